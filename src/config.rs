@@ -1,0 +1,1 @@
+//! Bot settings (being written).

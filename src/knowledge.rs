@@ -1,0 +1,538 @@
+//! The structured knowledge file: its types, JSON in and out, and its validation.
+//!
+//! The builder (`build.rs`) fills these types from articles; the engine reads them. Every fact
+//! carries a [`Cite`]: article id, paragraph number and a character span in that paragraph, and
+//! [`Knowledge::validate`] checks that each cited span stands verbatim in its article.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::lexicon::Lexicon;
+use crate::text::char_slice;
+
+/// The schema version this build writes and reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Where a fact stands: article, paragraph (from 1) and a character span of that paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Cite {
+    /// Article id.
+    pub article: String,
+    /// Paragraph number, from 1.
+    pub paragraph: u32,
+    /// First character (in `char`s, from 0) of the span.
+    pub start: u32,
+    /// One past the last character of the span.
+    pub end: u32,
+}
+
+/// One article, split into paragraphs and sentences.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleEntry {
+    /// The file name without `.md`.
+    pub id: String,
+    /// Headline.
+    pub title: String,
+    /// Who published it.
+    pub source: String,
+    /// `YYYY-MM-DD`.
+    pub published: String,
+    /// Address, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The trailing section tag ("World"), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+    /// A digest of the article file, to tell a stale knowledge file.
+    pub digest: String,
+    /// Body paragraphs, numbered from 1.
+    pub paragraphs: Vec<ParagraphEntry>,
+}
+
+/// One body paragraph.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParagraphEntry {
+    /// Number, from 1.
+    pub n: u32,
+    /// The `## ` heading it stands under, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// Its text, verbatim.
+    pub text: String,
+    /// Its sentences.
+    pub sentences: Vec<SentenceEntry>,
+}
+
+/// One sentence, as a span of its paragraph, with the parties and topics it concerns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceEntry {
+    /// Stable id: `<article>#p<n>s<k>`.
+    pub id: String,
+    /// First character in the paragraph.
+    pub start: u32,
+    /// One past the last character.
+    pub end: u32,
+    /// Party ids it concerns.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parties: Vec<String>,
+    /// Topic ids it concerns.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
+    /// Person ids it mentions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<String>,
+}
+
+/// A role as an article states it ("US Vice-President").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Role {
+    /// The words of the role.
+    pub text: String,
+    /// Where it stands (the span covers role and name).
+    pub cite: Cite,
+}
+
+/// A named person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    /// Stable id from the name ("jd-vance").
+    pub id: String,
+    /// Full name as written.
+    pub name: String,
+    /// Short forms people use (the surname).
+    pub short_forms: Vec<String>,
+    /// Roles as the articles state them.
+    pub roles: Vec<Role>,
+    /// Party id (or demonym) of the country or body, where the text gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
+    /// Sentence ids that mention the person.
+    pub mentions: Vec<String>,
+}
+
+/// A source the article does not name ("a source close to the discussions").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnnamedSource {
+    /// Stable id: `<article>#src<k>`.
+    pub id: String,
+    /// The words that describe it, verbatim.
+    pub description: String,
+    /// The person it speaks for ("a spokesperson for ... Starmer"), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_behalf_of: Option<String>,
+    /// Party id it belongs to, if the text gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
+    /// Where it is introduced.
+    pub cite: Cite,
+}
+
+/// Who said something.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Speaker {
+    /// A named person (person id).
+    Person(String),
+    /// An unnamed source (source id).
+    Source(String),
+    /// The text does not establish who.
+    Unattributed,
+}
+
+/// A direct quotation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Stable id: `<article>#q<k>`.
+    pub id: String,
+    /// The words inside the quotation marks, verbatim.
+    pub text: String,
+    /// Who said it.
+    pub speaker: Speaker,
+    /// The reporting verb ("said", "wrote").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verb: Option<String>,
+    /// The channel ("on X", "in a statement").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
+    /// True when the speaker is carried over from an earlier sentence or paragraph.
+    pub continuation: bool,
+    /// The sentence it starts in.
+    pub sentence: String,
+    /// Span of the words (without the marks).
+    pub cite: Cite,
+}
+
+/// A reported statement: "X said (that) ...".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Statement {
+    /// Stable id: `<article>#st<k>`.
+    pub id: String,
+    /// Who said it.
+    pub speaker: Speaker,
+    /// The reporting verb.
+    pub verb: String,
+    /// The sentence.
+    pub sentence: String,
+    /// Span of the whole sentence.
+    pub cite: Cite,
+}
+
+/// Whether a sentence states a stance or a proposal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PositionKind {
+    /// What a party accepts, rejects or wants.
+    Position,
+    /// What a party proposed or put on the table.
+    Proposal,
+}
+
+/// A party's position or proposal on a topic.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    /// Party id.
+    pub party: String,
+    /// Topic id.
+    pub topic: String,
+    /// Stance or proposal.
+    pub kind: PositionKind,
+    /// The sentence.
+    pub sentence: String,
+    /// Span of the sentence.
+    pub cite: Cite,
+}
+
+/// Something that happened (or will), with when and where.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// The sentence.
+    pub sentence: String,
+    /// The date words as written ("on Wednesday", "last week", "2014").
+    pub when_text: String,
+    /// The date resolved against the article's date: `YYYY-MM-DD`, a range
+    /// `YYYY-MM-DD/YYYY-MM-DD`, or a year; none when the text does not allow it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The place, where the sentence names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Span of the date words.
+    pub cite: Cite,
+}
+
+/// A number with what it measures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NumberFact {
+    /// The number as written ("20%", "three-year").
+    pub number: String,
+    /// Its value, where it can be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// The phrase it measures, verbatim ("the remaining 20% of Ukraine’s territory").
+    pub measures: String,
+    /// The sentence.
+    pub sentence: String,
+    /// Span of the phrase.
+    pub cite: Cite,
+}
+
+/// Extractive summaries: ordered sentence ids.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summaries {
+    /// The whole set.
+    pub all: Vec<String>,
+    /// Per article id.
+    pub articles: BTreeMap<String, Vec<String>>,
+    /// Per topic id.
+    pub topics: BTreeMap<String, Vec<String>>,
+}
+
+/// Everything the engine knows, built from the articles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Knowledge {
+    /// [`SCHEMA_VERSION`] when written.
+    pub schema_version: u32,
+    /// The parties, topics and language data it was built with.
+    pub lexicon: Lexicon,
+    /// Articles, by id order.
+    pub articles: Vec<ArticleEntry>,
+    /// Named people.
+    pub people: Vec<Person>,
+    /// Unnamed sources.
+    pub sources: Vec<UnnamedSource>,
+    /// Direct quotations.
+    pub quotes: Vec<Quote>,
+    /// Reported statements.
+    pub statements: Vec<Statement>,
+    /// Positions and proposals.
+    pub positions: Vec<Position>,
+    /// Dated events.
+    pub events: Vec<Event>,
+    /// Numbers.
+    pub numbers: Vec<NumberFact>,
+    /// Extractive summaries.
+    pub summaries: Summaries,
+}
+
+/// What can be wrong with a knowledge file.
+#[derive(Debug, thiserror::Error)]
+pub enum KnowledgeError {
+    /// The file could not be read.
+    #[error("could not read knowledge file {path}: {source}. Run `parley build` to make it")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not valid knowledge JSON.
+    #[error("{path} is not a valid knowledge file ({source}); rebuild it with `parley build`")]
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// The schema version differs.
+    #[error("{path} has schema version {found}, this parley reads version {expected}; rebuild it with `parley build`")]
+    Version {
+        /// The file.
+        path: PathBuf,
+        /// In the file.
+        found: u32,
+        /// What this build reads.
+        expected: u32,
+    },
+    /// The content fails validation.
+    #[error("{path} failed validation: {problems}")]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// The first problems found, joined.
+        problems: String,
+    },
+    /// The file could not be written.
+    #[error("could not write knowledge file {path}: {source}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Knowledge {
+    /// Reads, parses and validates a knowledge file.
+    pub fn load(path: &Path) -> Result<Knowledge, KnowledgeError> {
+        let text = std::fs::read_to_string(path).map_err(|source| KnowledgeError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Knowledge::from_json(&text, path)
+    }
+
+    /// Parses and validates knowledge JSON; `path` only names it in errors.
+    pub fn from_json(text: &str, path: &Path) -> Result<Knowledge, KnowledgeError> {
+        #[derive(Deserialize)]
+        struct VersionOnly {
+            schema_version: u32,
+        }
+        let version: VersionOnly =
+            serde_json::from_str(text).map_err(|source| KnowledgeError::Parse {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        if version.schema_version != SCHEMA_VERSION {
+            return Err(KnowledgeError::Version {
+                path: path.to_path_buf(),
+                found: version.schema_version,
+                expected: SCHEMA_VERSION,
+            });
+        }
+        let knowledge: Knowledge =
+            serde_json::from_str(text).map_err(|source| KnowledgeError::Parse {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        let problems = knowledge.validate();
+        if !problems.is_empty() {
+            let shown: Vec<String> = problems.iter().take(5).cloned().collect();
+            let more = if problems.len() > 5 {
+                format!(" (and {} more)", problems.len() - 5)
+            } else {
+                String::new()
+            };
+            return Err(KnowledgeError::Invalid {
+                path: path.to_path_buf(),
+                problems: format!("{}{more}", shown.join("; ")),
+            });
+        }
+        Ok(knowledge)
+    }
+
+    /// The JSON text, deterministic for the same knowledge.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("knowledge serializes");
+        s.push('\n');
+        s
+    }
+
+    /// Writes the file through a temporary file and a rename, so a reader never sees half of it.
+    pub fn save_atomic(&self, path: &Path) -> Result<(), KnowledgeError> {
+        write_atomic(path, self.to_json().as_bytes()).map_err(|source| KnowledgeError::Write {
+            path: path.to_path_buf(),
+            source,
+        })
+    }
+
+    /// An article by id.
+    pub fn article(&self, id: &str) -> Option<&ArticleEntry> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+
+    /// The text of a cited span, if the citation is good.
+    pub fn cited_text(&self, cite: &Cite) -> Option<&str> {
+        let article = self.article(cite.article.as_str())?;
+        let para = article.paragraphs.get((cite.paragraph as usize).checked_sub(1)?)?;
+        if para.n != cite.paragraph {
+            return None;
+        }
+        char_slice(&para.text, cite.start as usize, cite.end as usize)
+    }
+
+    /// Every problem found: bad citations, quotes not verbatim, dangling ids. Empty when sound.
+    pub fn validate(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut ids = HashSet::new();
+        let mut sentence_ids = HashSet::new();
+        for a in &self.articles {
+            if !ids.insert(a.id.as_str()) {
+                problems.push(format!("article id {} appears twice", a.id));
+            }
+            if chrono::NaiveDate::parse_from_str(&a.published, "%Y-%m-%d").is_err() {
+                problems.push(format!("article {}: bad date {:?}", a.id, a.published));
+            }
+            for (i, p) in a.paragraphs.iter().enumerate() {
+                if p.n as usize != i + 1 {
+                    problems.push(format!("article {}: paragraph {} is numbered {}", a.id, i + 1, p.n));
+                }
+                let len = p.text.chars().count() as u32;
+                for s in &p.sentences {
+                    if s.start >= s.end || s.end > len {
+                        problems.push(format!(
+                            "article {} paragraph {}: sentence {} has span {}..{} outside the paragraph",
+                            a.id, p.n, s.id, s.start, s.end
+                        ));
+                    }
+                    sentence_ids.insert(s.id.as_str());
+                }
+            }
+        }
+        let check_cite = |what: &str, cite: &Cite, expect: Option<&str>, problems: &mut Vec<String>| {
+            match self.cited_text(cite) {
+                None => problems.push(format!(
+                    "{what}: citation {}#p{} {}..{} does not point into the article",
+                    cite.article, cite.paragraph, cite.start, cite.end
+                )),
+                Some(found) => {
+                    if let Some(expect) = expect {
+                        if found != expect {
+                            problems.push(format!(
+                                "{what}: text {expect:?} does not stand verbatim in article {} paragraph {}",
+                                cite.article, cite.paragraph
+                            ));
+                        }
+                    }
+                }
+            }
+        };
+        let person_ids: HashSet<&str> = self.people.iter().map(|p| p.id.as_str()).collect();
+        let source_ids: HashSet<&str> = self.sources.iter().map(|s| s.id.as_str()).collect();
+        let check_speaker = |what: &str, sp: &Speaker, problems: &mut Vec<String>| match sp {
+            Speaker::Person(id) if !person_ids.contains(id.as_str()) => {
+                problems.push(format!("{what}: unknown person {id}"))
+            }
+            Speaker::Source(id) if !source_ids.contains(id.as_str()) => {
+                problems.push(format!("{what}: unknown source {id}"))
+            }
+            _ => {}
+        };
+        let check_sentence = |what: &str, id: &str, problems: &mut Vec<String>| {
+            if !sentence_ids.contains(id) {
+                problems.push(format!("{what}: unknown sentence {id}"));
+            }
+        };
+        for p in &self.people {
+            for r in &p.roles {
+                check_cite(&format!("person {}", p.id), &r.cite, None, &mut problems);
+            }
+            for m in &p.mentions {
+                check_sentence(&format!("person {}", p.id), m, &mut problems);
+            }
+        }
+        for s in &self.sources {
+            check_cite(&format!("source {}", s.id), &s.cite, Some(&s.description), &mut problems);
+            if let Some(p) = &s.on_behalf_of {
+                if !person_ids.contains(p.as_str()) {
+                    problems.push(format!("source {}: unknown person {p}", s.id));
+                }
+            }
+        }
+        for q in &self.quotes {
+            check_cite(&format!("quote {}", q.id), &q.cite, Some(&q.text), &mut problems);
+            check_speaker(&format!("quote {}", q.id), &q.speaker, &mut problems);
+            check_sentence(&format!("quote {}", q.id), &q.sentence, &mut problems);
+        }
+        for s in &self.statements {
+            check_cite(&format!("statement {}", s.id), &s.cite, None, &mut problems);
+            check_speaker(&format!("statement {}", s.id), &s.speaker, &mut problems);
+            check_sentence(&format!("statement {}", s.id), &s.sentence, &mut problems);
+        }
+        for p in &self.positions {
+            check_cite("position", &p.cite, None, &mut problems);
+            check_sentence("position", &p.sentence, &mut problems);
+        }
+        for e in &self.events {
+            check_cite("event", &e.cite, Some(&e.when_text), &mut problems);
+            check_sentence("event", &e.sentence, &mut problems);
+        }
+        for n in &self.numbers {
+            check_cite("number", &n.cite, Some(&n.measures), &mut problems);
+            check_sentence("number", &n.sentence, &mut problems);
+        }
+        let all_summaries = self
+            .summaries
+            .all
+            .iter()
+            .chain(self.summaries.articles.values().flatten())
+            .chain(self.summaries.topics.values().flatten());
+        for id in all_summaries {
+            check_sentence("summary", id, &mut problems);
+        }
+        problems
+    }
+}
+
+/// Writes bytes to `path` via a temporary file in the same folder and a rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("knowledge.json");
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}

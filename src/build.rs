@@ -1,20 +1,459 @@
-//! (being written)
-use std::path::Path;
-use crate::knowledge::Knowledge;
-use crate::lexicon::Lexicon;
-/// Build options.
+//! A folder of articles -> [`Knowledge`]: parses every article, gathers people across the set,
+//! extracts each article's facts, writes summaries, and checks every citation before handing the
+//! knowledge back. Linear in the number of articles.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::article::{parse_article, Article};
+use crate::extract::{extract, find_people, sentence_id, ArticleFacts, Registry};
+use crate::knowledge::{
+    ArticleEntry, Knowledge, ParagraphEntry, Person, SentenceEntry, Summaries, SCHEMA_VERSION,
+};
+use crate::lexicon::{Lexicon, Party};
+use crate::text::{slug, tokenize, CharMap};
+
+/// How to build.
 #[derive(Debug, Default, Clone)]
-pub struct BuildOptions {}
-/// A build's result.
+pub struct BuildOptions {
+    /// Sentences per article summary (0 = the default, 4).
+    pub summary_sentences: usize,
+}
+
+/// A build's result: the knowledge and the warnings met on the way.
 #[derive(Debug)]
 pub struct Built {
     /// The knowledge.
     pub knowledge: Knowledge,
-    /// Warnings.
+    /// Warnings, each naming its file and line.
     pub warnings: Vec<String>,
 }
-/// Builds.
-pub fn build_dir(dir: &Path, lexicon: &Lexicon, opts: &BuildOptions) -> anyhow::Result<Built> {
-    let _ = (dir, lexicon, opts);
-    anyhow::bail!("not yet")
+
+/// Why a build failed.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// The folder is missing.
+    #[error("articles folder {0} does not exist; create it and put article .md files in it (see README)")]
+    MissingFolder(PathBuf),
+    /// Nothing to build from.
+    #[error(
+        "articles folder {0} has no .md articles; add at least one (see README for the format)"
+    )]
+    EmptyFolder(PathBuf),
+    /// A file could not be read.
+    #[error("could not read {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// One or more articles are bad.
+    #[error("{}", .0.join("\n"))]
+    Articles(Vec<String>),
+    /// Two files give the same id.
+    #[error("two articles have the id {id:?}: {first} and {second}; rename one of them")]
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// First file.
+        first: PathBuf,
+        /// Second file.
+        second: PathBuf,
+    },
+    /// The built knowledge fails its own checks.
+    #[error("the built knowledge fails its checks: {0}")]
+    Unsound(String),
+}
+
+/// Reads and builds every `.md` article under `dir` (sub-folders included).
+pub fn build_dir(dir: &Path, lexicon: &Lexicon, opts: &BuildOptions) -> Result<Built, BuildError> {
+    if !dir.is_dir() {
+        return Err(BuildError::MissingFolder(dir.to_path_buf()));
+    }
+    let mut files = Vec::new();
+    collect_md(dir, &mut files)?;
+    files.sort();
+    if files.is_empty() {
+        return Err(BuildError::EmptyFolder(dir.to_path_buf()));
+    }
+    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    let mut inputs = Vec::new();
+    for path in files {
+        let id = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
+        if let Some(first) = seen.get(&id) {
+            return Err(BuildError::DuplicateId {
+                id,
+                first: first.clone(),
+                second: path,
+            });
+        }
+        seen.insert(id.clone(), path.clone());
+        let bytes = std::fs::read(&path).map_err(|source| BuildError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        inputs.push((path.display().to_string(), id, bytes));
+    }
+    let refs: Vec<(&str, &str, &[u8])> = inputs
+        .iter()
+        .map(|(f, i, b)| (f.as_str(), i.as_str(), b.as_slice()))
+        .collect();
+    build_from(&refs, lexicon, opts)
+}
+
+fn collect_md(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), BuildError> {
+    let entries = std::fs::read_dir(dir).map_err(|source| BuildError::Read {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    for entry in entries {
+        let entry = entry.map_err(|source| BuildError::Read {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let path = entry.path();
+        if path.is_dir() {
+            collect_md(&path, out)?;
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// A digest of an article file, to tell when the knowledge file is stale (FNV-1a, 64 bits).
+pub fn digest(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in bytes {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    format!("{h:016x}")
+}
+
+/// Builds from `(file name, id, bytes)` triples.
+pub fn build_from(
+    inputs: &[(&str, &str, &[u8])],
+    lexicon: &Lexicon,
+    opts: &BuildOptions,
+) -> Result<Built, BuildError> {
+    let mut articles = Vec::new();
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let mut digests = Vec::new();
+    let mut ids = BTreeSet::new();
+    for (file, id, bytes) in inputs {
+        if !ids.insert(id.to_string()) {
+            errors.push(format!(
+                "{file}: another article already has the id {id:?}; rename one of them"
+            ));
+            continue;
+        }
+        match parse_article(file, id, bytes) {
+            Ok(a) => {
+                warnings.extend(a.warnings.iter().cloned());
+                digests.push(digest(bytes));
+                articles.push(a);
+            }
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(BuildError::Articles(errors));
+    }
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by(|&a, &b| articles[a].id.cmp(&articles[b].id));
+    let articles: Vec<Article> = order.iter().map(|&i| articles[i].clone()).collect();
+    let digests: Vec<String> = order.iter().map(|&i| digests[i].clone()).collect();
+
+    // Pass one: people across the set, then parties the lexicon does not know.
+    let base = lexicon.compile();
+    let mut registry = Registry::default();
+    for a in &articles {
+        find_people(a, &base, &mut registry);
+    }
+    registry.resolve_affiliations();
+    let lexicon = with_discovered_parties(lexicon, &registry, &articles);
+    let compiled = lexicon.compile();
+
+    // Pass two: each article's facts.
+    let mut all_facts: Vec<ArticleFacts> = articles
+        .iter()
+        .map(|a| extract(a, &compiled, &registry))
+        .collect();
+    let new_people: Vec<_> = all_facts
+        .iter_mut()
+        .flat_map(|f| std::mem::take(&mut f.new_people))
+        .collect();
+    if !new_people.is_empty() {
+        for p in new_people {
+            registry.add(p);
+        }
+        all_facts = articles
+            .iter()
+            .map(|a| extract(a, &compiled, &registry))
+            .collect();
+        for f in &mut all_facts {
+            f.new_people.clear();
+        }
+    }
+
+    let mut k = Knowledge {
+        schema_version: SCHEMA_VERSION,
+        lexicon: lexicon.clone(),
+        articles: Vec::new(),
+        people: Vec::new(),
+        sources: Vec::new(),
+        quotes: Vec::new(),
+        statements: Vec::new(),
+        positions: Vec::new(),
+        events: Vec::new(),
+        numbers: Vec::new(),
+        summaries: Summaries::default(),
+    };
+    let mut mentions: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for ((a, facts), digest) in articles.iter().zip(&all_facts).zip(&digests) {
+        let mut paragraphs = Vec::new();
+        for (p, sents) in a.paragraphs.iter().zip(&facts.sentences) {
+            let map = CharMap::new(&p.text);
+            let sentences = sents
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let id = sentence_id(&a.id, p.n, i);
+                    for person in &s.people {
+                        mentions.entry(person.clone()).or_default().push(id.clone());
+                    }
+                    SentenceEntry {
+                        id,
+                        start: map.char_of(s.span.0),
+                        end: map.char_of(s.span.1),
+                        parties: s.parties.clone(),
+                        topics: s.topics.clone(),
+                        people: s.people.clone(),
+                    }
+                })
+                .collect();
+            paragraphs.push(ParagraphEntry {
+                n: p.n,
+                section: p.section.clone(),
+                text: p.text.clone(),
+                sentences,
+            });
+        }
+        k.articles.push(ArticleEntry {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            source: a.source.clone(),
+            published: a.published.format("%Y-%m-%d").to_string(),
+            url: a.url.clone(),
+            tag: a.tag.clone(),
+            digest: digest.clone(),
+            paragraphs,
+        });
+        k.sources.extend(facts.sources.iter().cloned());
+        k.quotes.extend(facts.quotes.iter().cloned());
+        k.statements.extend(facts.statements.iter().cloned());
+        k.events.extend(facts.events.iter().cloned());
+        k.numbers.extend(facts.numbers.iter().cloned());
+        let mut seen = BTreeSet::new();
+        for p in &facts.positions {
+            if seen.insert((
+                p.party.clone(),
+                p.topic.clone(),
+                p.kind as u8,
+                p.sentence.clone(),
+            )) {
+                k.positions.push(p.clone());
+            }
+        }
+    }
+    for p in &registry.people {
+        let short_forms = if p.words.len() > 1 {
+            let name_tokens = tokenize(&p.name);
+            name_tokens
+                .last()
+                .map(|t| vec![t.base(&p.name).to_string()])
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        k.people.push(Person {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            short_forms,
+            roles: p.roles.clone(),
+            affiliation: p.affiliation.clone(),
+            mentions: mentions.remove(&p.id).unwrap_or_default(),
+        });
+    }
+    k.summaries = summarise(
+        &k,
+        if opts.summary_sentences == 0 {
+            4
+        } else {
+            opts.summary_sentences
+        },
+    );
+    let problems = k.validate();
+    if !problems.is_empty() {
+        return Err(BuildError::Unsound(
+            problems.into_iter().take(5).collect::<Vec<_>>().join("; "),
+        ));
+    }
+    Ok(Built {
+        knowledge: k,
+        warnings,
+    })
+}
+
+/// Adds parties for affiliations the lexicon lacks ("Valdorian"), with the country names that
+/// share their stem ("Valdoria") as aliases.
+fn with_discovered_parties(
+    lexicon: &Lexicon,
+    registry: &Registry,
+    articles: &[Article],
+) -> Lexicon {
+    let mut lex = lexicon.clone();
+    let known: BTreeSet<String> = lex.parties.iter().map(|p| p.id.clone()).collect();
+    let mut names: BTreeSet<String> = BTreeSet::new();
+    for p in &registry.people {
+        if let Some(a) = &p.affiliation {
+            if !known.contains(a) {
+                names.insert(a.clone());
+            }
+        }
+    }
+    if names.is_empty() {
+        return lex;
+    }
+    let mut capitals: BTreeSet<String> = BTreeSet::new();
+    for a in articles {
+        for p in &a.paragraphs {
+            for t in tokenize(&p.text) {
+                if t.capital && !t.all_caps {
+                    capitals.insert(t.base(&p.text).to_string());
+                }
+            }
+        }
+    }
+    let mut added: Vec<Party> = Vec::new();
+    for name in names {
+        let mut aliases = vec![name.clone()];
+        for cap in &capitals {
+            if cap != &name && related_forms(cap, &name) {
+                aliases.push(cap.clone());
+            }
+        }
+        if let Some(existing) = added
+            .iter_mut()
+            .find(|p| p.aliases.iter().any(|a| aliases.contains(a)))
+        {
+            for a in aliases {
+                if !existing.aliases.contains(&a) {
+                    existing.aliases.push(a);
+                }
+            }
+            continue;
+        }
+        added.push(Party {
+            id: slug(&name),
+            name: name.clone(),
+            aliases,
+        });
+    }
+    lex.parties.extend(added);
+    lex
+}
+
+/// "Valdoria" and "Valdorian", "Ukraine" and "Ukrainian": one is the other's demonym.
+fn related_forms(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    common >= 5 && common + 2 >= shorter && a.chars().count().abs_diff(b.chars().count()) <= 3
+}
+
+/// Extractive summaries: for each article its most informative sentences in reading order, for
+/// the whole set the best of each article (newest first), for each topic its best sentences.
+fn summarise(k: &Knowledge, per_article: usize) -> Summaries {
+    let mut reported: BTreeSet<&str> = BTreeSet::new();
+    for s in &k.statements {
+        reported.insert(&s.sentence);
+    }
+    for q in &k.quotes {
+        if q.speaker != crate::knowledge::Speaker::Unattributed {
+            reported.insert(&q.sentence);
+        }
+    }
+    let mut summaries = Summaries::default();
+    let mut scored_by_article: Vec<(String, String, Vec<(f64, usize, String)>)> = Vec::new();
+    let mut by_topic: BTreeMap<String, Vec<(f64, String, usize, String)>> = BTreeMap::new();
+    for a in &k.articles {
+        let mut scored = Vec::new();
+        let mut pos = 0usize;
+        for p in &a.paragraphs {
+            for s in &p.sentences {
+                let len = s.end.saturating_sub(s.start);
+                let mut score = s.topics.len() as f64
+                    + 0.5 * s.parties.len() as f64
+                    + 0.5 * s.people.len().min(2) as f64;
+                if reported.contains(s.id.as_str()) {
+                    score += 1.0;
+                }
+                score += 2.0 / (p.n as f64);
+                if !(40..=400).contains(&len) {
+                    score -= 2.0;
+                }
+                scored.push((score, pos, s.id.clone()));
+                for t in &s.topics {
+                    by_topic.entry(t.clone()).or_default().push((
+                        score,
+                        a.published.clone(),
+                        pos,
+                        s.id.clone(),
+                    ));
+                }
+                pos += 1;
+            }
+        }
+        let mut best = scored.clone();
+        best.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        best.truncate(per_article);
+        best.sort_by_key(|x| x.1);
+        summaries
+            .articles
+            .insert(a.id.clone(), best.iter().map(|x| x.2.clone()).collect());
+        scored_by_article.push((a.published.clone(), a.id.clone(), best));
+    }
+    scored_by_article.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    let take = if scored_by_article.len() == 1 {
+        per_article
+    } else {
+        2
+    };
+    for (_, _, best) in scored_by_article.iter().take(8) {
+        let mut top = best.clone();
+        top.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        top.truncate(take);
+        top.sort_by_key(|x| x.1);
+        summaries.all.extend(top.into_iter().map(|x| x.2));
+    }
+    for (topic, mut list) in by_topic {
+        list.sort_by(|x, y| y.0.total_cmp(&x.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
+        list.truncate(4);
+        list.sort_by(|x, y| x.1.cmp(&y.1).then(x.2.cmp(&y.2)));
+        summaries
+            .topics
+            .insert(topic, list.into_iter().map(|x| x.3).collect());
+    }
+    summaries
 }

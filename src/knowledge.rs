@@ -398,7 +398,9 @@ impl Knowledge {
     /// The text of a cited span, if the citation is good.
     pub fn cited_text(&self, cite: &Cite) -> Option<&str> {
         let article = self.article(cite.article.as_str())?;
-        let para = article.paragraphs.get((cite.paragraph as usize).checked_sub(1)?)?;
+        let para = article
+            .paragraphs
+            .get((cite.paragraph as usize).checked_sub(1)?)?;
         if para.n != cite.paragraph {
             return None;
         }
@@ -419,7 +421,12 @@ impl Knowledge {
             }
             for (i, p) in a.paragraphs.iter().enumerate() {
                 if p.n as usize != i + 1 {
-                    problems.push(format!("article {}: paragraph {} is numbered {}", a.id, i + 1, p.n));
+                    problems.push(format!(
+                        "article {}: paragraph {} is numbered {}",
+                        a.id,
+                        i + 1,
+                        p.n
+                    ));
                 }
                 let len = p.text.chars().count() as u32;
                 for s in &p.sentences {
@@ -433,7 +440,10 @@ impl Knowledge {
                 }
             }
         }
-        let check_cite = |what: &str, cite: &Cite, expect: Option<&str>, problems: &mut Vec<String>| {
+        let check_cite = |what: &str,
+                          cite: &Cite,
+                          expect: Option<&str>,
+                          problems: &mut Vec<String>| {
             match self.cited_text(cite) {
                 None => problems.push(format!(
                     "{what}: citation {}#p{} {}..{} does not point into the article",
@@ -476,7 +486,12 @@ impl Knowledge {
             }
         }
         for s in &self.sources {
-            check_cite(&format!("source {}", s.id), &s.cite, Some(&s.description), &mut problems);
+            check_cite(
+                &format!("source {}", s.id),
+                &s.cite,
+                Some(&s.description),
+                &mut problems,
+            );
             if let Some(p) = &s.on_behalf_of {
                 if !person_ids.contains(p.as_str()) {
                     problems.push(format!("source {}: unknown person {p}", s.id));
@@ -484,7 +499,12 @@ impl Knowledge {
             }
         }
         for q in &self.quotes {
-            check_cite(&format!("quote {}", q.id), &q.cite, Some(&q.text), &mut problems);
+            check_cite(
+                &format!("quote {}", q.id),
+                &q.cite,
+                Some(&q.text),
+                &mut problems,
+            );
             check_speaker(&format!("quote {}", q.id), &q.speaker, &mut problems);
             check_sentence(&format!("quote {}", q.id), &q.sentence, &mut problems);
         }
@@ -521,9 +541,15 @@ impl Knowledge {
 /// Writes bytes to `path` via a temporary file in the same folder and a rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("knowledge.json");
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("knowledge.json");
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;

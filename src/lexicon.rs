@@ -5,9 +5,12 @@
 //! Both files are compiled in as defaults, so the binary works from any folder; a `config/`
 //! folder beside it overrides them. New topics or parties are a data change.
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
+
+use crate::text::{normalize, stem, tokenize, Token};
 
 /// A party to the talks (a country or a body) and the words that stand for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,7 +113,11 @@ const DEFAULT_LANGUAGE: &str = include_str!("../config/language.toml");
 
 impl Lexicon {
     /// Parses the two TOML texts; `names` are the file names used in errors.
-    pub fn from_toml(lexicon: &str, language: &str, names: (&str, &str)) -> Result<Lexicon, LexiconError> {
+    pub fn from_toml(
+        lexicon: &str,
+        language: &str,
+        names: (&str, &str),
+    ) -> Result<Lexicon, LexiconError> {
         let file: LexiconFile = toml::from_str(lexicon).map_err(|e| LexiconError::Parse {
             path: names.0.to_string(),
             message: e.to_string(),
@@ -119,13 +126,21 @@ impl Lexicon {
             path: names.1.to_string(),
             message: e.to_string(),
         })?;
-        Ok(Lexicon { parties: file.parties, topics: file.topics, language })
+        Ok(Lexicon {
+            parties: file.parties,
+            topics: file.topics,
+            language,
+        })
     }
 
     /// The lexicon compiled into the binary (the repository's `config/` at build time).
     pub fn builtin() -> Lexicon {
-        Lexicon::from_toml(DEFAULT_LEXICON, DEFAULT_LANGUAGE, ("config/lexicon.toml", "config/language.toml"))
-            .expect("the built-in config/lexicon.toml and config/language.toml parse")
+        Lexicon::from_toml(
+            DEFAULT_LEXICON,
+            DEFAULT_LANGUAGE,
+            ("config/lexicon.toml", "config/language.toml"),
+        )
+        .expect("the built-in config/lexicon.toml and config/language.toml parse")
     }
 
     /// Reads `lexicon.toml` and `language.toml` from `dir`; a file that is absent falls back to
@@ -138,12 +153,203 @@ impl Lexicon {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                     Ok((fallback.to_string(), format!("built-in {name}")))
                 }
-                Err(source) => Err(LexiconError::Read { path: path.display().to_string(), source }),
+                Err(source) => Err(LexiconError::Read {
+                    path: path.display().to_string(),
+                    source,
+                }),
             }
         };
         let (lex, lex_name) = read("lexicon.toml", DEFAULT_LEXICON)?;
         let (lang, lang_name) = read("language.toml", DEFAULT_LANGUAGE)?;
         Lexicon::from_toml(&lex, &lang, (&lex_name, &lang_name))
+    }
+}
+
+/// Where an alias matched: the entity's index and the token range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AliasHit {
+    /// Index into the lexicon's parties or topics.
+    pub entity: usize,
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+}
+
+/// A table of multi-word aliases, matched greedily (longest first) over token sequences.
+#[derive(Debug, Clone, Default)]
+pub struct AliasTable {
+    map: HashMap<Vec<String>, (usize, bool)>,
+    max_len: usize,
+    stems: bool,
+}
+
+impl AliasTable {
+    /// Builds a table; with `stems`, words are compared by stem (topics), else by lowercase form.
+    pub fn new<'a>(entries: impl IntoIterator<Item = (usize, &'a str)>, stems: bool) -> AliasTable {
+        let mut table = AliasTable {
+            stems,
+            ..AliasTable::default()
+        };
+        for (entity, alias) in entries {
+            let tokens = tokenize(alias);
+            if tokens.is_empty() {
+                continue;
+            }
+            // Short all-capital aliases ("US", "EU") only match in capitals, so "us" stays a pronoun.
+            let caps = tokens.len() == 1
+                && tokens[0].all_caps
+                && alias.chars().filter(|c| c.is_alphabetic()).count() <= 4;
+            let key: Vec<String> = tokens.iter().map(|t| table.key(&t.norm)).collect();
+            table.max_len = table.max_len.max(key.len());
+            table.map.entry(key).or_insert((entity, caps));
+        }
+        table
+    }
+
+    fn key(&self, norm: &str) -> String {
+        if self.stems {
+            stem(norm)
+        } else {
+            norm.to_string()
+        }
+    }
+
+    /// Every alias occurrence, left to right, longest first, not overlapping.
+    pub fn find(&self, tokens: &[Token]) -> Vec<AliasHit> {
+        let keys: Vec<String> = tokens.iter().map(|t| self.key(&t.norm)).collect();
+        self.find_keys(tokens, &keys)
+    }
+
+    /// Like [`AliasTable::find`], with the keys (stems or norms) already computed.
+    pub fn find_keys(&self, tokens: &[Token], keys: &[String]) -> Vec<AliasHit> {
+        let mut hits = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let mut matched = None;
+            let longest = self.max_len.min(tokens.len() - i);
+            for len in (1..=longest).rev() {
+                if let Some(&(entity, caps)) = self.map.get(&keys[i..i + len]) {
+                    if caps && !tokens[i].all_caps {
+                        continue;
+                    }
+                    matched = Some(AliasHit {
+                        entity,
+                        start: i,
+                        end: i + len,
+                    });
+                    break;
+                }
+            }
+            match matched {
+                Some(hit) => {
+                    hits.push(hit);
+                    i = hit.end;
+                }
+                None => i += 1,
+            }
+        }
+        hits
+    }
+}
+
+/// The lexicon compiled for fast lookups: alias tables and word sets.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    /// The lexicon itself.
+    pub lexicon: Lexicon,
+    /// Party aliases, by lowercase words.
+    pub parties: AliasTable,
+    /// Topic aliases, by stems.
+    pub topics: AliasTable,
+    /// Title words and phrases, by lowercase words.
+    pub titles: AliasTable,
+    /// Person cues ("met with"), by lowercase words.
+    pub person_cues: AliasTable,
+    /// Role modifiers, lowercase.
+    pub role_modifiers: HashSet<String>,
+    /// Reporting verbs, lowercase.
+    pub reporting_verbs: HashSet<String>,
+    /// Source nouns, lowercase.
+    pub source_nouns: HashSet<String>,
+    /// Source determiners, lowercase.
+    pub source_determiners: HashSet<String>,
+    /// Abbreviations, as written.
+    pub abbreviations: HashSet<String>,
+    /// Stopwords, lowercase.
+    pub stopwords: HashSet<String>,
+    /// Capitalised words that are never names, as written.
+    pub not_names: HashSet<String>,
+    /// Stems of stance cues.
+    pub position_cues: HashSet<String>,
+    /// Stems of proposal cues.
+    pub proposal_cues: HashSet<String>,
+    /// Number words.
+    pub number_words: HashMap<String, f64>,
+    /// Synonym groups by stem: each stem -> the stems of its groups' members.
+    pub synonyms: HashMap<String, Vec<String>>,
+}
+
+impl Lexicon {
+    /// Compiles the alias tables and word sets.
+    pub fn compile(&self) -> Compiled {
+        let lower = |v: &[String]| v.iter().map(|s| normalize(s)).collect::<HashSet<_>>();
+        let stems = |v: &[String]| {
+            v.iter()
+                .flat_map(|s| tokenize(s).into_iter().map(|t| stem(&t.norm)))
+                .collect::<HashSet<_>>()
+        };
+        let l = &self.language;
+        let mut synonyms: HashMap<String, Vec<String>> = HashMap::new();
+        for group in &l.synonyms {
+            let group_stems: Vec<String> = group
+                .iter()
+                .filter(|w| !w.contains(' '))
+                .map(|w| stem(&normalize(w)))
+                .collect();
+            for s in &group_stems {
+                let entry = synonyms.entry(s.clone()).or_default();
+                for o in &group_stems {
+                    if o != s && !entry.contains(o) {
+                        entry.push(o.clone());
+                    }
+                }
+            }
+        }
+        Compiled {
+            parties: AliasTable::new(
+                self.parties.iter().enumerate().flat_map(|(i, p)| {
+                    std::iter::once((i, p.name.as_str()))
+                        .chain(p.aliases.iter().map(move |a| (i, a.as_str())))
+                }),
+                false,
+            ),
+            topics: AliasTable::new(
+                self.topics.iter().enumerate().flat_map(|(i, t)| {
+                    std::iter::once((i, t.name.as_str()))
+                        .chain(t.aliases.iter().map(move |a| (i, a.as_str())))
+                }),
+                true,
+            ),
+            titles: AliasTable::new(l.titles.iter().map(|t| (0, t.as_str())), false),
+            person_cues: AliasTable::new(l.person_cues.iter().map(|t| (0, t.as_str())), false),
+            role_modifiers: lower(&l.role_modifiers),
+            reporting_verbs: lower(&l.reporting_verbs),
+            source_nouns: lower(&l.source_nouns),
+            source_determiners: lower(&l.source_determiners),
+            abbreviations: l.abbreviations.iter().cloned().collect(),
+            stopwords: lower(&l.stopwords),
+            not_names: l.not_names.iter().cloned().collect(),
+            position_cues: stems(&l.position_cues),
+            proposal_cues: stems(&l.proposal_cues),
+            number_words: l
+                .number_words
+                .iter()
+                .map(|(w, v)| (normalize(w), *v))
+                .collect(),
+            synonyms,
+            lexicon: self.clone(),
+        }
     }
 }
 
@@ -157,6 +363,27 @@ mod tests {
         assert!(lex.parties.len() >= 5);
         assert!(lex.topics.len() >= 5);
         assert!(lex.language.reporting_verbs.iter().any(|v| v == "said"));
+    }
+
+    #[test]
+    fn aliases_match_longest_first_and_caps_only_where_needed() {
+        let c = Lexicon::builtin().compile();
+        let s = "Let us ask the US and the European Union about land swaps in Kyiv.";
+        let toks = tokenize(s);
+        let parties: Vec<&str> = c
+            .parties
+            .find(&toks)
+            .iter()
+            .map(|h| c.lexicon.parties[h.entity].id.as_str())
+            .collect();
+        assert_eq!(parties, ["us", "europe", "ukraine"]);
+        let topics: Vec<&str> = c
+            .topics
+            .find(&toks)
+            .iter()
+            .map(|h| c.lexicon.topics[h.entity].id.as_str())
+            .collect();
+        assert_eq!(topics, ["territory"]);
     }
 
     #[test]

@@ -1,11 +1,378 @@
-//! Text helpers (being written).
-/// The characters `start..end` of `text`, counted in `char`s.
+//! Text primitives shared by the builder and the matcher: words with their byte spans,
+//! sentence boundaries, normalisation, stems and character offsets.
+//!
+//! Everything works on byte offsets inside one paragraph; [`CharMap`] turns them into the
+//! character offsets the knowledge file stores.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// One word of a text, with its byte span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte (possessive included).
+    pub end: usize,
+    /// Lowercase form, apostrophes folded to `'`, a possessive `'s` removed.
+    pub norm: String,
+    /// True when the word ends in a possessive (`Rubio’s`).
+    pub possessive: bool,
+    /// True when the word starts with a capital letter.
+    pub capital: bool,
+    /// True when every letter is a capital (`US`, `NATO`, `JD`).
+    pub all_caps: bool,
+    /// True when the word starts with a digit.
+    pub numeric: bool,
+}
+
+impl Token {
+    /// The text of the token in `hay`, possessive included.
+    pub fn text<'a>(&self, hay: &'a str) -> &'a str {
+        &hay[self.start..self.end]
+    }
+
+    /// The text without a possessive ending.
+    pub fn base<'a>(&self, hay: &'a str) -> &'a str {
+        let t = self.text(hay);
+        if self.possessive {
+            strip_possessive(t)
+        } else {
+            t
+        }
+    }
+}
+
+fn strip_possessive(t: &str) -> &str {
+    t.strip_suffix("’s")
+        .or_else(|| t.strip_suffix("'s"))
+        .or_else(|| t.strip_suffix("’S"))
+        .or_else(|| t.strip_suffix('’'))
+        .or_else(|| t.strip_suffix('\''))
+        .unwrap_or(t)
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '’' | '\'' | '.' | '&' | '‑')
+}
+
+/// Splits text into words. Joiners (`-`, `’`, `.`, `&`) stay inside a word when letters or
+/// digits follow them (`Vice-President`, `U.S`, `Rubio’s`); digits keep `,` `.` `%` inside.
+pub fn tokenize(hay: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut iter = hay.char_indices().peekable();
+    while let Some((start, c)) = iter.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        let numeric = c.is_ascii_digit();
+        while let Some(&(i, ch)) = iter.peek() {
+            if ch.is_alphanumeric() {
+                end = i + ch.len_utf8();
+                iter.next();
+                continue;
+            }
+            let after = hay[i + ch.len_utf8()..].chars().next();
+            let joins = match ch {
+                ',' | '.' if numeric => after.is_some_and(|a| a.is_ascii_digit()),
+                '%' if numeric => true,
+                c if is_joiner(c) => after.is_some_and(|a| a.is_alphanumeric()),
+                _ => false,
+            };
+            if !joins {
+                // A trailing possessive apostrophe: "allies’ positions".
+                if (ch == '’' || ch == '\'')
+                    && hay[start..end].ends_with(['s', 'S'])
+                    && !after.is_some_and(|a| a.is_alphanumeric())
+                {
+                    let prev_apostrophe = hay[..start].chars().next_back();
+                    if prev_apostrophe != Some('‘') && prev_apostrophe != Some('\'') {
+                        end = i + ch.len_utf8();
+                        iter.next();
+                    }
+                }
+                break;
+            }
+            end = i + ch.len_utf8();
+            iter.next();
+            if ch == '%' {
+                break;
+            }
+        }
+        let text = &hay[start..end];
+        let possessive = text.len() > 2
+            && (text.ends_with("’s")
+                || text.ends_with("'s")
+                || text.ends_with("’S")
+                || text.ends_with("s’")
+                || text.ends_with("s'"));
+        let base = if possessive {
+            strip_possessive(text)
+        } else {
+            text
+        };
+        let letters: Vec<char> = base.chars().filter(|c| c.is_alphabetic()).collect();
+        let capital = base.chars().next().is_some_and(|c| c.is_uppercase());
+        let all_caps = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
+        tokens.push(Token {
+            start,
+            end,
+            norm: normalize(base),
+            possessive,
+            capital,
+            all_caps,
+            numeric,
+        });
+    }
+    tokens
+}
+
+/// Lowercase with typographic apostrophes and dashes folded.
+pub fn normalize(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            '’' | '‘' => '\'',
+            '‑' => '-',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The English stem of a normalised word.
+pub fn stem(norm: &str) -> String {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    let stemmer = STEMMER.get_or_init(|| Stemmer::create(Algorithm::English));
+    stemmer.stem(norm).into_owned()
+}
+
+/// Byte spans of the sentences of a paragraph.
+pub fn split_sentences(hay: &str, abbreviations: &HashSet<String>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = skip_space(hay, 0);
+    let bytes = hay.as_bytes();
+    let mut i = start;
+    while i < hay.len() {
+        let c = hay[i..].chars().next().unwrap_or(' ');
+        let clen = c.len_utf8();
+        if matches!(c, '.' | '!' | '?') {
+            // Swallow repeated terminators and closing quotes or brackets.
+            let mut j = i + clen;
+            while let Some(n) = hay[j..].chars().next() {
+                if matches!(n, '.' | '!' | '?' | '”' | '’' | '"' | ')' | ']' | '\'') {
+                    j += n.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let next_non_space = skip_space(hay, j);
+            let boundary = if next_non_space >= hay.len() {
+                true
+            } else if next_non_space == j {
+                false
+            } else {
+                let n = hay[next_non_space..].chars().next().unwrap_or(' ');
+                let opens = n.is_uppercase()
+                    || n.is_ascii_digit()
+                    || matches!(n, '“' | '‘' | '"' | '(' | '\'' | '[' | '—' | '–');
+                opens
+                    && !(c == '.'
+                        && j == i + 1
+                        && is_abbreviation_before(hay, i, abbreviations, n.is_uppercase()))
+            };
+            if boundary {
+                out.push((start, trim_end(hay, start, j)));
+                start = next_non_space;
+                i = next_non_space;
+                continue;
+            }
+            i = j;
+            continue;
+        }
+        i += clen;
+        let _ = bytes;
+    }
+    if start < hay.len() {
+        let end = trim_end(hay, start, hay.len());
+        if end > start {
+            out.push((start, end));
+        }
+    }
+    out
+}
+
+fn skip_space(hay: &str, mut i: usize) -> usize {
+    while let Some(c) = hay[i..].chars().next() {
+        if c.is_whitespace() {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn trim_end(hay: &str, start: usize, end: usize) -> usize {
+    start + hay[start..end].trim_end().len()
+}
+
+fn is_abbreviation_before(
+    hay: &str,
+    dot: usize,
+    abbreviations: &HashSet<String>,
+    next_is_letter: bool,
+) -> bool {
+    let before = &hay[..dot];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '.'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // A single capital letter is an initial ("J. D. Vance").
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() && next_is_letter {
+            return true;
+        }
+    }
+    abbreviations.contains(word)
+}
+
+/// Maps byte offsets of a text to character offsets.
+#[derive(Debug, Clone)]
+pub struct CharMap {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl CharMap {
+    /// Indexes `hay`.
+    pub fn new(hay: &str) -> CharMap {
+        CharMap {
+            starts: hay.char_indices().map(|(i, _)| i).collect(),
+            len: hay.len(),
+        }
+    }
+
+    /// The character offset of a byte offset (which must fall on a character boundary).
+    pub fn char_of(&self, byte: usize) -> u32 {
+        if byte >= self.len {
+            return self.starts.len() as u32;
+        }
+        match self.starts.binary_search(&byte) {
+            Ok(i) | Err(i) => i as u32,
+        }
+    }
+}
+
+/// The characters `start..end` of `text`, counted in `char`s; `None` when out of range.
 pub fn char_slice(text: &str, start: usize, end: usize) -> Option<&str> {
     if start > end {
         return None;
     }
-    let mut indices = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len()));
+    let mut indices = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()));
     let s = indices.nth(start)?;
-    let e = if end == start { s } else { indices.nth(end - start - 1)? };
+    let e = if end == start {
+        s
+    } else {
+        indices.nth(end - start - 1)?
+    };
     Some(&text[s..e])
+}
+
+/// A lowercase slug for ids ("JD Vance" -> "jd-vance").
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in normalize(text).chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        tokenize(s).iter().map(|t| t.text(s).to_string()).collect()
+    }
+
+    #[test]
+    fn tokens_keep_hyphens_possessives_and_numbers() {
+        let s = "US Vice-President JD Vance’s 20% of 12,000 troops, U.S. allies’ plan.";
+        assert_eq!(
+            words(s),
+            [
+                "US",
+                "Vice-President",
+                "JD",
+                "Vance’s",
+                "20%",
+                "of",
+                "12,000",
+                "troops",
+                "U.S",
+                "allies’",
+                "plan"
+            ]
+        );
+        let t = tokenize(s);
+        assert!(t[3].possessive && t[3].norm == "vance");
+        assert!(t[0].all_caps && t[2].all_caps && t[1].capital);
+    }
+
+    #[test]
+    fn sentences_split_on_stops_and_quotes_but_not_abbreviations() {
+        let abbr: HashSet<String> = ["Mr".to_string()].into_iter().collect();
+        let s = "Mr. Smith said “Yes.” “No,” she said. It ended in the U.S. Then J. D. Vance left! Done";
+        let got: Vec<&str> = split_sentences(s, &abbr)
+            .iter()
+            .map(|&(a, b)| &s[a..b])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Mr. Smith said “Yes.”",
+                "“No,” she said.",
+                "It ended in the U.S.",
+                "Then J. D. Vance left!",
+                "Done"
+            ]
+        );
+    }
+
+    #[test]
+    fn char_offsets_round_trip() {
+        let s = "“Ukraine” — ready";
+        let map = CharMap::new(s);
+        let b = s.find("ready").unwrap();
+        let c = map.char_of(b) as usize;
+        assert_eq!(char_slice(s, c, c + 5), Some("ready"));
+        assert_eq!(char_slice(s, 0, 99), None);
+    }
+
+    #[test]
+    fn slugs_and_stems() {
+        assert_eq!(slug("JD Vance"), "jd-vance");
+        assert_eq!(stem("proposals"), stem("proposal"));
+        assert_eq!(stem("proposed"), stem("propose"));
+    }
 }

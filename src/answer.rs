@@ -219,7 +219,10 @@ impl Answer {
             out.push_str("names recognised: none\n");
         } else {
             let slots: Vec<String> = e.slots.iter().map(|(k, v)| format!("{k}={v}")).collect();
-            out.push_str(&format!("names recognised: {}\n", escape_markdown(&slots.join(", "))));
+            out.push_str(&format!(
+                "names recognised: {}\n",
+                escape_markdown(&slots.join(", "))
+            ));
         }
         if !e.terms.is_empty() {
             out.push_str(&format!("terms: {}\n", e.terms.join(" ")));

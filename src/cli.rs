@@ -94,8 +94,15 @@ fn parse_shard_range(s: &str) -> Result<(u32, u32), String> {
     let (a, b) = s
         .split_once("..")
         .ok_or_else(|| format!("expected FIRST..LAST, like 0..3, got {s:?}"))?;
-    let a: u32 = a.trim().parse().map_err(|_| format!("bad first shard in {s:?}"))?;
-    let b: u32 = b.trim().trim_start_matches('=').parse().map_err(|_| format!("bad last shard in {s:?}"))?;
+    let a: u32 = a
+        .trim()
+        .parse()
+        .map_err(|_| format!("bad first shard in {s:?}"))?;
+    let b: u32 = b
+        .trim()
+        .trim_start_matches('=')
+        .parse()
+        .map_err(|_| format!("bad last shard in {s:?}"))?;
     if a > b {
         return Err(format!("first shard {a} is after last shard {b}"));
     }
@@ -112,13 +119,31 @@ where
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return Ok(if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS });
+            return Ok(if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            });
         }
     };
     match cli.command {
-        Sub::Build { articles, out, config } => cmd_build(&articles, &out, &config),
-        Sub::Check { file, articles, config } => cmd_check(&file, &articles, &config),
-        Sub::Ask { knowledge, json, explain, quotes, question } => {
+        Sub::Build {
+            articles,
+            out,
+            config,
+        } => cmd_build(&articles, &out, &config),
+        Sub::Check {
+            file,
+            articles,
+            config,
+        } => cmd_check(&file, &articles, &config),
+        Sub::Ask {
+            knowledge,
+            json,
+            explain,
+            quotes,
+            question,
+        } => {
             let engine = load_engine(&knowledge, quotes)?;
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
@@ -142,8 +167,16 @@ where
             chat(&engine)?;
             Ok(ExitCode::SUCCESS)
         }
-        Sub::Run { config, shards, total_shards } => {
-            crate::discord::run_blocking(crate::discord::RunOptions { config, shards, total_shards })?;
+        Sub::Run {
+            config,
+            shards,
+            total_shards,
+        } => {
+            crate::discord::run_blocking(crate::discord::RunOptions {
+                config,
+                shards,
+                total_shards,
+            })?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -151,10 +184,21 @@ where
 
 fn load_engine(path: &Path, quotes: usize) -> Result<Engine> {
     let knowledge = Knowledge::load(path)?;
-    Ok(Engine::new(knowledge, EngineSettings { max_quotes: quotes.clamp(1, 10) }))
+    Ok(Engine::new(
+        knowledge,
+        EngineSettings {
+            max_quotes: quotes.clamp(1, 10),
+        },
+    ))
 }
 
-fn print_answer(out: &mut impl Write, engine: &Engine, question: &str, json: bool, explain: bool) -> Result<()> {
+fn print_answer(
+    out: &mut impl Write,
+    engine: &Engine,
+    question: &str,
+    json: bool,
+    explain: bool,
+) -> Result<()> {
     let answer = engine.run(&Command::parse(question), None);
     if json {
         let mut value = answer.to_json();
@@ -220,7 +264,11 @@ fn cmd_check(file: &Path, articles: &Path, config: &Path) -> Result<ExitCode> {
             );
             return Ok(ExitCode::FAILURE);
         }
-        eprintln!("{} is up to date with {}", file.display(), articles.display());
+        eprintln!(
+            "{} is up to date with {}",
+            file.display(),
+            articles.display()
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

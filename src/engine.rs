@@ -71,7 +71,10 @@ pub struct Engine {
 impl Engine {
     /// Makes an engine from knowledge.
     pub fn new(knowledge: Knowledge, settings: EngineSettings) -> Engine {
-        Engine { knowledge, settings }
+        Engine {
+            knowledge,
+            settings,
+        }
     }
 
     /// The knowledge it answers from.

@@ -1,0 +1,365 @@
+//! The slash commands: each is a few lines that build an engine [`Command`] and hand it to
+//! [`respond`], which checks the channel and the cooldown, asks the engine, logs a decline,
+//! renders, and sends with the buttons. Doc comments on the commands are what users see as help.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use poise::serenity_prelude as serenity;
+use tracing::{field, info, info_span, warn, Instrument as _};
+
+use super::render::{self, OutMessage};
+use super::state::{BotState, FeedbackEntry};
+use super::{buttons, reload_from_articles};
+use crate::engine::{Command, SlotKind};
+
+/// The poise data: the shared state.
+pub type Data = Arc<BotState>;
+/// Errors a command can return (logged by `on_error`).
+pub type Error = anyhow::Error;
+/// A command's context.
+pub type Ctx<'a> = poise::Context<'a, Data, Error>;
+
+/// All the commands, in the order `/help` lists them.
+pub fn all() -> Vec<poise::Command<Data, Error>> {
+    vec![
+        ask(),
+        summary(),
+        who(),
+        quotes(),
+        positions(),
+        timeline(),
+        sources(),
+        help(),
+        reload(),
+    ]
+}
+
+/// Ask a question about the peace talks. The answer quotes the articles word for word.
+#[poise::command(slash_command)]
+async fn ask(
+    ctx: Ctx<'_>,
+    #[description = "Your question, e.g. \"What did Vance say about Crimea?\""] question: String,
+    #[description = "Only you see the answer (default: no)"] private: Option<bool>,
+) -> Result<(), Error> {
+    respond(ctx, "ask", Command::Ask(question), private.unwrap_or(false)).await
+}
+
+/// Summary of all the articles, or of one topic or article.
+#[poise::command(slash_command)]
+async fn summary(
+    ctx: Ctx<'_>,
+    #[description = "A topic or article (leave empty for everything)"]
+    #[autocomplete = "complete_topic_or_article"]
+    topic: Option<String>,
+) -> Result<(), Error> {
+    respond(ctx, "summary", Command::Summary(topic), false).await
+}
+
+/// Who someone is, as the articles describe them.
+#[poise::command(slash_command)]
+async fn who(
+    ctx: Ctx<'_>,
+    #[description = "A person named in the articles"]
+    #[autocomplete = "complete_person"]
+    person: String,
+) -> Result<(), Error> {
+    respond(ctx, "who", Command::Who(person), false).await
+}
+
+/// Direct quotes, optionally by one speaker and about one topic.
+#[poise::command(slash_command)]
+async fn quotes(
+    ctx: Ctx<'_>,
+    #[description = "Who said it"]
+    #[autocomplete = "complete_person"]
+    speaker: Option<String>,
+    #[description = "What it is about"]
+    #[autocomplete = "complete_topic"]
+    topic: Option<String>,
+) -> Result<(), Error> {
+    respond(ctx, "quotes", Command::Quotes { speaker, topic }, false).await
+}
+
+/// Where a party stands, optionally on one topic.
+#[poise::command(slash_command)]
+async fn positions(
+    ctx: Ctx<'_>,
+    #[description = "A party: a country or a bloc"]
+    #[autocomplete = "complete_party"]
+    party: Option<String>,
+    #[description = "A topic"]
+    #[autocomplete = "complete_topic"]
+    topic: Option<String>,
+) -> Result<(), Error> {
+    respond(ctx, "positions", Command::Positions { party, topic }, false).await
+}
+
+/// The dated events in the articles, in order.
+#[poise::command(slash_command)]
+async fn timeline(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond(ctx, "timeline", Command::Timeline, false).await
+}
+
+/// The articles Parley answers from.
+#[poise::command(slash_command)]
+async fn sources(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond(ctx, "sources", Command::Sources, false).await
+}
+
+/// What Parley can do, and how to ask.
+#[poise::command(slash_command)]
+async fn help(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond(ctx, "help", Command::Help, true).await
+}
+
+/// Rebuild the knowledge from the articles (Manage Server permission or bot owners only).
+#[poise::command(slash_command)]
+async fn reload(ctx: Ctx<'_>) -> Result<(), Error> {
+    let started = Instant::now();
+    let span = interaction_span("reload", ctx.author().id.get());
+    async move {
+        let state = ctx.data().clone();
+        let (user, perms) = match ctx {
+            poise::Context::Application(a) => {
+                (a.interaction.user.id.get(), a.interaction.member.as_ref().and_then(|m| m.permissions))
+            }
+            poise::Context::Prefix(p) => (p.msg.author.id.get(), None),
+        };
+        if !may_reload(&state, user, perms) {
+            info!("refused: needs Manage Server or an owner");
+            ctx.send(
+                render::notice(
+                    "Sorry, only members with the Manage Server permission (or the bot's owners) can reload the articles.",
+                )
+                .to_reply()
+                .ephemeral(true),
+            )
+            .await?;
+            return Ok(());
+        }
+        // Rebuilding can take longer than Discord's 3 seconds: defer first.
+        ctx.defer_ephemeral().await?;
+        let _busy = state.in_flight.start();
+        let text = match reload_from_articles(&state).await {
+            Ok(summary) => summary,
+            Err(e) => {
+                warn!(error = %format!("{e:#}"), "reload failed; still serving the previous knowledge");
+                format!("Reload failed, so I'm still serving the previous knowledge: {e:#}")
+            }
+        };
+        ctx.send(render::notice(&text).to_reply().ephemeral(true)).await?;
+        tracing::Span::current().record("latency_ms", started.elapsed().as_millis() as u64);
+        Ok(())
+    }
+    .instrument(span)
+    .await
+}
+
+/// Whether a member may run `/reload`: a config owner, or Manage Server (or Administrator).
+pub fn may_reload(state: &BotState, user: u64, perms: Option<serenity::Permissions>) -> bool {
+    state.config.owners.contains(&user)
+        || perms.is_some_and(|p| p.manage_guild() || p.administrator())
+}
+
+/// The span every interaction runs in.
+pub fn interaction_span(command: &str, user: u64) -> tracing::Span {
+    info_span!(
+        "interaction",
+        command,
+        user,
+        latency_ms = field::Empty,
+        intent = field::Empty,
+        declined = field::Empty
+    )
+}
+
+/// The shared path of every engine command: gates, engine, log, render, send.
+async fn respond(ctx: Ctx<'_>, name: &str, cmd: Command, private: bool) -> Result<(), Error> {
+    let started = Instant::now();
+    let user = ctx.author().id.get();
+    let channel = ctx.channel_id().get();
+    let span = interaction_span(name, user);
+    async move {
+        let state = ctx.data().clone();
+        let _busy = state.in_flight.start();
+        let now = Instant::now();
+        if !state.config.channel_allowed(channel) {
+            info!("channel not allowed");
+            let text = "I only answer in the channels my configuration lists; please ask me there.";
+            ctx.send(render::notice(text).to_reply().ephemeral(true))
+                .await?;
+            return Ok(());
+        }
+        let counts = !matches!(cmd, Command::Help);
+        if counts {
+            if let Err(wait) = state.check_cooldown(user, now) {
+                info!(wait_s = wait.as_secs(), "cooldown");
+                ctx.send(
+                    render::notice(&cooldown_text(wait))
+                        .to_reply()
+                        .ephemeral(true),
+                )
+                .await?;
+                return Ok(());
+            }
+        }
+        let context = state.context(user, channel, now);
+        let answer = state.engine().run(&cmd, context.as_ref());
+        state.remember_context(user, channel, answer.context.clone(), now);
+        let span = tracing::Span::current();
+        span.record("intent", answer.intent.as_str());
+        span.record("declined", !answer.answered);
+        if !answer.answered {
+            log_feedback(&state, FeedbackEntry::new(&answer, user, channel, None));
+        }
+        let mut messages = render::render_answer(&answer, state.config.embeds);
+        let key = counts.then(|| state.remember_answer(answer, user, channel));
+        let last = messages.len() - 1;
+        for (i, m) in messages.drain(..).enumerate() {
+            let mut reply = m.to_reply().ephemeral(private);
+            if let (true, Some(key)) = (i == last, key) {
+                reply = reply.components(buttons(key));
+            }
+            ctx.send(reply).await?;
+        }
+        span.record("latency_ms", started.elapsed().as_millis() as u64);
+        info!("replied");
+        Ok(())
+    }
+    .instrument(span)
+    .await
+}
+
+/// The polite cooldown notice.
+pub fn cooldown_text(wait: std::time::Duration) -> String {
+    let secs = wait.as_secs().max(1);
+    format!(
+        "You're asking quickly! Please wait {secs} second{} before your next question.",
+        if secs == 1 { "" } else { "s" }
+    )
+}
+
+/// Appends to the feedback log; a failure is logged, never shown to the user.
+pub fn log_feedback(state: &BotState, entry: FeedbackEntry) {
+    if let Err(e) = state.feedback.append(&entry) {
+        warn!(path = %state.feedback.path().display(), error = %e, "could not write the feedback log");
+    }
+}
+
+/// Sends a single notice as a reply (used by the error handler).
+pub async fn send_notice(ctx: Ctx<'_>, text: &str) -> Result<(), serenity::Error> {
+    ctx.send(OutMessage::to_reply(&render::notice(text)).ephemeral(true))
+        .await
+        .map(|_| ())
+}
+
+/// Autocomplete choices: names start at 1 character and stay within Discord's 100.
+fn choices(names: Vec<String>) -> serenity::CreateAutocompleteResponse {
+    let choices = names
+        .into_iter()
+        .filter(|n| !n.trim().is_empty())
+        .take(25)
+        .map(|n| {
+            let n = render::trim_to(&n, 100, "…");
+            serenity::AutocompleteChoice::new(n.clone(), n)
+        })
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+async fn complete_person(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    choices(ctx.data().engine().complete(SlotKind::Person, partial, 25))
+}
+
+async fn complete_party(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    choices(ctx.data().engine().complete(SlotKind::Party, partial, 25))
+}
+
+async fn complete_topic(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    choices(ctx.data().engine().complete(SlotKind::Topic, partial, 25))
+}
+
+async fn complete_topic_or_article(
+    ctx: Ctx<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let engine = ctx.data().engine();
+    let mut names = engine.complete(SlotKind::Topic, partial, 25);
+    names.extend(engine.complete(SlotKind::Article, partial, 25));
+    names.dedup();
+    choices(names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_have_descriptions_and_autocomplete_where_names_go() {
+        let cmds = all();
+        let names: Vec<&str> = cmds.iter().map(|c| &c.name[..]).collect();
+        assert_eq!(
+            names,
+            [
+                "ask",
+                "summary",
+                "who",
+                "quotes",
+                "positions",
+                "timeline",
+                "sources",
+                "help",
+                "reload"
+            ]
+        );
+        for c in &cmds {
+            assert!(
+                c.description
+                    .as_deref()
+                    .is_some_and(|d| !d.is_empty() && d.len() <= 100),
+                "{}",
+                c.name
+            );
+            assert!(c.slash_action.is_some());
+            for p in &c.parameters {
+                assert!(
+                    p.description
+                        .as_deref()
+                        .is_some_and(|d| !d.is_empty() && d.len() <= 100),
+                    "{} {}",
+                    c.name,
+                    p.name
+                );
+                let completes = p.autocomplete_callback.is_some();
+                let should = matches!(&p.name[..], "person" | "speaker" | "party" | "topic");
+                assert_eq!(completes, should, "{} {}", c.name, p.name);
+            }
+        }
+        let ask = &cmds[0];
+        assert_eq!(ask.parameters.len(), 2);
+        assert!(ask.parameters[0].required && !ask.parameters[1].required);
+    }
+
+    #[test]
+    fn cooldown_text_is_polite_and_never_says_zero() {
+        assert_eq!(
+            cooldown_text(std::time::Duration::from_millis(300)),
+            "You're asking quickly! Please wait 1 second before your next question."
+        );
+        assert!(cooldown_text(std::time::Duration::from_secs(12)).contains("12 seconds"));
+    }
+
+    #[test]
+    fn choices_are_bounded() {
+        let names: Vec<String> = (0..40)
+            .map(|i| format!("{i} {}", "n".repeat(200)))
+            .collect();
+        let json = serde_json::to_value(choices(names)).unwrap();
+        let list = json["choices"].as_array().unwrap();
+        assert_eq!(list.len(), 25);
+        assert!(list
+            .iter()
+            .all(|c| c["name"].as_str().unwrap().len() <= 100));
+    }
+}

@@ -76,6 +76,18 @@ enum Sub {
         #[arg(long, default_value_t = 3)]
         quotes: usize,
     },
+    /// Write N synthetic articles (for benchmarks and scale tests).
+    GenCorpus {
+        /// How many articles.
+        #[arg(long)]
+        articles: usize,
+        /// Folder to write them into.
+        #[arg(long)]
+        out: PathBuf,
+        /// Seed: the same seed writes the same articles.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Run the Discord bot (needs a bot token; see the README).
     Run {
         /// Bot settings file.

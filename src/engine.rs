@@ -1,8 +1,28 @@
 //! The only call the front ends make: [`Engine::ask`] and [`Engine::run`] turn a question or a
-//! command into an [`Answer`]. Pure: no disk, no network, no Discord.
+//! command into an [`Answer`] that quotes the articles verbatim or declines. Pure: no disk, no
+//! network, no Discord.
+//!
+//! A question goes through four steps: clean it (bounded length, no control characters), match
+//! its intent ([`crate::intent`]), recognise its slots (people by name, surname, possessive or
+//! misspelling; parties by alias; topics by lexicon, stems and synonyms), then gather the facts
+//! that fit the intent and rank them by BM25 plus boosts for the matched slots. When nothing
+//! supports an answer well enough, the reply declines and says what the sources do cover.
 
-use crate::answer::{Answer, Context, Explanation};
-use crate::knowledge::Knowledge;
+use std::collections::{HashMap, HashSet};
+
+use tracing::debug;
+
+use crate::answer::{
+    escape_markdown, Answer, AnswerQuote, Candidate, Citation, Context, Explanation, ReportKind,
+};
+use crate::index::Index;
+use crate::intent::{IntentMatch, IntentMatcher};
+use crate::knowledge::{Knowledge, PositionKind, Speaker};
+use crate::lexicon::Compiled;
+use crate::text::{char_slice, normalize, stem, tokenize, Token};
+
+/// Longest question read, in characters; the rest is ignored.
+pub const MAX_QUESTION_CHARS: usize = 1000;
 
 /// Reply settings the engine honours.
 #[derive(Debug, Clone)]
@@ -48,6 +68,59 @@ pub enum Command {
     Help,
 }
 
+impl Command {
+    /// Reads a line as typed in chat: `/who Vance`, `/summary crimea`, or a plain question.
+    pub fn parse(line: &str) -> Command {
+        let line = line.trim();
+        let Some(rest) = line.strip_prefix('/') else {
+            return Command::Ask(line.to_string());
+        };
+        let (cmd, arg) = match rest.split_once(char::is_whitespace) {
+            Some((c, a)) => (c, a.trim()),
+            None => (rest, ""),
+        };
+        let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        match cmd.to_lowercase().as_str() {
+            "ask" => Command::Ask(arg.to_string()),
+            "summary" => Command::Summary(opt(arg)),
+            "who" => Command::Who(arg.to_string()),
+            "quotes" => {
+                let (speaker, topic) = split_about(arg);
+                Command::Quotes {
+                    speaker: opt(speaker),
+                    topic: topic.and_then(opt),
+                }
+            }
+            "positions" => {
+                let (party, topic) = match arg.split_once(" on ").or_else(|| arg.split_once(' ')) {
+                    Some((p, t)) => (p.trim(), Some(t.trim())),
+                    None => (arg, None),
+                };
+                Command::Positions {
+                    party: opt(party),
+                    topic: topic.and_then(opt),
+                }
+            }
+            "timeline" => Command::Timeline,
+            "sources" => Command::Sources,
+            "help" => Command::Help,
+            _ => Command::Ask(line.to_string()),
+        }
+    }
+}
+
+fn split_about(arg: &str) -> (&str, Option<&str>) {
+    for sep in [" about ", " on "] {
+        if let Some((a, b)) = arg.split_once(sep) {
+            return (a.trim(), Some(b.trim()));
+        }
+    }
+    if let Some(b) = arg.strip_prefix("about ") {
+        return ("", Some(b.trim()));
+    }
+    (arg, None)
+}
+
 /// What an autocomplete asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SlotKind {
@@ -61,17 +134,348 @@ pub enum SlotKind {
     Article,
 }
 
+/// One sentence of the knowledge, located.
+#[derive(Debug, Clone)]
+struct SentRec {
+    article: usize,
+    para: usize,
+    start: usize,
+    end: usize,
+    parties: Vec<usize>,
+    topics: Vec<usize>,
+    people: Vec<usize>,
+}
+
+/// What a fact is, for ranking and for how it is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum FactRef {
+    Sentence(usize),
+    Quote(usize),
+    Statement(usize),
+}
+
 /// The answer engine over one loaded knowledge file.
 #[derive(Debug)]
 pub struct Engine {
     knowledge: Knowledge,
     settings: EngineSettings,
+    lex: Compiled,
+    intents: IntentMatcher,
+    sents: Vec<SentRec>,
+    sent_by_id: HashMap<String, usize>,
+    index: Index,
+    norms: HashSet<String>,
+    name_words: HashMap<String, Vec<usize>>,
+    statement_by_sent: HashMap<usize, usize>,
+    events_by_sent: HashMap<usize, Vec<usize>>,
+    numbers_by_sent: HashMap<usize, Vec<usize>>,
+    cause_stems: HashSet<String>,
+    filler: HashSet<String>,
 }
 
+/// Words that shape a question but say nothing about its subject.
+const FILLER: &[&str] = &[
+    "happen",
+    "happened",
+    "happening",
+    "going",
+    "regarding",
+    "concerning",
+    "re",
+    "thoughts",
+    "info",
+    "information",
+    "details",
+    "detail",
+    "explain",
+    "describe",
+    "tell",
+    "say",
+    "said",
+    "says",
+    "saying",
+    "talk",
+    "talking",
+    "think",
+    "feel",
+    "view",
+    "views",
+    "stance",
+    "position",
+    "positions",
+    "opinion",
+    "stand",
+    "stands",
+    "quote",
+    "quotes",
+    "statement",
+    "statements",
+    "comment",
+    "comments",
+    "remarks",
+    "words",
+    "word",
+    "role",
+    "job",
+    "title",
+    "know",
+    "latest",
+    "update",
+    "new",
+    "news",
+    "summary",
+    "summarize",
+    "summarise",
+    "tldr",
+    "tl",
+    "dr",
+    "overview",
+    "recap",
+    "why",
+    "when",
+    "where",
+    "many",
+    "much",
+    "long",
+    "reason",
+    "reasons",
+    "exactly",
+    "please",
+    "want",
+    "wants",
+    "wanted",
+    "happens",
+    "did",
+    "does",
+    "do",
+    "anything",
+    "something",
+    "someone",
+    "person",
+    "people",
+    "thing",
+    "things",
+    "stuff",
+    "mean",
+    "means",
+    "meant",
+    "really",
+    "whole",
+    "key",
+    "main",
+    "point",
+    "points",
+    "according",
+    "source",
+    "sources",
+    "article",
+    "articles",
+    "report",
+    "write",
+    "wrote",
+    "written",
+    "respond",
+    "responded",
+    "react",
+    "reacted",
+    "reply",
+    "replied",
+    "far",
+    "big",
+    "old",
+    "time",
+    "day",
+    "date",
+    "year",
+    "place",
+    "city",
+    "country",
+    "location",
+    "venue",
+    "number",
+    "amount",
+    "percent",
+    "percentage",
+    "share",
+    "caused",
+    "cause",
+    "led",
+    "lead",
+    "prompted",
+    "behind",
+    "explains",
+    "come",
+    "came",
+    "take",
+    "took",
+    "make",
+    "made",
+    "get",
+    "go",
+    "went",
+    "currently",
+    "now",
+    "today",
+    "right",
+    "ok",
+    "okay",
+    "so",
+    "and",
+    "also",
+    "else",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "what",
+    "how",
+    "is",
+    "are",
+    "was",
+    "were",
+    "role",
+    "roles",
+    "mentioned",
+    "mention",
+    "official",
+    "officials",
+    "propose",
+    "proposed",
+    "proposal",
+    "proposals",
+    "plan",
+    "plans",
+];
+
 impl Engine {
-    /// Makes an engine from knowledge.
+    /// Makes an engine from knowledge, compiling its indexes once.
     pub fn new(knowledge: Knowledge, settings: EngineSettings) -> Engine {
+        let lex = knowledge.lexicon.compile();
+        let party_index: HashMap<&str, usize> = knowledge
+            .lexicon
+            .parties
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let topic_index: HashMap<&str, usize> = knowledge
+            .lexicon
+            .topics
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.as_str(), i))
+            .collect();
+        let person_index: HashMap<&str, usize> = knowledge
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let mut sents = Vec::new();
+        let mut sent_by_id = HashMap::new();
+        let mut docs: Vec<Vec<String>> = Vec::new();
+        let mut norms = HashSet::new();
+        for (ai, a) in knowledge.articles.iter().enumerate() {
+            for (pi, p) in a.paragraphs.iter().enumerate() {
+                let map: Vec<usize> = p
+                    .text
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .chain(std::iter::once(p.text.len()))
+                    .collect();
+                for s in &p.sentences {
+                    let start = map.get(s.start as usize).copied().unwrap_or(0);
+                    let end = map.get(s.end as usize).copied().unwrap_or(p.text.len());
+                    let text = &p.text[start..end];
+                    let tokens = tokenize(text);
+                    let mut terms = Vec::with_capacity(tokens.len());
+                    for t in &tokens {
+                        if !norms.contains(&t.norm) {
+                            norms.insert(t.norm.clone());
+                        }
+                        if !lex.stopwords.contains(&t.norm) {
+                            terms.push(stem(&t.norm));
+                        }
+                    }
+                    docs.push(terms);
+                    sent_by_id.insert(s.id.clone(), sents.len());
+                    sents.push(SentRec {
+                        article: ai,
+                        para: pi,
+                        start,
+                        end,
+                        parties: s
+                            .parties
+                            .iter()
+                            .filter_map(|x| party_index.get(x.as_str()).copied())
+                            .collect(),
+                        topics: s
+                            .topics
+                            .iter()
+                            .filter_map(|x| topic_index.get(x.as_str()).copied())
+                            .collect(),
+                        people: s
+                            .people
+                            .iter()
+                            .filter_map(|x| person_index.get(x.as_str()).copied())
+                            .collect(),
+                    });
+                }
+            }
+        }
+        let index = Index::build(docs);
+        let mut name_words: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in knowledge.people.iter().enumerate() {
+            for t in tokenize(&p.name) {
+                if lex.stopwords.contains(&t.norm) {
+                    continue;
+                }
+                let e = name_words.entry(t.norm.clone()).or_default();
+                if !e.contains(&i) {
+                    e.push(i);
+                }
+            }
+        }
+        let mut statement_by_sent = HashMap::new();
+        for (i, st) in knowledge.statements.iter().enumerate() {
+            if let Some(&s) = sent_by_id.get(&st.sentence) {
+                statement_by_sent.entry(s).or_insert(i);
+            }
+        }
+        let mut events_by_sent: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, e) in knowledge.events.iter().enumerate() {
+            if let Some(&s) = sent_by_id.get(&e.sentence) {
+                events_by_sent.entry(s).or_default().push(i);
+            }
+        }
+        let mut numbers_by_sent: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, n) in knowledge.numbers.iter().enumerate() {
+            if let Some(&s) = sent_by_id.get(&n.sentence) {
+                numbers_by_sent.entry(s).or_default().push(i);
+            }
+        }
+        let cause_stems = knowledge
+            .lexicon
+            .language
+            .cause_cues
+            .iter()
+            .flat_map(|c| tokenize(c).into_iter().map(|t| stem(&t.norm)))
+            .filter(|s| !matches!(s.as_str(), "over" | "why" | "reason"))
+            .collect();
+        let filler = FILLER.iter().map(|s| s.to_string()).collect();
         Engine {
+            lex,
+            intents: IntentMatcher::builtin(),
+            sents,
+            sent_by_id,
+            index,
+            norms,
+            name_words,
+            statement_by_sent,
+            events_by_sent,
+            numbers_by_sent,
+            cause_stems,
+            filler,
             knowledge,
             settings,
         }
@@ -82,39 +486,1671 @@ impl Engine {
         &self.knowledge
     }
 
-    /// Answers a free question, with an optional follow-up context.
-    pub fn ask(&self, question: &str, context: Option<&Context>) -> Answer {
-        let _ = (context, self.settings.max_quotes);
-        Answer {
-            question: question.to_string(),
-            intent: "fallback".into(),
-            answered: false,
-            lead: "My sources don't cover that.".into(),
-            quotes: vec![],
-            suggestions: vec![],
-            context: Context::default(),
-            explanation: Explanation::default(),
-        }
-    }
-
     /// Runs a command.
     pub fn run(&self, command: &Command, context: Option<&Context>) -> Answer {
         match command {
             Command::Ask(q) => self.ask(q, context),
-            _ => self.ask("", context),
+            Command::Summary(t) => {
+                self.ask(&format!("summary {}", t.as_deref().unwrap_or("")), context)
+            }
+            Command::Who(p) => self.ask(&format!("who is {p}"), None),
+            Command::Quotes { speaker, topic } => match (speaker, topic) {
+                (Some(s), Some(t)) => self.ask(&format!("what did {s} say about {t}"), None),
+                (Some(s), None) => self.ask(&format!("what did {s} say"), None),
+                (None, Some(t)) => self.ask(&format!("who said anything about {t}"), None),
+                (None, None) => self.all_quotes(),
+            },
+            Command::Positions { party, topic } => match (party, topic) {
+                (Some(p), Some(t)) => {
+                    self.ask(&format!("what is the position of {p} on {t}"), None)
+                }
+                (Some(p), None) => self.ask(&format!("what is the position of {p}"), None),
+                (None, Some(t)) => self.ask(&format!("positions on {t}"), None),
+                (None, None) => self.ask("positions of the parties", None),
+            },
+            Command::Timeline => self.timeline(),
+            Command::Sources => self.ask("sources", None),
+            Command::Help => self.ask("help", None),
         }
     }
 
     /// Autocomplete choices for a slot, best first.
     pub fn complete(&self, kind: SlotKind, prefix: &str, limit: usize) -> Vec<String> {
-        let _ = (kind, prefix, limit);
-        Vec::new()
+        let p = normalize(prefix.trim());
+        let names: Vec<String> = match kind {
+            SlotKind::Person => self
+                .knowledge
+                .people
+                .iter()
+                .map(|x| x.name.clone())
+                .collect(),
+            SlotKind::Party => self
+                .knowledge
+                .lexicon
+                .parties
+                .iter()
+                .map(|x| x.name.clone())
+                .collect(),
+            SlotKind::Topic => self
+                .knowledge
+                .lexicon
+                .topics
+                .iter()
+                .map(|x| x.name.clone())
+                .collect(),
+            SlotKind::Article => self
+                .knowledge
+                .articles
+                .iter()
+                .map(|x| x.title.clone())
+                .collect(),
+        };
+        let mut scored: Vec<(u8, String)> = names
+            .into_iter()
+            .filter_map(|n| {
+                let nn = normalize(&n);
+                if p.is_empty() || nn.starts_with(&p) {
+                    Some((0, n))
+                } else if nn.split([' ', '-']).any(|w| w.starts_with(&p)) {
+                    Some((1, n))
+                } else if nn.contains(&p) {
+                    Some((2, n))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        scored.sort();
+        scored.dedup_by(|a, b| a.1 == b.1);
+        scored.into_iter().take(limit).map(|x| x.1).collect()
+    }
+
+    /// Answers a free question, with an optional follow-up context.
+    #[tracing::instrument(level = "debug", skip_all, fields(chars = question.len()))]
+    pub fn ask(&self, question: &str, context: Option<&Context>) -> Answer {
+        let clean = clean_question(question);
+        let mut q = self.analyse(&clean, context);
+        let answer = if clean.is_empty() {
+            self.help_answer(&clean, true)
+        } else {
+            self.answer(&clean, &mut q)
+        };
+        debug!(intent = %answer.intent, answered = answer.answered, cited = answer.quotes.len(), "answered");
+        answer
+    }
+
+    fn analyse(&self, clean: &str, context: Option<&Context>) -> Query {
+        let lowered = normalize(clean);
+        let folded: String = lowered.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut intent = self.intents.match_intent(&folded);
+        let mut tokens = tokenize(clean);
+        for i in 0..tokens.len() {
+            // "the us", "the uk": casual lowercase still names the party.
+            if i > 0 && tokens[i - 1].norm == "the" && tokens[i].norm.len() <= 3 {
+                tokens[i].all_caps = true;
+            }
+        }
+        let mut q = Query {
+            tokens,
+            ..Query::default()
+        };
+        // Slots: people (exact words, then misspellings), parties, topics.
+        let mut used = vec![false; q.tokens.len()];
+        let mut i = 0;
+        while i < q.tokens.len() {
+            let norm = q.tokens[i].norm.clone();
+            if let Some(people) = self.name_words.get(&norm) {
+                // A full name wins over its parts.
+                let mut best = people[0];
+                let mut best_len = 1;
+                for &p in people {
+                    let words: Vec<String> = tokenize(&self.knowledge.people[p].name)
+                        .iter()
+                        .map(|t| t.norm.clone())
+                        .collect();
+                    let len = words.len();
+                    if i + len <= q.tokens.len()
+                        && q.tokens[i..i + len]
+                            .iter()
+                            .zip(&words)
+                            .all(|(t, w)| &t.norm == w)
+                        && len > best_len
+                    {
+                        best = p;
+                        best_len = len;
+                    }
+                }
+                push_unique_usize(&mut q.people, best);
+                for u in used.iter_mut().skip(i).take(best_len) {
+                    *u = true;
+                }
+                i += best_len;
+                continue;
+            }
+            i += 1;
+        }
+        for hit in self.lex.parties.find(&q.tokens) {
+            push_unique_usize(&mut q.parties, hit.entity);
+            for u in &mut used[hit.start..hit.end] {
+                *u = true;
+            }
+        }
+        let keys: Vec<String> = q.tokens.iter().map(|t| stem(&t.norm)).collect();
+        for hit in self.lex.topics.find_keys(&q.tokens, &keys) {
+            push_unique_usize(&mut q.topics, hit.entity);
+            for u in &mut used[hit.start..hit.end] {
+                *u = true;
+            }
+        }
+        // Words the sources never use: misspelt names, or names they do not know.
+        for (k, t) in q.tokens.iter().enumerate() {
+            if used[k]
+                || self.lex.stopwords.contains(&t.norm)
+                || self.norms.contains(&t.norm)
+                || t.numeric
+            {
+                continue;
+            }
+            let stem_known = self.index.contains(&keys[k]);
+            if let Some(p) = self.fuzzy_person(&t.norm) {
+                push_unique_usize(&mut q.people, p);
+                used[k] = true;
+                continue;
+            }
+            if stem_known || self.filler.contains(&t.norm) {
+                continue;
+            }
+            let original = t.base(clean);
+            let name_like = (t.capital && k > 0)
+                || intent.x.as_deref().is_some_and(|x| {
+                    normalize(x)
+                        .split_whitespace()
+                        .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == t.norm)
+                });
+            if name_like
+                && t.norm.chars().count() >= 3
+                && t.norm
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            {
+                q.unknown_names.push(original.to_string());
+            }
+        }
+        // Follow-ups: "what about Vance?", "and what did he say about Crimea?".
+        let followup = folded.starts_with("what about ")
+            || folded.starts_with("how about ")
+            || folded.starts_with("and ")
+            || folded.starts_with("also ")
+            || folded.starts_with("same for ")
+            || folded.starts_with("what else");
+        let pronoun = q.tokens.iter().any(|t| {
+            matches!(
+                t.norm.as_str(),
+                "he" | "she" | "him" | "her" | "his" | "they" | "them" | "their"
+            )
+        });
+        if let Some(ctx) = context {
+            if q.people.is_empty() && pronoun {
+                if let Some(p) = ctx
+                    .person
+                    .as_ref()
+                    .and_then(|id| self.knowledge.people.iter().position(|x| &x.id == id))
+                {
+                    q.people.push(p);
+                    q.from_context = true;
+                }
+                if q.people.is_empty() && q.parties.is_empty() {
+                    if let Some(p) = ctx.party.as_ref().and_then(|id| {
+                        self.knowledge
+                            .lexicon
+                            .parties
+                            .iter()
+                            .position(|x| &x.id == id)
+                    }) {
+                        q.parties.push(p);
+                        q.from_context = true;
+                    }
+                }
+            }
+            if followup
+                && (intent.name == "search" || intent.name == "who" || intent.name == "proposal")
+            {
+                if let Some(prev) = ctx.intent.clone() {
+                    if !matches!(prev.as_str(), "greeting" | "help" | "sources") {
+                        intent.name = prev;
+                        intent.pattern = Some("follow-up".into());
+                        intent.x = None;
+                        intent.t = None;
+                    }
+                }
+                if q.people.is_empty() && q.parties.is_empty() {
+                    if let Some(p) = ctx
+                        .person
+                        .as_ref()
+                        .and_then(|id| self.knowledge.people.iter().position(|x| &x.id == id))
+                    {
+                        q.people.push(p);
+                        q.from_context = true;
+                    } else if let Some(p) = ctx.party.as_ref().and_then(|id| {
+                        self.knowledge
+                            .lexicon
+                            .parties
+                            .iter()
+                            .position(|x| &x.id == id)
+                    }) {
+                        q.parties.push(p);
+                        q.from_context = true;
+                    }
+                }
+                if q.topics.is_empty() && !q.people.is_empty() && !q.from_context {
+                    // "what about Vance?" keeps the topic of the last answer.
+                    if let Some(t) = ctx.topic.as_ref().and_then(|id| {
+                        self.knowledge
+                            .lexicon
+                            .topics
+                            .iter()
+                            .position(|x| &x.id == id)
+                    }) {
+                        q.topics.push(t);
+                    }
+                }
+            }
+        }
+        // Terms: content words as stems, with their synonyms at a lower weight.
+        let mut terms: Vec<(String, f32, bool)> = Vec::new();
+        for (k, t) in q.tokens.iter().enumerate() {
+            if self.lex.stopwords.contains(&t.norm) || t.norm.chars().count() < 2 && !t.numeric {
+                continue;
+            }
+            let filler = self.filler.contains(&t.norm);
+            let s = keys[k].clone();
+            let slot = used[k];
+            if !terms.iter().any(|x| x.0 == s) {
+                terms.push((s.clone(), if filler { 0.3 } else { 1.0 }, slot || filler));
+            }
+            if let Some(syns) = self.lex.synonyms.get(&s) {
+                for syn in syns {
+                    if !terms.iter().any(|x| &x.0 == syn) {
+                        terms.push((syn.clone(), if filler { 0.2 } else { 0.6 }, true));
+                    }
+                }
+            }
+            // A misspelt word stands for the word it is closest to.
+            if !self.index.contains(&s) && !slot && !filler && t.norm.chars().count() >= 5 {
+                if let Some(fix) = self.fuzzy_word(&t.norm) {
+                    let fs = stem(&fix);
+                    if !terms.iter().any(|x| x.0 == fs) {
+                        terms.push((fs, 0.9, false));
+                    }
+                    q.corrected.push(t.norm.clone());
+                }
+            }
+        }
+        // Topics named in the question bring their aliases' stems.
+        for &ti in &q.topics {
+            for alias in &self.knowledge.lexicon.topics[ti].aliases {
+                for t in tokenize(alias) {
+                    let s = stem(&t.norm);
+                    if !self.lex.stopwords.contains(&t.norm) && !terms.iter().any(|x| x.0 == s) {
+                        terms.push((s, 0.4, true));
+                    }
+                }
+            }
+        }
+        q.terms = terms;
+        q.intent = intent;
+        q
+    }
+
+    fn fuzzy_person(&self, norm: &str) -> Option<usize> {
+        let n = norm.chars().count();
+        if n < 4 {
+            return None;
+        }
+        // "rubios" for "Rubio's".
+        if let Some(base) = norm.strip_suffix('s') {
+            if let Some(p) = self.name_words.get(base) {
+                return Some(p[0]);
+            }
+        }
+        let max = if n >= 7 { 2 } else { 1 };
+        let mut best: Option<(usize, usize)> = None;
+        for (w, people) in &self.name_words {
+            if w.chars().count() < 4 || w.chars().count().abs_diff(n) > max {
+                continue;
+            }
+            let d = strsim::damerau_levenshtein(norm, w);
+            if d <= max && best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, people[0]));
+            }
+        }
+        best.map(|(_, p)| p)
+    }
+
+    fn fuzzy_word(&self, norm: &str) -> Option<String> {
+        let n = norm.chars().count();
+        let max = if n >= 8 { 2 } else { 1 };
+        let first = norm.chars().next()?;
+        let mut best: Option<(usize, &String)> = None;
+        for w in &self.norms {
+            if !w.starts_with(first) || w.chars().count().abs_diff(n) > max || w.chars().count() < 4
+            {
+                continue;
+            }
+            let d = strsim::damerau_levenshtein(norm, w);
+            if d <= max && best.is_none_or(|(bd, bw)| d < bd || d == bd && w < bw) {
+                best = Some((d, w));
+            }
+        }
+        best.map(|(_, w)| w.clone())
+    }
+
+    fn answer(&self, clean: &str, q: &mut Query) -> Answer {
+        match q.intent.name.as_str() {
+            "greeting" | "help" => self.help_answer(clean, q.intent.name == "help"),
+            "sources" => self.sources_answer(clean),
+            "summary" => self.summary_answer(clean, q),
+            "who" => self.who_answer(clean, q),
+            "said" => self.said_answer(clean, q),
+            "who_said" => self.who_said_answer(clean, q),
+            "position" => self.position_answer(clean, q),
+            _ => self.search_answer(clean, q),
+        }
+    }
+
+    // ----- building blocks -----
+
+    fn sentence_text(&self, s: usize) -> &str {
+        let r = &self.sents[s];
+        &self.knowledge.articles[r.article].paragraphs[r.para].text[r.start..r.end]
+    }
+
+    fn citation(&self, s: usize, quote: &str) -> Citation {
+        let r = &self.sents[s];
+        let a = &self.knowledge.articles[r.article];
+        Citation {
+            article: a.id.clone(),
+            title: a.title.clone(),
+            source: a.source.clone(),
+            published: a.published.clone(),
+            paragraph: a.paragraphs[r.para].n,
+            quote: quote.to_string(),
+            url: a.url.clone(),
+        }
+    }
+
+    fn speaker_label(&self, sp: &Speaker) -> Option<String> {
+        match sp {
+            Speaker::Person(id) => self
+                .knowledge
+                .people
+                .iter()
+                .find(|p| &p.id == id)
+                .map(|p| p.name.clone()),
+            Speaker::Source(id) => self
+                .knowledge
+                .sources
+                .iter()
+                .find(|s| &s.id == id)
+                .map(|s| lower_first(&s.description)),
+            Speaker::Unattributed => None,
+        }
+    }
+
+    /// Turns a fact into a quote for the reply.
+    fn render_fact(&self, f: FactRef) -> Option<AnswerQuote> {
+        match f {
+            FactRef::Quote(i) => {
+                let q = &self.knowledge.quotes[i];
+                let s = *self.sent_by_id.get(&q.sentence)?;
+                let (report, speaker) = match &q.speaker {
+                    Speaker::Person(_) => (ReportKind::OwnWords, self.speaker_label(&q.speaker)),
+                    Speaker::Source(_) => {
+                        (ReportKind::UnnamedSource, self.speaker_label(&q.speaker))
+                    }
+                    Speaker::Unattributed => (ReportKind::ArticleText, None),
+                };
+                // Cited by its own span: the words inside the marks.
+                let text = self.knowledge.cited_text(&q.cite)?;
+                let mut c = self.citation(s, text);
+                c.paragraph = q.cite.paragraph;
+                Some(AnswerQuote {
+                    report,
+                    speaker,
+                    citation: c,
+                })
+            }
+            FactRef::Statement(i) => {
+                let st = &self.knowledge.statements[i];
+                let s = *self.sent_by_id.get(&st.sentence)?;
+                let report = match st.speaker {
+                    Speaker::Source(_) => ReportKind::UnnamedSource,
+                    _ => ReportKind::ReportedSpeech,
+                };
+                Some(AnswerQuote {
+                    report,
+                    speaker: self.speaker_label(&st.speaker),
+                    citation: self.citation(s, self.sentence_text(s)),
+                })
+            }
+            FactRef::Sentence(s) => {
+                if let Some(&st) = self.statement_by_sent.get(&s) {
+                    return self.render_fact(FactRef::Statement(st));
+                }
+                Some(AnswerQuote {
+                    report: ReportKind::ArticleText,
+                    speaker: None,
+                    citation: self.citation(s, self.sentence_text(s)),
+                })
+            }
+        }
+    }
+
+    fn fact_sentence(&self, f: FactRef) -> Option<usize> {
+        match f {
+            FactRef::Sentence(s) => Some(s),
+            FactRef::Quote(i) => self
+                .sent_by_id
+                .get(&self.knowledge.quotes[i].sentence)
+                .copied(),
+            FactRef::Statement(i) => self
+                .sent_by_id
+                .get(&self.knowledge.statements[i].sentence)
+                .copied(),
+        }
+    }
+
+    /// BM25 scores of the question's terms over sentences; `only_slots` false skips slot words.
+    fn bm25(&self, q: &Query, include_slots: bool) -> HashMap<u32, f32> {
+        let mut scores = HashMap::new();
+        for (term, weight, slot) in &q.terms {
+            if *slot && !include_slots {
+                continue;
+            }
+            self.index.score_into(term, *weight, &mut scores);
+        }
+        scores
+    }
+
+    /// How much of the question's own subject (not its slots) a sentence covers, 0..1.
+    fn coverage(&self, q: &Query, s: usize) -> f32 {
+        let content: Vec<&(String, f32, bool)> =
+            q.terms.iter().filter(|t| !t.2 && t.1 >= 0.9).collect();
+        if content.is_empty() {
+            return 1.0;
+        }
+        let text_terms: HashSet<String> = tokenize(self.sentence_text(s))
+            .iter()
+            .map(|t| stem(&t.norm))
+            .collect();
+        let mut total = 0.0;
+        let mut hit = 0.0;
+        for (term, _, _) in content {
+            let w = if self.index.contains(term) {
+                self.index.idf(term).max(0.2)
+            } else {
+                self.index.max_idf()
+            };
+            total += w;
+            let syn_hit = self
+                .lex
+                .synonyms
+                .get(term)
+                .is_some_and(|syns| syns.iter().any(|x| text_terms.contains(x)));
+            if text_terms.contains(term) || syn_hit {
+                hit += w;
+            }
+        }
+        if total == 0.0 {
+            1.0
+        } else {
+            hit / total
+        }
+    }
+
+    /// Sentences ranked for a question: BM25 plus boosts for slots and for the intent's kind of fact.
+    fn rank_sentences(&self, q: &Query, filter: impl Fn(usize) -> bool) -> Vec<(usize, f32)> {
+        let mut scores = self.bm25(q, true);
+        // Slot-only questions ("nato?", "Witkoff") still find the sentences about their slots.
+        for &p in &q.people {
+            for (i, r) in self.sents.iter().enumerate() {
+                if r.people.contains(&p) {
+                    *scores.entry(i as u32).or_default() += 0.0;
+                }
+            }
+        }
+        let mut out: Vec<(usize, f32)> = scores
+            .into_iter()
+            .map(|(s, base)| (s as usize, base))
+            .filter(|(s, _)| filter(*s))
+            .map(|(s, base)| {
+                let r = &self.sents[s];
+                let mut score = base;
+                for p in &q.people {
+                    if r.people.contains(p) {
+                        score += 2.0;
+                    }
+                }
+                for p in &q.parties {
+                    if r.parties.contains(p) {
+                        score += 1.0;
+                    }
+                }
+                for t in &q.topics {
+                    if r.topics.contains(t) {
+                        score += 1.5;
+                    }
+                }
+                score += match q.intent.name.as_str() {
+                    "when" if self.events_by_sent.contains_key(&s) => 2.0,
+                    "where"
+                        if self.events_by_sent.get(&s).is_some_and(|e| {
+                            e.iter().any(|&i| self.knowledge.events[i].place.is_some())
+                        }) =>
+                    {
+                        2.0
+                    }
+                    "how_many" if self.numbers_by_sent.contains_key(&s) => 2.0,
+                    "why" if self.has_cause(s) => 1.5,
+                    "proposal"
+                        if self.knowledge.positions.iter().any(|p| {
+                            p.kind == PositionKind::Proposal
+                                && self.sent_by_id.get(&p.sentence) == Some(&s)
+                        }) =>
+                    {
+                        1.5
+                    }
+                    _ => 0.0,
+                };
+                (s, score)
+            })
+            .collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        out
+    }
+
+    fn has_cause(&self, s: usize) -> bool {
+        tokenize(self.sentence_text(s))
+            .iter()
+            .any(|t| self.cause_stems.contains(&stem(&t.norm)))
+    }
+
+    fn finish(
+        &self,
+        clean: &str,
+        q: &Query,
+        lead: String,
+        facts: Vec<(FactRef, f32)>,
+        answered: bool,
+    ) -> Answer {
+        let mut quotes = Vec::new();
+        let mut seen_text = HashSet::new();
+        for (f, _) in &facts {
+            if quotes.len() >= self.settings.max_quotes {
+                break;
+            }
+            if let Some(aq) = self.render_fact(*f) {
+                if seen_text.insert(aq.citation.quote.clone()) {
+                    quotes.push(aq);
+                }
+            }
+        }
+        let candidates = facts
+            .iter()
+            .take(8)
+            .map(|(f, score)| {
+                let (kind, id) = match f {
+                    FactRef::Sentence(s) => ("sentence", self.sent_id(*s)),
+                    FactRef::Quote(i) => ("quote", self.knowledge.quotes[*i].id.clone()),
+                    FactRef::Statement(i) => {
+                        ("statement", self.knowledge.statements[*i].id.clone())
+                    }
+                };
+                let preview = self
+                    .fact_sentence(*f)
+                    .map(|s| preview(self.sentence_text(s)))
+                    .unwrap_or_default();
+                Candidate {
+                    kind: kind.into(),
+                    id,
+                    score: *score as f64,
+                    preview,
+                }
+            })
+            .collect();
+        let answered = answered && !quotes.is_empty();
+        Answer {
+            question: clean.to_string(),
+            intent: q.intent.name.clone(),
+            answered,
+            lead,
+            quotes,
+            suggestions: Vec::new(),
+            context: self.context_of(q),
+            explanation: Explanation {
+                intent: q.intent.name.clone(),
+                pattern: q.intent.pattern.clone(),
+                slots: self.slots_of(q),
+                terms: q
+                    .terms
+                    .iter()
+                    .filter(|t| t.1 >= 0.9)
+                    .map(|t| t.0.clone())
+                    .collect(),
+                candidates,
+                decline_reason: None,
+            },
+        }
+    }
+
+    fn sent_id(&self, s: usize) -> String {
+        let r = &self.sents[s];
+        let p = &self.knowledge.articles[r.article].paragraphs[r.para];
+        p.sentences
+            .iter()
+            .find(|x| self.sent_by_id.get(&x.id) == Some(&s))
+            .map(|x| x.id.clone())
+            .unwrap_or_default()
+    }
+
+    fn slots_of(&self, q: &Query) -> Vec<(String, String)> {
+        let mut v = Vec::new();
+        for &p in &q.people {
+            v.push(("person".into(), self.knowledge.people[p].name.clone()));
+        }
+        for &p in &q.parties {
+            v.push((
+                "party".into(),
+                self.knowledge.lexicon.parties[p].name.clone(),
+            ));
+        }
+        for &t in &q.topics {
+            v.push((
+                "topic".into(),
+                self.knowledge.lexicon.topics[t].name.clone(),
+            ));
+        }
+        for n in &q.unknown_names {
+            v.push(("unknown".into(), n.clone()));
+        }
+        if q.from_context {
+            v.push(("from".into(), "follow-up context".into()));
+        }
+        v
+    }
+
+    fn context_of(&self, q: &Query) -> Context {
+        Context {
+            person: q
+                .people
+                .first()
+                .map(|&p| self.knowledge.people[p].id.clone()),
+            party: q
+                .parties
+                .first()
+                .map(|&p| self.knowledge.lexicon.parties[p].id.clone()),
+            topic: q
+                .topics
+                .first()
+                .map(|&t| self.knowledge.lexicon.topics[t].id.clone()),
+            intent: Some(q.intent.name.clone()),
+        }
+    }
+
+    fn decline(
+        &self,
+        clean: &str,
+        q: &Query,
+        lead: String,
+        reason: &str,
+        context_facts: Vec<(FactRef, f32)>,
+    ) -> Answer {
+        let mut a = self.finish(clean, q, lead, context_facts, false);
+        a.answered = false;
+        a.explanation.decline_reason = Some(reason.to_string());
+        a.suggestions = self.suggestions();
+        a
+    }
+
+    fn suggestions(&self) -> Vec<String> {
+        let k = &self.knowledge;
+        let mut people: Vec<&str> = k
+            .people
+            .iter()
+            .filter(|p| !p.roles.is_empty() || p.mentions.len() > 1)
+            .map(|p| p.name.as_str())
+            .collect();
+        people.truncate(8);
+        let mut topic_counts: Vec<(usize, &str)> = k
+            .lexicon
+            .topics
+            .iter()
+            .map(|t| {
+                (
+                    k.summaries.topics.get(&t.id).map_or(0, |v| v.len()),
+                    t.name.as_str(),
+                )
+            })
+            .filter(|x| x.0 > 0)
+            .collect();
+        topic_counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        let topics: Vec<&str> = topic_counts.iter().take(8).map(|x| x.1).collect();
+        let mut out = Vec::new();
+        if !people.is_empty() {
+            out.push(format!("People in the sources: {}", people.join(", ")));
+        }
+        if !topics.is_empty() {
+            out.push(format!("Topics: {}", topics.join(", ")));
+        }
+        out.push(
+            "Try /summary, /who NAME, /quotes NAME, /positions PARTY, /timeline or /sources."
+                .into(),
+        );
+        out
+    }
+
+    // ----- intents -----
+
+    fn help_answer(&self, clean: &str, help: bool) -> Answer {
+        let q = Query {
+            intent: IntentMatch {
+                name: if help { "help" } else { "greeting" }.into(),
+                pattern: None,
+                x: None,
+                t: None,
+            },
+            ..Query::default()
+        };
+        let lead = format!(
+            "{}I answer questions about the peace talks only with what my {} article(s) say, quoting them word for word with a citation.",
+            if help { "" } else { "Hello! " },
+            self.knowledge.articles.len()
+        );
+        let mut a = self.finish(clean, &q, lead, Vec::new(), true);
+        a.answered = true;
+        a.suggestions = self.suggestions();
+        a
+    }
+
+    fn sources_answer(&self, clean: &str) -> Answer {
+        let q = Query {
+            intent: IntentMatch {
+                name: "sources".into(),
+                pattern: None,
+                x: None,
+                t: None,
+            },
+            ..Query::default()
+        };
+        let mut articles: Vec<_> = self.knowledge.articles.iter().collect();
+        articles.sort_by(|a, b| b.published.cmp(&a.published).then(a.id.cmp(&b.id)));
+        let lead = format!("I answer from {} article(s), newest first:", articles.len());
+        let mut a = self.finish(clean, &q, lead, Vec::new(), true);
+        a.answered = true;
+        a.suggestions = articles
+            .iter()
+            .take(20)
+            .map(|x| {
+                format!(
+                    "*{}*, {}, {} (`{}`)",
+                    escape_markdown(&x.title),
+                    escape_markdown(&x.source),
+                    x.published,
+                    x.id
+                )
+            })
+            .collect();
+        if articles.len() > 20 {
+            a.suggestions
+                .push(format!("... and {} more", articles.len() - 20));
+        }
+        a
+    }
+
+    fn summary_answer(&self, clean: &str, q: &Query) -> Answer {
+        let k = &self.knowledge;
+        // One article, if the question names one by id or by most of its title.
+        let qn: HashSet<String> = q
+            .tokens
+            .iter()
+            .map(|t| stem(&t.norm))
+            .filter(|s| !self.lex.stopwords.contains(s))
+            .collect();
+        let article = k.articles.iter().find(|a| {
+            let title: Vec<String> = tokenize(&a.title)
+                .iter()
+                .filter(|t| !self.lex.stopwords.contains(&t.norm))
+                .map(|t| stem(&t.norm))
+                .collect();
+            clean.contains(a.id.as_str())
+                || title.len() >= 3
+                    && title.iter().filter(|t| qn.contains(*t)).count() * 2 > title.len()
+        });
+        let (ids, lead) = if let Some(&t) = q.topics.first() {
+            let topic = &k.lexicon.topics[t];
+            (
+                k.summaries
+                    .topics
+                    .get(&topic.id)
+                    .cloned()
+                    .unwrap_or_default(),
+                format!("Summary of what the sources say on **{}**:", topic.name),
+            )
+        } else if let Some(a) = article {
+            (
+                k.summaries.articles.get(&a.id).cloned().unwrap_or_default(),
+                format!(
+                    "Summary of *{}* ({}):",
+                    escape_markdown(&a.title),
+                    a.published
+                ),
+            )
+        } else if let Some(&p) = q.parties.first() {
+            let party = &k.lexicon.parties[p];
+            let ranked = self.rank_sentences(q, |s| self.sents[s].parties.contains(&p));
+            let mut ids: Vec<String> = ranked
+                .iter()
+                .take(self.settings.max_quotes)
+                .map(|x| self.sent_id(x.0))
+                .collect();
+            ids.sort_by_key(|id| self.sent_by_id.get(id).copied());
+            (
+                ids,
+                format!("Summary of what the sources say about **{}**:", party.name),
+            )
+        } else {
+            (
+                k.summaries.all.clone(),
+                format!("Summary of {} article(s):", k.articles.len()),
+            )
+        };
+        let facts: Vec<(FactRef, f32)> = ids
+            .iter()
+            .filter_map(|id| self.sent_by_id.get(id))
+            .map(|&s| (FactRef::Sentence(s), 1.0))
+            .collect();
+        if facts.is_empty() {
+            return self.decline(
+                clean,
+                q,
+                "My sources don't have enough on that to summarise.".into(),
+                "no summary sentences",
+                Vec::new(),
+            );
+        }
+        // Summaries show sentences in reading order, as the article's own wording.
+        let mut a = self.finish(clean, q, lead, facts, true);
+        for quote in &mut a.quotes {
+            if quote.report == ReportKind::ReportedSpeech
+                || quote.report == ReportKind::UnnamedSource
+            {
+                continue;
+            }
+            quote.report = ReportKind::ArticleText;
+        }
+        a
+    }
+
+    fn absent(&self, clean: &str, q: &Query) -> Answer {
+        let names = q
+            .unknown_names
+            .iter()
+            .map(|n| format!("**{}**", escape_markdown(n)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        self.decline(
+            clean,
+            q,
+            format!("My sources don't mention {names}, so I can't answer that."),
+            "a name the sources never mention",
+            Vec::new(),
+        )
+    }
+
+    fn who_answer(&self, clean: &str, q: &mut Query) -> Answer {
+        let k = &self.knowledge;
+        if let Some(&p) = q.people.first() {
+            let person = &k.people[p];
+            let mut facts: Vec<(FactRef, f32)> = Vec::new();
+            for r in &person.roles {
+                if let Some(s) = self.sentence_of_cite(&r.cite) {
+                    if !facts.iter().any(|f| f.0 == FactRef::Sentence(s)) {
+                        facts.push((FactRef::Sentence(s), 3.0));
+                    }
+                }
+            }
+            for m in &person.mentions {
+                if let Some(&s) = self.sent_by_id.get(m) {
+                    if !facts.iter().any(|f| f.0 == FactRef::Sentence(s)) {
+                        facts.push((FactRef::Sentence(s), 1.0));
+                    }
+                }
+            }
+            // Who someone is: say it in article text, not as their own words.
+            let roles: Vec<String> = person.roles.iter().map(|r| r.text.clone()).collect();
+            let affiliation = person.affiliation.as_ref().map(|a| {
+                k.lexicon
+                    .parties
+                    .iter()
+                    .find(|p| &p.id == a)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_else(|| a.clone())
+            });
+            let lead = match (roles.first(), affiliation) {
+                (Some(r), Some(a)) => format!(
+                    "**{}**: {} ({}), as the sources describe them.",
+                    person.name,
+                    escape_markdown(r),
+                    a
+                ),
+                (Some(r), None) => format!(
+                    "**{}**: {}, as the sources describe them.",
+                    person.name,
+                    escape_markdown(r)
+                ),
+                (None, _) => format!(
+                    "The sources mention **{}** but don't state their role; here is what they say.",
+                    person.name
+                ),
+            };
+            let mut a = self.finish(clean, q, lead, facts, true);
+            for quote in &mut a.quotes {
+                quote.report = if quote.report == ReportKind::OwnWords {
+                    ReportKind::OwnWords
+                } else {
+                    quote.report
+                };
+            }
+            return a;
+        }
+        if !q.unknown_names.is_empty() && q.parties.is_empty() && q.topics.is_empty() {
+            return self.absent(clean, q);
+        }
+        // An unnamed source: "who is the source close to the discussions?"
+        if let Some(x) = q.intent.x.clone() {
+            let xs: HashSet<String> = tokenize(&x)
+                .iter()
+                .filter(|t| !self.lex.stopwords.contains(&t.norm))
+                .map(|t| stem(&t.norm))
+                .collect();
+            let src = k.sources.iter().enumerate().find(|(_, s)| {
+                let ds: HashSet<String> = tokenize(&s.description)
+                    .iter()
+                    .filter(|t| !self.lex.stopwords.contains(&t.norm))
+                    .map(|t| stem(&t.norm))
+                    .collect();
+                !xs.is_empty()
+                    && xs.iter().all(|w| ds.contains(w))
+                    && xs.iter().any(|w| {
+                        self.lex.source_nouns.contains(w)
+                            || self.lex.source_nouns.iter().any(|n| stem(n) == *w)
+                    })
+            });
+            if let Some((_, s)) = src {
+                let facts = self.facts_by_speaker(&Speaker::Source(s.id.clone()));
+                let lead = format!(
+                    "The sources don't name {}; this is what is attributed to them.",
+                    escape_markdown(&lower_first(&s.description))
+                );
+                return self.finish(clean, q, lead, facts, true);
+            }
+        }
+        self.search_answer(clean, q)
+    }
+
+    fn sentence_of_cite(&self, cite: &crate::knowledge::Cite) -> Option<usize> {
+        let a = self.knowledge.article(&cite.article)?;
+        let p = a.paragraphs.get(cite.paragraph as usize - 1)?;
+        p.sentences
+            .iter()
+            .find(|s| s.start <= cite.start && cite.start < s.end)
+            .and_then(|s| self.sent_by_id.get(&s.id).copied())
+    }
+
+    fn facts_by_speaker(&self, sp: &Speaker) -> Vec<(FactRef, f32)> {
+        let mut facts = Vec::new();
+        for (i, qt) in self.knowledge.quotes.iter().enumerate() {
+            if &qt.speaker == sp {
+                facts.push((FactRef::Quote(i), 2.0));
+            }
+        }
+        for (i, st) in self.knowledge.statements.iter().enumerate() {
+            if &st.speaker == sp {
+                facts.push((FactRef::Statement(i), 1.0));
+            }
+        }
+        facts
+    }
+
+    /// Everything said by a person: own words, reported speech, and their spokespeople.
+    fn facts_of_person(&self, p: usize) -> Vec<(FactRef, f32)> {
+        let id = self.knowledge.people[p].id.clone();
+        let mut facts = self.facts_by_speaker(&Speaker::Person(id.clone()));
+        for s in self
+            .knowledge
+            .sources
+            .iter()
+            .filter(|s| s.on_behalf_of.as_deref() == Some(id.as_str()))
+        {
+            for (f, score) in self.facts_by_speaker(&Speaker::Source(s.id.clone())) {
+                facts.push((f, score - 0.5));
+            }
+        }
+        facts
+    }
+
+    /// Does a fact bear on the question's subject (its topic words and topics)?
+    fn topic_fit(&self, q: &Query, f: FactRef, topic_terms: &[String]) -> f32 {
+        let Some(s) = self.fact_sentence(f) else {
+            return 0.0;
+        };
+        let mut score = 0.0;
+        for t in &q.topics {
+            if self.sents[s].topics.contains(t) {
+                score += 1.5;
+            }
+        }
+        let text = match f {
+            FactRef::Quote(i) => self.knowledge.quotes[i].text.as_str(),
+            _ => self.sentence_text(s),
+        };
+        let stems: HashSet<String> = tokenize(text).iter().map(|t| stem(&t.norm)).collect();
+        for t in topic_terms {
+            if stems.contains(t) {
+                score += 1.0 + self.index.idf(t) * 0.2;
+            } else if self
+                .lex
+                .synonyms
+                .get(t)
+                .is_some_and(|syns| syns.iter().any(|x| stems.contains(x)))
+            {
+                score += 0.6;
+            }
+        }
+        score
+    }
+
+    fn topic_terms(&self, q: &Query) -> Vec<String> {
+        q.terms
+            .iter()
+            .filter(|t| !t.2 && t.1 >= 0.9)
+            .map(|t| t.0.clone())
+            .collect()
+    }
+
+    fn said_answer(&self, clean: &str, q: &mut Query) -> Answer {
+        let k = &self.knowledge;
+        let topic_terms = self.topic_terms(q);
+        let has_topic = !q.topics.is_empty() || !topic_terms.is_empty();
+        // Who: a person, else an unnamed source, else a party.
+        let (facts, who): (Vec<(FactRef, f32)>, String) = if let Some(&p) = q.people.first() {
+            (self.facts_of_person(p), k.people[p].name.clone())
+        } else if !q.unknown_names.is_empty() {
+            return self.absent(clean, q);
+        } else if let Some(&p) = q.parties.first() {
+            let party = &k.lexicon.parties[p];
+            let mut facts = Vec::new();
+            for (i, person) in k.people.iter().enumerate() {
+                if person.affiliation.as_deref() == Some(party.id.as_str()) {
+                    facts.extend(self.facts_of_person(i));
+                }
+            }
+            for s in k.sources.iter().filter(|s| {
+                s.affiliation.as_deref() == Some(party.id.as_str()) && s.on_behalf_of.is_none()
+            }) {
+                facts.extend(self.facts_by_speaker(&Speaker::Source(s.id.clone())));
+            }
+            (facts, party.name.clone())
+        } else if let Some(x) = q.intent.x.clone().filter(|x| {
+            tokenize(x)
+                .iter()
+                .any(|t| self.lex.source_nouns.contains(&t.norm))
+        }) {
+            let xs: HashSet<String> = tokenize(&x)
+                .iter()
+                .filter(|t| !self.lex.stopwords.contains(&t.norm))
+                .map(|t| stem(&t.norm))
+                .collect();
+            let mut facts = Vec::new();
+            for s in &k.sources {
+                let ds: HashSet<String> = tokenize(&s.description)
+                    .iter()
+                    .map(|t| stem(&t.norm))
+                    .collect();
+                if xs.iter().any(|w| ds.contains(w)) {
+                    facts.extend(self.facts_by_speaker(&Speaker::Source(s.id.clone())));
+                }
+            }
+            (facts, lower_first(&x))
+        } else {
+            return self.search_answer(clean, q);
+        };
+        if facts.is_empty() {
+            // Mentioned, never quoted: say so, with what the sources report about them.
+            let mut about = Vec::new();
+            if let Some(&p) = q.people.first() {
+                for m in &k.people[p].mentions {
+                    if let Some(&s) = self.sent_by_id.get(m) {
+                        about.push((FactRef::Sentence(s), 1.0));
+                    }
+                }
+            }
+            return self.decline(
+                clean,
+                q,
+                format!("My sources mention **{}** but don't quote them or report anything they said. Here is what they report about them:", escape_markdown(&who)),
+                "mentioned but never quoted",
+                about,
+            );
+        }
+        let mut ranked: Vec<(FactRef, f32)> = if has_topic {
+            facts
+                .iter()
+                .map(|&(f, base)| (f, self.topic_fit(q, f, &topic_terms) * 2.0 + base * 0.1))
+                .filter(|x| x.1 >= 1.0)
+                .collect()
+        } else {
+            facts.clone()
+        };
+        ranked.sort_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then(self.fact_order(a.0).cmp(&self.fact_order(b.0)))
+        });
+        // A statement and a quote from the same sentence: keep the quote (shorter, own words).
+        let quote_sents: HashSet<usize> = ranked
+            .iter()
+            .filter(|f| matches!(f.0, FactRef::Quote(_)))
+            .filter_map(|f| self.fact_sentence(f.0))
+            .collect();
+        ranked.retain(|f| {
+            !matches!(f.0, FactRef::Statement(_))
+                || !self
+                    .fact_sentence(f.0)
+                    .is_some_and(|s| quote_sents.contains(&s))
+        });
+        if ranked.is_empty() {
+            let topic = q
+                .topics
+                .first()
+                .map(|&t| k.lexicon.topics[t].name.clone())
+                .or_else(|| q.intent.t.clone())
+                .unwrap_or_else(|| "that".into());
+            return self.decline(
+                clean,
+                q,
+                format!(
+                    "My sources don't report **{}** saying anything about {}.",
+                    escape_markdown(&who),
+                    escape_markdown(topic.trim_end_matches('?'))
+                ),
+                "the speaker is not quoted on that topic",
+                Vec::new(),
+            );
+        }
+        let n_quotes = ranked
+            .iter()
+            .filter(|f| matches!(f.0, FactRef::Quote(_)))
+            .count();
+        let lead = if has_topic {
+            format!(
+                "What **{}** said on that, in the sources' words:",
+                escape_markdown(&who)
+            )
+        } else {
+            format!(
+                "What **{}** said ({} direct quote(s), {} reported):",
+                escape_markdown(&who),
+                n_quotes,
+                ranked.len() - n_quotes
+            )
+        };
+        self.finish(clean, q, lead, ranked, true)
+    }
+
+    fn fact_order(&self, f: FactRef) -> (usize, u32) {
+        let s = self.fact_sentence(f).unwrap_or(usize::MAX);
+        let sub = match f {
+            FactRef::Quote(i) => self.knowledge.quotes[i].cite.start,
+            _ => 0,
+        };
+        (s, sub)
+    }
+
+    fn who_said_answer(&self, clean: &str, q: &mut Query) -> Answer {
+        if !q.unknown_names.is_empty() {
+            return self.absent(clean, q);
+        }
+        let topic_terms = self.topic_terms(q);
+        let mut facts: Vec<(FactRef, f32)> = Vec::new();
+        for (i, qt) in self.knowledge.quotes.iter().enumerate() {
+            if qt.speaker != Speaker::Unattributed {
+                facts.push((FactRef::Quote(i), 0.0));
+            }
+        }
+        for i in 0..self.knowledge.statements.len() {
+            facts.push((FactRef::Statement(i), 0.0));
+        }
+        let mut ranked: Vec<(FactRef, f32)> = facts
+            .into_iter()
+            .map(|(f, _)| (f, self.topic_fit(q, f, &topic_terms)))
+            .filter(|x| x.1 >= 1.0)
+            .collect();
+        ranked.sort_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then(self.fact_order(a.0).cmp(&self.fact_order(b.0)))
+        });
+        let Some(best) = ranked.first() else {
+            return self.search_answer(clean, q);
+        };
+        if let Some(s) = self.fact_sentence(best.0) {
+            if self.coverage(q, s) < 0.5 {
+                return self.search_answer(clean, q);
+            }
+        }
+        let who = match best.0 {
+            FactRef::Quote(i) => self.speaker_label(&self.knowledge.quotes[i].speaker),
+            FactRef::Statement(i) => self.speaker_label(&self.knowledge.statements[i].speaker),
+            _ => None,
+        };
+        let lead = match who {
+            Some(w) => format!(
+                "That was **{}**, in the sources' words:",
+                escape_markdown(&w)
+            ),
+            None => "Here is who said it, in the sources' words:".into(),
+        };
+        self.finish(clean, q, lead, ranked, true)
+    }
+
+    fn position_answer(&self, clean: &str, q: &mut Query) -> Answer {
+        let k = &self.knowledge;
+        if !q.unknown_names.is_empty() && q.parties.is_empty() && q.people.is_empty() {
+            return self.absent(clean, q);
+        }
+        let mut parties = q.parties.clone();
+        if parties.is_empty() {
+            for &p in &q.people {
+                if let Some(aff) = &k.people[p].affiliation {
+                    if let Some(i) = k.lexicon.parties.iter().position(|x| &x.id == aff) {
+                        push_unique_usize(&mut parties, i);
+                    }
+                }
+            }
+        }
+        if parties.is_empty() {
+            return self.search_answer(clean, q);
+        }
+        let party_ids: Vec<&str> = parties
+            .iter()
+            .map(|&p| k.lexicon.parties[p].id.as_str())
+            .collect();
+        let topic_ids: Vec<&str> = q
+            .topics
+            .iter()
+            .map(|&t| k.lexicon.topics[t].id.as_str())
+            .collect();
+        let mut sentences: HashSet<usize> = HashSet::new();
+        for pos in &k.positions {
+            if party_ids.contains(&pos.party.as_str())
+                && (topic_ids.is_empty() || topic_ids.contains(&pos.topic.as_str()))
+            {
+                if let Some(&s) = self.sent_by_id.get(&pos.sentence) {
+                    sentences.insert(s);
+                }
+            }
+        }
+        let topic_terms = self.topic_terms(q);
+        let ranked = self.rank_sentences(q, |s| {
+            sentences.contains(&s)
+                || (self.sents[s].parties.iter().any(|p| parties.contains(p))
+                    && (topic_terms.is_empty() && q.topics.is_empty()
+                        || self.topic_fit(q, FactRef::Sentence(s), &topic_terms) >= 1.0))
+        });
+        let ranked: Vec<(usize, f32)> = ranked
+            .into_iter()
+            .filter(|(s, _)| {
+                topic_terms.is_empty()
+                    || self.coverage(q, *s) >= 0.34
+                    || !q.topics.is_empty()
+                        && q.topics.iter().any(|t| self.sents[*s].topics.contains(t))
+            })
+            .collect();
+        let names: Vec<&str> = parties
+            .iter()
+            .map(|&p| k.lexicon.parties[p].name.as_str())
+            .collect();
+        if ranked.is_empty() {
+            let topic = q
+                .topics
+                .first()
+                .map(|&t| k.lexicon.topics[t].name.clone())
+                .or_else(|| q.intent.t.clone())
+                .unwrap_or_else(|| "that".into());
+            return self.decline(
+                clean,
+                q,
+                format!(
+                    "My sources don't state {}'s position on {}.",
+                    names.join(" and "),
+                    escape_markdown(topic.trim_end_matches('?'))
+                ),
+                "no position of that party on that topic",
+                Vec::new(),
+            );
+        }
+        let lead = match q.topics.first() {
+            Some(&t) => format!(
+                "Where **{}** stands on {}, in the sources' words:",
+                names.join(" and "),
+                k.lexicon.topics[t].name
+            ),
+            None => format!(
+                "Where **{}** stands, in the sources' words:",
+                names.join(" and ")
+            ),
+        };
+        let facts = ranked
+            .into_iter()
+            .map(|(s, sc)| (FactRef::Sentence(s), sc))
+            .collect();
+        self.finish(clean, q, lead, facts, true)
+    }
+
+    fn search_answer(&self, clean: &str, q: &mut Query) -> Answer {
+        if !q.unknown_names.is_empty() {
+            return self.absent(clean, q);
+        }
+        let ranked = self.rank_sentences(q, |_| true);
+        let content: Vec<&(String, f32, bool)> =
+            q.terms.iter().filter(|t| !t.2 && t.1 >= 0.9).collect();
+        let has_slots = !q.people.is_empty() || !q.parties.is_empty() || !q.topics.is_empty();
+        if content.is_empty() && !has_slots {
+            return self.decline(
+                clean,
+                q,
+                "I couldn't find anything in that to look up in my sources.".into(),
+                "no words to search for",
+                Vec::new(),
+            );
+        }
+        // Keep the sentences that cover the question's own words well enough.
+        let threshold = if has_slots { 0.5 } else { 0.6 };
+        let kept: Vec<(usize, f32)> = ranked
+            .into_iter()
+            .filter(|(s, score)| {
+                *score > 0.0
+                    && self.coverage(q, *s) >= threshold
+                    && (q.people.is_empty()
+                        || q.people.iter().any(|p| self.sents[*s].people.contains(p))
+                        || !content.is_empty())
+                    && (q.topics.is_empty()
+                        || q.topics.iter().any(|t| self.sents[*s].topics.contains(t))
+                        || !content.is_empty()
+                        || !q.people.is_empty())
+            })
+            .collect();
+        if kept.is_empty() {
+            let unknown: Vec<&str> = content
+                .iter()
+                .filter(|t| !self.index.contains(&t.0))
+                .map(|t| t.0.as_str())
+                .collect();
+            let reason = if unknown.is_empty() {
+                "no sentence covers the question well enough".to_string()
+            } else {
+                format!("words the sources never use: {}", unknown.join(", "))
+            };
+            return self.decline(
+                clean,
+                q,
+                "My sources don't cover that.".into(),
+                &reason,
+                Vec::new(),
+            );
+        }
+        let lead = match q.intent.name.as_str() {
+            "when" => self.when_lead(kept[0].0),
+            "where" => self.where_lead(kept[0].0),
+            "how_many" => self.number_lead(kept[0].0, q),
+            "why" => "Here is what the sources give as the reasons:".to_string(),
+            "proposal" => "What was proposed, in the sources' words:".to_string(),
+            _ => "Here is what my sources say:".to_string(),
+        };
+        let facts = kept
+            .into_iter()
+            .map(|(s, sc)| (FactRef::Sentence(s), sc))
+            .collect();
+        self.finish(clean, q, lead, facts, true)
+    }
+
+    fn when_lead(&self, s: usize) -> String {
+        match self.events_by_sent.get(&s).and_then(|e| e.first()) {
+            Some(&e) => {
+                let ev = &self.knowledge.events[e];
+                match &ev.date {
+                    Some(d) => format!(
+                        "The sources date it \"{}\", that is {}:",
+                        ev.when_text,
+                        d.replace('/', " to ")
+                    ),
+                    None => format!("The sources date it \"{}\":", ev.when_text),
+                }
+            }
+            None => "The sources don't give an exact date; this is what they say:".into(),
+        }
+    }
+
+    fn where_lead(&self, s: usize) -> String {
+        match self.events_by_sent.get(&s).and_then(|e| {
+            e.iter()
+                .find_map(|&i| self.knowledge.events[i].place.clone())
+        }) {
+            Some(p) => format!("The sources place it in **{}**:", escape_markdown(&p)),
+            None => "Here is what the sources say about where:".into(),
+        }
+    }
+
+    fn number_lead(&self, s: usize, q: &Query) -> String {
+        let terms: HashSet<&str> = q.terms.iter().map(|t| t.0.as_str()).collect();
+        let best = self.numbers_by_sent.get(&s).and_then(|ns| {
+            ns.iter().copied().max_by_key(|&i| {
+                tokenize(&self.knowledge.numbers[i].measures)
+                    .iter()
+                    .filter(|t| terms.contains(stem(&t.norm).as_str()))
+                    .count()
+            })
+        });
+        match best {
+            Some(i) => format!(
+                "The sources give: \"{}\".",
+                self.knowledge.numbers[i].measures
+            ),
+            None => "Here is what the sources say:".into(),
+        }
+    }
+
+    fn all_quotes(&self) -> Answer {
+        let q = Query {
+            intent: IntentMatch {
+                name: "said".into(),
+                pattern: None,
+                x: None,
+                t: None,
+            },
+            ..Query::default()
+        };
+        let facts: Vec<(FactRef, f32)> = self
+            .knowledge
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| x.speaker != Speaker::Unattributed && x.text.chars().count() > 20)
+            .map(|(i, _)| (FactRef::Quote(i), 1.0))
+            .collect();
+        self.finish(
+            "quotes",
+            &q,
+            "Direct quotes in the sources:".into(),
+            facts,
+            true,
+        )
+    }
+
+    fn timeline(&self) -> Answer {
+        let q = Query {
+            intent: IntentMatch {
+                name: "timeline".into(),
+                pattern: None,
+                x: None,
+                t: None,
+            },
+            ..Query::default()
+        };
+        let mut events: Vec<(String, usize)> = self
+            .knowledge
+            .events
+            .iter()
+            .filter_map(|e| Some((e.date.clone()?, *self.sent_by_id.get(&e.sentence)?)))
+            .collect();
+        events.sort();
+        events.dedup_by_key(|e| e.1);
+        let lead = if events.is_empty() {
+            "The sources give no dates I can place on a timeline.".to_string()
+        } else {
+            let dates: Vec<String> = events
+                .iter()
+                .take(self.settings.max_quotes)
+                .map(|e| e.0.replace('/', "–"))
+                .collect();
+            format!("Timeline, oldest first ({}):", dates.join("; "))
+        };
+        let facts = events
+            .into_iter()
+            .map(|(_, s)| (FactRef::Sentence(s), 1.0))
+            .collect();
+        self.finish("timeline", &q, lead, facts, true)
     }
 }
 
-impl Command {
-    /// Reads a line as typed in chat: `/who Vance`, `/summary crimea`, or a plain question.
-    pub fn parse(line: &str) -> Command {
-        Command::Ask(line.to_string())
+/// A question as the engine understands it.
+#[derive(Debug, Clone, Default)]
+struct Query {
+    tokens: Vec<Token>,
+    intent: IntentMatch,
+    people: Vec<usize>,
+    parties: Vec<usize>,
+    topics: Vec<usize>,
+    unknown_names: Vec<String>,
+    /// (stem, weight, is a slot or filler word).
+    terms: Vec<(String, f32, bool)>,
+    corrected: Vec<String>,
+    from_context: bool,
+}
+
+impl Default for IntentMatch {
+    fn default() -> Self {
+        IntentMatch {
+            name: "search".into(),
+            pattern: None,
+            x: None,
+            t: None,
+        }
     }
+}
+
+fn push_unique_usize(v: &mut Vec<usize>, x: usize) {
+    if !v.contains(&x) {
+        v.push(x);
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => {
+            // Keep acronyms and names: only lower a capital followed by a lowercase letter.
+            let second = s.chars().nth(1);
+            if f.is_uppercase()
+                && second.is_some_and(|x| x.is_lowercase())
+                && !s.starts_with(|x: char| {
+                    x.is_uppercase()
+                        && s.split_whitespace().next().is_some_and(|w| {
+                            w.len() > 1
+                                && w.chars().skip(1).all(char::is_lowercase)
+                                && ![
+                                    "A", "An", "The", "Three", "Two", "Several", "Some", "One",
+                                    "Four", "Five",
+                                ]
+                                .contains(&w)
+                        })
+                })
+            {
+                f.to_lowercase().chain(c).collect()
+            } else {
+                s.to_string()
+            }
+        }
+        None => String::new(),
+    }
+}
+
+fn preview(s: &str) -> String {
+    if s.chars().count() <= 90 {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(87).collect();
+        format!("{cut}...")
+    }
+}
+
+/// Bounds a question's length and removes control, zero-width and direction characters and
+/// mention syntax, so that nothing a user types can steer matching or rendering.
+pub fn clean_question(q: &str) -> String {
+    let mut out = String::with_capacity(q.len().min(MAX_QUESTION_CHARS * 4));
+    for (n, c) in q.chars().enumerate() {
+        if n >= MAX_QUESTION_CHARS {
+            break;
+        }
+        let drop = c.is_control()
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{2060}' | '\u{00AD}');
+        if drop {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    // "<@123>", "<@&123>", "<#123>" and "@everyone" are Discord syntax, not words.
+    let mut cleaned = String::with_capacity(out.len());
+    let mut rest = out.as_str();
+    while let Some(i) = rest.find('<') {
+        cleaned.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        match tail.find('>') {
+            Some(j)
+                if j < 40
+                    && tail[1..j]
+                        .trim_start_matches(['@', '&', '#', '!', ':'])
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ':') =>
+            {
+                cleaned.push(' ');
+                rest = &tail[j + 1..];
+            }
+            _ => {
+                cleaned.push('<');
+                rest = &tail[1..];
+            }
+        }
+    }
+    cleaned.push_str(rest);
+    let cleaned = cleaned
+        .replace("@everyone", " ")
+        .replace("@here", " ")
+        .replace('@', " ");
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The characters of a cited span (re-exported for front ends that check quotes).
+pub fn cited_chars(text: &str, start: usize, end: usize) -> Option<&str> {
+    char_slice(text, start, end)
 }

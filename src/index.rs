@@ -1,1 +1,125 @@
-//! (being written)
+//! The BM25 index over sentences that the engine ranks with: stems -> postings.
+
+use std::collections::HashMap;
+
+/// BM25 parameters.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+/// An inverted index of documents (sentences) by term.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    terms: HashMap<String, u32>,
+    postings: Vec<Vec<(u32, u16)>>,
+    lengths: Vec<u16>,
+    avg_len: f32,
+}
+
+impl Index {
+    /// Builds an index from each document's terms.
+    pub fn build<I, D, S>(docs: I) -> Index
+    where
+        I: IntoIterator<Item = D>,
+        D: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut idx = Index::default();
+        let mut total = 0u64;
+        for (doc, terms) in docs.into_iter().enumerate() {
+            let mut counts: HashMap<u32, u16> = HashMap::new();
+            let mut len = 0u16;
+            for t in terms {
+                let next = idx.terms.len() as u32;
+                let id = *idx.terms.entry(t.as_ref().to_string()).or_insert(next);
+                if id as usize == idx.postings.len() {
+                    idx.postings.push(Vec::new());
+                }
+                *counts.entry(id).or_default() += 1;
+                len = len.saturating_add(1);
+            }
+            let mut counts: Vec<(u32, u16)> = counts.into_iter().collect();
+            counts.sort_unstable();
+            for (id, tf) in counts {
+                idx.postings[id as usize].push((doc as u32, tf));
+            }
+            idx.lengths.push(len);
+            total += len as u64;
+        }
+        idx.avg_len = if idx.lengths.is_empty() {
+            1.0
+        } else {
+            (total as f32 / idx.lengths.len() as f32).max(1.0)
+        };
+        idx
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.lengths.len()
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.lengths.is_empty()
+    }
+
+    /// True when the term occurs somewhere.
+    pub fn contains(&self, term: &str) -> bool {
+        self.terms.contains_key(term)
+    }
+
+    /// Inverse document frequency of a term (0 when absent).
+    pub fn idf(&self, term: &str) -> f32 {
+        match self.terms.get(term) {
+            Some(&id) => {
+                let n = self.postings[id as usize].len() as f32;
+                let total = self.lengths.len() as f32;
+                ((total - n + 0.5) / (n + 0.5) + 1.0).ln()
+            }
+            None => 0.0,
+        }
+    }
+
+    /// The highest idf any term can have here (a term in one document).
+    pub fn max_idf(&self) -> f32 {
+        let total = self.lengths.len() as f32;
+        ((total - 0.5) / 1.5 + 1.0).ln().max(0.1)
+    }
+
+    /// Adds `weight * BM25(term)` to every document holding it.
+    pub fn score_into(&self, term: &str, weight: f32, scores: &mut HashMap<u32, f32>) {
+        let Some(&id) = self.terms.get(term) else {
+            return;
+        };
+        let idf = self.idf(term);
+        for &(doc, tf) in &self.postings[id as usize] {
+            let tf = tf as f32;
+            let len = self.lengths[doc as usize] as f32;
+            let s = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg_len));
+            *scores.entry(doc).or_default() += weight * s;
+        }
+    }
+
+    /// How many documents hold the term.
+    pub fn doc_freq(&self, term: &str) -> usize {
+        self.terms
+            .get(term)
+            .map_or(0, |&id| self.postings[id as usize].len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rare_terms_weigh_more_and_scores_rank() {
+        let idx = Index::build(vec![vec!["a", "b"], vec!["a", "c"], vec!["a", "b", "b"]]);
+        assert!(idx.idf("c") > idx.idf("a"));
+        let mut scores = HashMap::new();
+        idx.score_into("b", 1.0, &mut scores);
+        assert!(scores[&2] > scores[&0]);
+        assert!(!scores.contains_key(&1));
+        assert_eq!(idx.doc_freq("a"), 3);
+    }
+}

@@ -14,6 +14,7 @@
 //! - [`engine`]: [`engine::Engine::ask`], the only call the front ends make.
 //! - [`config`]: `config/parley.toml` + `PARLEY_*` environment -> validated bot settings.
 //! - [`discord`]: the serenity/poise adapter: commands, rendering for Discord.
+//! - [`corpus`]: synthetic articles for benchmarks (`parley gen-corpus`).
 //! - [`cli`]: `build`, `check`, `ask`, `chat`, `run`: prints answers.
 //!
 //! Everything but `config`, `discord` and `cli` is pure: no disk, network or Discord, except the
@@ -25,6 +26,7 @@ pub mod article;
 pub mod build;
 pub mod cli;
 pub mod config;
+pub mod corpus;
 pub mod discord;
 pub mod engine;
 pub mod extract;

@@ -179,6 +179,15 @@ where
             chat(&engine)?;
             Ok(ExitCode::SUCCESS)
         }
+        Sub::GenCorpus {
+            articles,
+            out,
+            seed,
+        } => {
+            let n = crate::corpus::generate(articles, &out, seed)?;
+            eprintln!("wrote {n} article(s) to {}", out.display());
+            Ok(ExitCode::SUCCESS)
+        }
         Sub::Run {
             config,
             shards,

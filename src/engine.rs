@@ -621,6 +621,7 @@ impl Engine {
                     }
                 }
                 push_unique_usize(&mut q.people, best);
+                q.spans.push((true, best, i, i + best_len));
                 for u in used.iter_mut().skip(i).take(best_len) {
                     *u = true;
                 }
@@ -631,6 +632,7 @@ impl Engine {
         }
         for hit in self.lex.parties.find(&q.tokens) {
             push_unique_usize(&mut q.parties, hit.entity);
+            q.spans.push((false, hit.entity, hit.start, hit.end));
             for u in &mut used[hit.start..hit.end] {
                 *u = true;
             }
@@ -654,6 +656,7 @@ impl Engine {
             let stem_known = self.index.contains(&keys[k]);
             if let Some(p) = self.fuzzy_person(&t.norm) {
                 push_unique_usize(&mut q.people, p);
+                q.spans.push((true, p, k, k + 1));
                 used[k] = true;
                 continue;
             }
@@ -756,8 +759,8 @@ impl Engine {
                 }
             }
         }
-        // Terms: content words as stems, with their synonyms at a lower weight.
-        let mut terms: Vec<(String, f32, bool)> = Vec::new();
+        // Terms: content words as stems, with their synonyms at a lower weight, one group a word.
+        let mut terms: Vec<(String, f32, bool, usize)> = Vec::new();
         for (k, t) in q.tokens.iter().enumerate() {
             if self.lex.stopwords.contains(&t.norm) || t.norm.chars().count() < 2 && !t.numeric {
                 continue;
@@ -765,23 +768,47 @@ impl Engine {
             let filler = self.filler.contains(&t.norm);
             let s = keys[k].clone();
             let slot = used[k];
-            if !terms.iter().any(|x| x.0 == s) {
-                terms.push((s.clone(), if filler { 0.3 } else { 1.0 }, slot || filler));
+            let group = k;
+            let mut push =
+                |terms: &mut Vec<(String, f32, bool, usize)>, stem: String, w: f32, slot: bool| {
+                    if !terms.iter().any(|x| x.0 == stem) {
+                        terms.push((stem, w, slot, group));
+                    }
+                };
+            push(
+                &mut terms,
+                s.clone(),
+                if filler { 0.3 } else { 1.0 },
+                slot || filler,
+            );
+            if t.norm.contains('-') {
+                for part in t
+                    .norm
+                    .split('-')
+                    .filter(|p| p.len() > 1 && !self.lex.stopwords.contains(*p))
+                {
+                    push(&mut terms, stem(part), 0.8, slot || filler);
+                }
             }
             if let Some(syns) = self.lex.synonyms.get(&s) {
                 for syn in syns {
-                    if !terms.iter().any(|x| &x.0 == syn) {
-                        terms.push((syn.clone(), if filler { 0.2 } else { 0.6 }, true));
-                    }
+                    push(
+                        &mut terms,
+                        syn.clone(),
+                        if filler { 0.2 } else { 0.6 },
+                        true,
+                    );
                 }
             }
             // A misspelt word stands for the word it is closest to.
-            if !self.index.contains(&s) && !slot && !filler && t.norm.chars().count() >= 5 {
+            if !self.index.contains(&s)
+                && !slot
+                && !filler
+                && t.norm.chars().count() >= 5
+                && !t.norm.contains('-')
+            {
                 if let Some(fix) = self.fuzzy_word(&t.norm) {
-                    let fs = stem(&fix);
-                    if !terms.iter().any(|x| x.0 == fs) {
-                        terms.push((fs, 0.9, false));
-                    }
+                    push(&mut terms, stem(&fix), 0.9, false);
                     q.corrected.push(t.norm.clone());
                 }
             }
@@ -792,8 +819,50 @@ impl Engine {
                 for t in tokenize(alias) {
                     let s = stem(&t.norm);
                     if !self.lex.stopwords.contains(&t.norm) && !terms.iter().any(|x| x.0 == s) {
-                        terms.push((s, 0.4, true));
+                        terms.push((s, 0.4, true, 10_000 + ti));
                     }
+                }
+            }
+        }
+        // The subject is the person or party inside the `x` capture, else the first found.
+        if let Some(x) = intent.x.as_deref() {
+            let xs: Vec<String> = tokenize(x).iter().map(|t| t.norm.clone()).collect();
+            if let Some(start) =
+                (0..q.tokens.len()).find(|&i| xs.first().is_some_and(|f| &q.tokens[i].norm == f))
+            {
+                let end = start + xs.len();
+                if let Some(&(is_person, idx, _, _)) = q
+                    .spans
+                    .iter()
+                    .find(|sp| sp.2 >= start && sp.3 <= end && sp.0)
+                {
+                    let _ = is_person;
+                    q.people.retain(|&p| p != idx);
+                    q.people.insert(0, idx);
+                } else if let Some(&(_, idx, _, _)) = q
+                    .spans
+                    .iter()
+                    .find(|sp| sp.2 >= start && sp.3 <= end && !sp.0)
+                {
+                    q.parties.retain(|&p| p != idx);
+                    q.parties.insert(0, idx);
+                    q.subject_is_party = true;
+                }
+            }
+        }
+        let subject_span = if q.subject_is_party {
+            q.spans
+                .iter()
+                .find(|sp| !sp.0 && Some(&sp.1) == q.parties.first())
+        } else {
+            q.spans
+                .iter()
+                .find(|sp| sp.0 && Some(&sp.1) == q.people.first())
+        };
+        for sp in &q.spans {
+            if Some(sp) != subject_span {
+                for k in sp.2..sp.3 {
+                    q.other_slot_terms.push(keys[k].clone());
                 }
             }
         }
@@ -846,6 +915,11 @@ impl Engine {
     }
 
     fn answer(&self, clean: &str, q: &mut Query) -> Answer {
+        if !q.unknown_names.is_empty()
+            && !matches!(q.intent.name.as_str(), "greeting" | "help" | "sources")
+        {
+            return self.absent(clean, q);
+        }
         match q.intent.name.as_str() {
             "greeting" | "help" => self.help_answer(clean, q.intent.name == "help"),
             "sources" => self.sources_answer(clean),
@@ -962,19 +1036,36 @@ impl Engine {
 
     /// BM25 scores of the question's terms over sentences; `only_slots` false skips slot words.
     fn bm25(&self, q: &Query, include_slots: bool) -> HashMap<u32, f32> {
-        let mut scores = HashMap::new();
-        for (term, weight, slot) in &q.terms {
-            if *slot && !include_slots {
-                continue;
+        let mut scores: HashMap<u32, f32> = HashMap::new();
+        let mut groups: Vec<usize> = q.terms.iter().map(|t| t.3).collect();
+        groups.sort_unstable();
+        groups.dedup();
+        for g in groups {
+            // Within one word's group (the word, its parts, its synonyms) only the best counts.
+            let mut best: HashMap<u32, f32> = HashMap::new();
+            for (term, weight, slot, group) in &q.terms {
+                if *group != g || (*slot && !include_slots && *weight >= 0.9) {
+                    continue;
+                }
+                let mut one = HashMap::new();
+                self.index.score_into(term, *weight, &mut one);
+                for (d, v) in one {
+                    let e = best.entry(d).or_default();
+                    if v > *e {
+                        *e = v;
+                    }
+                }
             }
-            self.index.score_into(term, *weight, &mut scores);
+            for (d, v) in best {
+                *scores.entry(d).or_default() += v;
+            }
         }
         scores
     }
 
     /// How much of the question's own subject (not its slots) a sentence covers, 0..1.
     fn coverage(&self, q: &Query, s: usize) -> f32 {
-        let content: Vec<&(String, f32, bool)> =
+        let content: Vec<&(String, f32, bool, usize)> =
             q.terms.iter().filter(|t| !t.2 && t.1 >= 0.9).collect();
         if content.is_empty() {
             return 1.0;
@@ -985,7 +1076,7 @@ impl Engine {
             .collect();
         let mut total = 0.0;
         let mut hit = 0.0;
-        for (term, _, _) in content {
+        for (term, _, _, _) in content {
             let w = if self.index.contains(term) {
                 self.index.idf(term).max(0.2)
             } else {
@@ -1307,8 +1398,30 @@ impl Engine {
         a
     }
 
-    fn summary_answer(&self, clean: &str, q: &Query) -> Answer {
+    fn summary_answer(&self, clean: &str, q: &mut Query) -> Answer {
         let k = &self.knowledge;
+        let specific = q.terms.iter().any(|t| {
+            !t.2 && t.1 >= 0.9
+                && !matches!(
+                    t.0.as_str(),
+                    "summari"
+                        | "happen"
+                        | "overview"
+                        | "recap"
+                        | "tl"
+                        | "dr"
+                        | "gist"
+                        | "brief"
+                        | "catch"
+                        | "news"
+                        | "latest"
+                        | "talk"
+                        | "peac"
+                )
+        });
+        if specific && q.topics.is_empty() {
+            return self.search_answer(clean, q);
+        }
         // One article, if the question names one by id or by most of its title.
         let qn: HashSet<String> = q
             .tokens
@@ -1409,6 +1522,37 @@ impl Engine {
 
     fn who_answer(&self, clean: &str, q: &mut Query) -> Answer {
         let k = &self.knowledge;
+        let extra = q.terms.iter().any(|t| !t.2 && t.1 >= 0.9);
+        if extra && !q.people.is_empty() {
+            // "Who is Witkoff meeting this week?" asks about something, not someone.
+            let role_words = q
+                .terms
+                .iter()
+                .filter(|t| !t.2 && t.1 >= 0.9)
+                .all(|t| self.is_title_stem(&t.0));
+            if !role_words {
+                return self.search_answer(clean, q);
+            }
+        }
+        if q.people.is_empty() {
+            if let Some(p) = self.person_by_role(q) {
+                q.people.push(p);
+            } else if q.terms.iter().any(|t| !t.2 && self.is_title_stem(&t.0))
+                && q.intent.x.as_deref().is_some_and(|x| {
+                    !tokenize(x)
+                        .iter()
+                        .any(|t| self.lex.source_nouns.contains(&t.norm))
+                })
+            {
+                return self.decline(
+                    clean,
+                    q,
+                    "My sources don't name anyone in that role.".into(),
+                    "no person with that role",
+                    Vec::new(),
+                );
+            }
+        }
         if let Some(&p) = q.people.first() {
             let person = &k.people[p];
             let mut facts: Vec<(FactRef, f32)> = Vec::new();
@@ -1498,6 +1642,63 @@ impl Engine {
         self.search_answer(clean, q)
     }
 
+    fn is_title_stem(&self, st: &str) -> bool {
+        self.knowledge.lexicon.language.titles.iter().any(|t| {
+            tokenize(t)
+                .iter()
+                .any(|w| w.norm.split('-').any(|part| stem(part) == st))
+        }) || matches!(st, "pm" | "vp" | "fm")
+    }
+
+    /// "the US vice president", "the british PM": the person whose role fits those words.
+    fn person_by_role(&self, q: &Query) -> Option<usize> {
+        let want: Vec<String> = q
+            .terms
+            .iter()
+            .filter(|t| t.1 >= 0.9 && self.is_title_stem(&t.0))
+            .flat_map(|t| match t.0.as_str() {
+                "pm" => vec!["prime".to_string(), "minist".to_string()],
+                "vp" => vec!["vice".to_string(), "presid".to_string()],
+                "fm" => vec!["foreign".to_string(), "minist".to_string()],
+                other => vec![other.to_string()],
+            })
+            .collect();
+        if want.is_empty() {
+            return None;
+        }
+        let want_parties: Vec<&str> = q
+            .parties
+            .iter()
+            .map(|&p| self.knowledge.lexicon.parties[p].id.as_str())
+            .collect();
+        let mut best: Option<(usize, usize)> = None;
+        for (i, p) in self.knowledge.people.iter().enumerate() {
+            if !want_parties.is_empty()
+                && !p
+                    .affiliation
+                    .as_deref()
+                    .is_some_and(|a| want_parties.contains(&a))
+            {
+                continue;
+            }
+            let role_stems: HashSet<String> = p
+                .roles
+                .iter()
+                .flat_map(|r| tokenize(&r.text))
+                .flat_map(|t| t.norm.split('-').map(stem).collect::<Vec<_>>())
+                .collect();
+            let hits = want.iter().filter(|w| role_stems.contains(*w)).count();
+            // Every title word asked for must be in the role ("vice president" is not "president").
+            if hits == want.len()
+                && role_stems.len() <= want.len() + 4
+                && best.is_none_or(|(bh, _)| hits > bh)
+            {
+                best = Some((hits, i));
+            }
+        }
+        best.map(|b| b.1)
+    }
+
     fn sentence_of_cite(&self, cite: &crate::knowledge::Cite) -> Option<usize> {
         let a = self.knowledge.article(&cite.article)?;
         let p = a.paragraphs.get(cite.paragraph as usize - 1)?;
@@ -1550,11 +1751,16 @@ impl Engine {
                 score += 1.5;
             }
         }
-        let text = match f {
-            FactRef::Quote(i) => self.knowledge.quotes[i].text.as_str(),
-            _ => self.sentence_text(s),
-        };
-        let stems: HashSet<String> = tokenize(text).iter().map(|t| stem(&t.norm)).collect();
+        let stems: HashSet<String> = tokenize(self.sentence_text(s))
+            .iter()
+            .flat_map(|t| {
+                let mut v = vec![stem(&t.norm)];
+                if t.norm.contains('-') {
+                    v.extend(t.norm.split('-').map(stem));
+                }
+                v
+            })
+            .collect();
         for t in topic_terms {
             if stems.contains(t) {
                 score += 1.0 + self.index.idf(t) * 0.2;
@@ -1583,48 +1789,49 @@ impl Engine {
         let topic_terms = self.topic_terms(q);
         let has_topic = !q.topics.is_empty() || !topic_terms.is_empty();
         // Who: a person, else an unnamed source, else a party.
-        let (facts, who): (Vec<(FactRef, f32)>, String) = if let Some(&p) = q.people.first() {
-            (self.facts_of_person(p), k.people[p].name.clone())
-        } else if !q.unknown_names.is_empty() {
-            return self.absent(clean, q);
-        } else if let Some(&p) = q.parties.first() {
-            let party = &k.lexicon.parties[p];
-            let mut facts = Vec::new();
-            for (i, person) in k.people.iter().enumerate() {
-                if person.affiliation.as_deref() == Some(party.id.as_str()) {
-                    facts.extend(self.facts_of_person(i));
+        let (facts, who): (Vec<(FactRef, f32)>, String) =
+            if let (Some(&p), false) = (q.people.first(), q.subject_is_party) {
+                (self.facts_of_person(p), k.people[p].name.clone())
+            } else if !q.unknown_names.is_empty() {
+                return self.absent(clean, q);
+            } else if let Some(&p) = q.parties.first() {
+                let party = &k.lexicon.parties[p];
+                let mut facts = Vec::new();
+                for (i, person) in k.people.iter().enumerate() {
+                    if person.affiliation.as_deref() == Some(party.id.as_str()) {
+                        facts.extend(self.facts_of_person(i));
+                    }
                 }
-            }
-            for s in k.sources.iter().filter(|s| {
-                s.affiliation.as_deref() == Some(party.id.as_str()) && s.on_behalf_of.is_none()
-            }) {
-                facts.extend(self.facts_by_speaker(&Speaker::Source(s.id.clone())));
-            }
-            (facts, party.name.clone())
-        } else if let Some(x) = q.intent.x.clone().filter(|x| {
-            tokenize(x)
-                .iter()
-                .any(|t| self.lex.source_nouns.contains(&t.norm))
-        }) {
-            let xs: HashSet<String> = tokenize(&x)
-                .iter()
-                .filter(|t| !self.lex.stopwords.contains(&t.norm))
-                .map(|t| stem(&t.norm))
-                .collect();
-            let mut facts = Vec::new();
-            for s in &k.sources {
-                let ds: HashSet<String> = tokenize(&s.description)
-                    .iter()
-                    .map(|t| stem(&t.norm))
-                    .collect();
-                if xs.iter().any(|w| ds.contains(w)) {
+                for s in k.sources.iter().filter(|s| {
+                    s.affiliation.as_deref() == Some(party.id.as_str()) && s.on_behalf_of.is_none()
+                }) {
                     facts.extend(self.facts_by_speaker(&Speaker::Source(s.id.clone())));
                 }
-            }
-            (facts, lower_first(&x))
-        } else {
-            return self.search_answer(clean, q);
-        };
+                (facts, party.name.clone())
+            } else if let Some(x) = q.intent.x.clone().filter(|x| {
+                tokenize(x)
+                    .iter()
+                    .any(|t| self.lex.source_nouns.contains(&t.norm))
+            }) {
+                let xs: HashSet<String> = tokenize(&x)
+                    .iter()
+                    .filter(|t| !self.lex.stopwords.contains(&t.norm))
+                    .map(|t| stem(&t.norm))
+                    .collect();
+                let mut facts = Vec::new();
+                for s in &k.sources {
+                    let ds: HashSet<String> = tokenize(&s.description)
+                        .iter()
+                        .map(|t| stem(&t.norm))
+                        .collect();
+                    if xs.iter().all(|w| ds.contains(w)) {
+                        facts.extend(self.facts_by_speaker(&Speaker::Source(s.id.clone())));
+                    }
+                }
+                (facts, lower_first(&x))
+            } else {
+                return self.search_answer(clean, q);
+            };
         if facts.is_empty() {
             // Mentioned, never quoted: say so, with what the sources report about them.
             let mut about = Vec::new();
@@ -1861,7 +2068,7 @@ impl Engine {
             return self.absent(clean, q);
         }
         let ranked = self.rank_sentences(q, |_| true);
-        let content: Vec<&(String, f32, bool)> =
+        let content: Vec<&(String, f32, bool, usize)> =
             q.terms.iter().filter(|t| !t.2 && t.1 >= 0.9).collect();
         let has_slots = !q.people.is_empty() || !q.parties.is_empty() || !q.topics.is_empty();
         if content.is_empty() && !has_slots {
@@ -2041,10 +2248,15 @@ struct Query {
     parties: Vec<usize>,
     topics: Vec<usize>,
     unknown_names: Vec<String>,
-    /// (stem, weight, is a slot or filler word).
-    terms: Vec<(String, f32, bool)>,
+    /// Question terms: (stem, weight, is a slot or filler word, group of the word it came from).
+    terms: Vec<(String, f32, bool, usize)>,
+    /// Stems of slot words that are not the question's subject ("China" in "what did Vance say about China").
+    other_slot_terms: Vec<String>,
+    /// Token spans of recognised people and parties: (is person, index, start, end).
+    spans: Vec<(bool, usize, usize, usize)>,
     corrected: Vec<String>,
     from_context: bool,
+    subject_is_party: bool,
 }
 
 impl Default for IntentMatch {

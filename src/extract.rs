@@ -1272,16 +1272,29 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             events_in(&mut r.facts.events, s, article, p.n, &sid, &map, c);
             numbers_in(&mut r.facts.numbers, s, article, p.n, &sid, &map, c);
             // Positions and proposals.
-            let speaker_party = saids.iter().find_map(|sd| match &sd.speaker {
-                Some(Speaker::Person(id)) => registry.get(id).and_then(|p| p.affiliation.clone()),
-                Some(Speaker::Source(id)) => r
-                    .facts
-                    .sources
-                    .iter()
-                    .find(|x| &x.id == id)
-                    .and_then(|x| x.affiliation.clone()),
-                _ => None,
-            });
+            let quote_speakers = r
+                .facts
+                .quotes
+                .iter()
+                .rev()
+                .take_while(|q| q.sentence == sid)
+                .map(|q| Some(q.speaker.clone()));
+            let speaker_party = saids
+                .iter()
+                .map(|sd| sd.speaker.clone())
+                .chain(quote_speakers)
+                .find_map(|sp| match sp {
+                    Some(Speaker::Person(id)) => {
+                        registry.get(&id).and_then(|p| p.affiliation.clone())
+                    }
+                    Some(Speaker::Source(id)) => r
+                        .facts
+                        .sources
+                        .iter()
+                        .find(|x| x.id == id)
+                        .and_then(|x| x.affiliation.clone()),
+                    _ => None,
+                });
             let stems: Vec<String> = s.tokens.iter().map(|t| stem(&t.norm)).collect();
             let lower = s.hay[s.start..s.end].to_lowercase();
             let proposal = stems.iter().any(|st| c.proposal_cues.contains(st));

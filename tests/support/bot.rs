@@ -188,6 +188,27 @@ impl Bot {
         matches!(self.child.try_wait(), Ok(None))
     }
 
+    /// Sends SIGTERM and waits up to `timeout` for a clean exit (killing it after that); returns
+    /// the exit status, if it exited by itself, and everything it printed.
+    pub async fn terminate(mut self, timeout: Duration) -> (Option<ExitStatus>, String) {
+        if let Some(pid) = self.child.id() {
+            let _ = std::process::Command::new("kill")
+                .arg("-TERM")
+                .arg(pid.to_string())
+                .status();
+        }
+        let status = match tokio::time::timeout(timeout, self.child.wait()).await {
+            Ok(Ok(status)) => Some(status),
+            _ => {
+                let _ = self.child.start_kill();
+                let _ = tokio::time::timeout(Duration::from_secs(5), self.child.wait()).await;
+                None
+            }
+        };
+        self.drain().await;
+        (status, self.output())
+    }
+
     /// Kills the process and returns everything it printed.
     pub async fn stop(mut self) -> String {
         let _ = self.child.start_kill();

@@ -389,6 +389,7 @@ fn init_tracing(config: &BotConfig) {
     };
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_writer(writer)
         .try_init();
 }

@@ -769,7 +769,7 @@ impl Engine {
             let s = keys[k].clone();
             let slot = used[k];
             let group = k;
-            let mut push =
+            let push =
                 |terms: &mut Vec<(String, f32, bool, usize)>, stem: String, w: f32, slot: bool| {
                     if !terms.iter().any(|x| x.0 == stem) {
                         terms.push((stem, w, slot, group));

@@ -1,0 +1,446 @@
+//! The knowledge builder end to end: the seed article and the fictional fixtures (a set the
+//! builder has never seen named anywhere in its code), the committed knowledge file's freshness,
+//! and bad input.
+
+use std::path::Path;
+use std::process::Command;
+
+use parley::build::{build_dir, BuildOptions};
+use parley::knowledge::{Knowledge, Speaker};
+use parley::lexicon::Lexicon;
+
+fn build(dir: &str) -> Knowledge {
+    build_dir(
+        Path::new(dir),
+        &Lexicon::builtin(),
+        &BuildOptions::default(),
+    )
+    .expect("builds")
+    .knowledge
+}
+
+fn speaker_name(k: &Knowledge, sp: &Speaker) -> String {
+    match sp {
+        Speaker::Person(id) => k.people.iter().find(|p| &p.id == id).unwrap().name.clone(),
+        Speaker::Source(id) => k
+            .sources
+            .iter()
+            .find(|s| &s.id == id)
+            .unwrap()
+            .description
+            .clone(),
+        Speaker::Unattributed => "(unattributed)".into(),
+    }
+}
+
+fn quote_speaker(k: &Knowledge, starts: &str) -> String {
+    let q = k
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with(starts))
+        .unwrap_or_else(|| panic!("no quote starting {starts:?}"));
+    speaker_name(k, &q.speaker)
+}
+
+#[test]
+fn committed_knowledge_file_is_fresh() {
+    let built = build("knowledge/articles");
+    let committed = std::fs::read_to_string("knowledge/knowledge.json")
+        .expect("knowledge/knowledge.json is committed");
+    assert!(
+        built.to_json() == committed,
+        "knowledge/knowledge.json is stale: run `cargo run -- build` and commit the result"
+    );
+    assert!(Knowledge::from_json(&committed, Path::new("knowledge/knowledge.json")).is_ok());
+}
+
+#[test]
+fn seed_people_roles_and_affiliations() {
+    let k = build("knowledge/articles");
+    let role = |name: &str| {
+        let p = k
+            .people
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{name} missing"));
+        (
+            p.roles.iter().map(|r| r.text.clone()).collect::<Vec<_>>(),
+            p.affiliation.clone(),
+            p.short_forms.clone(),
+        )
+    };
+    assert_eq!(
+        role("JD Vance"),
+        (
+            vec!["US Vice-President".to_string()],
+            Some("us".into()),
+            vec!["Vance".to_string()]
+        )
+    );
+    assert_eq!(role("Keir Starmer").0, ["British Prime Minister"]);
+    assert_eq!(role("Keir Starmer").1.as_deref(), Some("uk"));
+    assert_eq!(role("Steve Witkoff").0, ["Trump’s special envoy"]);
+    assert_eq!(
+        role("Steve Witkoff").1.as_deref(),
+        Some("us"),
+        "affiliation through Trump’s"
+    );
+    assert_eq!(
+        role("Yulia Svyrydenko").0,
+        ["Ukrainian Deputy Prime Minister"]
+    );
+    assert_eq!(role("Marco Rubio").0, ["US Secretary of State"]);
+    assert_eq!(role("Donald Trump").0, ["US President"]);
+    assert!(
+        k.people.iter().any(|p| p.name == "Putin"),
+        "a person met by name only"
+    );
+    let sources: Vec<&str> = k.sources.iter().map(|s| s.description.as_str()).collect();
+    for want in [
+        "Three diplomats",
+        "A source close to the discussions",
+        "A spokesperson for British Prime Minister Keir Starmer",
+        "several sources",
+    ] {
+        assert!(sources.contains(&want), "{want:?} not in {sources:?}");
+    }
+    let spokes = k
+        .sources
+        .iter()
+        .find(|s| s.description.starts_with("A spokesperson"))
+        .unwrap();
+    assert_eq!(spokes.on_behalf_of.as_deref(), Some("keir-starmer"));
+}
+
+#[test]
+fn seed_quotes_and_continuations() {
+    let k = build("knowledge/articles");
+    assert_eq!(
+        quote_speaker(&k, "We’ve issued a very explicit proposal"),
+        "JD Vance"
+    );
+    assert_eq!(quote_speaker(&k, "That means the Ukrainians"), "JD Vance");
+    assert_eq!(quote_speaker(&k, "optimistic"), "JD Vance");
+    assert_eq!(
+        quote_speaker(&k, "Ukraine is ready to negotiate"),
+        "Yulia Svyrydenko"
+    );
+    assert_eq!(quote_speaker(&k, "A full ceasefire"), "Yulia Svyrydenko");
+    assert_eq!(
+        quote_speaker(&k, "substantive technical meetings"),
+        "A spokesperson for British Prime Minister Keir Starmer"
+    );
+    assert_eq!(
+        quote_speaker(&k, "substantive"),
+        "(unattributed)",
+        "a scare quote in narration"
+    );
+    assert_eq!(
+        quote_speaker(&k, "a full and unconditional ceasefire"),
+        "(unattributed)",
+        "“it said” is not resolved by guessing"
+    );
+    let x = k
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("Ukraine is ready"))
+        .unwrap();
+    assert_eq!(
+        (x.verb.as_deref(), x.channel.as_deref()),
+        (Some("wrote"), Some("on X"))
+    );
+    let cont = k
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("We’ve issued"))
+        .unwrap();
+    assert!(cont.continuation);
+    // Reported speech.
+    let said: Vec<(String, String)> = k
+        .statements
+        .iter()
+        .map(|s| (speaker_name(&k, &s.speaker), s.sentence.clone()))
+        .collect();
+    assert!(said.contains(&("Marco Rubio".into(), "london-talks-2025-04-23#p10s2".into())));
+    assert!(
+        said.contains(&("Donald Trump".into(), "london-talks-2025-04-23#p3s2".into())),
+        "“he said” carries Trump"
+    );
+    assert!(said.contains(&(
+        "Three diplomats".into(),
+        "london-talks-2025-04-23#p4s2".into()
+    )));
+}
+
+#[test]
+fn seed_dates_numbers_and_summaries() {
+    let k = build("knowledge/articles");
+    let date = |text: &str, sentence: &str| {
+        k.events
+            .iter()
+            .find(|e| e.when_text == text && e.sentence.ends_with(sentence))
+            .and_then(|e| e.date.clone())
+    };
+    assert_eq!(date("on Wednesday", "#p1s1").as_deref(), Some("2025-04-23"));
+    assert_eq!(date("on Sunday", "#p3s2").as_deref(), Some("2025-04-20"));
+    assert_eq!(
+        date("last week", "#p4s1").as_deref(),
+        Some("2025-04-14/2025-04-20")
+    );
+    assert_eq!(
+        date("this week", "#p13s1").as_deref(),
+        Some("2025-04-21/2025-04-27")
+    );
+    assert_eq!(date("on Tuesday", "#p9s1").as_deref(), Some("2025-04-22"));
+    assert_eq!(date("in 2014", "#p11s1").as_deref(), Some("2014"));
+    let place = k
+        .events
+        .iter()
+        .find(|e| e.when_text == "last week")
+        .and_then(|e| e.place.clone());
+    assert_eq!(place.as_deref(), Some("Paris"));
+    let measures: Vec<&str> = k.numbers.iter().map(|n| n.measures.as_str()).collect();
+    assert!(
+        measures.contains(&"the remaining 20% of Ukraine’s territory"),
+        "{measures:?}"
+    );
+    assert!(
+        measures.contains(&"the three-year conflict"),
+        "{measures:?}"
+    );
+    assert!(!k.summaries.all.is_empty());
+    assert!(k.summaries.topics.contains_key("crimea"));
+    assert!(k
+        .positions
+        .iter()
+        .any(|p| p.party == "ukraine" && p.topic == "crimea"));
+}
+
+#[test]
+fn fictional_fixtures_are_read_by_the_same_patterns() {
+    let k = build("tests/fixtures/articles");
+    let p = |name: &str| {
+        k.people
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{name} missing"))
+    };
+    assert_eq!(
+        p("Ilsa Marvane").roles[0].text,
+        "Valdorian Foreign Minister"
+    );
+    assert_eq!(
+        p("Katrin Vey").roles[0].text,
+        "Orthenian Deputy Prime Minister"
+    );
+    assert_eq!(
+        p("Piet Harrow").roles[0].text,
+        "Valdoria’s new defence minister"
+    );
+    assert_eq!(p("Ostrav").roles[0].text, "Orthenian President");
+    assert_eq!(p("Oren Falkmoor").short_forms, ["Falkmoor"]);
+    assert!(k
+        .lexicon
+        .parties
+        .iter()
+        .any(|x| x.aliases.contains(&"Valdoria".to_string())
+            && x.aliases.contains(&"Valdorian".to_string())));
+    assert_eq!(quote_speaker(&k, "We came to Lindor"), "Ilsa Marvane");
+    assert_eq!(
+        quote_speaker(&k, "Every farmer in the lower valley"),
+        "Ilsa Marvane"
+    );
+    assert_eq!(
+        quote_speaker(&k, "Our patience is not endless"),
+        "Ilsa Marvane",
+        "quotes-only paragraph after “she also issued a warning”"
+    );
+    assert_eq!(quote_speaker(&k, "That is not a threat"), "Piet Harrow");
+    assert_eq!(
+        quote_speaker(&k, "Withdrawal before the referendum"),
+        "Katrin Vey"
+    );
+    assert_eq!(quote_speaker(&k, "dead in the water"), "Katrin Vey");
+    assert_eq!(quote_speaker(&k, "We are closer than"), "Oren Falkmoor");
+    assert_eq!(quote_speaker(&k, "constructive"), "(unattributed)");
+    assert_eq!(quote_speaker(&k, "forgotten war"), "(unattributed)");
+    assert!(quote_speaker(&k, "difficult but necessary")
+        .starts_with("A spokesperson for Valdorian Prime Minister Benedek Arro"));
+    assert!(k
+        .statements
+        .iter()
+        .any(|s| s.speaker == Speaker::Person("ostrav".into()) && s.verb == "warned"));
+    assert!(k
+        .events
+        .iter()
+        .any(|e| e.when_text == "in 2009" && e.date.as_deref() == Some("2009")));
+    assert!(k
+        .numbers
+        .iter()
+        .any(|n| n.measures == "the remaining 30% of the valley"
+            || n.measures.starts_with("the remaining 30%")));
+    assert!(k.numbers.iter().any(|n| n.measures == "12,000 troops"));
+    assert!(k.validate().is_empty());
+}
+
+fn parley(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_parley"))
+        .args(args)
+        .output()
+        .expect("parley runs")
+}
+
+fn write(dir: &Path, name: &str, body: &[u8]) {
+    std::fs::write(dir.join(name), body).unwrap();
+}
+
+const GOOD: &str = "+++\ntitle = \"T\"\nsource = \"S\"\npublished = \"2025-01-02\"\n+++\n\nThe talks went on, officials said.\n";
+
+#[test]
+fn bad_input_gets_clear_errors_and_never_replaces_a_good_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("k.json");
+    let arts = tmp.path().join("a");
+    // Missing and empty folders.
+    let o = parley(&[
+        "build",
+        "--articles",
+        arts.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("does not exist"));
+    std::fs::create_dir(&arts).unwrap();
+    let o = parley(&[
+        "build",
+        "--articles",
+        arts.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("has no .md articles"));
+    // A good build.
+    write(&arts, "good.md", GOOD.as_bytes());
+    let o = parley(&[
+        "build",
+        "--articles",
+        arts.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let before = std::fs::read(&out).unwrap();
+    // Each bad article fails the build, names the file, and leaves the good file whole.
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "nofm.md",
+            b"no front matter".to_vec(),
+            "nofm.md:1: missing front matter",
+        ),
+        (
+            "date.md",
+            b"+++\ntitle = \"T\"\nsource = \"S\"\npublished = \"2025-13-01\"\n+++\nBody.\n"
+                .to_vec(),
+            "date.md:4: published date",
+        ),
+        ("bin.md", vec![0xff, 0xfe, 0x00], "not UTF-8"),
+        (
+            "empty.md",
+            b"+++\ntitle = \"T\"\nsource = \"S\"\npublished = \"2025-01-02\"\n+++\n".to_vec(),
+            "no body paragraphs",
+        ),
+        ("big.md", vec![b'a'; 10 * 1024 * 1024], "split it"),
+    ];
+    for (name, body, want) in cases {
+        write(&arts, name, &body);
+        let o = parley(&[
+            "build",
+            "--articles",
+            arts.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!o.status.success(), "{name} should fail");
+        assert!(err.contains(want), "{name}: {err}");
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        assert_eq!(
+            std::fs::read(&out).unwrap(),
+            before,
+            "{name} replaced the good file"
+        );
+        std::fs::remove_file(arts.join(name)).unwrap();
+    }
+    // Two articles with one id (in sub-folders).
+    std::fs::create_dir(arts.join("x")).unwrap();
+    write(&arts.join("x"), "good.md", GOOD.as_bytes());
+    let o = parley(&[
+        "build",
+        "--articles",
+        arts.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("two articles have the id \"good\""));
+    std::fs::remove_dir_all(arts.join("x")).unwrap();
+    // Unbalanced quotes: a warning naming file and line, and the build goes on.
+    write(&arts, "q.md", b"+++\ntitle = \"T\"\nsource = \"S\"\npublished = \"2025-01-02\"\n+++\n\nShe said \xe2\x80\x9cyes.\n");
+    let o = parley(&[
+        "build",
+        "--articles",
+        arts.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr)
+        .contains("q.md:7: paragraph 1 has unbalanced quotation marks"));
+}
+
+#[test]
+fn check_validates_and_catches_corruption_and_staleness() {
+    let o = parley(&["check", "knowledge/knowledge.json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let tmp = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("knowledge/knowledge.json").unwrap();
+    // A quote that is not verbatim.
+    let bad = text.replacen(
+        "Ukraine is ready to negotiate",
+        "Ukraine is eager to negotiate",
+        1,
+    );
+    let f = tmp.path().join("bad.json");
+    std::fs::write(&f, bad).unwrap();
+    let o = parley(&["check", f.to_str().unwrap(), "--articles", "none"]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr)
+        .contains("does not stand verbatim in article london-talks-2025-04-23 paragraph 12"));
+    // Truncated, and another schema version.
+    std::fs::write(&f, &text[..text.len() / 2]).unwrap();
+    assert!(
+        String::from_utf8_lossy(&parley(&["check", f.to_str().unwrap()]).stderr)
+            .contains("not a valid knowledge file")
+    );
+    std::fs::write(
+        &f,
+        text.replacen("\"schema_version\": 1", "\"schema_version\": 0", 1),
+    )
+    .unwrap();
+    assert!(
+        String::from_utf8_lossy(&parley(&["check", f.to_str().unwrap()]).stderr)
+            .contains("schema version 0")
+    );
+    // Stale against its articles.
+    let arts = tmp.path().join("arts");
+    std::fs::create_dir(&arts).unwrap();
+    write(&arts, "other.md", GOOD.as_bytes());
+    let o = parley(&[
+        "check",
+        "knowledge/knowledge.json",
+        "--articles",
+        arts.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is stale"));
+}

@@ -392,9 +392,15 @@ impl Engine {
                     for t in &tokens {
                         if !norms.contains(&t.norm) {
                             norms.insert(t.norm.clone());
+                            for part in t.norm.split('-').filter(|_| t.norm.contains('-')) {
+                                norms.insert(part.to_string());
+                            }
                         }
                         if !lex.stopwords.contains(&t.norm) {
                             terms.push(stem(&t.norm));
+                            if t.norm.contains('-') {
+                                terms.extend(t.norm.split('-').filter(|p| p.len() > 1).map(stem));
+                            }
                         }
                     }
                     docs.push(terms);
@@ -1044,7 +1050,8 @@ impl Engine {
             // Within one word's group (the word, its parts, its synonyms) only the best counts.
             let mut best: HashMap<u32, f32> = HashMap::new();
             for (term, weight, slot, group) in &q.terms {
-                if *group != g || (*slot && !include_slots && *weight >= 0.9) {
+                // Topic aliases count through the topic boost, not word by word.
+                if *group != g || *group >= 10_000 || (*slot && !include_slots && *weight >= 0.9) {
                     continue;
                 }
                 let mut one = HashMap::new();
@@ -1777,11 +1784,18 @@ impl Engine {
     }
 
     fn topic_terms(&self, q: &Query) -> Vec<String> {
-        q.terms
+        let mut v: Vec<String> = q
+            .terms
             .iter()
             .filter(|t| !t.2 && t.1 >= 0.9)
             .map(|t| t.0.clone())
-            .collect()
+            .collect();
+        for o in &q.other_slot_terms {
+            if !v.contains(o) && !self.lex.stopwords.contains(o) {
+                v.push(o.clone());
+            }
+        }
+        v
     }
 
     fn said_answer(&self, clean: &str, q: &mut Query) -> Answer {

@@ -395,7 +395,9 @@ fn summarise(k: &Knowledge, per_article: usize) -> Summaries {
         }
     }
     let mut summaries = Summaries::default();
-    let mut scored_by_article: Vec<(String, String, Vec<(f64, usize, String)>)> = Vec::new();
+    // (published, article id, its best sentences as (score, position, sentence id)).
+    type Scored = (String, String, Vec<(f64, usize, String)>);
+    let mut scored_by_article: Vec<Scored> = Vec::new();
     let mut by_topic: BTreeMap<String, Vec<(f64, String, usize, String)>> = BTreeMap::new();
     for a in &k.articles {
         let mut scored = Vec::new();

@@ -867,9 +867,7 @@ impl Engine {
         };
         for sp in &q.spans {
             if Some(sp) != subject_span {
-                for k in sp.2..sp.3 {
-                    q.other_slot_terms.push(keys[k].clone());
-                }
+                q.other_slot_terms.extend(keys[sp.2..sp.3].iter().cloned());
             }
         }
         q.terms = terms;

@@ -376,10 +376,8 @@ fn affiliation_of(
     c: &Compiled,
     parties: &[Option<usize>],
 ) -> (Option<String>, Option<String>) {
-    for k in range.0..range.1 {
-        if let Some(p) = parties[k] {
-            return (Some(c.lexicon.parties[p].id.clone()), None);
-        }
+    if let Some(p) = parties[range.0..range.1].iter().flatten().next() {
+        return (Some(c.lexicon.parties[*p].id.clone()), None);
     }
     for k in range.0..range.1 {
         let t = &s.tokens[k];
@@ -439,7 +437,7 @@ pub fn find_people(article: &Article, c: &Compiled, registry: &mut Registry) {
                 let multi = b - a >= 2;
                 if before.is_none()
                     && after.is_none()
-                    && !((multi || cue || next_is_verb) && (next_is_verb || prev_is_verb || cue))
+                    && !(next_is_verb || cue || multi && prev_is_verb)
                 {
                     continue;
                 }

@@ -613,6 +613,131 @@ async fn reload_is_refused_without_manage_server() {
     run.bot.stop().await;
 }
 
+// ----- buttons, feedback log, cooldown -----
+
+/// The custom id of the button under `msg` whose id starts with `prefix`.
+fn button(msg: &Value, prefix: &str) -> String {
+    msg["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .filter_map(|b| b["custom_id"].as_str().map(str::to_string))
+        .find(|id| id.starts_with(prefix))
+        .unwrap_or_else(|| panic!("no button {prefix}* under the answer: {msg}"))
+}
+
+fn feedback_lines(bot: &Bot) -> Vec<Value> {
+    let text = std::fs::read_to_string(bot.dir.path().join("feedback.jsonl")).unwrap_or_default();
+    text.lines()
+        .map(|l| {
+            serde_json::from_str(l)
+                .unwrap_or_else(|e| panic!("feedback line is not JSON ({e}): {l}"))
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn buttons_explain_and_record_feedback_and_declines_are_logged() {
+    let run = Running::start(BotSpec::default()).await;
+    let ix = run.ok(run
+        .fake
+        .ask(
+            "What did Vance say about territorial swaps?",
+            &Actor::member(),
+        )
+        .await);
+    run.ok(run.fake.wait_answer(&ix, ANSWER).await);
+    let original = run.fake.original_message(&ix).expect("the answer message");
+
+    let why = run.ok(run
+        .fake
+        .press(
+            &button(&original, "parley:why:"),
+            original.clone(),
+            &Actor::moderator(),
+        )
+        .await);
+    let explained = run.ok(run.fake.wait_answer(&why, ANSWER).await);
+    assert_no_mentions(&explained);
+    let msg = explained.message().expect("a message");
+    assert!(
+        is_ephemeral(msg),
+        "\"Why this answer?\" is ephemeral: {msg}"
+    );
+    let text = message_text(msg);
+    assert!(
+        text.to_lowercase().contains("intent"),
+        "the explanation names the intent:\n{text}"
+    );
+    assert!(
+        text.contains("Vance"),
+        "the explanation names who was recognised:\n{text}"
+    );
+
+    let up = run.ok(run
+        .fake
+        .press(
+            &button(&original, "parley:up:"),
+            original.clone(),
+            &Actor::member(),
+        )
+        .await);
+    let thanked = run.ok(run.fake.wait_answer(&up, ANSWER).await);
+    assert_no_mentions(&thanked);
+
+    let declined = run
+        .ask("What did Zelensky say?", &Actor::member_numbered(1))
+        .await;
+    assert!(declined.ok());
+    // The log is written after the reply; give it a moment.
+    let deadline = Instant::now() + ANSWER;
+    let lines = loop {
+        let lines = feedback_lines(&run.bot);
+        if lines.len() >= 2 || Instant::now() > deadline {
+            break lines;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    let vote = lines.iter().find(|l| l["vote"] == "up");
+    assert!(
+        vote.is_some_and(|v| v["question"] == "What did Vance say about territorial swaps?"),
+        "no 👍 line: {lines:?}"
+    );
+    let decline = lines.iter().find(|l| l["answered"] == false);
+    assert!(
+        decline.is_some_and(|d| d["question"] == "What did Zelensky say?"),
+        "the declined question is not logged: {lines:?}"
+    );
+    run.bot.stop().await;
+}
+
+#[tokio::test]
+async fn the_cooldown_answers_politely_and_ephemerally() {
+    let run = Running::start(BotSpec::default()).await;
+    let user = Actor::member_numbered(42);
+    // The default: 5 questions in 30 seconds.
+    for _ in 0..5 {
+        let answer = run.ask("Who is Witkoff?", &user).await;
+        assert!(
+            !is_ephemeral(answer.message().expect("a message")),
+            "within the limit, answers are public"
+        );
+    }
+    let sixth = run.ask("Who is Witkoff?", &user).await;
+    assert_no_mentions(&sixth);
+    let msg = sixth.message().expect("a message");
+    assert!(is_ephemeral(msg), "the cooldown notice is ephemeral: {msg}");
+    let text = message_text(msg);
+    assert!(text.contains("wait"), "the notice says to wait:\n{text}");
+    // Someone else is not held up.
+    let other = run
+        .ask("Who is Witkoff?", &Actor::member_numbered(43))
+        .await;
+    assert!(!is_ephemeral(other.message().expect("a message")));
+    run.bot.stop().await;
+}
+
 // ----- 7. gateway faults -----
 
 fn reconnected(g: &GatewayRecord) -> bool {

@@ -628,10 +628,17 @@ async fn interactions_are_answered_once_in_time_with_the_right_type() {
             .expect("data")["content"],
         "hi"
     );
-    assert_eq!(
-        fake.original_message(&ix).expect("original")["content"],
-        "hi"
-    );
+    let original = fake.original_message(&ix).expect("original");
+    assert_eq!(original["content"], "hi");
+    // What the fake keeps as the answer must itself be a valid message, since tests press
+    // buttons on it.
+    let m: Message = serde_json::from_value(original.clone()).expect("the original is a Message");
+    assert_eq!(m.author.id.get(), payloads::BOT_USER_ID);
+    let press = payloads::component(99, "t", "why", original, &Actor::member(), Place::default());
+    assert!(matches!(
+        serde_json::from_value::<Interaction>(press).expect("Interaction"),
+        Interaction::Component(_)
+    ));
 
     let late = fake.ask("q", &Actor::member()).await.expect("dispatch");
     tokio::time::sleep(Duration::from_millis(400)).await;

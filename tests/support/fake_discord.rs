@@ -1251,7 +1251,6 @@ fn callback(inner: &Inner, id: &str, token: &str, body: &Value) -> Answer {
         4 => {
             let mut msg = payloads::message(id, ix.channel_id, None, &Actor::parley(), "");
             apply_edit(&mut msg, &data);
-            msg["interaction_metadata"] = json!({ "id": id.to_string(), "type": ix.kind, "user": payloads::user(0, "x", false) });
             msg["webhook_id"] = json!(payloads::APP_ID.to_string());
             ix.original = Some(msg);
         }

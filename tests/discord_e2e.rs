@@ -45,6 +45,15 @@ impl Running {
         let fake = FakeDiscord::start(TOKEN).await;
         let bot = Bot::spawn(&fake, spec);
         let running = Self { fake, bot };
+        // If this call fails, serenity silently falls back to the real Discord gateway: stop here.
+        let gateway = running.fake.wait_for_route("GET /gateway", STARTUP).await;
+        let gateway = running.ok(gateway);
+        assert!(
+            gateway.ok(),
+            "GET /gateway failed: {} {:?}",
+            gateway.summary(),
+            gateway.response
+        );
         let ready = running.fake.wait_ready(None, STARTUP).await;
         running.ok(ready);
         let registered = running

@@ -342,6 +342,29 @@ mod tests {
     }
 
     #[test]
+    fn reload_needs_manage_server_administrator_or_an_owner() {
+        let state = crate::discord::state::test_state("owners = [7]");
+        let p =
+            serenity::Permissions::SEND_MESSAGES | serenity::Permissions::USE_APPLICATION_COMMANDS;
+        assert!(!may_reload(&state, 1, Some(p)));
+        assert!(!may_reload(&state, 1, None));
+        assert!(may_reload(
+            &state,
+            1,
+            Some(p | serenity::Permissions::MANAGE_GUILD)
+        ));
+        assert!(may_reload(
+            &state,
+            1,
+            Some(serenity::Permissions::ADMINISTRATOR)
+        ));
+        assert!(
+            may_reload(&state, 7, None),
+            "config owners may, even in DMs"
+        );
+    }
+
+    #[test]
     fn cooldown_text_is_polite_and_never_says_zero() {
         assert_eq!(
             cooldown_text(std::time::Duration::from_millis(300)),

@@ -82,11 +82,17 @@ fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
     Some((meta.modified().ok()?, meta.len()))
 }
 
-/// Polls the knowledge file and reloads it when it changes. Runs until aborted.
+/// Polls the knowledge file every [`WATCH_INTERVAL`] and reloads it when it changes. Runs until
+/// aborted.
 pub async fn watch_file(state: Arc<BotState>) {
+    watch_file_every(state, WATCH_INTERVAL).await
+}
+
+/// [`watch_file`] with another interval.
+pub async fn watch_file_every(state: Arc<BotState>, every: Duration) {
     let path: PathBuf = state.config.knowledge.clone();
     let mut last = stamp(&path);
-    let mut ticker = tokio::time::interval(WATCH_INTERVAL);
+    let mut ticker = tokio::time::interval(every);
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         ticker.tick().await;
@@ -126,3 +132,91 @@ pub async fn watch_sighup(state: Arc<BotState>) {
 /// SIGHUP does not exist here.
 #[cfg(not(unix))]
 pub async fn watch_sighup(_state: Arc<BotState>) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::discord::state::test_state;
+
+    fn repo(path: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+    }
+
+    fn state_with(knowledge: &Path, articles: &Path) -> Arc<BotState> {
+        let toml = format!(
+            "knowledge = {:?}\narticles = {:?}\nlexicon_dir = {:?}",
+            knowledge.display().to_string(),
+            articles.display().to_string(),
+            repo("config").display().to_string()
+        );
+        Arc::new(test_state(&toml))
+    }
+
+    #[tokio::test]
+    async fn a_good_file_is_swapped_in_and_a_bad_one_keeps_the_current_knowledge() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("knowledge.json");
+        std::fs::copy(repo("knowledge/knowledge.json"), &file).unwrap();
+        let state = state_with(&file, &repo("knowledge/articles"));
+        assert!(state.engine().knowledge().articles.is_empty());
+        reload_from_file(&state, "test").await.unwrap();
+        let good = state.engine();
+        assert!(!good.knowledge().articles.is_empty());
+
+        for bad in ["", "{ not json", "{\"schema_version\": 999}"] {
+            std::fs::write(&file, bad).unwrap();
+            let err = reload_from_file(&state, "test").await.unwrap_err();
+            assert!(format!("{err:#}").contains("knowledge.json"), "{err:#}");
+            assert!(
+                Arc::ptr_eq(&good, &state.engine()),
+                "still serving the good knowledge"
+            );
+        }
+        std::fs::remove_file(&file).unwrap();
+        assert!(reload_from_file(&state, "test").await.is_err());
+        assert!(Arc::ptr_eq(&good, &state.engine()));
+    }
+
+    #[tokio::test]
+    async fn reload_rebuilds_from_the_articles_or_keeps_serving() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = state_with(&dir.path().join("k.json"), &repo("knowledge/articles"));
+        let summary = reload_from_articles(&state).await.unwrap();
+        assert!(summary.starts_with("Reloaded "), "{summary}");
+        let rebuilt = state.engine();
+        assert!(!rebuilt.knowledge().articles.is_empty());
+
+        let state2 = state_with(
+            &dir.path().join("k.json"),
+            &dir.path().join("no-such-folder"),
+        );
+        let before = state2.engine();
+        assert!(reload_from_articles(&state2).await.is_err());
+        assert!(Arc::ptr_eq(&before, &state2.engine()));
+    }
+
+    #[tokio::test]
+    async fn the_watcher_reloads_a_changed_file() {
+        let every = Duration::from_millis(20);
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("knowledge.json");
+        std::fs::write(&file, "not yet").unwrap();
+        let state = state_with(&file, &repo("knowledge/articles"));
+        let watcher = tokio::spawn(watch_file_every(state.clone(), every));
+        tokio::time::sleep(every * 3).await;
+        assert!(state.engine().knowledge().articles.is_empty());
+        // A different length makes the change visible even within one mtime tick.
+        std::fs::copy(repo("knowledge/knowledge.json"), &file).unwrap();
+        for _ in 0..250 {
+            tokio::time::sleep(every).await;
+            if !state.engine().knowledge().articles.is_empty() {
+                break;
+            }
+        }
+        watcher.abort();
+        assert!(
+            !state.engine().knowledge().articles.is_empty(),
+            "the change was picked up"
+        );
+    }
+}

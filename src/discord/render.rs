@@ -213,7 +213,7 @@ fn attribution(q: &AnswerQuote, n: usize) -> String {
     match &q.speaker {
         Some(s) => format!(
             "— {} ({}) [{n}]",
-            trim_to(&escape_markdown(s), 200, "…"),
+            trim_to(&defuse_mentions(&escape_markdown(s)), 200, "…"),
             q.report.label()
         ),
         None => format!("— {} [{n}]", q.report.label()),
@@ -223,7 +223,7 @@ fn attribution(q: &AnswerQuote, n: usize) -> String {
 /// A quote as a block quote; cut (and marked) only if it alone exceeds `max`.
 fn quote_block(q: &AnswerQuote, n: usize, max: usize) -> String {
     let attr = format!("\n> {}", attribution(q, n));
-    let quoted = escape_markdown(&q.citation.quote);
+    let quoted = defuse_mentions(&escape_markdown(&q.citation.quote));
     let room = max.saturating_sub(measure(&attr) + measure("> “”"));
     let body = if measure(&quoted) <= room {
         format!("> “{quoted}”")
@@ -240,37 +240,46 @@ fn quote_block(q: &AnswerQuote, n: usize, max: usize) -> String {
 fn citation_field(q: &AnswerQuote, n: usize) -> Field {
     let c = &q.citation;
     let name = trim_to(
-        &format!("[{n}] {}", escape_markdown(&c.title)),
+        &defuse_mentions(&format!("[{n}] {}", escape_markdown(&c.title))),
         FIELD_NAME_MAX,
         TRIM_NOTE,
     );
-    let mut value = format!(
+    let mut value = defuse_mentions(&format!(
         "{} · {} · paragraph {}",
         escape_markdown(&c.source),
-        c.published,
+        defuse_mentions(&c.published),
         c.paragraph
-    );
+    ));
+    // A link is only shown when it fits whole; an `@` in it stays as it is (it is a link
+    // target, not text, and allowed mentions are empty anyway).
     if let Some(url) = c.url.as_deref().filter(|u| is_link(u)) {
-        value.push_str(&format!("\n[Read the article](<{url}>)"));
+        let link = format!("\n[Read the article](<{url}>)");
+        if measure(&value) + measure(&link) <= FIELD_VALUE_MAX {
+            value.push_str(&link);
+        }
     }
     Field {
-        name: defuse_mentions(&name),
-        value: defuse_mentions(&trim_to(&value, FIELD_VALUE_MAX, TRIM_NOTE)),
+        name,
+        value: trim_to(&value, FIELD_VALUE_MAX, TRIM_NOTE),
     }
 }
 
 /// A citation as a text line, for plain mode.
-fn citation_line(q: &AnswerQuote, n: usize) -> String {
+fn citation_line(q: &AnswerQuote, n: usize, max: usize) -> String {
     let c = &q.citation;
-    let mut line = format!(
+    let line = defuse_mentions(&format!(
         "[{n}] *{}*, {}, {}, paragraph {}",
         escape_markdown(&c.title),
         escape_markdown(&c.source),
         c.published,
         c.paragraph
-    );
+    ));
+    let mut line = trim_to(&line, max, TRIM_NOTE);
     if let Some(url) = c.url.as_deref().filter(|u| is_link(u)) {
-        line.push_str(&format!(" <{url}>"));
+        let link = format!(" <{url}>");
+        if measure(&line) + measure(&link) <= max {
+            line.push_str(&link);
+        }
     }
     line
 }
@@ -289,11 +298,11 @@ fn title_for(answer: &Answer) -> Option<String> {
     if q.is_empty() {
         return None;
     }
-    Some(defuse_mentions(&trim_to(
-        &escape_markdown(q),
+    Some(trim_to(
+        &defuse_mentions(&escape_markdown(q)),
         TITLE_MAX,
         "…",
-    )))
+    ))
 }
 
 /// The footer line: how fresh the cited articles are.
@@ -332,7 +341,7 @@ fn answer_units(answer: &Answer, desc_max: usize) -> Vec<Unit> {
             .min(EMBEDS_TOTAL_MAX - FOOTER_RESERVE - measure(&field.name) - measure(&field.value));
         units.push(Unit {
             sep: "\n\n",
-            text: defuse_mentions(&quote_block(q, i + 1, max)),
+            text: quote_block(q, i + 1, max),
             field: Some(field),
         });
     }
@@ -418,16 +427,9 @@ fn render_plain(answer: &Answer) -> Vec<OutMessage> {
         blocks.push(trim_to(&lead, CONTENT_MAX, TRIM_NOTE));
     }
     for (i, q) in answer.quotes.iter().enumerate() {
-        let line = defuse_mentions(&trim_to(
-            &citation_line(q, i + 1),
-            CONTENT_MAX / 2,
-            TRIM_NOTE,
-        ));
+        let line = citation_line(q, i + 1, CONTENT_MAX / 2);
         let max = CONTENT_MAX - measure(&line) - 1;
-        blocks.push(format!(
-            "{}\n{line}",
-            defuse_mentions(&quote_block(q, i + 1, max))
-        ));
+        blocks.push(format!("{}\n{line}", quote_block(q, i + 1, max)));
     }
     if !answer.suggestions.is_empty() {
         let lines: Vec<String> = answer

@@ -409,10 +409,53 @@ impl Drop for InFlightGuard<'_> {
     }
 }
 
+/// A state over empty knowledge, for tests of the adapter.
+#[cfg(test)]
+pub(crate) fn test_state(toml: &str) -> BotState {
+    let config = BotConfig::from_toml_str(toml, |k| {
+        (k == "DISCORD_TOKEN").then(|| "test.token.abc".to_string())
+    })
+    .expect("test config");
+    let knowledge = Knowledge {
+        schema_version: crate::knowledge::SCHEMA_VERSION,
+        lexicon: crate::lexicon::Lexicon::builtin(),
+        articles: vec![],
+        people: vec![],
+        sources: vec![],
+        quotes: vec![],
+        statements: vec![],
+        positions: vec![],
+        events: vec![],
+        numbers: vec![],
+        summaries: Default::default(),
+    };
+    let engine = Engine::new(knowledge, engine_settings(&config));
+    BotState::new(config, engine)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::answer::Explanation;
+
+    #[test]
+    fn the_state_follows_its_config() {
+        let s = test_state("quotes_per_reply = 2\ncooldown_questions = 1\ncontext_minutes = 0");
+        assert_eq!(s.engine_settings().max_quotes, 2);
+        let now = Instant::now();
+        assert!(s.check_cooldown(1, now).is_ok());
+        assert!(s.check_cooldown(1, now).is_err());
+        s.remember_context(1, 2, Context::default(), now);
+        assert_eq!(s.context(1, 2, now), None, "context_minutes = 0 keeps none");
+        let key = s.remember_answer(answer("q", true), 1, 2);
+        assert_eq!(s.recent_answer(key).unwrap().answer.question, "q");
+        let before = s.engine();
+        s.swap_knowledge(before.knowledge().clone());
+        assert!(
+            !Arc::ptr_eq(&before, &s.engine()),
+            "a swap installs a new engine"
+        );
+    }
 
     fn answer(q: &str, answered: bool) -> Answer {
         Answer {

@@ -337,16 +337,19 @@ pub async fn shutdown_signal() {
     }
 }
 
-/// Reads the settings for `parley run`: the `--config` file, else `config/parley.toml` when it
-/// exists, else the defaults; always with the environment.
+/// Reads the settings for `parley run`: the `--config` file, else the file named by
+/// `PARLEY_CONFIG`, else `config/parley.toml` when it exists, else the defaults; always with the
+/// environment's `PARLEY_*` overrides and token.
 pub fn load_config(path: Option<&std::path::Path>) -> anyhow::Result<BotConfig> {
-    let env = |k: &str| std::env::var(k).ok();
-    let config = match path {
-        Some(p) => BotConfig::load(p)?,
+    let from_env = std::env::var_os("PARLEY_CONFIG")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from);
+    let config = match path.map(std::path::Path::to_path_buf).or(from_env) {
+        Some(p) => BotConfig::load(&p)?,
         None if std::path::Path::new(DEFAULT_CONFIG_PATH).exists() => {
             BotConfig::load(std::path::Path::new(DEFAULT_CONFIG_PATH))?
         }
-        None => BotConfig::from_toml_str("", env)?,
+        None => BotConfig::from_toml_str("", |k| std::env::var(k).ok())?,
     };
     Ok(config)
 }

@@ -200,12 +200,39 @@ pub fn trim_to(text: &str, max: usize, note: &str) -> String {
 }
 
 /// Renders an answer: embeds (`embeds = true`) or plain text messages.
+/// Messages, at most [`MESSAGES_MAX`]; anything past that is dropped at a block boundary and the
+/// last message says so.
 pub fn render_answer(answer: &Answer, embeds: bool) -> Vec<OutMessage> {
-    if embeds {
+    let messages = if embeds {
         render_embeds(answer)
     } else {
         render_plain(answer)
+    };
+    cap_messages(messages, MESSAGES_MAX)
+}
+
+/// Most messages one reply may take; a longer reply is cut (and says so) rather than flooding
+/// the channel.
+pub const MESSAGES_MAX: usize = 5;
+
+/// Keeps the first `max` messages and marks the last one as trimmed.
+fn cap_messages(mut messages: Vec<OutMessage>, max: usize) -> Vec<OutMessage> {
+    if messages.len() <= max {
+        return messages;
     }
+    let dropped = messages.len() - max;
+    messages.truncate(max);
+    let note = format!("{TRIM_NOTE} {dropped} more message(s) not shown");
+    if let Some(last) = messages.last_mut() {
+        if let Some(embed) = last.embeds.last_mut() {
+            // Footers have room reserved (FOOTER_RESERVE) in every message.
+            embed.footer = Some(note);
+        } else if let Some(content) = &mut last.content {
+            let room = CONTENT_MAX.saturating_sub(measure(&note) + 1);
+            *content = format!("{}\n{note}", trim_to(content, room, TRIM_NOTE));
+        }
+    }
+    messages
 }
 
 /// How a quote's speaker and kind read under it: "— JD Vance (own words) [1]".
@@ -695,13 +722,13 @@ mod tests {
     #[test]
     fn long_quotes_split_across_embeds_at_quote_boundaries() {
         let long = "word ".repeat(700); // 3,500 characters
-        let quotes: Vec<AnswerQuote> = (0..6)
+        let quotes: Vec<AnswerQuote> = (0..4)
             .map(|i| quote(&format!("{i} {long}"), Some("S"), None))
             .collect();
         let a = answer("Lead.", quotes, vec![], true);
         let msgs = render_answer(&a, true);
         let embeds: usize = msgs.iter().map(|m| m.embeds.len()).sum();
-        assert!(embeds >= 6, "{embeds}");
+        assert!(embeds >= 4, "{embeds}");
         for m in &msgs {
             within_limits(m).unwrap();
             for e in &m.embeds {
@@ -718,7 +745,7 @@ mod tests {
             .iter()
             .flat_map(|m| m.embeds.iter().map(|e| e.description.clone()))
             .collect();
-        for i in 0..6 {
+        for i in 0..4 {
             assert_eq!(all.matches(&format!("“{i} word")).count(), 1);
         }
     }
@@ -765,7 +792,7 @@ mod tests {
 
     #[test]
     fn many_suggestions_stay_within_limits() {
-        let sugg: Vec<String> = (0..500)
+        let sugg: Vec<String> = (0..150)
             .map(|i| format!("suggestion number {i} with some words"))
             .collect();
         let a = answer("No.", vec![], sugg, false);
@@ -775,7 +802,24 @@ mod tests {
                 within_limits(m).unwrap();
             }
             let all: String = msgs.iter().flat_map(texts).collect();
-            assert!(all.contains("suggestion number 499 "));
+            assert!(all.contains("suggestion number 149 "));
+        }
+    }
+
+    #[test]
+    fn a_huge_reply_is_capped_and_says_so() {
+        let sugg: Vec<String> = (0..3000)
+            .map(|i| format!("line {i} {}", "w ".repeat(30)))
+            .collect();
+        let a = answer("No.", vec![], sugg, false);
+        for embeds in [true, false] {
+            let msgs = render_answer(&a, embeds);
+            assert_eq!(msgs.len(), MESSAGES_MAX);
+            for m in &msgs {
+                within_limits(m).unwrap();
+            }
+            let last: String = texts(msgs.last().unwrap()).concat();
+            assert!(last.contains("more message(s) not shown"), "{embeds}");
         }
     }
 
@@ -865,7 +909,9 @@ mod tests {
         fn quotes_that_fit_are_never_cut(a in arb_answer(), embeds in any::<bool>()) {
             let msgs = render_answer(&a, embeds);
             let all: String = msgs.iter().flat_map(texts).collect::<Vec<_>>().join("\n");
-            for q in &a.quotes {
+            // A reply past MESSAGES_MAX is cut at a block boundary, and says so.
+            let capped = all.contains("more message(s) not shown");
+            for q in a.quotes.iter().filter(|_| !capped) {
                 let shown = defuse_mentions(&escape_markdown(&q.citation.quote));
                 if measure(&shown) < 700 {
                     prop_assert!(all.contains(&format!("“{shown}”")), "quote missing: {shown:?}");

@@ -1,5 +1,5 @@
 //! The slash commands: each is a few lines that build an engine [`Command`] and hand it to
-//! [`respond`], which checks the channel and the cooldown, asks the engine, logs a decline,
+//! `respond`, which checks the channel and the cooldown, asks the engine, logs a decline,
 //! renders, and sends with the buttons. Doc comments on the commands are what users see as help.
 
 use std::sync::Arc;

@@ -183,6 +183,7 @@ pub fn build_from(
     }
     registry.resolve_affiliations();
     let lexicon = with_discovered_parties(lexicon, &registry, &articles);
+    link_affiliations(&mut registry, &lexicon);
     let compiled = lexicon.compile();
 
     // Pass two: each article's facts.
@@ -373,6 +374,33 @@ fn with_discovered_parties(
     }
     lex.parties.extend(added);
     lex
+}
+
+/// Affiliations written as words ("Orthenian", "Valdoria’s") become party ids.
+fn link_affiliations(registry: &mut Registry, lexicon: &Lexicon) {
+    let find = |word: &str| {
+        let w = crate::text::normalize(word);
+        lexicon
+            .parties
+            .iter()
+            .find(|p| p.id == w || p.aliases.iter().any(|a| crate::text::normalize(a) == w))
+            .map(|p| p.id.clone())
+    };
+    for p in &mut registry.people {
+        match (&p.affiliation, &p.affiliation_via) {
+            (Some(a), _) if !lexicon.parties.iter().any(|x| &x.id == a) => {
+                if let Some(id) = find(a) {
+                    p.affiliation = Some(id);
+                }
+            }
+            (None, Some(via)) => {
+                if let Some(id) = find(via) {
+                    p.affiliation = Some(id);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// "Valdoria" and "Valdorian", "Ukraine" and "Ukrainian": one is the other's demonym.

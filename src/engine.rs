@@ -171,6 +171,8 @@ pub struct Engine {
     numbers_by_sent: HashMap<usize, Vec<usize>>,
     cause_stems: HashSet<String>,
     filler: HashSet<String>,
+    proposal_sents: HashSet<usize>,
+    quotes_in_sent: HashMap<usize, Vec<usize>>,
 }
 
 /// Words that shape a question but say nothing about its subject.
@@ -339,12 +341,6 @@ const FILLER: &[&str] = &[
     "mention",
     "official",
     "officials",
-    "propose",
-    "proposed",
-    "proposal",
-    "proposals",
-    "plan",
-    "plans",
 ];
 
 impl Engine {
@@ -429,6 +425,18 @@ impl Engine {
                 }
             }
         }
+        // The speaker of a quote or statement is a person of its sentence, even when only a
+        // continuation names them elsewhere.
+        for q in &knowledge.quotes {
+            if let (Speaker::Person(id), Some(&s)) = (&q.speaker, sent_by_id.get(&q.sentence)) {
+                if let Some(&p) = person_index.get(id.as_str()) {
+                    let rec: &mut SentRec = &mut sents[s];
+                    if !rec.people.contains(&p) {
+                        rec.people.push(p);
+                    }
+                }
+            }
+        }
         let index = Index::build(docs);
         let mut name_words: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, p) in knowledge.people.iter().enumerate() {
@@ -469,6 +477,18 @@ impl Engine {
             .filter(|s| !matches!(s.as_str(), "over" | "why" | "reason"))
             .collect();
         let filler = FILLER.iter().map(|s| s.to_string()).collect();
+        let mut quotes_in_sent: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, q) in knowledge.quotes.iter().enumerate() {
+            if let Some(&s) = sent_by_id.get(&q.sentence) {
+                quotes_in_sent.entry(s).or_default().push(i);
+            }
+        }
+        let proposal_sents = knowledge
+            .positions
+            .iter()
+            .filter(|p| p.kind == PositionKind::Proposal)
+            .filter_map(|p| sent_by_id.get(&p.sentence).copied())
+            .collect();
         Engine {
             lex,
             intents: IntentMatcher::builtin(),
@@ -482,6 +502,8 @@ impl Engine {
             numbers_by_sent,
             cause_stems,
             filler,
+            proposal_sents,
+            quotes_in_sent,
             knowledge,
             settings,
         }
@@ -587,7 +609,8 @@ impl Engine {
 
     fn analyse(&self, clean: &str, context: Option<&Context>) -> Query {
         let lowered = normalize(clean);
-        let folded: String = lowered.split_whitespace().collect::<Vec<_>>().join(" ");
+        let folded: String =
+            expand_contractions(&lowered.split_whitespace().collect::<Vec<_>>().join(" "));
         let mut intent = self.intents.match_intent(&folded);
         let mut tokens = tokenize(clean);
         for i in 0..tokens.len() {
@@ -670,12 +693,27 @@ impl Engine {
                 continue;
             }
             let original = t.base(clean);
-            let name_like = (t.capital && k > 0)
-                || intent.x.as_deref().is_some_and(|x| {
+            // A word the sources never use is a name when it is capitalised mid-sentence, or
+            // when it is the short subject of "who is X" / "what did X say" (not "the X ...").
+            let x_words: Vec<String> = intent
+                .x
+                .as_deref()
+                .map(|x| {
                     normalize(x)
                         .split_whitespace()
-                        .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == t.norm)
-                });
+                        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+                        .collect()
+                })
+                .unwrap_or_default();
+            let x_is_name = !x_words.is_empty()
+                && x_words.len() <= 3
+                && !matches!(
+                    x_words[0].as_str(),
+                    "the" | "a" | "an" | "this" | "that" | "these" | "those" | "it"
+                )
+                && !self.lex.synonyms.contains_key(&keys[k]);
+            let name_like =
+                (t.capital && k > 0) || x_is_name && x_words.iter().any(|w| w == &t.norm);
             if name_like
                 && t.norm.chars().count() >= 3
                 && t.norm
@@ -1075,16 +1113,15 @@ impl Engine {
         if content.is_empty() {
             return 1.0;
         }
-        let text_terms: HashSet<String> = tokenize(self.sentence_text(s))
-            .iter()
-            .map(|t| stem(&t.norm))
-            .collect();
+        let text_terms: HashSet<String> = self.sentence_stems(s).into_iter().collect();
         let mut total = 0.0;
         let mut hit = 0.0;
         for (term, _, _, _) in content {
             let w = if self.index.contains(term) {
                 self.index.idf(term).max(0.2)
             } else {
+                // A word the sources never use weighs like a rare word: the question asks
+                // about something they may not cover.
                 self.index.max_idf()
             };
             total += w;
@@ -1148,21 +1185,65 @@ impl Engine {
                     }
                     "how_many" if self.numbers_by_sent.contains_key(&s) => 2.0,
                     "why" if self.has_cause(s) => 1.5,
-                    "proposal"
-                        if self.knowledge.positions.iter().any(|p| {
-                            p.kind == PositionKind::Proposal
-                                && self.sent_by_id.get(&p.sentence) == Some(&s)
-                        }) =>
-                    {
-                        1.5
-                    }
+                    "proposal" if self.proposal_sents.contains(&s) => 1.5,
                     _ => 0.0,
                 };
                 (s, score)
             })
             .collect();
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Words that stand together in the question and in a sentence ("US proposals",
+        // "territorial swaps") lift that sentence; checked on the leaders only.
+        let pairs = q.bigrams();
+        if !pairs.is_empty() {
+            for item in out.iter_mut().take(30) {
+                let stems: Vec<String> = tokenize(self.sentence_text(item.0))
+                    .iter()
+                    .filter(|t| !STOP_PAIR.contains(&t.norm.as_str()))
+                    .map(|t| stem(&t.norm))
+                    .collect();
+                let hits = pairs
+                    .iter()
+                    .filter(|(a, b)| stems.windows(2).any(|w| &w[0] == a && &w[1] == b))
+                    .count();
+                item.1 += hits as f32;
+            }
+            let n = out.len().min(30);
+            out[..n].sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        }
         out
+    }
+
+    /// True when a quote or statement in the sentence comes from someone of one of the parties.
+    fn spoken_by_party(&self, s: usize, parties: &[String]) -> bool {
+        let of_party = |sp: &Speaker| match sp {
+            Speaker::Person(id) => self.knowledge.people.iter().any(|p| {
+                &p.id == id && p.affiliation.as_ref().is_some_and(|a| parties.contains(a))
+            }),
+            Speaker::Source(id) => self.knowledge.sources.iter().any(|x| {
+                &x.id == id && x.affiliation.as_ref().is_some_and(|a| parties.contains(a))
+            }),
+            Speaker::Unattributed => false,
+        };
+        self.statement_by_sent
+            .get(&s)
+            .is_some_and(|&i| of_party(&self.knowledge.statements[i].speaker))
+            || self.quotes_in_sent.get(&s).is_some_and(|qs| {
+                qs.iter()
+                    .any(|&i| of_party(&self.knowledge.quotes[i].speaker))
+            })
+    }
+
+    /// The stems of a sentence, hyphenated words also by their parts.
+    fn sentence_stems(&self, s: usize) -> Vec<String> {
+        let mut v = Vec::new();
+        for t in tokenize(self.sentence_text(s)) {
+            v.push(stem(&t.norm));
+            if t.norm.contains('-') {
+                v.extend(t.norm.split('-').filter(|p| p.len() > 1).map(stem));
+            }
+        }
+        v
     }
 
     fn has_cause(&self, s: usize) -> bool {
@@ -1751,9 +1832,19 @@ impl Engine {
             return 0.0;
         };
         let mut score = 0.0;
+        let rec = &self.sents[s];
         for t in &q.topics {
-            if self.sents[s].topics.contains(t) {
+            if rec.topics.contains(t) {
                 score += 1.5;
+            } else if self
+                .sents
+                .iter()
+                .skip(s.saturating_sub(6))
+                .take(13)
+                .any(|o| o.article == rec.article && o.para == rec.para && o.topics.contains(t))
+            {
+                // A quote often sits in a paragraph whose other sentence names the topic.
+                score += 1.0;
             }
         }
         let stems: HashSet<String> = tokenize(self.sentence_text(s))
@@ -1844,6 +1935,11 @@ impl Engine {
             } else {
                 return self.search_answer(clean, q);
             };
+        let party_subject = q.subject_is_party || q.people.is_empty() && !q.parties.is_empty();
+        if facts.is_empty() && party_subject {
+            // A country speaks through its officials and its stated positions.
+            return self.position_answer(clean, q);
+        }
         if facts.is_empty() {
             // Mentioned, never quoted: say so, with what the sources report about them.
             let mut about = Vec::new();
@@ -1887,6 +1983,9 @@ impl Engine {
                     .fact_sentence(f.0)
                     .is_some_and(|s| quote_sents.contains(&s))
         });
+        if ranked.is_empty() && party_subject {
+            return self.position_answer(clean, q);
+        }
         if ranked.is_empty() {
             let topic = q
                 .topics
@@ -2025,6 +2124,26 @@ impl Engine {
                     && (topic_terms.is_empty() && q.topics.is_empty()
                         || self.topic_fit(q, FactRef::Sentence(s), &topic_terms) >= 1.0))
         });
+        // A party's position is best stated by its own people: their words rank first.
+        let party_ids: Vec<String> = parties
+            .iter()
+            .map(|&p| k.lexicon.parties[p].id.clone())
+            .collect();
+        let mut ranked: Vec<(usize, f32)> = ranked
+            .into_iter()
+            .map(|(s, score)| {
+                (
+                    s,
+                    score
+                        + if self.spoken_by_party(s, &party_ids) {
+                            1.0
+                        } else {
+                            0.0
+                        },
+                )
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let ranked: Vec<(usize, f32)> = ranked
             .into_iter()
             .filter(|(s, _)| {
@@ -2271,6 +2390,34 @@ struct Query {
     subject_is_party: bool,
 }
 
+impl Query {
+    /// Consecutive content words of the question, as stem pairs.
+    fn bigrams(&self) -> Vec<(String, String)> {
+        let words: Vec<&Token> = self
+            .tokens
+            .iter()
+            .filter(|t| t.norm.chars().count() > 1)
+            .collect();
+        words
+            .windows(2)
+            .filter(|w| {
+                !FILLER.contains(&w[0].norm.as_str()) && !FILLER.contains(&w[1].norm.as_str())
+            })
+            .filter(|w| {
+                !STOP_PAIR.contains(&w[0].norm.as_str()) && !STOP_PAIR.contains(&w[1].norm.as_str())
+            })
+            .map(|w| (stem(&w[0].norm), stem(&w[1].norm)))
+            .collect()
+    }
+}
+
+/// Function words that never make a telling pair.
+const STOP_PAIR: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "and", "or", "is", "are", "was", "were", "did",
+    "does", "do", "what", "who", "how", "why", "when", "where", "which", "it", "be", "for", "with",
+    "about", "by", "at", "from",
+];
+
 impl Default for IntentMatch {
     fn default() -> Self {
         IntentMatch {
@@ -2280,6 +2427,46 @@ impl Default for IntentMatch {
             t: None,
         }
     }
+}
+
+/// "what's" -> "what is", "doesn't" -> "does not": patterns then need one spelling.
+fn expand_contractions(q: &str) -> String {
+    let mut out = q.to_string();
+    for (from, to) in [
+        ("what's", "what is"),
+        ("who's", "who is"),
+        ("where's", "where is"),
+        ("when's", "when is"),
+        ("how's", "how is"),
+        ("that's", "that is"),
+        ("there's", "there is"),
+        ("it's", "it is"),
+        ("whats", "what is"),
+        ("whos", "who is"),
+        ("wheres", "where is"),
+        ("won't", "will not"),
+        ("can't", "can not"),
+        ("n't", " not"),
+        ("'re", " are"),
+        ("'ve", " have"),
+        ("'ll", " will"),
+        ("'d", " would"),
+    ] {
+        if out.contains(from) {
+            out = out
+                .split(' ')
+                .map(|w| {
+                    if w == from || from.starts_with('\'') || from == "n't" {
+                        w.replace(from, to)
+                    } else {
+                        w.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+    }
+    out
 }
 
 fn push_unique_usize(v: &mut Vec<usize>, x: usize) {

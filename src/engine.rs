@@ -173,6 +173,16 @@ pub struct Engine {
     filler: HashSet<String>,
     proposal_sents: HashSet<usize>,
     quotes_in_sent: HashMap<usize, Vec<usize>>,
+    /// Sentences that mention each person (by person index).
+    person_sents: Vec<Vec<usize>>,
+    /// Quotes and statements by speaker.
+    by_speaker: HashMap<Speaker, Vec<FactRef>>,
+    /// Position sentences by party id: (topic id, sentence).
+    positions_by_party: HashMap<String, Vec<(String, usize)>>,
+    /// Parties of the people and sources speaking in a sentence.
+    speaker_parties: HashMap<usize, Vec<String>>,
+    /// Corpus words by first letter, for spelling correction.
+    norms_by_initial: HashMap<char, Vec<String>>,
 }
 
 /// Words that shape a question but say nothing about its subject.
@@ -477,6 +487,77 @@ impl Engine {
             .filter(|s| !matches!(s.as_str(), "over" | "why" | "reason"))
             .collect();
         let filler = FILLER.iter().map(|s| s.to_string()).collect();
+        let mut person_sents: Vec<Vec<usize>> = vec![Vec::new(); knowledge.people.len()];
+        for (i, r) in sents.iter().enumerate() {
+            for &p in &r.people {
+                person_sents[p].push(i);
+            }
+        }
+        let mut by_speaker: HashMap<Speaker, Vec<FactRef>> = HashMap::new();
+        for (i, q) in knowledge.quotes.iter().enumerate() {
+            by_speaker
+                .entry(q.speaker.clone())
+                .or_default()
+                .push(FactRef::Quote(i));
+        }
+        for (i, st) in knowledge.statements.iter().enumerate() {
+            by_speaker
+                .entry(st.speaker.clone())
+                .or_default()
+                .push(FactRef::Statement(i));
+        }
+        let mut positions_by_party: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+        for pos in &knowledge.positions {
+            if let Some(&s) = sent_by_id.get(&pos.sentence) {
+                let e = positions_by_party.entry(pos.party.clone()).or_default();
+                if !e.iter().any(|x| x.0 == pos.topic && x.1 == s) {
+                    e.push((pos.topic.clone(), s));
+                }
+            }
+        }
+        let party_of = |sp: &Speaker| -> Option<String> {
+            match sp {
+                Speaker::Person(id) => person_index
+                    .get(id.as_str())
+                    .and_then(|&p| knowledge.people[p].affiliation.clone()),
+                Speaker::Source(id) => knowledge
+                    .sources
+                    .iter()
+                    .find(|x| &x.id == id)
+                    .and_then(|x| x.affiliation.clone()),
+                Speaker::Unattributed => None,
+            }
+        };
+        let mut speaker_parties: HashMap<usize, Vec<String>> = HashMap::new();
+        let spoken = knowledge
+            .quotes
+            .iter()
+            .map(|q| (&q.sentence, &q.speaker))
+            .chain(
+                knowledge
+                    .statements
+                    .iter()
+                    .map(|st| (&st.sentence, &st.speaker)),
+            );
+        for (sid, sp) in spoken {
+            if let (Some(&s), Some(party)) = (sent_by_id.get(sid), party_of(sp)) {
+                let e = speaker_parties.entry(s).or_default();
+                if !e.contains(&party) {
+                    e.push(party);
+                }
+            }
+        }
+        let mut norms_by_initial: HashMap<char, Vec<String>> = HashMap::new();
+        for w in &norms {
+            if let Some(c) = w.chars().next() {
+                if w.chars().count() >= 4 {
+                    norms_by_initial.entry(c).or_default().push(w.clone());
+                }
+            }
+        }
+        for v in norms_by_initial.values_mut() {
+            v.sort();
+        }
         let mut quotes_in_sent: HashMap<usize, Vec<usize>> = HashMap::new();
         for (i, q) in knowledge.quotes.iter().enumerate() {
             if let Some(&s) = sent_by_id.get(&q.sentence) {
@@ -504,6 +585,11 @@ impl Engine {
             filler,
             proposal_sents,
             quotes_in_sent,
+            person_sents,
+            by_speaker,
+            positions_by_party,
+            speaker_parties,
+            norms_by_initial,
             knowledge,
             settings,
         }
@@ -943,9 +1029,8 @@ impl Engine {
         let max = if n >= 8 { 2 } else { 1 };
         let first = norm.chars().next()?;
         let mut best: Option<(usize, &String)> = None;
-        for w in &self.norms {
-            if !w.starts_with(first) || w.chars().count().abs_diff(n) > max || w.chars().count() < 4
-            {
+        for w in self.norms_by_initial.get(&first).into_iter().flatten() {
+            if w.chars().count().abs_diff(n) > max {
                 continue;
             }
             let d = strsim::damerau_levenshtein(norm, w);
@@ -1146,10 +1231,8 @@ impl Engine {
         let mut scores = self.bm25(q, true);
         // Slot-only questions ("nato?", "Witkoff") still find the sentences about their slots.
         for &p in &q.people {
-            for (i, r) in self.sents.iter().enumerate() {
-                if r.people.contains(&p) {
-                    *scores.entry(i as u32).or_default() += 0.0;
-                }
+            for &i in &self.person_sents[p] {
+                scores.entry(i as u32).or_default();
             }
         }
         let mut out: Vec<(usize, f32)> = scores
@@ -1191,6 +1274,12 @@ impl Engine {
                 (s, score)
             })
             .collect();
+        // Only the leaders need ordering: select them first, then sort them.
+        const LEADERS: usize = 200;
+        if out.len() > LEADERS {
+            out.select_nth_unstable_by(LEADERS, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            out.truncate(LEADERS);
+        }
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         // Words that stand together in the question and in a sentence ("US proposals",
         // "territorial swaps") lift that sentence; checked on the leaders only.
@@ -1216,22 +1305,9 @@ impl Engine {
 
     /// True when a quote or statement in the sentence comes from someone of one of the parties.
     fn spoken_by_party(&self, s: usize, parties: &[String]) -> bool {
-        let of_party = |sp: &Speaker| match sp {
-            Speaker::Person(id) => self.knowledge.people.iter().any(|p| {
-                &p.id == id && p.affiliation.as_ref().is_some_and(|a| parties.contains(a))
-            }),
-            Speaker::Source(id) => self.knowledge.sources.iter().any(|x| {
-                &x.id == id && x.affiliation.as_ref().is_some_and(|a| parties.contains(a))
-            }),
-            Speaker::Unattributed => false,
-        };
-        self.statement_by_sent
+        self.speaker_parties
             .get(&s)
-            .is_some_and(|&i| of_party(&self.knowledge.statements[i].speaker))
-            || self.quotes_in_sent.get(&s).is_some_and(|qs| {
-                qs.iter()
-                    .any(|&i| of_party(&self.knowledge.quotes[i].speaker))
-            })
+            .is_some_and(|v| v.iter().any(|p| parties.contains(p)))
     }
 
     /// The stems of a sentence, hyphenated words also by their parts.
@@ -1795,17 +1871,26 @@ impl Engine {
     }
 
     fn facts_by_speaker(&self, sp: &Speaker) -> Vec<(FactRef, f32)> {
-        let mut facts = Vec::new();
-        for (i, qt) in self.knowledge.quotes.iter().enumerate() {
-            if &qt.speaker == sp {
-                facts.push((FactRef::Quote(i), 2.0));
-            }
-        }
-        for (i, st) in self.knowledge.statements.iter().enumerate() {
-            if &st.speaker == sp {
-                facts.push((FactRef::Statement(i), 1.0));
-            }
-        }
+        let mut facts: Vec<(FactRef, f32)> = self
+            .by_speaker
+            .get(sp)
+            .map(|v| {
+                v.iter()
+                    .map(|&f| {
+                        (
+                            f,
+                            if matches!(f, FactRef::Quote(_)) {
+                                2.0
+                            } else {
+                                1.0
+                            },
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        // Quotes first, then statements, each in reading order.
+        facts.sort_by_key(|f| (matches!(f.0, FactRef::Statement(_)), self.fact_order(f.0)));
         facts
     }
 
@@ -2039,14 +2124,20 @@ impl Engine {
             return self.absent(clean, q);
         }
         let topic_terms = self.topic_terms(q);
+        // The sentences that best match the words, then the quotes and statements in them.
         let mut facts: Vec<(FactRef, f32)> = Vec::new();
-        for (i, qt) in self.knowledge.quotes.iter().enumerate() {
-            if qt.speaker != Speaker::Unattributed {
-                facts.push((FactRef::Quote(i), 0.0));
+        let spoken = |s: usize| {
+            self.quotes_in_sent.contains_key(&s) || self.statement_by_sent.contains_key(&s)
+        };
+        for (s, _) in self.rank_sentences(q, spoken).into_iter().take(40) {
+            for &i in self.quotes_in_sent.get(&s).into_iter().flatten() {
+                if self.knowledge.quotes[i].speaker != Speaker::Unattributed {
+                    facts.push((FactRef::Quote(i), 0.0));
+                }
             }
-        }
-        for i in 0..self.knowledge.statements.len() {
-            facts.push((FactRef::Statement(i), 0.0));
+            if let Some(&i) = self.statement_by_sent.get(&s) {
+                facts.push((FactRef::Statement(i), 0.0));
+            }
         }
         let mut ranked: Vec<(FactRef, f32)> = facts
             .into_iter()
@@ -2108,12 +2199,10 @@ impl Engine {
             .map(|&t| k.lexicon.topics[t].id.as_str())
             .collect();
         let mut sentences: HashSet<usize> = HashSet::new();
-        for pos in &k.positions {
-            if party_ids.contains(&pos.party.as_str())
-                && (topic_ids.is_empty() || topic_ids.contains(&pos.topic.as_str()))
-            {
-                if let Some(&s) = self.sent_by_id.get(&pos.sentence) {
-                    sentences.insert(s);
+        for party in &party_ids {
+            for (topic, s) in self.positions_by_party.get(*party).into_iter().flatten() {
+                if topic_ids.is_empty() || topic_ids.contains(&topic.as_str()) {
+                    sentences.insert(*s);
                 }
             }
         }
@@ -2215,6 +2304,7 @@ impl Engine {
         let threshold = if has_slots { 0.5 } else { 0.6 };
         let kept: Vec<(usize, f32)> = ranked
             .into_iter()
+            .take(60)
             .filter(|(s, score)| {
                 *score > 0.0
                     && self.coverage(q, *s) >= threshold

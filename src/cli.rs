@@ -203,8 +203,21 @@ where
     }
 }
 
+/// The knowledge file: the one asked for, or, when the default is missing because parley runs
+/// outside the repository, the repository's own.
+fn knowledge_path(path: &Path) -> PathBuf {
+    let default = Path::new("knowledge/knowledge.json");
+    if path == default && !path.exists() {
+        let built_in = Path::new(env!("CARGO_MANIFEST_DIR")).join(default);
+        if built_in.exists() {
+            return built_in;
+        }
+    }
+    path.to_path_buf()
+}
+
 fn load_engine(path: &Path, quotes: usize) -> Result<Engine> {
-    let knowledge = Knowledge::load(path)?;
+    let knowledge = Knowledge::load(&knowledge_path(path))?;
     Ok(Engine::new(
         knowledge,
         EngineSettings {

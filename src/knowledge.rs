@@ -280,7 +280,7 @@ pub struct Knowledge {
 #[derive(Debug, thiserror::Error)]
 pub enum KnowledgeError {
     /// The file could not be read.
-    #[error("could not read knowledge file {path}: {source}. Run `parley build` to make it")]
+    #[error("could not read knowledge file {path} (run `parley build` to make it)")]
     Read {
         /// The file.
         path: PathBuf,
@@ -289,7 +289,7 @@ pub enum KnowledgeError {
         source: std::io::Error,
     },
     /// The file is not valid knowledge JSON.
-    #[error("{path} is not a valid knowledge file ({source}); rebuild it with `parley build`")]
+    #[error("{path} is not a valid knowledge file; rebuild it with `parley build`")]
     Parse {
         /// The file.
         path: PathBuf,
@@ -316,7 +316,7 @@ pub enum KnowledgeError {
         problems: String,
     },
     /// The file could not be written.
-    #[error("could not write knowledge file {path}: {source}")]
+    #[error("could not write knowledge file {path}")]
     Write {
         /// The file.
         path: PathBuf,

@@ -6,7 +6,6 @@ use std::path::Path;
 use std::process::{Command as Process, Stdio};
 use std::time::{Duration, Instant};
 
-use parley::answer::Context;
 use parley::engine::{Command, SlotKind};
 use parley::{Engine, EngineSettings, Knowledge};
 

@@ -726,7 +726,6 @@ mod tests {
 
     /// Every quote, two-sentence ones included.
     #[test]
-    #[ignore = "builder bug: “A. B,” X said. leaves a two-sentence quote unattributed (“A. B,” said X. works)"]
     fn builder_recovers_speakers_of_two_sentence_quotes() {
         let (misses, checked) = speaker_misses(|_| true);
         assert!(

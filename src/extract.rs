@@ -1178,9 +1178,40 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                     .iter()
                     .rev()
                     .find(|sd| s.tokens[sd.verb].end <= q.open);
+                // A quote of several sentences is attributed where it closes: “A. B,” X said.
+                let mut later: Option<(Option<Speaker>, String)> = None;
+                if after.is_none() && q.close > s.end {
+                    if let Some(end_sentence) =
+                        sents.iter().find(|o| o.start < q.close && q.close <= o.end)
+                    {
+                        let end_mentions = person_mentions(end_sentence, registry);
+                        let end_saids = r.said_in(end_sentence, &end_mentions, p.n, &map);
+                        later = end_saids
+                            .iter()
+                            .find(|sd| {
+                                let vt = &end_sentence.tokens[sd.verb];
+                                vt.start >= q.close
+                                    && end_sentence
+                                        .tokens
+                                        .iter()
+                                        .filter(|t| t.start >= q.close && t.start < vt.start)
+                                        .count()
+                                        <= 6
+                                    && sd.speaker.is_some()
+                            })
+                            .map(|sd| {
+                                (
+                                    sd.speaker.clone(),
+                                    end_sentence.tokens[sd.verb].norm.clone(),
+                                )
+                            });
+                    }
+                }
                 let mut continuation = false;
                 let (speaker, verb) = if let Some(sd) = after {
                     (sd.speaker.clone(), Some(s.tokens[sd.verb].norm.clone()))
+                } else if let Some((sp, v)) = later {
+                    (sp, Some(v))
                 } else if let Some(sd) = before {
                     (sd.speaker.clone(), Some(s.tokens[sd.verb].norm.clone()))
                 } else if whole_quote {

@@ -169,7 +169,12 @@ pub struct Engine {
     statement_by_sent: HashMap<usize, usize>,
     events_by_sent: HashMap<usize, Vec<usize>>,
     numbers_by_sent: HashMap<usize, Vec<usize>>,
-    cause_stems: HashSet<String>,
+    cause_sents: HashSet<usize>,
+    title_stems: Vec<Vec<String>>,
+    sources_for_person: HashMap<String, Vec<usize>>,
+    people_by_party: HashMap<String, Vec<usize>>,
+    role_stems: Vec<HashSet<String>>,
+    title_word_stems: HashSet<String>,
     filler: HashSet<String>,
     proposal_sents: HashSet<usize>,
     quotes_in_sent: HashMap<usize, Vec<usize>>,
@@ -379,8 +384,27 @@ impl Engine {
             .collect();
         let mut sents = Vec::new();
         let mut sent_by_id = HashMap::new();
+        let cause_stems: HashSet<String> = knowledge
+            .lexicon
+            .language
+            .cause_cues
+            .iter()
+            .flat_map(|c| tokenize(c).into_iter().map(|t| stem(&t.norm)))
+            .filter(|s| !matches!(s.as_str(), "over" | "why" | "reason"))
+            .collect();
         let mut docs: Vec<Vec<String>> = Vec::new();
         let mut norms = HashSet::new();
+        let mut cause_sents = HashSet::new();
+        // Stemming is the costly part of indexing; a corpus has far fewer words than tokens.
+        let mut stems: HashMap<String, String> = HashMap::new();
+        let mut stem_of = |w: &str| -> String {
+            if let Some(s) = stems.get(w) {
+                return s.clone();
+            }
+            let s = stem(w);
+            stems.insert(w.to_string(), s.clone());
+            s
+        };
         for (ai, a) in knowledge.articles.iter().enumerate() {
             for (pi, p) in a.paragraphs.iter().enumerate() {
                 let map: Vec<usize> = p
@@ -402,10 +426,16 @@ impl Engine {
                                 norms.insert(part.to_string());
                             }
                         }
+                        let st = stem_of(&t.norm);
+                        if cause_stems.contains(&st) {
+                            cause_sents.insert(sents.len());
+                        }
                         if !lex.stopwords.contains(&t.norm) {
-                            terms.push(stem(&t.norm));
+                            terms.push(st);
                             if t.norm.contains('-') {
-                                terms.extend(t.norm.split('-').filter(|p| p.len() > 1).map(stem));
+                                for part in t.norm.split('-').filter(|p| p.len() > 1) {
+                                    terms.push(stem_of(part));
+                                }
                             }
                         }
                     }
@@ -478,14 +508,6 @@ impl Engine {
                 numbers_by_sent.entry(s).or_default().push(i);
             }
         }
-        let cause_stems = knowledge
-            .lexicon
-            .language
-            .cause_cues
-            .iter()
-            .flat_map(|c| tokenize(c).into_iter().map(|t| stem(&t.norm)))
-            .filter(|s| !matches!(s.as_str(), "over" | "why" | "reason"))
-            .collect();
         let filler = FILLER.iter().map(|s| s.to_string()).collect();
         let mut person_sents: Vec<Vec<usize>> = vec![Vec::new(); knowledge.people.len()];
         for (i, r) in sents.iter().enumerate() {
@@ -515,19 +537,66 @@ impl Engine {
                 }
             }
         }
+        let source_index: HashMap<&str, usize> = knowledge
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
         let party_of = |sp: &Speaker| -> Option<String> {
             match sp {
                 Speaker::Person(id) => person_index
                     .get(id.as_str())
                     .and_then(|&p| knowledge.people[p].affiliation.clone()),
-                Speaker::Source(id) => knowledge
-                    .sources
-                    .iter()
-                    .find(|x| &x.id == id)
-                    .and_then(|x| x.affiliation.clone()),
+                Speaker::Source(id) => source_index
+                    .get(id.as_str())
+                    .and_then(|&i| knowledge.sources[i].affiliation.clone()),
                 Speaker::Unattributed => None,
             }
         };
+        let title_stems: Vec<Vec<String>> = knowledge
+            .articles
+            .iter()
+            .map(|a| {
+                tokenize(&a.title)
+                    .iter()
+                    .filter(|t| !lex.stopwords.contains(&t.norm))
+                    .map(|t| stem(&t.norm))
+                    .collect()
+            })
+            .collect();
+        let mut sources_for_person: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, src) in knowledge.sources.iter().enumerate() {
+            if let Some(p) = &src.on_behalf_of {
+                sources_for_person.entry(p.clone()).or_default().push(i);
+            }
+        }
+        let mut people_by_party: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in knowledge.people.iter().enumerate() {
+            if let Some(a) = &p.affiliation {
+                people_by_party.entry(a.clone()).or_default().push(i);
+            }
+        }
+        let role_stems: Vec<HashSet<String>> = knowledge
+            .people
+            .iter()
+            .map(|p| {
+                p.roles
+                    .iter()
+                    .flat_map(|r| tokenize(&r.text))
+                    .flat_map(|t| t.norm.split('-').map(stem).collect::<Vec<_>>())
+                    .collect()
+            })
+            .collect();
+        let title_word_stems: HashSet<String> = knowledge
+            .lexicon
+            .language
+            .titles
+            .iter()
+            .flat_map(|t| tokenize(t))
+            .flat_map(|w| w.norm.split('-').map(stem).collect::<Vec<_>>())
+            .chain(["pm", "vp", "fm"].iter().map(|s| s.to_string()))
+            .collect();
         let mut speaker_parties: HashMap<usize, Vec<String>> = HashMap::new();
         let spoken = knowledge
             .quotes
@@ -581,7 +650,12 @@ impl Engine {
             statement_by_sent,
             events_by_sent,
             numbers_by_sent,
-            cause_stems,
+            cause_sents,
+            title_stems,
+            sources_for_person,
+            people_by_party,
+            role_stems,
+            title_word_stems,
             filler,
             proposal_sents,
             quotes_in_sent,
@@ -1112,7 +1186,11 @@ impl Engine {
                     Speaker::Unattributed => (ReportKind::ArticleText, None),
                 };
                 // Cited by its own span: the words inside the marks.
-                let text = self.knowledge.cited_text(&q.cite)?;
+                let r = &self.sents[s];
+                let para = self.knowledge.articles[r.article]
+                    .paragraphs
+                    .get((q.cite.paragraph as usize).checked_sub(1)?)?;
+                let text = char_slice(&para.text, q.cite.start as usize, q.cite.end as usize)?;
                 let mut c = self.citation(s, text);
                 c.paragraph = q.cite.paragraph;
                 Some(AnswerQuote {
@@ -1163,32 +1241,46 @@ impl Engine {
 
     /// BM25 scores of the question's terms over sentences; `only_slots` false skips slot words.
     fn bm25(&self, q: &Query, include_slots: bool) -> HashMap<u32, f32> {
-        let mut scores: HashMap<u32, f32> = HashMap::new();
+        // Dense accumulators: a common word's postings at thousands of articles are long, and
+        // an array beats a hash map there.
+        let n = self.index.len();
+        let mut total = vec![0f32; n];
+        let mut best = vec![0f32; n];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut group_touched: Vec<u32> = Vec::new();
         let mut groups: Vec<usize> = q.terms.iter().map(|t| t.3).collect();
         groups.sort_unstable();
         groups.dedup();
         for g in groups {
             // Within one word's group (the word, its parts, its synonyms) only the best counts.
-            let mut best: HashMap<u32, f32> = HashMap::new();
             for (term, weight, slot, group) in &q.terms {
                 // Topic aliases count through the topic boost, not word by word.
                 if *group != g || *group >= 10_000 || (*slot && !include_slots && *weight >= 0.9) {
                     continue;
                 }
-                let mut one = HashMap::new();
-                self.index.score_into(term, *weight, &mut one);
-                for (d, v) in one {
-                    let e = best.entry(d).or_default();
-                    if v > *e {
-                        *e = v;
+                self.index.for_each_score(term, *weight, |d, v| {
+                    let b = &mut best[d as usize];
+                    if *b == 0.0 {
+                        group_touched.push(d);
                     }
-                }
+                    if v > *b {
+                        *b = v;
+                    }
+                });
             }
-            for (d, v) in best {
-                *scores.entry(d).or_default() += v;
+            for d in group_touched.drain(..) {
+                let t = &mut total[d as usize];
+                if *t == 0.0 {
+                    touched.push(d);
+                }
+                *t += best[d as usize];
+                best[d as usize] = 0.0;
             }
         }
-        scores
+        touched
+            .into_iter()
+            .map(|d| (d, total[d as usize]))
+            .collect()
     }
 
     /// How much of the question's own subject (not its slots) a sentence covers, 0..1.
@@ -1323,9 +1415,7 @@ impl Engine {
     }
 
     fn has_cause(&self, s: usize) -> bool {
-        tokenize(self.sentence_text(s))
-            .iter()
-            .any(|t| self.cause_stems.contains(&stem(&t.norm)))
+        self.cause_sents.contains(&s)
     }
 
     fn finish(
@@ -1591,16 +1681,16 @@ impl Engine {
             .map(|t| stem(&t.norm))
             .filter(|s| !self.lex.stopwords.contains(s))
             .collect();
-        let article = k.articles.iter().find(|a| {
-            let title: Vec<String> = tokenize(&a.title)
-                .iter()
-                .filter(|t| !self.lex.stopwords.contains(&t.norm))
-                .map(|t| stem(&t.norm))
-                .collect();
-            clean.contains(a.id.as_str())
-                || title.len() >= 3
-                    && title.iter().filter(|t| qn.contains(*t)).count() * 2 > title.len()
-        });
+        let article = k
+            .articles
+            .iter()
+            .zip(&self.title_stems)
+            .find(|(a, title)| {
+                clean.contains(a.id.as_str())
+                    || title.len() >= 3
+                        && title.iter().filter(|t| qn.contains(*t)).count() * 2 > title.len()
+            })
+            .map(|(a, _)| a);
         let (ids, lead) = if let Some(&t) = q.topics.first() {
             let topic = &k.lexicon.topics[t];
             (
@@ -1805,11 +1895,7 @@ impl Engine {
     }
 
     fn is_title_stem(&self, st: &str) -> bool {
-        self.knowledge.lexicon.language.titles.iter().any(|t| {
-            tokenize(t)
-                .iter()
-                .any(|w| w.norm.split('-').any(|part| stem(part) == st))
-        }) || matches!(st, "pm" | "vp" | "fm")
+        self.title_word_stems.contains(st)
     }
 
     /// "the US vice president", "the british PM": the person whose role fits those words.
@@ -1843,12 +1929,7 @@ impl Engine {
             {
                 continue;
             }
-            let role_stems: HashSet<String> = p
-                .roles
-                .iter()
-                .flat_map(|r| tokenize(&r.text))
-                .flat_map(|t| t.norm.split('-').map(stem).collect::<Vec<_>>())
-                .collect();
+            let role_stems = &self.role_stems[i];
             let hits = want.iter().filter(|w| role_stems.contains(*w)).count();
             // Every title word asked for must be in the role ("vice president" is not "president").
             if hits == want.len()
@@ -1898,12 +1979,8 @@ impl Engine {
     fn facts_of_person(&self, p: usize) -> Vec<(FactRef, f32)> {
         let id = self.knowledge.people[p].id.clone();
         let mut facts = self.facts_by_speaker(&Speaker::Person(id.clone()));
-        for s in self
-            .knowledge
-            .sources
-            .iter()
-            .filter(|s| s.on_behalf_of.as_deref() == Some(id.as_str()))
-        {
+        for &si in self.sources_for_person.get(&id).into_iter().flatten() {
+            let s = &self.knowledge.sources[si];
             for (f, score) in self.facts_by_speaker(&Speaker::Source(s.id.clone())) {
                 facts.push((f, score - 0.5));
             }
@@ -1985,10 +2062,8 @@ impl Engine {
             } else if let Some(&p) = q.parties.first() {
                 let party = &k.lexicon.parties[p];
                 let mut facts = Vec::new();
-                for (i, person) in k.people.iter().enumerate() {
-                    if person.affiliation.as_deref() == Some(party.id.as_str()) {
-                        facts.extend(self.facts_of_person(i));
-                    }
+                for &i in self.people_by_party.get(&party.id).into_iter().flatten() {
+                    facts.extend(self.facts_of_person(i));
                 }
                 for s in k.sources.iter().filter(|s| {
                     s.affiliation.as_deref() == Some(party.id.as_str()) && s.on_behalf_of.is_none()
@@ -2207,11 +2282,14 @@ impl Engine {
             }
         }
         let topic_terms = self.topic_terms(q);
-        let ranked = self.rank_sentences(q, |s| {
+        // A cheap filter over every candidate, the finer topic check on the leaders only.
+        let mut ranked = self.rank_sentences(q, |s| {
+            sentences.contains(&s) || self.sents[s].parties.iter().any(|p| parties.contains(p))
+        });
+        ranked.retain(|&(s, _)| {
             sentences.contains(&s)
-                || (self.sents[s].parties.iter().any(|p| parties.contains(p))
-                    && (topic_terms.is_empty() && q.topics.is_empty()
-                        || self.topic_fit(q, FactRef::Sentence(s), &topic_terms) >= 1.0))
+                || topic_terms.is_empty() && q.topics.is_empty()
+                || self.topic_fit(q, FactRef::Sentence(s), &topic_terms) >= 1.0
         });
         // A party's position is best stated by its own people: their words rank first.
         let party_ids: Vec<String> = parties

@@ -41,6 +41,10 @@ pub struct Registry {
     /// The people, in order of first appearance.
     pub people: Vec<PersonDraft>,
     by_id: HashMap<String, usize>,
+    /// People by the first word of their name (full-name lookups).
+    by_first: HashMap<String, Vec<usize>>,
+    /// People by the last word of their name (surname lookups), first added first.
+    by_last: HashMap<String, Vec<usize>>,
 }
 
 impl Registry {
@@ -61,7 +65,14 @@ impl Registry {
             }
             return i;
         }
-        self.by_id.insert(draft.id.clone(), self.people.len());
+        let i = self.people.len();
+        self.by_id.insert(draft.id.clone(), i);
+        if let Some(f) = draft.words.first() {
+            self.by_first.entry(f.clone()).or_default().push(i);
+        }
+        if let Some(l) = draft.words.last() {
+            self.by_last.entry(l.clone()).or_default().push(i);
+        }
         self.people.push(draft);
         self.people.len() - 1
     }
@@ -90,14 +101,15 @@ impl Registry {
         if words.is_empty() {
             return None;
         }
-        if let Some(i) = self.people.iter().position(|p| p.words == words) {
+        if let Some(i) = self
+            .by_first
+            .get(&words[0])
+            .and_then(|v| v.iter().copied().find(|&i| self.people[i].words == words))
+        {
             return Some(i);
         }
         if words.len() == 1 {
-            return self
-                .people
-                .iter()
-                .position(|p| p.words.last() == words.last());
+            return self.by_last.get(&words[0]).and_then(|v| v.first().copied());
         }
         None
     }
@@ -538,7 +550,8 @@ fn person_mentions(s: &Sent, registry: &Registry) -> Vec<Mention> {
             continue;
         }
         let mut found = None;
-        for (pi, p) in registry.people.iter().enumerate() {
+        for &pi in registry.by_first.get(&t.norm).into_iter().flatten() {
+            let p = &registry.people[pi];
             let len = p.words.len();
             if len > 1
                 && i + len <= s.tokens.len()
@@ -557,9 +570,9 @@ fn person_mentions(s: &Sent, registry: &Registry) -> Vec<Mention> {
         }
         if found.is_none() {
             if let Some(pi) = registry
-                .people
-                .iter()
-                .position(|p| p.words.last() == Some(&t.norm))
+                .by_last
+                .get(&t.norm)
+                .and_then(|v| v.first().copied())
             {
                 found = Some(Mention {
                     start: i,
@@ -1330,7 +1343,18 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             let stance = stems.iter().any(|st| c.position_cues.contains(st))
                 || lower.contains("n’t")
                 || lower.contains("n't");
-            let mut parties = facts.parties.clone();
+            // Whose position: the speaker's party, and parties that hold the sentence (its
+            // subject, a possessive, or "unacceptable to X" / "a non-starter for X").
+            let mut parties: Vec<String> = Vec::new();
+            for h in c.parties.find(&s.tokens) {
+                let prev = h.start.checked_sub(1).map(|k| s.tokens[k].norm.as_str());
+                let holds = h.start < 6
+                    || s.tokens[h.end - 1].possessive
+                    || matches!(prev, Some("for" | "to" | "by" | "from"));
+                if holds {
+                    push_unique(&mut parties, &c.lexicon.parties[h.entity].id);
+                }
+            }
             if let Some(sp) =
                 speaker_party.filter(|sp| c.lexicon.parties.iter().any(|p| &p.id == sp))
             {

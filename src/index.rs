@@ -100,6 +100,22 @@ impl Index {
         }
     }
 
+    /// Calls `f(document, weight * BM25(term))` for every document holding the term.
+    pub fn for_each_score(&self, term: &str, weight: f32, mut f: impl FnMut(u32, f32)) {
+        let Some(&id) = self.terms.get(term) else {
+            return;
+        };
+        let idf = self.idf(term);
+        for &(doc, tf) in &self.postings[id as usize] {
+            let tf = tf as f32;
+            let len = self.lengths[doc as usize] as f32;
+            f(
+                doc,
+                weight * idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg_len)),
+            );
+        }
+    }
+
     /// How many documents hold the term.
     pub fn doc_freq(&self, term: &str) -> usize {
         self.terms

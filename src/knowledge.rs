@@ -342,23 +342,32 @@ impl Knowledge {
         struct VersionOnly {
             schema_version: u32,
         }
-        let version: VersionOnly =
-            serde_json::from_str(text).map_err(|source| KnowledgeError::Parse {
-                path: path.to_path_buf(),
-                source,
-            })?;
-        if version.schema_version != SCHEMA_VERSION {
+        // One parse; only a file that fails it is read again for its version, to say why.
+        let knowledge: Knowledge = match serde_json::from_str(text) {
+            Ok(k) => k,
+            Err(source) => {
+                if let Ok(v) = serde_json::from_str::<VersionOnly>(text) {
+                    if v.schema_version != SCHEMA_VERSION {
+                        return Err(KnowledgeError::Version {
+                            path: path.to_path_buf(),
+                            found: v.schema_version,
+                            expected: SCHEMA_VERSION,
+                        });
+                    }
+                }
+                return Err(KnowledgeError::Parse {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+        };
+        if knowledge.schema_version != SCHEMA_VERSION {
             return Err(KnowledgeError::Version {
                 path: path.to_path_buf(),
-                found: version.schema_version,
+                found: knowledge.schema_version,
                 expected: SCHEMA_VERSION,
             });
         }
-        let knowledge: Knowledge =
-            serde_json::from_str(text).map_err(|source| KnowledgeError::Parse {
-                path: path.to_path_buf(),
-                source,
-            })?;
         let problems = knowledge.validate();
         if !problems.is_empty() {
             let shown: Vec<String> = problems.iter().take(5).cloned().collect();
@@ -377,7 +386,8 @@ impl Knowledge {
 
     /// The JSON text, deterministic for the same knowledge.
     pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).expect("knowledge serializes");
+        // Compact: at thousands of articles, indentation alone doubles the file.
+        let mut s = serde_json::to_string(self).expect("knowledge serializes");
         s.push('\n');
         s
     }
@@ -409,6 +419,18 @@ impl Knowledge {
 
     /// Every problem found: bad citations, quotes not verbatim, dangling ids. Empty when sound.
     pub fn validate(&self) -> Vec<String> {
+        let by_id: std::collections::HashMap<&str, &ArticleEntry> =
+            self.articles.iter().map(|a| (a.id.as_str(), a)).collect();
+        let cited_text = |cite: &Cite| -> Option<&str> {
+            let article = by_id.get(cite.article.as_str())?;
+            let para = article
+                .paragraphs
+                .get((cite.paragraph as usize).checked_sub(1)?)?;
+            if para.n != cite.paragraph {
+                return None;
+            }
+            char_slice(&para.text, cite.start as usize, cite.end as usize)
+        };
         let mut problems = Vec::new();
         let mut ids = HashSet::new();
         let mut sentence_ids = HashSet::new();
@@ -444,7 +466,7 @@ impl Knowledge {
                           cite: &Cite,
                           expect: Option<&str>,
                           problems: &mut Vec<String>| {
-            match self.cited_text(cite) {
+            match cited_text(cite) {
                 None => problems.push(format!(
                     "{what}: citation {}#p{} {}..{} does not point into the article",
                     cite.article, cite.paragraph, cite.start, cite.end

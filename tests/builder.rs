@@ -424,7 +424,7 @@ fn check_validates_and_catches_corruption_and_staleness() {
     );
     std::fs::write(
         &f,
-        text.replacen("\"schema_version\": 1", "\"schema_version\": 0", 1),
+        text.replacen("\"schema_version\":1", "\"schema_version\":0", 1),
     )
     .unwrap();
     assert!(

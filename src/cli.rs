@@ -217,7 +217,15 @@ fn knowledge_path(path: &Path) -> PathBuf {
 }
 
 fn load_engine(path: &Path, quotes: usize) -> Result<Engine> {
+    let t0 = std::time::Instant::now();
     let knowledge = Knowledge::load(&knowledge_path(path))?;
+    tracing::debug!(
+        elapsed_ms = t0.elapsed().as_millis() as u64,
+        "knowledge loaded"
+    );
+    if std::env::var_os("PARLEY_TIMINGS").is_some() {
+        eprintln!("load {:?}", t0.elapsed());
+    }
     Ok(Engine::new(
         knowledge,
         EngineSettings {

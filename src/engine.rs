@@ -175,6 +175,11 @@ pub struct Engine {
     people_by_party: HashMap<String, Vec<usize>>,
     role_stems: Vec<HashSet<String>>,
     title_word_stems: HashSet<String>,
+    /// Stems of each unnamed source's description, and of the nouns that name sources.
+    source_stems: Vec<HashSet<String>>,
+    source_noun_stems: HashSet<String>,
+    /// Article indexes, newest first.
+    newest_first: Vec<usize>,
     filler: HashSet<String>,
     proposal_sents: HashSet<usize>,
     quotes_in_sent: HashMap<usize, Vec<usize>>,
@@ -361,6 +366,7 @@ const FILLER: &[&str] = &[
 impl Engine {
     /// Makes an engine from knowledge, compiling its indexes once.
     pub fn new(knowledge: Knowledge, settings: EngineSettings) -> Engine {
+        let t_new = std::time::Instant::now();
         let lex = knowledge.lexicon.compile();
         let party_index: HashMap<&str, usize> = knowledge
             .lexicon
@@ -477,7 +483,11 @@ impl Engine {
                 }
             }
         }
+        let t_index = std::time::Instant::now();
         let index = Index::build(docs);
+        if std::env::var_os("PARLEY_TIMINGS").is_some() {
+            eprintln!("index {:?}", t_index.elapsed());
+        }
         let mut name_words: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, p) in knowledge.people.iter().enumerate() {
             for t in tokenize(&p.name) {
@@ -529,11 +539,14 @@ impl Engine {
                 .push(FactRef::Statement(i));
         }
         let mut positions_by_party: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+        let mut seen_positions: HashSet<(&str, &str, usize)> = HashSet::new();
         for pos in &knowledge.positions {
             if let Some(&s) = sent_by_id.get(&pos.sentence) {
-                let e = positions_by_party.entry(pos.party.clone()).or_default();
-                if !e.iter().any(|x| x.0 == pos.topic && x.1 == s) {
-                    e.push((pos.topic.clone(), s));
+                if seen_positions.insert((pos.party.as_str(), pos.topic.as_str(), s)) {
+                    positions_by_party
+                        .entry(pos.party.clone())
+                        .or_default()
+                        .push((pos.topic.clone(), s));
                 }
             }
         }
@@ -588,6 +601,23 @@ impl Engine {
                     .collect()
             })
             .collect();
+        let source_stems: Vec<HashSet<String>> = knowledge
+            .sources
+            .iter()
+            .map(|s| {
+                tokenize(&s.description)
+                    .iter()
+                    .filter(|t| !lex.stopwords.contains(&t.norm))
+                    .map(|t| stem(&t.norm))
+                    .collect()
+            })
+            .collect();
+        let mut newest_first: Vec<usize> = (0..knowledge.articles.len()).collect();
+        newest_first.sort_by(|&a, &b| {
+            let (a, b) = (&knowledge.articles[a], &knowledge.articles[b]);
+            b.published.cmp(&a.published).then(a.id.cmp(&b.id))
+        });
+        let source_noun_stems: HashSet<String> = lex.source_nouns.iter().map(|n| stem(n)).collect();
         let title_word_stems: HashSet<String> = knowledge
             .lexicon
             .language
@@ -639,6 +669,9 @@ impl Engine {
             .filter(|p| p.kind == PositionKind::Proposal)
             .filter_map(|p| sent_by_id.get(&p.sentence).copied())
             .collect();
+        if std::env::var_os("PARLEY_TIMINGS").is_some() {
+            eprintln!("engine {:?}", t_new.elapsed());
+        }
         Engine {
             lex,
             intents: IntentMatcher::builtin(),
@@ -656,6 +689,9 @@ impl Engine {
             people_by_party,
             role_stems,
             title_word_stems,
+            source_stems,
+            source_noun_stems,
+            newest_first,
             filler,
             proposal_sents,
             quotes_in_sent,
@@ -1240,7 +1276,7 @@ impl Engine {
     }
 
     /// BM25 scores of the question's terms over sentences; `only_slots` false skips slot words.
-    fn bm25(&self, q: &Query, include_slots: bool) -> HashMap<u32, f32> {
+    fn bm25(&self, q: &Query, include_slots: bool) -> (Vec<f32>, Vec<u32>) {
         // Dense accumulators: a common word's postings at thousands of articles are long, and
         // an array beats a hash map there.
         let n = self.index.len();
@@ -1251,11 +1287,21 @@ impl Engine {
         let mut groups: Vec<usize> = q.terms.iter().map(|t| t.3).collect();
         groups.sort_unstable();
         groups.dedup();
+        // A word in more than a fifth of all sentences ranks almost nothing but costs a long
+        // walk; it is skipped when the question has a rarer word to rank by.
+        let common = |t: &str| n >= 5000 && self.index.doc_freq(t) * 5 > n;
+        let has_rare = q
+            .terms
+            .iter()
+            .any(|t| t.3 < 10_000 && self.index.contains(&t.0) && !common(&t.0));
         for g in groups {
             // Within one word's group (the word, its parts, its synonyms) only the best counts.
             for (term, weight, slot, group) in &q.terms {
                 // Topic aliases count through the topic boost, not word by word.
                 if *group != g || *group >= 10_000 || (*slot && !include_slots && *weight >= 0.9) {
+                    continue;
+                }
+                if has_rare && common(term) {
                     continue;
                 }
                 self.index.for_each_score(term, *weight, |d, v| {
@@ -1277,10 +1323,7 @@ impl Engine {
                 best[d as usize] = 0.0;
             }
         }
-        touched
-            .into_iter()
-            .map(|d| (d, total[d as usize]))
-            .collect()
+        (total, touched)
     }
 
     /// How much of the question's own subject (not its slots) a sentence covers, 0..1.
@@ -1290,7 +1333,7 @@ impl Engine {
         if content.is_empty() {
             return 1.0;
         }
-        let text_terms: HashSet<String> = self.sentence_stems(s).into_iter().collect();
+        let has = |term: &str| self.index.has(term, s as u32);
         let mut total = 0.0;
         let mut hit = 0.0;
         for (term, _, _, _) in content {
@@ -1306,8 +1349,8 @@ impl Engine {
                 .lex
                 .synonyms
                 .get(term)
-                .is_some_and(|syns| syns.iter().any(|x| text_terms.contains(x)));
-            if text_terms.contains(term) || syn_hit {
+                .is_some_and(|syns| syns.iter().any(|x| has(x)));
+            if has(term) || syn_hit {
                 hit += w;
             }
         }
@@ -1320,16 +1363,40 @@ impl Engine {
 
     /// Sentences ranked for a question: BM25 plus boosts for slots and for the intent's kind of fact.
     fn rank_sentences(&self, q: &Query, filter: impl Fn(usize) -> bool) -> Vec<(usize, f32)> {
-        let mut scores = self.bm25(q, true);
+        let (total, mut touched) = self.bm25(q, true);
         // Slot-only questions ("nato?", "Witkoff") still find the sentences about their slots.
         for &p in &q.people {
             for &i in &self.person_sents[p] {
-                scores.entry(i as u32).or_default();
+                if total[i] == 0.0 {
+                    touched.push(i as u32);
+                }
             }
         }
-        let mut out: Vec<(usize, f32)> = scores
+        touched.sort_unstable();
+        touched.dedup();
+        // At thousands of articles a common word touches tens of thousands of sentences: only
+        // the best by words (and every sentence of a named person) go on to the finer scoring.
+        const SHORTLIST: usize = 2000;
+        if touched.len() > SHORTLIST {
+            let named: HashSet<u32> = q
+                .people
+                .iter()
+                .flat_map(|&p| self.person_sents[p].iter().map(|&i| i as u32))
+                .collect();
+            let (mut keep, mut rest): (Vec<u32>, Vec<u32>) =
+                touched.into_iter().partition(|d| named.contains(d));
+            if rest.len() > SHORTLIST {
+                rest.select_nth_unstable_by(SHORTLIST, |a, b| {
+                    total[*b as usize].total_cmp(&total[*a as usize])
+                });
+                rest.truncate(SHORTLIST);
+            }
+            keep.extend(rest);
+            touched = keep;
+        }
+        let mut out: Vec<(usize, f32)> = touched
             .into_iter()
-            .map(|(s, base)| (s as usize, base))
+            .map(|s| (s as usize, total[s as usize]))
             .filter(|(s, _)| filter(*s))
             .map(|(s, base)| {
                 let r = &self.sents[s];
@@ -1400,18 +1467,6 @@ impl Engine {
         self.speaker_parties
             .get(&s)
             .is_some_and(|v| v.iter().any(|p| parties.contains(p)))
-    }
-
-    /// The stems of a sentence, hyphenated words also by their parts.
-    fn sentence_stems(&self, s: usize) -> Vec<String> {
-        let mut v = Vec::new();
-        for t in tokenize(self.sentence_text(s)) {
-            v.push(stem(&t.norm));
-            if t.norm.contains('-') {
-                v.extend(t.norm.split('-').filter(|p| p.len() > 1).map(stem));
-            }
-        }
-        v
     }
 
     fn has_cause(&self, s: usize) -> bool {
@@ -1625,8 +1680,11 @@ impl Engine {
             },
             ..Query::default()
         };
-        let mut articles: Vec<_> = self.knowledge.articles.iter().collect();
-        articles.sort_by(|a, b| b.published.cmp(&a.published).then(a.id.cmp(&b.id)));
+        let articles: Vec<_> = self
+            .newest_first
+            .iter()
+            .map(|&i| &self.knowledge.articles[i])
+            .collect();
         let lead = format!("I answer from {} article(s), newest first:", articles.len());
         let mut a = self.finish(clean, &q, lead, Vec::new(), true);
         a.answered = true;
@@ -1681,16 +1739,22 @@ impl Engine {
             .map(|t| stem(&t.norm))
             .filter(|s| !self.lex.stopwords.contains(s))
             .collect();
-        let article = k
-            .articles
-            .iter()
-            .zip(&self.title_stems)
-            .find(|(a, title)| {
-                clean.contains(a.id.as_str())
-                    || title.len() >= 3
-                        && title.iter().filter(|t| qn.contains(*t)).count() * 2 > title.len()
+        let article = q
+            .topics
+            .is_empty()
+            .then(|| {
+                k.articles
+                    .iter()
+                    .zip(&self.title_stems)
+                    .find(|(a, title)| {
+                        clean.contains(a.id.as_str())
+                            || title.len() >= 3
+                                && title.iter().filter(|t| qn.contains(*t)).count() * 2
+                                    > title.len()
+                    })
+                    .map(|(a, _)| a)
             })
-            .map(|(a, _)| a);
+            .flatten();
         let (ids, lead) = if let Some(&t) = q.topics.first() {
             let topic = &k.lexicon.topics[t];
             (
@@ -1869,18 +1933,10 @@ impl Engine {
                 .filter(|t| !self.lex.stopwords.contains(&t.norm))
                 .map(|t| stem(&t.norm))
                 .collect();
-            let src = k.sources.iter().enumerate().find(|(_, s)| {
-                let ds: HashSet<String> = tokenize(&s.description)
-                    .iter()
-                    .filter(|t| !self.lex.stopwords.contains(&t.norm))
-                    .map(|t| stem(&t.norm))
-                    .collect();
-                !xs.is_empty()
-                    && xs.iter().all(|w| ds.contains(w))
-                    && xs.iter().any(|w| {
-                        self.lex.source_nouns.contains(w)
-                            || self.lex.source_nouns.iter().any(|n| stem(n) == *w)
-                    })
+            // Only a phrase naming a kind of source ("the source ...", "diplomats") can be one.
+            let names_source = xs.iter().any(|w| self.source_noun_stems.contains(w));
+            let src = k.sources.iter().enumerate().find(|(i, _)| {
+                names_source && xs.iter().all(|w| self.source_stems[*i].contains(w))
             });
             if let Some((_, s)) = src {
                 let facts = self.facts_by_speaker(&Speaker::Source(s.id.clone()));
@@ -2009,24 +2065,16 @@ impl Engine {
                 score += 1.0;
             }
         }
-        let stems: HashSet<String> = tokenize(self.sentence_text(s))
-            .iter()
-            .flat_map(|t| {
-                let mut v = vec![stem(&t.norm)];
-                if t.norm.contains('-') {
-                    v.extend(t.norm.split('-').map(stem));
-                }
-                v
-            })
-            .collect();
+        // Membership through the index's postings: no re-tokenising at answer time.
+        let has = |term: &str| self.index.has(term, s as u32);
         for t in topic_terms {
-            if stems.contains(t) {
+            if has(t) {
                 score += 1.0 + self.index.idf(t) * 0.2;
             } else if self
                 .lex
                 .synonyms
                 .get(t)
-                .is_some_and(|syns| syns.iter().any(|x| stems.contains(x)))
+                .is_some_and(|syns| syns.iter().any(|x| has(x)))
             {
                 score += 0.6;
             }
@@ -2082,12 +2130,8 @@ impl Engine {
                     .map(|t| stem(&t.norm))
                     .collect();
                 let mut facts = Vec::new();
-                for s in &k.sources {
-                    let ds: HashSet<String> = tokenize(&s.description)
-                        .iter()
-                        .map(|t| stem(&t.norm))
-                        .collect();
-                    if xs.iter().all(|w| ds.contains(w)) {
+                for (i, s) in k.sources.iter().enumerate() {
+                    if xs.iter().all(|w| self.source_stems[i].contains(w)) {
                         facts.extend(self.facts_by_speaker(&Speaker::Source(s.id.clone())));
                     }
                 }

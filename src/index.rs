@@ -116,6 +116,15 @@ impl Index {
         }
     }
 
+    /// True when the document holds the term (postings are in document order).
+    pub fn has(&self, term: &str, doc: u32) -> bool {
+        self.terms.get(term).is_some_and(|&id| {
+            self.postings[id as usize]
+                .binary_search_by_key(&doc, |p| p.0)
+                .is_ok()
+        })
+    }
+
     /// How many documents hold the term.
     pub fn doc_freq(&self, term: &str) -> usize {
         self.terms

@@ -368,7 +368,11 @@ impl Knowledge {
                 expected: SCHEMA_VERSION,
             });
         }
+        let t0 = std::time::Instant::now();
         let problems = knowledge.validate();
+        if std::env::var_os("PARLEY_TIMINGS").is_some() {
+            eprintln!("validate {:?}", t0.elapsed());
+        }
         if !problems.is_empty() {
             let shown: Vec<String> = problems.iter().take(5).cloned().collect();
             let more = if problems.len() > 5 {

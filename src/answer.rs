@@ -149,7 +149,7 @@ impl Answer {
         out.push('\n');
         for (i, q) in self.quotes.iter().enumerate() {
             out.push('\n');
-            out.push_str(&format!("> “{}”", q.citation.quote));
+            out.push_str(&format!("> {}", with_marks(&q.citation.quote)));
             out.push('\n');
             let who = match &q.speaker {
                 Some(s) => format!("{} ({})", escape_markdown(s), q.report.label()),
@@ -246,6 +246,24 @@ impl Answer {
     }
 }
 
+/// True when the text is itself a whole quotation (“...”), so it needs no marks of its own.
+pub fn is_quotation(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with('“')
+        && t.ends_with(['”', '.'])
+        && t.matches('“').count() == 1
+        && t.matches('”').count() == 1
+}
+
+/// The quote in quotation marks, unless it already is a whole quotation.
+pub fn with_marks(text: &str) -> String {
+    if is_quotation(text) {
+        text.to_string()
+    } else {
+        format!("“{text}”")
+    }
+}
+
 /// Escapes Markdown control characters and defuses mention syntax in text that is shown back.
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
@@ -267,6 +285,17 @@ pub fn escape_markdown(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_quotations_get_no_second_marks() {
+        assert_eq!(
+            with_marks("“A full ceasefire is the first step.”"),
+            "“A full ceasefire is the first step.”"
+        );
+        assert_eq!(with_marks("He said “yes” today."), "“He said “yes” today.”");
+        assert_eq!(with_marks("plain"), "“plain”");
+        assert!(!is_quotation("“A,” he said. “B.”"));
+    }
 
     #[test]
     fn escape_defuses_mentions_and_markdown() {

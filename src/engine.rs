@@ -1252,6 +1252,14 @@ impl Engine {
                 if let Some(&st) = self.statement_by_sent.get(&s) {
                     return self.render_fact(FactRef::Statement(st));
                 }
+                // A sentence that is one attributed quotation is shown as that person's words.
+                if crate::answer::is_quotation(self.sentence_text(s)) {
+                    if let Some(&qi) = self.quotes_in_sent.get(&s).and_then(|v| v.first()) {
+                        if self.knowledge.quotes[qi].speaker != Speaker::Unattributed {
+                            return self.render_fact(FactRef::Quote(qi));
+                        }
+                    }
+                }
                 Some(AnswerQuote {
                     report: ReportKind::ArticleText,
                     speaker: None,

@@ -253,7 +253,7 @@ fn quote_block(q: &AnswerQuote, n: usize, max: usize) -> String {
     let quoted = defuse_mentions(&escape_markdown(&q.citation.quote));
     let room = max.saturating_sub(measure(&attr) + measure("> “”"));
     let body = if measure(&quoted) <= room {
-        format!("> “{quoted}”")
+        format!("> {}", crate::answer::with_marks(&quoted))
     } else {
         // The note goes outside the quotation marks: the words inside stay the article's.
         let cut = trim_to(&quoted, room.saturating_sub(measure(TRIM_NOTE)), "");

@@ -172,6 +172,9 @@ where
                 print_answer(&mut out, &engine, &question.join(" "), json, explain)?;
             }
             out.flush()?;
+            // The process ends here: freeing a large knowledge base piece by piece would only
+            // delay the exit.
+            std::mem::forget(engine);
             Ok(ExitCode::SUCCESS)
         }
         Sub::Chat { knowledge, quotes } => {

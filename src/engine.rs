@@ -164,7 +164,7 @@ pub struct Engine {
     sents: Vec<SentRec>,
     sent_by_id: HashMap<String, usize>,
     index: Index,
-    norms: HashSet<String>,
+    norms: rustc_hash::FxHashSet<String>,
     name_words: HashMap<String, Vec<usize>>,
     statement_by_sent: HashMap<usize, usize>,
     events_by_sent: HashMap<usize, Vec<usize>>,
@@ -399,10 +399,10 @@ impl Engine {
             .filter(|s| !matches!(s.as_str(), "over" | "why" | "reason"))
             .collect();
         let mut docs: Vec<Vec<String>> = Vec::new();
-        let mut norms = HashSet::new();
+        let mut norms: rustc_hash::FxHashSet<String> = Default::default();
         let mut cause_sents = HashSet::new();
         // Stemming is the costly part of indexing; a corpus has far fewer words than tokens.
-        let mut stems: HashMap<String, String> = HashMap::new();
+        let mut stems: rustc_hash::FxHashMap<String, String> = Default::default();
         let mut stem_of = |w: &str| -> String {
             if let Some(s) = stems.get(w) {
                 return s.clone();

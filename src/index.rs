@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 /// BM25 parameters.
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
@@ -9,7 +11,7 @@ const B: f32 = 0.75;
 /// An inverted index of documents (sentences) by term.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    terms: HashMap<String, u32>,
+    terms: FxHashMap<String, u32>,
     postings: Vec<Vec<(u32, u16)>>,
     lengths: Vec<u16>,
     avg_len: f32,
@@ -26,7 +28,7 @@ impl Index {
         let mut idx = Index::default();
         let mut total = 0u64;
         for (doc, terms) in docs.into_iter().enumerate() {
-            let mut counts: HashMap<u32, u16> = HashMap::new();
+            let mut counts: FxHashMap<u32, u16> = FxHashMap::default();
             let mut len = 0u16;
             for t in terms {
                 let next = idx.terms.len() as u32;

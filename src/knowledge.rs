@@ -5,6 +5,7 @@
 //! [`Knowledge::validate`] checks that each cited span stands verbatim in its article.
 
 use std::collections::{BTreeMap, HashSet};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -398,7 +399,12 @@ impl Knowledge {
 
     /// Writes the file through a temporary file and a rename, so a reader never sees half of it.
     pub fn save_atomic(&self, path: &Path) -> Result<(), KnowledgeError> {
-        write_atomic(path, self.to_json().as_bytes()).map_err(|source| KnowledgeError::Write {
+        // Streamed to the file: a large knowledge base never sits in memory twice.
+        write_atomic_with(path, |w| {
+            serde_json::to_writer(&mut *w, self).map_err(std::io::Error::other)?;
+            w.write_all(b"\n")
+        })
+        .map_err(|source| KnowledgeError::Write {
             path: path.to_path_buf(),
             source,
         })
@@ -566,7 +572,15 @@ impl Knowledge {
 
 /// Writes bytes to `path` via a temporary file in the same folder and a rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// Writes to `path` through `write` into a temporary file in the same folder, then renames it
+/// over `path`; on any error the temporary file is removed and `path` is untouched.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -578,8 +592,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .unwrap_or("knowledge.json");
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp)?);
+        write(&mut w)?;
+        let f = w.into_inner().map_err(|e| e.into_error())?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)
     })();

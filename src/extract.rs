@@ -1418,6 +1418,15 @@ fn channel_after(s: &Sent, verb: usize) -> Option<String> {
     {
         e += 1;
     }
+    // A channel never ends on a preposition: "told reporters in" is "to reporters".
+    while e > k + 1
+        && matches!(
+            toks[e - 1].norm.as_str(),
+            "in" | "on" | "at" | "to" | "after" | "before" | "during" | "from" | "and"
+        )
+    {
+        e -= 1;
+    }
     let text = &s.hay[first.start..toks[e - 1].end];
     Some(if told {
         format!("to {text}")

@@ -444,3 +444,64 @@ fn check_validates_and_catches_corruption_and_staleness() {
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("is stale"));
 }
+
+/// A readable digest of what the builder extracts from the fictional fixtures, as an insta
+/// snapshot (`tests/snapshots/builder__fixtures_digest.snap`): a change to extraction shows up
+/// as a reviewable diff of people, roles, quotes and speakers, dates and numbers.
+#[test]
+fn fixtures_digest_snapshot() {
+    let k = build("tests/fixtures/articles");
+    let mut out = String::new();
+    for p in &k.people {
+        let roles: Vec<&str> = p.roles.iter().map(|r| r.text.as_str()).collect();
+        out.push_str(&format!(
+            "person {} | roles {:?} | affiliation {:?} | mentions {}\n",
+            p.name,
+            roles,
+            p.affiliation,
+            p.mentions.len()
+        ));
+    }
+    for s in &k.sources {
+        out.push_str(&format!(
+            "source {} | for {:?} | affiliation {:?}\n",
+            s.description, s.on_behalf_of, s.affiliation
+        ));
+    }
+    for q in &k.quotes {
+        out.push_str(&format!(
+            "quote {} | {} | verb {:?} channel {:?}{} | {}\n",
+            q.sentence,
+            speaker_name(&k, &q.speaker),
+            q.verb,
+            q.channel,
+            if q.continuation {
+                " (continuation)"
+            } else {
+                ""
+            },
+            q.text
+        ));
+    }
+    for s in &k.statements {
+        out.push_str(&format!(
+            "statement {} | {} {}\n",
+            s.sentence,
+            speaker_name(&k, &s.speaker),
+            s.verb
+        ));
+    }
+    for e in &k.events {
+        out.push_str(&format!(
+            "event {} | {:?} -> {:?} | place {:?}\n",
+            e.sentence, e.when_text, e.date, e.place
+        ));
+    }
+    for n in &k.numbers {
+        out.push_str(&format!(
+            "number {:?} measures {:?}\n",
+            n.number, n.measures
+        ));
+    }
+    insta::assert_snapshot!("fixtures_digest", out);
+}

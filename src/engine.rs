@@ -1868,13 +1868,35 @@ impl Engine {
                         .any(|t| self.lex.source_nouns.contains(&t.norm))
                 })
             {
-                return self.decline(
-                    clean,
-                    q,
-                    "My sources don't name anyone in that role.".into(),
-                    "no person with that role",
-                    Vec::new(),
-                );
+                // Someone holds that title, but not for the party asked about: decline. No one
+                // holds it at all: the words may still be in the text ("the mediator").
+                let titles: Vec<&String> = q
+                    .terms
+                    .iter()
+                    .filter(|t| t.1 >= 0.9 && self.is_title_stem(&t.0))
+                    .map(|t| &t.0)
+                    .collect();
+                let held = self
+                    .role_stems
+                    .iter()
+                    .any(|r| titles.iter().all(|t| r.contains(*t)));
+                let a = if held {
+                    None
+                } else {
+                    Some(self.search_answer(clean, q))
+                };
+                if let Some(a) = a.filter(|a| a.answered) {
+                    return a;
+                }
+                {
+                    return self.decline(
+                        clean,
+                        q,
+                        "My sources don't name anyone in that role.".into(),
+                        "no person with that role",
+                        Vec::new(),
+                    );
+                }
             }
         }
         if let Some(&p) = q.people.first() {

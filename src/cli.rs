@@ -206,22 +206,9 @@ where
     }
 }
 
-/// The knowledge file: the one asked for, or, when the default is missing because parley runs
-/// outside the repository, the repository's own.
-fn knowledge_path(path: &Path) -> PathBuf {
-    let default = Path::new("knowledge/knowledge.json");
-    if path == default && !path.exists() {
-        let built_in = Path::new(env!("CARGO_MANIFEST_DIR")).join(default);
-        if built_in.exists() {
-            return built_in;
-        }
-    }
-    path.to_path_buf()
-}
-
 fn load_engine(path: &Path, quotes: usize) -> Result<Engine> {
     let t0 = std::time::Instant::now();
-    let knowledge = Knowledge::load(&knowledge_path(path))?;
+    let knowledge = Knowledge::load(&crate::knowledge::locate(path.to_path_buf()))?;
     tracing::debug!(
         elapsed_ms = t0.elapsed().as_millis() as u64,
         "knowledge loaded"

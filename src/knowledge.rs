@@ -570,6 +570,18 @@ impl Knowledge {
     }
 }
 
+/// A relative path as given, or, when it does not exist here but does in the repository this
+/// binary was built from, that one: `parley ask` and `parley run` then work from any folder.
+pub fn locate(path: PathBuf) -> PathBuf {
+    if path.is_relative() && !path.exists() {
+        let built_in = Path::new(env!("CARGO_MANIFEST_DIR")).join(&path);
+        if built_in.exists() {
+            return built_in;
+        }
+    }
+    path
+}
+
 /// Writes bytes to `path` via a temporary file in the same folder and a rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_atomic_with(path, |w| w.write_all(bytes))
@@ -616,7 +628,10 @@ mod tests {
         // A disk that fills up after the first bytes.
         let err = write_atomic_with(&path, |w| {
             w.write_all(b"half of a new fi")?;
-            Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "no space left on device"))
+            Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "no space left on device",
+            ))
         })
         .unwrap_err();
         assert_eq!(err.kind(), std::io::ErrorKind::StorageFull);

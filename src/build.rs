@@ -196,15 +196,19 @@ pub fn build_from(
         .flat_map(|f| std::mem::take(&mut f.new_people))
         .collect();
     if !new_people.is_empty() {
+        // People first met by a single name ("Ostrav said") are read again only in the
+        // articles that use that name, so the build stays linear.
+        let names: Vec<String> = new_people.iter().map(|p| regex::escape(&p.name)).collect();
+        let uses_a_name = regex::Regex::new(&format!(r"\b(?:{})\b", names.join("|")))
+            .expect("escaped names make a valid pattern");
         for p in new_people {
             registry.add(p);
         }
-        all_facts = articles
-            .iter()
-            .map(|a| extract(a, &compiled, &registry))
-            .collect();
-        for f in &mut all_facts {
-            f.new_people.clear();
+        for (a, facts) in articles.iter().zip(all_facts.iter_mut()) {
+            if a.paragraphs.iter().any(|p| uses_a_name.is_match(&p.text)) {
+                *facts = extract(a, &compiled, &registry);
+                facts.new_people.clear();
+            }
         }
     }
 
@@ -222,9 +226,10 @@ pub fn build_from(
         summaries: Summaries::default(),
     };
     let mut mentions: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for ((a, facts), digest) in articles.iter().zip(&all_facts).zip(&digests) {
+    // The parsed articles and their facts move into the knowledge: nothing is held twice.
+    for ((a, facts), digest) in articles.into_iter().zip(all_facts).zip(digests) {
         let mut paragraphs = Vec::new();
-        for (p, sents) in a.paragraphs.iter().zip(&facts.sentences) {
+        for (p, sents) in a.paragraphs.into_iter().zip(&facts.sentences) {
             let map = CharMap::new(&p.text);
             let sentences = sents
                 .iter()
@@ -246,35 +251,35 @@ pub fn build_from(
                 .collect();
             paragraphs.push(ParagraphEntry {
                 n: p.n,
-                section: p.section.clone(),
-                text: p.text.clone(),
+                section: p.section,
+                text: p.text,
                 sentences,
             });
         }
         k.articles.push(ArticleEntry {
-            id: a.id.clone(),
-            title: a.title.clone(),
-            source: a.source.clone(),
+            id: a.id,
+            title: a.title,
+            source: a.source,
             published: a.published.format("%Y-%m-%d").to_string(),
-            url: a.url.clone(),
-            tag: a.tag.clone(),
-            digest: digest.clone(),
+            url: a.url,
+            tag: a.tag,
+            digest,
             paragraphs,
         });
-        k.sources.extend(facts.sources.iter().cloned());
-        k.quotes.extend(facts.quotes.iter().cloned());
-        k.statements.extend(facts.statements.iter().cloned());
-        k.events.extend(facts.events.iter().cloned());
-        k.numbers.extend(facts.numbers.iter().cloned());
+        k.sources.extend(facts.sources);
+        k.quotes.extend(facts.quotes);
+        k.statements.extend(facts.statements);
+        k.events.extend(facts.events);
+        k.numbers.extend(facts.numbers);
         let mut seen = BTreeSet::new();
-        for p in &facts.positions {
+        for p in facts.positions {
             if seen.insert((
                 p.party.clone(),
                 p.topic.clone(),
                 p.kind as u8,
                 p.sentence.clone(),
             )) {
-                k.positions.push(p.clone());
+                k.positions.push(p);
             }
         }
     }

@@ -152,6 +152,11 @@ impl Bot {
         }
     }
 
+    /// The process id, while it runs (for reading `/proc/<pid>/status`).
+    pub fn pid(&self) -> Option<u32> {
+        self.child.id()
+    }
+
     /// Everything printed so far (stdout lines tagged `[out]`, stderr `[err]`).
     pub fn output(&self) -> String {
         self.output

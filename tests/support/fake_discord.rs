@@ -40,6 +40,9 @@ pub const INTERACTION_DEADLINE: Duration = Duration::from_secs(3);
 pub struct Log<T> {
     items: Mutex<Vec<T>>,
     changed: watch::Sender<u64>,
+    /// Receivers of every item pushed from now on ([`Log::tap`]), for long runs that must not
+    /// rescan the whole log.
+    taps: Mutex<Vec<mpsc::UnboundedSender<T>>>,
 }
 
 impl<T: Clone> Log<T> {
@@ -47,12 +50,43 @@ impl<T: Clone> Log<T> {
         Self {
             items: Mutex::new(Vec::new()),
             changed: watch::channel(0).0,
+            taps: Mutex::new(Vec::new()),
         }
     }
 
     fn push(&self, item: T) {
+        {
+            let mut taps = lock(&self.taps);
+            if !taps.is_empty() {
+                taps.retain(|tx| tx.send(item.clone()).is_ok());
+            }
+        }
         lock(&self.items).push(item);
         self.changed.send_modify(|n| *n += 1);
+    }
+
+    /// Every item pushed from now on, in order, as it is pushed (the log keeps them too, until
+    /// [`Log::clear`]). Drop the receiver to stop.
+    pub fn tap(&self) -> mpsc::UnboundedReceiver<T> {
+        let (tx, rx) = mpsc::unbounded_channel();
+        lock(&self.taps).push(tx);
+        rx
+    }
+
+    /// Forgets what was recorded so far, so a long run (the soak) holds bounded memory. Taps
+    /// are unaffected; waits already running see only later items.
+    pub fn clear(&self) {
+        lock(&self.items).clear();
+    }
+
+    /// How many items are held.
+    pub fn len(&self) -> usize {
+        lock(&self.items).len()
+    }
+
+    /// Whether none are held.
+    pub fn is_empty(&self) -> bool {
+        lock(&self.items).is_empty()
     }
 
     /// Everything recorded so far, oldest first.
@@ -295,8 +329,12 @@ pub enum Fault {
     },
     /// Answer 500.
     ServerError,
-    /// Answer normally, after this delay.
+    /// Answer normally, after this delay: the request reaches "Discord" late (the interaction
+    /// deadline is checked after the delay), as through a slow or queued REST path.
     Delay(Duration),
+    /// Handle the request at once (it counts as arriving on time), but hold the response this
+    /// long: a slow answer from a REST side that did accept the request.
+    SlowResponse(Duration),
 }
 
 struct FaultRule {
@@ -324,6 +362,9 @@ struct Interaction {
     original: Option<Value>,
 }
 
+/// How many sent dispatches a session keeps for replay on Resume.
+const REPLAY_BUFFER: usize = 1000;
+
 struct Session {
     shard: Option<[u64; 2]>,
     seq: u64,
@@ -331,6 +372,10 @@ struct Session {
     conn: Option<usize>,
     /// Dispatches sent while no connection was live; replayed on Resume, as Discord does.
     pending: Vec<(String, Value)>,
+    /// Dispatches sent on a connection, newest last (at most [`REPLAY_BUFFER`]): on Resume, the
+    /// ones after the client's `seq` are sent again, as Discord replays missed events. A
+    /// connection that is closing can swallow an event the socket did accept.
+    sent: std::collections::VecDeque<(u64, String, Value)>,
     /// Replaced by a newer session of the same shard, or invalidated.
     dead: bool,
 }
@@ -642,6 +687,30 @@ impl FakeDiscord {
             }
         }
         Ok(())
+    }
+
+    /// Ends every gateway session without telling the client, as Discord does after an outage
+    /// longer than a session lives: the next Resume is answered with Invalid Session (op 9,
+    /// `d: false`) and the client must identify again. Events held for those sessions are lost.
+    pub fn end_sessions(&self) {
+        for s in lock(&self.inner.sessions).values_mut() {
+            s.dead = true;
+            s.pending.clear();
+        }
+    }
+
+    /// Forgets interactions dispatched more than `age` ago (their tokens too), so a long run
+    /// holds bounded memory. Answers to them are then refused as unknown.
+    pub fn forget_interactions(&self, age: Duration) {
+        let mut interactions = lock(&self.inner.interactions);
+        let mut tokens = lock(&self.inner.tokens);
+        interactions.retain(|_, ix| {
+            let keep = ix.dispatched.elapsed() <= age;
+            if !keep {
+                tokens.remove(&ix.token);
+            }
+            keep
+        });
     }
 
     /// Sends op 7 (Reconnect): the client should reconnect and resume.
@@ -1046,6 +1115,10 @@ async fn rest(
                 tokio::time::sleep(d).await;
             }
             let answer = route(&inner, &req);
+            if let Some(Fault::SlowResponse(d)) = other {
+                req.fault = Some(format!("slow response {d:?}"));
+                tokio::time::sleep(d).await;
+            }
             req.status = answer.status.as_u16();
             req.refusal = answer.refusal;
             req.response = answer.body.clone();
@@ -1382,10 +1455,17 @@ async fn send_dispatch(
         json!({ "op": 0, "t": t, "s": s, "d": d.clone() }),
     )
     .await;
-    if !sent {
-        // The connection died under it: hold the event for a Resume, as Discord does.
-        if let Some(s) = lock(&inner.sessions).get_mut(session) {
-            s.pending.push((t.to_string(), d));
+    if let Some(session) = lock(&inner.sessions).get_mut(session) {
+        if sent {
+            if t != "READY" && t != "RESUMED" {
+                session.sent.push_back((s, t.to_string(), d));
+                if session.sent.len() > REPLAY_BUFFER {
+                    session.sent.pop_front();
+                }
+            }
+        } else {
+            // The connection died under it: hold the event for a Resume, as Discord does.
+            session.pending.push((t.to_string(), d));
         }
     }
     sent
@@ -1568,6 +1648,7 @@ async fn from_bot(inner: &Inner, conn: usize, socket: &mut WebSocket, text: &str
                         seq: 0,
                         conn: Some(conn),
                         pending: Vec::new(),
+                        sent: std::collections::VecDeque::new(),
                         dead: false,
                     },
                 );
@@ -1597,7 +1678,17 @@ async fn from_bot(inner: &Inner, conn: usize, socket: &mut WebSocket, text: &str
                 let s = sessions.get_mut(&session_id).expect("checked above");
                 // A session lives on one connection: the old one, if still open, loses it.
                 s.conn = Some(conn);
-                std::mem::take(&mut s.pending)
+                // What the client did not acknowledge (sent after the `seq` it resumes from, but
+                // lost with the old connection) comes again, before what was never sent. Both
+                // get new sequence numbers, so the client's count only goes up.
+                let acked = d.get("seq").and_then(Value::as_u64).unwrap_or(0);
+                let mut replay: Vec<(String, Value)> = std::mem::take(&mut s.sent)
+                    .into_iter()
+                    .filter(|(n, _, _)| *n > acked)
+                    .map(|(_, t, d)| (t, d))
+                    .collect();
+                replay.append(&mut s.pending);
+                replay
             };
             {
                 let mut conns = lock(&inner.conns);

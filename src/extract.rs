@@ -926,6 +926,40 @@ impl<'a> Reader<'a> {
                     let gap = &s.hay[toks[subject_start - 1].end..toks[subject_start].start];
                     gap.contains('”') || gap.contains('"')
                 };
+            } else if !before_gap_quote
+                && subject_end > 0
+                && s.hay[toks[subject_end - 1].end..toks[subject_end].start].contains(',')
+            {
+                // "X, the chief negotiator, said" / "X, who did not attend, said": the subject
+                // stands before an aside set off by commas.
+                let mut a0 = subject_end - 1;
+                while a0 > 0
+                    && subject_end - a0 < 10
+                    && !s.hay[toks[a0 - 1].end..toks[a0].start].contains(',')
+                {
+                    a0 -= 1;
+                }
+                if a0 > 0
+                    && a0 < subject_end
+                    && s.hay[toks[a0 - 1].end..toks[a0].start].contains(',')
+                {
+                    let end = a0;
+                    let mut start = end - 1;
+                    while start > 0 {
+                        let prev = &toks[start - 1];
+                        let gap = &s.hay[prev.end..toks[start].start];
+                        if gap.contains([',', ';', ':', '—', '–', '“', '”', '"', '(', ')'])
+                            || CLAUSE_WORDS.contains(&prev.norm.as_str())
+                            || self.c.reporting_verbs.contains(&prev.norm)
+                        {
+                            break;
+                        }
+                        start -= 1;
+                    }
+                    if start < end {
+                        speaker = self.resolve_phrase(s, start, end, mentions, n, map);
+                    }
+                }
             } else if before_gap_quote || subject_end == 0 {
                 // "“...,” said X": the subject follows the verb.
                 let mut end = v + 1;

@@ -88,9 +88,13 @@ impl Registry {
             if self.people[i].affiliation.is_none() {
                 if let Some(via) = self.people[i].affiliation_via.clone() {
                     let found = self
-                        .find_words(&[via])
+                        .find_words(&[normalize(&via)])
                         .and_then(|j| self.people[j].affiliation.clone());
-                    self.people[i].affiliation = found;
+                    // "Trump’s envoy" shares Trump's affiliation; "Norland’s Foreign Minister"
+                    // is of Norland, a place no person is named after.
+                    if found.is_some() || self.find_words(&[normalize(&via)]).is_none() {
+                        self.people[i].affiliation = found.or(Some(via));
+                    }
                 }
             }
         }
@@ -394,7 +398,7 @@ fn affiliation_of(
     for k in range.0..range.1 {
         let t = &s.tokens[k];
         if t.possessive && t.capital {
-            return (None, Some(t.norm.clone()));
+            return (None, Some(t.base(s.hay).to_string()));
         }
     }
     // An unknown demonym or country before a title ("Valdorian Foreign Minister").

@@ -505,3 +505,41 @@ fn fixtures_digest_snapshot() {
     }
     insta::assert_snapshot!("fixtures_digest", out);
 }
+
+/// A third style of wire copy: straight quotation marks, "Mr.", asides between subject and verb
+/// ("X, the chief negotiator, said"; "X, who did not attend, said"), "according to".
+#[test]
+fn straight_quotes_and_asides() {
+    let k = build("tests/fixtures/extra");
+    assert_eq!(quote_speaker(&k, "This is the beginning"), "Adele Brandt");
+    assert_eq!(
+        quote_speaker(&k, "We have waited five years"),
+        "Tomas Quill",
+        "“he said” after “X, the negotiator, said”"
+    );
+    assert_eq!(
+        quote_speaker(&k, "A truce that lasts a week"),
+        "Adele Brandt"
+    );
+    let said: Vec<String> = k
+        .statements
+        .iter()
+        .map(|s| speaker_name(&k, &s.speaker))
+        .collect();
+    assert!(said.contains(&"Ruta Vane".to_string()), "{said:?}");
+    assert!(
+        said.contains(&"two officials familiar with the talks".to_string()),
+        "{said:?}"
+    );
+    let brandt = k.people.iter().find(|p| p.name == "Adele Brandt").unwrap();
+    assert_eq!(
+        brandt.affiliation.as_deref(),
+        Some("norland"),
+        "a possessive country"
+    );
+    assert!(k
+        .lexicon
+        .parties
+        .iter()
+        .any(|p| p.id == "estavia" && p.aliases.contains(&"Estavian".to_string())));
+}

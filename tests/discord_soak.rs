@@ -12,8 +12,9 @@
 //! ```
 //!
 //! Settings (environment): `SOAK_SECONDS` (600), `SOAK_RATE` interactions a second (50),
-//! `SOAK_SAMPLE_SECONDS` between memory samples (5), `SOAK_WARMUP_SECONDS` (60, at most a quarter
-//! of the run), `SOAK_USERS` distinct users (1,000, raised if needed so that no user reaches the
+//! `SOAK_SAMPLE_SECONDS` between memory samples (5), `SOAK_WARMUP_SECONDS` (60, at most half the
+//! run: the bot's bounded caches, 2,048 recent answers for the buttons plus a cooldown and a
+//! follow-up context per user, take about a minute to fill at 50 a second), `SOAK_USERS` distinct users (1,000, raised if needed so that no user reaches the
 //! default cooldown of 5 questions in 30 s: the soak measures answering, not cooldown notices).
 //! All traffic stays on 127.0.0.1, and the run stops by itself.
 
@@ -103,7 +104,7 @@ async fn soak_answers_every_interaction_once_with_flat_memory() {
     let seconds = env_num("SOAK_SECONDS", 600.0);
     let rate = env_num("SOAK_RATE", 50.0);
     let sample_every = Duration::from_secs_f64(env_num("SOAK_SAMPLE_SECONDS", 5.0));
-    let warmup = Duration::from_secs_f64(env_num("SOAK_WARMUP_SECONDS", 60.0).min(seconds / 4.0));
+    let warmup = Duration::from_secs_f64(env_num("SOAK_WARMUP_SECONDS", 60.0).min(seconds / 2.0));
     // Each user asks at most 4 questions in any 30 s (the default cooldown allows 5).
     let users = (env_num("SOAK_USERS", 1000.0) as u64).max((rate * 30.0 / 4.0).ceil() as u64);
     let total = (seconds * rate).round() as usize;

@@ -553,13 +553,9 @@ async fn a_slow_rest_response_is_waited_for_and_not_resent() {
 /// and Discord refuses it (10062 Unknown interaction). Whatever the adapter does, the user should
 /// still get exactly one reply (a deferral sent in time, or a message in the channel).
 ///
-/// Ignored: the adapter cannot handle it today. `/ask` answers with one type-4 callback and
-/// never defers, and nothing falls back when the callback is refused: the error handler's
-/// apology goes to the same expired callback. Seen: two callbacks, both
-/// `404 {"code":10062,"message":"Unknown interaction (answered 3.5s after dispatch, deadline 3s)"}`,
-/// no channel message: the user gets no reply (never two). Reported to the adapter's owner.
+/// The adapter answers with one type-4 callback; when Discord refuses it as expired (10062), a
+/// public answer is posted in the channel instead, so the user still gets exactly one reply.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "adapter limitation: /ask never defers and has no fallback; a callback reaching Discord after 3 s is refused (10062) and so is the apology, so the user gets no reply"]
 async fn a_rest_path_slower_than_the_deadline_still_gets_one_reply() {
     let run = Binary::start().await;
     let fake = &run.fake;

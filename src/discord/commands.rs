@@ -213,15 +213,41 @@ async fn respond(ctx: Ctx<'_>, name: &str, cmd: Command, private: bool) -> Resul
         if !answer.answered {
             log_feedback(&state, FeedbackEntry::new(&answer, user, channel, None));
         }
-        let mut messages = render::render_answer(&answer, state.config.embeds);
+        let messages = render::render_answer(&answer, state.config.embeds);
         let key = counts.then(|| state.remember_answer(answer, user, channel));
         let last = messages.len() - 1;
-        for (i, m) in messages.drain(..).enumerate() {
+        let mut expired = false;
+        for (i, m) in messages.into_iter().enumerate() {
+            let with_buttons = i == last && key.is_some();
+            if expired {
+                // The interaction is gone: the rest of the answer goes to the channel too.
+                let mut msg = m.to_message();
+                if let (true, Some(key)) = (with_buttons, key) {
+                    msg = msg.components(buttons(key));
+                }
+                ctx.channel_id().send_message(ctx.http(), msg).await?;
+                continue;
+            }
             let mut reply = m.to_reply().ephemeral(private);
-            if let (true, Some(key)) = (i == last, key) {
+            if let (true, Some(key)) = (with_buttons, key) {
                 reply = reply.components(buttons(key));
             }
-            ctx.send(reply).await?;
+            match ctx.send(reply).await {
+                Ok(_) => {}
+                // Discord refused the reply because it came after the 3-second deadline (the REST
+                // side was slow): a public answer is posted in the channel instead, once. A
+                // private one cannot be, and the user is not told twice.
+                Err(e) if i == 0 && !private && is_expired_interaction(&e) => {
+                    warn!("interaction expired before the reply arrived; answering in the channel");
+                    expired = true;
+                    let mut msg = m.to_message();
+                    if let (true, Some(key)) = (with_buttons, key) {
+                        msg = msg.components(buttons(key));
+                    }
+                    ctx.channel_id().send_message(ctx.http(), msg).await?;
+                }
+                Err(e) => return Err(e.into()),
+            }
         }
         span.record("latency_ms", started.elapsed().as_millis() as u64);
         info!("replied");
@@ -229,6 +255,14 @@ async fn respond(ctx: Ctx<'_>, name: &str, cmd: Command, private: bool) -> Resul
     }
     .instrument(span)
     .await
+}
+
+/// True when Discord says the interaction is unknown (10062): its 3-second window has passed.
+fn is_expired_interaction(e: &serenity::Error) -> bool {
+    matches!(
+        e,
+        serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(r)) if r.error.code == 10062
+    )
 }
 
 /// The polite cooldown notice.

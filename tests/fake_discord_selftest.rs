@@ -537,6 +537,61 @@ async fn raw_client_sees_hello_ready_heartbeat_ack_dispatch_and_resume() {
     assert_eq!(next_json(&mut ws).await["op"], 9);
 }
 
+/// Discord replays, on Resume, the events after the `seq` the client resumes from: an event the
+/// old socket accepted but the client never processed comes again (with a new sequence number),
+/// one it acknowledged does not.
+#[tokio::test]
+async fn resume_replays_what_the_client_did_not_acknowledge() {
+    let fake = FakeDiscord::start(TOKEN).await;
+    let mut ws = connect(&fake).await;
+    next_json(&mut ws).await;
+    send(&mut ws, identify(TOKEN, [0, 1])).await;
+    let ready = next_json(&mut ws).await;
+    let session = ready["d"]["session_id"]
+        .as_str()
+        .expect("session")
+        .to_string();
+    let seen = fake
+        .ask("acknowledged", &Actor::member())
+        .await
+        .expect("dispatch");
+    assert_eq!(next_json(&mut ws).await["s"], 2);
+    let lost = fake
+        .ask("lost with the socket", &Actor::member())
+        .await
+        .expect("dispatch");
+    assert_eq!(next_json(&mut ws).await["s"], 3);
+    fake.drop_gateway(None).expect("drop");
+    drop(ws);
+    fake.wait_gateway(|g| matches!(g, GatewayRecord::Closed { conn: 0, .. }), WAIT)
+        .await
+        .expect("closed");
+
+    let mut ws = connect(&fake).await;
+    next_json(&mut ws).await;
+    // The client processed up to 2 (`seen`), not 3 (`lost`).
+    send(
+        &mut ws,
+        json!({ "op": 6, "d": { "token": TOKEN, "session_id": session, "seq": 2 } }),
+    )
+    .await;
+    assert_eq!(next_json(&mut ws).await["t"], "RESUMED");
+    let replayed = next_json(&mut ws).await;
+    assert_eq!(replayed["d"]["id"], json!(lost.id.to_string()));
+    assert!(
+        replayed["s"].as_u64() > Some(3),
+        "sequence numbers only go up: {replayed}"
+    );
+    let next = fake.ask("after", &Actor::member()).await.expect("dispatch");
+    let after = next_json(&mut ws).await;
+    assert_eq!(
+        after["d"]["id"],
+        json!(next.id.to_string()),
+        "{} was acknowledged and must not come again",
+        seen.id
+    );
+}
+
 #[tokio::test]
 async fn gateway_refuses_bad_token_and_rejected_identify() {
     let fake = FakeDiscord::start(TOKEN).await;

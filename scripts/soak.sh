@@ -4,7 +4,7 @@
 # `parley run` binary (release build). Every interaction must be answered exactly once; the
 # end-to-end p50/p99 and the bot's RSS (VmRSS, sampled every SOAK_SAMPLE_SECONDS, default 5) are
 # printed, and the run fails if RSS grows 10% or more after warm-up (SOAK_WARMUP_SECONDS,
-# default 60, at most half the run). All traffic stays on 127.0.0.1 and the run stops by itself.
+# default 120, at most half the run). All traffic stays on 127.0.0.1 and the run stops by itself.
 #
 #   scripts/soak.sh                       # 10 minutes at 50/s
 #   SOAK_SECONDS=120 scripts/soak.sh      # 2 minutes

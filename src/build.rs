@@ -182,6 +182,14 @@ pub fn build_from(
         find_people(a, &base, &mut registry);
     }
     registry.resolve_affiliations();
+    // A single name with no title that the articles also use as a place ("Mirren said", "talks
+    // in Mirren") is a city speaking for its government, not a person.
+    registry.places = crate::extract::place_words(&articles);
+    let places = registry.places.clone();
+    let is_place = |p: &crate::extract::PersonDraft| {
+        p.words.len() == 1 && p.roles.is_empty() && places.contains(&p.words[0])
+    };
+    registry.retain(|p| !is_place(p));
     let lexicon = with_discovered_parties(lexicon, &registry, &articles);
     link_affiliations(&mut registry, &lexicon);
     let compiled = lexicon.compile();
@@ -201,7 +209,7 @@ pub fn build_from(
         let names: Vec<String> = new_people.iter().map(|p| regex::escape(&p.name)).collect();
         let uses_a_name = regex::Regex::new(&format!(r"\b(?:{})\b", names.join("|")))
             .expect("escaped names make a valid pattern");
-        for p in new_people {
+        for p in new_people.into_iter().filter(|p| !is_place(p)) {
             registry.add(p);
         }
         for (a, facts) in articles.iter().zip(all_facts.iter_mut()) {

@@ -1297,7 +1297,7 @@ impl Engine {
         groups.dedup();
         // A word in more than a fifth of all sentences ranks almost nothing but costs a long
         // walk; it is skipped when the question has a rarer word to rank by.
-        let common = |t: &str| n >= 5000 && self.index.doc_freq(t) * 5 > n;
+        let common = |t: &str| n >= 5000 && self.index.doc_freq(t) * 12 > n;
         let has_rare = q
             .terms
             .iter()
@@ -1386,21 +1386,17 @@ impl Engine {
         // the best by words (and every sentence of a named person) go on to the finer scoring.
         const SHORTLIST: usize = 2000;
         if touched.len() > SHORTLIST {
-            let named: HashSet<u32> = q
-                .people
-                .iter()
-                .flat_map(|&p| self.person_sents[p].iter().map(|&i| i as u32))
-                .collect();
-            let (mut keep, mut rest): (Vec<u32>, Vec<u32>) =
-                touched.into_iter().partition(|d| named.contains(d));
-            if rest.len() > SHORTLIST {
-                rest.select_nth_unstable_by(SHORTLIST, |a, b| {
-                    total[*b as usize].total_cmp(&total[*a as usize])
-                });
-                rest.truncate(SHORTLIST);
+            // A named person's sentences get a head start, not a free pass: a name used in
+            // thousands of sentences must not undo the shortlist.
+            let mut named = vec![false; total.len()];
+            for &p in &q.people {
+                for &i in &self.person_sents[p] {
+                    named[i] = true;
+                }
             }
-            keep.extend(rest);
-            touched = keep;
+            let first = |d: &u32| total[*d as usize] + if named[*d as usize] { 2.0 } else { 0.0 };
+            touched.select_nth_unstable_by(SHORTLIST, |a, b| first(b).total_cmp(&first(a)));
+            touched.truncate(SHORTLIST);
         }
         let mut out: Vec<(usize, f32)> = touched
             .into_iter()

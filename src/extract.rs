@@ -45,6 +45,8 @@ pub struct Registry {
     by_first: HashMap<String, Vec<usize>>,
     /// People by the last word of their name (surname lookups), first added first.
     by_last: HashMap<String, Vec<usize>>,
+    /// Capitalised words the articles use as places, lowercase: such a word alone is no name.
+    pub places: std::collections::HashSet<String>,
 }
 
 impl Registry {
@@ -75,6 +77,19 @@ impl Registry {
         }
         self.people.push(draft);
         self.people.len() - 1
+    }
+
+    /// Keeps only the people `keep` says yes to, and re-indexes them.
+    pub fn retain(&mut self, keep: impl Fn(&PersonDraft) -> bool) {
+        let people = std::mem::take(&mut self.people);
+        let places = std::mem::take(&mut self.places);
+        *self = Registry {
+            places,
+            ..Registry::default()
+        };
+        for p in people.into_iter().filter(|p| keep(p)) {
+            self.add(p);
+        }
     }
 
     /// A person by id.
@@ -748,6 +763,10 @@ impl<'a> Reader<'a> {
                     && is_name_token(first, s.hay, self.c, titles[a], parties[a].is_some()))
             {
                 let name = first.base(s.hay).to_string();
+                if self.registry.places.contains(&first.norm) {
+                    // A city speaking for its government ("Mirren said").
+                    return Some(self.add_source(s, a, b, None, None, n, map));
+                }
                 let id = slug(&name);
                 if self.registry.get(&id).is_none() {
                     self.new_people.entry(id.clone()).or_insert(PersonDraft {
@@ -1811,6 +1830,27 @@ fn numbers_in(
             cite: cite(&article.id, n, map, start, end),
         });
     }
+}
+
+/// Capitalised words the articles use as places ("in Mirren", "to Brask"), lowercase.
+pub fn place_words(articles: &[Article]) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    for a in articles {
+        for p in &a.paragraphs {
+            let toks = tokenize(&p.text);
+            for w in toks.windows(2) {
+                if w[1].capital
+                    && matches!(
+                        w[0].norm.as_str(),
+                        "in" | "at" | "from" | "to" | "near" | "outside" | "across" | "into"
+                    )
+                {
+                    out.insert(w[1].norm.clone());
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Normalised words of a name, for matching questions.

@@ -543,3 +543,34 @@ fn straight_quotes_and_asides() {
         .iter()
         .any(|p| p.id == "estavia" && p.aliases.contains(&"Estavian".to_string())));
 }
+
+/// A capital speaking for its government ("Brask said") is not a person when the articles also
+/// use it as a place ("talks in Brask"); a single name never used as a place still is one.
+#[test]
+fn a_city_that_speaks_is_not_a_person() {
+    let text = "+++\ntitle = \"T\"\nsource = \"S\"\npublished = \"2025-03-04\"\n+++\n\n\
+Talks resumed in Brask on Monday.\n\n\
+Brask said the offer was unacceptable.\n\n\
+Ostrov said the army would stay.\n";
+    let built = parley::build::build_from(
+        &[("t.md", "t", text.as_bytes())],
+        &Lexicon::builtin(),
+        &BuildOptions::default(),
+    )
+    .unwrap();
+    let k = built.knowledge;
+    let names: Vec<&str> = k.people.iter().map(|p| p.name.as_str()).collect();
+    assert!(!names.contains(&"Brask"), "{names:?}");
+    assert!(names.contains(&"Ostrov"), "{names:?}");
+    let brask = k
+        .statements
+        .iter()
+        .find(|s| s.sentence == "t#p2s1")
+        .expect("a statement");
+    assert!(
+        matches!(&brask.speaker, Speaker::Source(_)),
+        "{:?}",
+        brask.speaker
+    );
+    assert!(k.validate().is_empty());
+}

@@ -2217,12 +2217,7 @@ impl Engine {
             return self.position_answer(clean, q);
         }
         if ranked.is_empty() {
-            let topic = q
-                .topics
-                .first()
-                .map(|&t| k.lexicon.topics[t].name.clone())
-                .or_else(|| q.intent.t.clone())
-                .unwrap_or_else(|| "that".into());
+            let topic = self.asked_topic(q);
             return self.decline(
                 clean,
                 q,
@@ -2253,6 +2248,15 @@ impl Engine {
             )
         };
         self.finish(clean, q, lead, ranked, true)
+    }
+
+    /// The topic a question asked about, as a reader would name it.
+    fn asked_topic(&self, q: &Query) -> String {
+        q.topics
+            .first()
+            .map(|&t| self.knowledge.lexicon.topics[t].name.clone())
+            .or_else(|| q.intent.t.clone())
+            .unwrap_or_else(|| "that".into())
     }
 
     fn fact_order(&self, f: FactRef) -> (usize, u32) {
@@ -2395,12 +2399,7 @@ impl Engine {
             .map(|&p| k.lexicon.parties[p].name.as_str())
             .collect();
         if ranked.is_empty() {
-            let topic = q
-                .topics
-                .first()
-                .map(|&t| k.lexicon.topics[t].name.clone())
-                .or_else(|| q.intent.t.clone())
-                .unwrap_or_else(|| "that".into());
+            let topic = self.asked_topic(q);
             return self.decline(
                 clean,
                 q,

@@ -90,16 +90,7 @@ impl Index {
 
     /// Adds `weight * BM25(term)` to every document holding it.
     pub fn score_into(&self, term: &str, weight: f32, scores: &mut HashMap<u32, f32>) {
-        let Some(&id) = self.terms.get(term) else {
-            return;
-        };
-        let idf = self.idf(term);
-        for &(doc, tf) in &self.postings[id as usize] {
-            let tf = tf as f32;
-            let len = self.lengths[doc as usize] as f32;
-            let s = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg_len));
-            *scores.entry(doc).or_default() += weight * s;
-        }
+        self.for_each_score(term, weight, |doc, s| *scores.entry(doc).or_default() += s);
     }
 
     /// Calls `f(document, weight * BM25(term))` for every document holding the term.

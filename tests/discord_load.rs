@@ -160,8 +160,9 @@ async fn a_burst_of_1000_interactions_is_answered_exactly_once_each() {
         .collect();
     latencies.sort();
     eprintln!(
-        "burst of {BURST} /ask ({USERS} users, debug build): dispatched in {dispatch_time:.2?}, all answered after {all_done:.2?} \
+        "burst of {BURST} /ask ({USERS} users, {} build): dispatched in {dispatch_time:.2?}, all answered after {all_done:.2?} \
          ({:.0}/s); end-to-end p50 {:.1?}, p99 {:.1?}, max {:.1?}",
+        if cfg!(debug_assertions) { "debug" } else { "release" },
         BURST as f64 / all_done.as_secs_f64(),
         percentile(&latencies, 50),
         percentile(&latencies, 99),

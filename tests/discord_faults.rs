@@ -584,6 +584,25 @@ async fn a_rest_path_slower_than_the_deadline_still_gets_one_reply() {
             .join("\n  "),
         run.bot.tail(15)
     );
+    // The channel fallback is an answer like any other: it pings no one.
+    for r in &channel {
+        assert_eq!(
+            r.body
+                .as_ref()
+                .and_then(|b| b.pointer("/allowed_mentions/parse")),
+            Some(&Value::Array(vec![])),
+            "the channel answer allows mentions: {}",
+            r.raw_body
+        );
+    }
+    eprintln!(
+        "past the deadline the bot sent: {:?}",
+        calls
+            .iter()
+            .chain(&channel)
+            .map(Request::summary)
+            .collect::<Vec<_>>()
+    );
     let output = run.bot.stop().await;
     assert!(!output.contains("panicked"), "the bot panicked:\n{output}");
 }

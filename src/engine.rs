@@ -1104,6 +1104,38 @@ impl Engine {
                 q.other_slot_terms.extend(keys[sp.2..sp.3].iter().cloned());
             }
         }
+        // A synonym stands in for the word asked; it should not outrank the word itself just for
+        // being rarer ("wrote" for "commented"). Each synonym weighs at most what the group's
+        // own word (or, if the sources lack it, its average member) would.
+        let mut groups: Vec<usize> = terms.iter().map(|t| t.3).collect();
+        groups.sort_unstable();
+        groups.dedup();
+        for g in groups {
+            let members: Vec<f32> = terms
+                .iter()
+                .filter(|t| t.3 == g && self.index.contains(&t.0))
+                .map(|t| self.index.idf(&t.0))
+                .collect();
+            if members.len() < 2 {
+                continue;
+            }
+            let head = terms
+                .iter()
+                .find(|t| t.3 == g)
+                .map(|t| t.0.clone())
+                .unwrap_or_default();
+            let reference = if self.index.contains(&head) {
+                self.index.idf(&head)
+            } else {
+                members.iter().sum::<f32>() / members.len() as f32
+            };
+            for t in terms.iter_mut().filter(|t| t.3 == g && t.0 != head) {
+                let idf = self.index.idf(&t.0);
+                if idf > reference && idf > 0.0 {
+                    t.1 *= reference / idf;
+                }
+            }
+        }
         q.terms = terms;
         q.intent = intent;
         q

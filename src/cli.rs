@@ -163,9 +163,8 @@ where
                 let stdin = std::io::stdin();
                 for line in stdin.lock().lines() {
                     let line = line.context("could not read a question from standard input")?;
-                    if line.trim().is_empty() {
-                        continue;
-                    }
+                    // Every line gets an answer, a blank one too, so answers stay in step with
+                    // the lines that asked them.
                     print_answer(&mut out, &engine, &line, json, explain)?;
                 }
             } else {

@@ -795,7 +795,12 @@ impl Engine {
         let clean = clean_question(question);
         let mut q = self.analyse(&clean, context);
         let answer = if clean.is_empty() {
-            self.help_answer(&clean, true)
+            // Nothing was asked: say what can be, but it is not an answer.
+            let mut a = self.help_answer(&clean, true);
+            a.answered = false;
+            a.lead = format!("Ask me a question about the talks. {}", a.lead);
+            a.explanation.decline_reason = Some("an empty question".into());
+            a
         } else {
             self.answer(&clean, &mut q)
         };

@@ -183,9 +183,11 @@ fn the_json_interface_is_exactly_as_pinned() {
         .collect();
     assert_eq!(
         lines.len(),
-        2,
-        "one object per question, blank lines skipped"
+        3,
+        "one object per line, in order, a blank line too"
     );
+    assert_eq!(lines[1]["answered"], false, "nothing was asked");
+    let lines = [lines[0].clone(), lines[2].clone()];
     let keys = |v: &serde_json::Value| {
         let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
         k.sort();

@@ -127,6 +127,17 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    // `PARLEY_TIMINGS=1` shows how long loading takes, phase by phase, on stderr (the library
+    // reports the phases as tracing events; `run` installs its own subscriber).
+    if std::env::var_os("PARLEY_TIMINGS").is_some() {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new("parley::timing=debug"))
+            .with_writer(std::io::stderr)
+            .without_time()
+            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            .with_target(false)
+            .try_init();
+    }
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
@@ -208,13 +219,7 @@ where
 fn load_engine(path: &Path, quotes: usize) -> Result<Engine> {
     let t0 = std::time::Instant::now();
     let knowledge = Knowledge::load(&crate::knowledge::locate(path.to_path_buf()))?;
-    tracing::debug!(
-        elapsed_ms = t0.elapsed().as_millis() as u64,
-        "knowledge loaded"
-    );
-    if std::env::var_os("PARLEY_TIMINGS").is_some() {
-        eprintln!("load {:?}", t0.elapsed());
-    }
+    tracing::debug!(target: "parley::timing", phase = "load", elapsed = ?t0.elapsed(), "timing");
     Ok(Engine::new(
         knowledge,
         EngineSettings {

@@ -485,9 +485,7 @@ impl Engine {
         }
         let t_index = std::time::Instant::now();
         let index = Index::build(docs);
-        if std::env::var_os("PARLEY_TIMINGS").is_some() {
-            eprintln!("index {:?}", t_index.elapsed());
-        }
+        tracing::debug!(target: "parley::timing", phase = "index", elapsed = ?t_index.elapsed(), "timing");
         let mut name_words: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, p) in knowledge.people.iter().enumerate() {
             for t in tokenize(&p.name) {
@@ -669,9 +667,7 @@ impl Engine {
             .filter(|p| p.kind == PositionKind::Proposal)
             .filter_map(|p| sent_by_id.get(&p.sentence).copied())
             .collect();
-        if std::env::var_os("PARLEY_TIMINGS").is_some() {
-            eprintln!("engine {:?}", t_new.elapsed());
-        }
+        tracing::debug!(target: "parley::timing", phase = "engine", elapsed = ?t_new.elapsed(), "timing");
         Engine {
             lex,
             intents: IntentMatcher::builtin(),

@@ -371,9 +371,7 @@ impl Knowledge {
         }
         let t0 = std::time::Instant::now();
         let problems = knowledge.validate();
-        if std::env::var_os("PARLEY_TIMINGS").is_some() {
-            eprintln!("validate {:?}", t0.elapsed());
-        }
+        tracing::debug!(target: "parley::timing", phase = "validate", elapsed = ?t0.elapsed(), "timing");
         if !problems.is_empty() {
             let shown: Vec<String> = problems.iter().take(5).cloned().collect();
             let more = if problems.len() > 5 {

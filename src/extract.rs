@@ -297,7 +297,10 @@ fn role_before(
         if j == at && !adjacent(s.hay, t.end, s.tokens[at].start) {
             break;
         }
-        let next_is_title = titles.get(j).copied().unwrap_or(false) && j != at;
+        // The next word is already in the role and is a title or a capitalised word before one
+        // ("Corvanian Fisheries Minister").
+        let next_is_title =
+            j != at && (titles.get(j).copied().unwrap_or(false) || s.tokens[j].capital);
         let ok = titles[k]
             || c.role_modifiers.contains(&t.norm)
                 && !matches!(t.norm.as_str(), "the" | "of" | "for" | "to")
@@ -454,10 +457,10 @@ pub fn find_people(article: &Article, c: &Compiled, registry: &mut Registry) {
                 } else {
                     None
                 };
-                let next_is_verb = s
-                    .tokens
-                    .get(b)
-                    .is_some_and(|t| c.reporting_verbs.contains(&t.norm));
+                let next_is_verb = s.tokens.get(b).is_some_and(|t| {
+                    c.reporting_verbs.contains(&t.norm)
+                        && adjacent(s.hay, s.tokens[b - 1].end, t.start)
+                });
                 let prev_is_verb = a > 0 && c.reporting_verbs.contains(&s.tokens[a - 1].norm);
                 let cue = c
                     .person_cues
@@ -1060,7 +1063,7 @@ fn subject_mention(s: &Sent, mentions: &[Mention], c: &Compiled) -> Option<Menti
             || t.possessive
             || c.role_modifiers.contains(&t.norm)
             || matches!(t.norm.as_str(), "the" | "a" | "an" | "but" | "and")
-            || (t.capital && titles.get(k + 1).copied().unwrap_or(false))
+            || (t.capital && (k + 1..m.start).all(|j| s.tokens[j].capital || titles[j]))
     });
     lead.then_some(m)
 }
@@ -1335,7 +1338,18 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                             .any(|q| t.start >= q.start && t.end <= q.end)
                     })
                     .count();
-                if rest_words >= 3 {
+                let before_words = s
+                    .tokens
+                    .iter()
+                    .take_while(|t| t.end <= s.tokens[sd.verb].start)
+                    .filter(|t| {
+                        !sentence_quotes
+                            .iter()
+                            .any(|q| t.start >= q.start && t.end <= q.end)
+                    })
+                    .count();
+                let at_end = rest_words == 0 && before_words >= 6;
+                if rest_words >= 3 || at_end {
                     statement_no += 1;
                     let speaker = sd.speaker.clone().expect("checked");
                     r.facts.statements.push(Statement {
@@ -1364,7 +1378,12 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                     focus_from_last_sentence = true;
                 }
             }
-            if sentence_quotes.iter().any(|q| q.close > s.end) {
+            // A quote still open at the sentence's end (or the paragraph's: news style opens the
+            // next paragraph with the same speaker's words) keeps its speaker in focus.
+            if sentence_quotes
+                .iter()
+                .any(|q| q.close > s.end || q.close == q.end && r.focus.is_some())
+            {
                 focus_from_last_sentence = true;
             }
             // Events and numbers.
@@ -1838,14 +1857,24 @@ pub fn place_words(articles: &[Article]) -> std::collections::HashSet<String> {
     for a in articles {
         for p in &a.paragraphs {
             let toks = tokenize(&p.text);
-            for w in toks.windows(2) {
-                if w[1].capital
-                    && matches!(
-                        w[0].norm.as_str(),
-                        "in" | "at" | "from" | "to" | "near" | "outside" | "across" | "into"
-                    )
-                {
-                    out.insert(w[1].norm.clone());
+            let place_word = |t: &Token| {
+                matches!(
+                    t.norm.as_str(),
+                    "in" | "at" | "from" | "to" | "near" | "outside" | "across" | "into"
+                )
+            };
+            for (i, t) in toks.iter().enumerate() {
+                if !place_word(t) {
+                    continue;
+                }
+                // "in Mirren", "in the Amber Sound": every capitalised word of the place.
+                let mut j = i + 1;
+                if toks.get(j).is_some_and(|x| x.norm == "the") {
+                    j += 1;
+                }
+                while let Some(x) = toks.get(j).filter(|x| x.capital) {
+                    out.insert(x.norm.clone());
+                    j += 1;
                 }
             }
         }

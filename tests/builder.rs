@@ -574,3 +574,34 @@ Ostrov said the army would stay.\n";
     );
     assert!(k.validate().is_empty());
 }
+
+/// A quote that runs on into the next paragraph (no closing mark, the next paragraph opens
+/// with one) keeps its speaker; a role of several capitalised words keeps its country
+/// ("Corvanian Fisheries Minister"); "X, officials said." is a statement.
+#[test]
+fn quotes_across_paragraphs_and_long_roles() {
+    let k = build("tests/fixtures/extra");
+    assert_eq!(
+        quote_speaker(&k, "They came with demands"),
+        "Hal Imrie",
+        "“he told” after a role-led subject"
+    );
+    assert_eq!(quote_speaker(&k, "We cannot sign away"), "Hal Imrie");
+    assert_eq!(
+        quote_speaker(&k, "If Teluria wants a deal"),
+        "Hal Imrie",
+        "the quote runs on into the next paragraph"
+    );
+    assert_eq!(quote_speaker(&k, "Half."), "Mara Senn");
+    let imrie = k.people.iter().find(|p| p.name == "Hal Imrie").unwrap();
+    assert_eq!(imrie.roles[0].text, "Corvanian Fisheries Minister");
+    assert_eq!(imrie.affiliation.as_deref(), Some("corvanian"));
+    assert!(
+        !k.people.iter().any(|p| p.name == "Sound"),
+        "“the Amber Sound” is a place"
+    );
+    assert!(k
+        .statements
+        .iter()
+        .any(|s| s.sentence == "fish-2023-09-14#p1s1"));
+}

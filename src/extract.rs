@@ -948,6 +948,29 @@ impl<'a> Reader<'a> {
                 speaker = self.sentence_subject(s, mentions, n, map);
             } else if subject_start < subject_end {
                 speaker = self.resolve_phrase(s, subject_start, subject_end, mentions, n, map);
+                // "A diplomat who attended the talks said": the relative clause is not the
+                // subject; the words before "who" are.
+                if speaker.is_none()
+                    && subject_start >= 2
+                    && matches!(toks[subject_start - 1].norm.as_str(), "who" | "that")
+                {
+                    let end = subject_start - 1;
+                    let mut start = end;
+                    while start > 0 {
+                        let prev = &toks[start - 1];
+                        let gap = &s.hay[prev.end..toks[start].start];
+                        if gap.contains([',', ';', ':', '—', '–', '“', '”', '"', '(', ')'])
+                            || CLAUSE_WORDS.contains(&prev.norm.as_str())
+                            || self.c.reporting_verbs.contains(&prev.norm)
+                        {
+                            break;
+                        }
+                        start -= 1;
+                    }
+                    if start < end {
+                        speaker = self.resolve_phrase(s, start, end, mentions, n, map);
+                    }
+                }
                 after_quote = subject_start > 0 && {
                     let gap = &s.hay[toks[subject_start - 1].end..toks[subject_start].start];
                     gap.contains('”') || gap.contains('"')

@@ -604,4 +604,10 @@ fn quotes_across_paragraphs_and_long_roles() {
         .statements
         .iter()
         .any(|s| s.sentence == "fish-2023-09-14#p1s1"));
+    let diplomat = k
+        .statements
+        .iter()
+        .find(|s| s.sentence == "fish-2023-09-14#p7s1")
+        .expect("“A diplomat who attended the talks said”");
+    assert_eq!(speaker_name(&k, &diplomat.speaker), "A diplomat");
 }

@@ -926,20 +926,7 @@ impl<'a> Reader<'a> {
                 k -= 1;
             }
             let subject_end = k;
-            let mut subject_start = subject_end;
-            while subject_start > 0 {
-                let prev = &toks[subject_start - 1];
-                let gap = &s.hay[prev.end..toks[subject_start].start];
-                if gap.contains([',', ';', ':', '—', '–', '“', '”', '"', '(', ')']) {
-                    break;
-                }
-                if CLAUSE_WORDS.contains(&prev.norm.as_str())
-                    || self.c.reporting_verbs.contains(&prev.norm)
-                {
-                    break;
-                }
-                subject_start -= 1;
-            }
+            let subject_start = self.clause_start(s, subject_end);
             let coordination = subject_end > 0 && toks[subject_end - 1].norm == "and";
             let mut speaker = None;
             let mut after_quote = false;
@@ -955,18 +942,7 @@ impl<'a> Reader<'a> {
                     && matches!(toks[subject_start - 1].norm.as_str(), "who" | "that")
                 {
                     let end = subject_start - 1;
-                    let mut start = end;
-                    while start > 0 {
-                        let prev = &toks[start - 1];
-                        let gap = &s.hay[prev.end..toks[start].start];
-                        if gap.contains([',', ';', ':', '—', '–', '“', '”', '"', '(', ')'])
-                            || CLAUSE_WORDS.contains(&prev.norm.as_str())
-                            || self.c.reporting_verbs.contains(&prev.norm)
-                        {
-                            break;
-                        }
-                        start -= 1;
-                    }
+                    let start = self.clause_start(s, end);
                     if start < end {
                         speaker = self.resolve_phrase(s, start, end, mentions, n, map);
                     }
@@ -993,18 +969,8 @@ impl<'a> Reader<'a> {
                     && s.hay[toks[a0 - 1].end..toks[a0].start].contains(',')
                 {
                     let end = a0;
-                    let mut start = end - 1;
-                    while start > 0 {
-                        let prev = &toks[start - 1];
-                        let gap = &s.hay[prev.end..toks[start].start];
-                        if gap.contains([',', ';', ':', '—', '–', '“', '”', '"', '(', ')'])
-                            || CLAUSE_WORDS.contains(&prev.norm.as_str())
-                            || self.c.reporting_verbs.contains(&prev.norm)
-                        {
-                            break;
-                        }
-                        start -= 1;
-                    }
+                    // The aside's opening comma stands right before `end`: start one word in.
+                    let start = self.clause_start(s, end - 1);
                     if start < end {
                         speaker = self.resolve_phrase(s, start, end, mentions, n, map);
                     }
@@ -1033,6 +999,25 @@ impl<'a> Reader<'a> {
             });
         }
         out
+    }
+
+    /// Where the clause that ends before token `end` starts: back to punctuation, a clause word
+    /// ("that", "which", "when") or another reporting verb.
+    fn clause_start(&self, s: &Sent, end: usize) -> usize {
+        let toks = &s.tokens;
+        let mut start = end;
+        while start > 0 {
+            let prev = &toks[start - 1];
+            let gap = &s.hay[prev.end..toks[start].start];
+            if gap.contains([',', ';', ':', '—', '–', '“', '”', '"', '(', ')'])
+                || CLAUSE_WORDS.contains(&prev.norm.as_str())
+                || self.c.reporting_verbs.contains(&prev.norm)
+            {
+                break;
+            }
+            start -= 1;
+        }
+        start
     }
 
     /// The subject at the start of a sentence: an unnamed source or a named person.

@@ -204,15 +204,8 @@ async fn respond(ctx: Ctx<'_>, name: &str, cmd: Command, private: bool) -> Resul
                 return Ok(());
             }
         }
-        let context = state.context(user, channel, now);
-        let answer = state.engine().run(&cmd, context.as_ref());
-        state.remember_context(user, channel, answer.context.clone(), now);
+        let answer = answer_in_context(&state, &cmd, user, channel, now);
         let span = tracing::Span::current();
-        span.record("intent", answer.intent.as_str());
-        span.record("declined", !answer.answered);
-        if !answer.answered {
-            log_feedback(&state, FeedbackEntry::new(&answer, user, channel, None));
-        }
         let messages = render::render_answer(&answer, state.config.embeds);
         let key = counts.then(|| state.remember_answer(answer, user, channel));
         let last = messages.len() - 1;
@@ -272,6 +265,28 @@ pub fn cooldown_text(wait: std::time::Duration) -> String {
         "You're asking quickly! Please wait {secs} second{} before your next question.",
         if secs == 1 { "" } else { "s" }
     )
+}
+
+/// Answers with the user's follow-up context in this channel, keeps the new context, records
+/// the intent and the verdict on the current span, and logs a declined question. Slash commands
+/// and mentions share it.
+pub fn answer_in_context(
+    state: &BotState,
+    cmd: &Command,
+    user: u64,
+    channel: u64,
+    now: Instant,
+) -> crate::answer::Answer {
+    let context = state.context(user, channel, now);
+    let answer = state.engine().run(cmd, context.as_ref());
+    state.remember_context(user, channel, answer.context.clone(), now);
+    let span = tracing::Span::current();
+    span.record("intent", answer.intent.as_str());
+    span.record("declined", !answer.answered);
+    if !answer.answered {
+        log_feedback(state, FeedbackEntry::new(&answer, user, channel, None));
+    }
+    answer
 }
 
 /// Appends to the feedback log; a failure is logged, never shown to the user.

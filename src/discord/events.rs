@@ -153,15 +153,8 @@ async fn on_message(
                 return Ok(());
             }
         }
-        let context = state.context(user, channel, now);
-        let answer = state.engine().run(&cmd, context.as_ref());
-        state.remember_context(user, channel, answer.context.clone(), now);
+        let answer = super::commands::answer_in_context(state, &cmd, user, channel, now);
         let span = tracing::Span::current();
-        span.record("intent", answer.intent.as_str());
-        span.record("declined", !answer.answered);
-        if !answer.answered {
-            log_feedback(state, FeedbackEntry::new(&answer, user, channel, None));
-        }
         let messages = render::render_answer(&answer, state.config.embeds);
         let key = state.remember_answer(answer, user, channel);
         let last = messages.len() - 1;

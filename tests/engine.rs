@@ -248,3 +248,33 @@ fn golden_replies() {
         insta::assert_snapshot!(name, format!("Q: {q}\n\n{}", a.to_markdown()));
     }
 }
+
+/// A synonym stands in for the word asked but never outranks it for being rarer: "summit"
+/// (in one sentence) must not beat "meeting" (in three) when the question says "meeting".
+#[test]
+fn a_rare_synonym_does_not_outrank_the_word_asked() {
+    let text = "+++\ntitle = \"T\"\nsource = \"S\"\npublished = \"2025-03-04\"\n+++\n\n\
+The first meeting of the envoys went badly.\n\n\
+A second meeting was held in the port.\n\n\
+The third meeting ended early.\n\n\
+The summit was cancelled.\n\n\
+Farmers protested at the border.\n\n\
+Prices rose again in the capital.\n\n\
+The river flooded the valley.\n\n\
+Nobody expected a deal this year.\n";
+    let built = parley::build::build_from(
+        &[("t.md", "t", text.as_bytes())],
+        &parley::lexicon::Lexicon::builtin(),
+        &parley::build::BuildOptions::default(),
+    )
+    .unwrap();
+    let e = Engine::new(built.knowledge, EngineSettings::default());
+    let a = e.ask("tell me about the meeting", None);
+    assert!(a.answered, "{}", a.to_markdown());
+    let first = &a.citations().next().unwrap().quote;
+    assert!(
+        first.contains("meeting"),
+        "the word asked ranks first, got {first:?}"
+    );
+    assert!(!first.contains("summit"));
+}

@@ -151,17 +151,21 @@ pub fn build_from(
     let mut warnings = Vec::new();
     let mut digests = Vec::new();
     let mut ids = BTreeSet::new();
-    for (file, id, bytes) in inputs {
+    // Articles parse independently: in parallel, then checked in input order.
+    let parsed = crate::par::map(inputs, 64, |(file, id, bytes)| {
+        (parse_article(file, id, bytes), digest(bytes))
+    });
+    for ((file, id, _), (result, hash)) in inputs.iter().zip(parsed) {
         if !ids.insert(id.to_string()) {
             errors.push(format!(
                 "{file}: another article already has the id {id:?}; rename one of them"
             ));
             continue;
         }
-        match parse_article(file, id, bytes) {
+        match result {
             Ok(a) => {
                 warnings.extend(a.warnings.iter().cloned());
-                digests.push(digest(bytes));
+                digests.push(hash);
                 articles.push(a);
             }
             Err(e) => errors.push(e.to_string()),
@@ -195,10 +199,8 @@ pub fn build_from(
     let compiled = lexicon.compile();
 
     // Pass two: each article's facts.
-    let mut all_facts: Vec<ArticleFacts> = articles
-        .iter()
-        .map(|a| extract(a, &compiled, &registry))
-        .collect();
+    let mut all_facts: Vec<ArticleFacts> =
+        crate::par::map(&articles, 16, |a| extract(a, &compiled, &registry));
     let new_people: Vec<_> = all_facts
         .iter_mut()
         .flat_map(|f| std::mem::take(&mut f.new_people))
@@ -212,11 +214,18 @@ pub fn build_from(
         for p in new_people.into_iter().filter(|p| !is_place(p)) {
             registry.add(p);
         }
-        for (a, facts) in articles.iter().zip(all_facts.iter_mut()) {
-            if a.paragraphs.iter().any(|p| uses_a_name.is_match(&p.text)) {
-                *facts = extract(a, &compiled, &registry);
-                facts.new_people.clear();
-            }
+        let again: Vec<usize> = (0..articles.len())
+            .filter(|&i| {
+                articles[i]
+                    .paragraphs
+                    .iter()
+                    .any(|p| uses_a_name.is_match(&p.text))
+            })
+            .collect();
+        let redone = crate::par::map(&again, 16, |&i| extract(&articles[i], &compiled, &registry));
+        for (i, mut facts) in again.into_iter().zip(redone) {
+            facts.new_people.clear();
+            all_facts[i] = facts;
         }
     }
 

@@ -5,7 +5,7 @@
 //! Both files are compiled in as defaults, so the binary works from any folder; a `config/`
 //! folder beside it overrides them. New topics or parties are a data change.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -180,6 +180,8 @@ pub struct AliasHit {
 #[derive(Debug, Clone, Default)]
 pub struct AliasTable {
     map: HashMap<Vec<String>, (usize, bool)>,
+    /// The first word of every alias: most words start none, and need one lookup, not `max_len`.
+    first: HashSet<String>,
     max_len: usize,
     stems: bool,
 }
@@ -202,6 +204,7 @@ impl AliasTable {
                 && alias.chars().filter(|c| c.is_alphabetic()).count() <= 4;
             let key: Vec<String> = tokens.iter().map(|t| table.key(&t.norm)).collect();
             table.max_len = table.max_len.max(key.len());
+            table.first.insert(key[0].clone());
             table.map.entry(key).or_insert((entity, caps));
         }
         table
@@ -226,6 +229,10 @@ impl AliasTable {
         let mut hits = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
+            if !self.first.contains(&keys[i]) {
+                i += 1;
+                continue;
+            }
             let mut matched = None;
             let longest = self.max_len.min(tokens.len() - i);
             for len in (1..=longest).rev() {
@@ -300,7 +307,7 @@ impl Lexicon {
                 .collect::<HashSet<_>>()
         };
         let l = &self.language;
-        let mut synonyms: HashMap<String, Vec<String>> = HashMap::new();
+        let mut synonyms: HashMap<String, Vec<String>> = HashMap::default();
         for group in &l.synonyms {
             let group_stems: Vec<String> = group
                 .iter()

@@ -14,6 +14,7 @@
 //! - [`engine`]: [`engine::Engine::ask`], the only call the front ends make.
 //! - [`config`]: `config/parley.toml` + `PARLEY_*` environment -> validated bot settings.
 //! - [`discord`]: the serenity/poise adapter: commands, rendering for Discord.
+//! - [`par`]: a scoped-thread parallel map for the builder and the engine's start-up.
 //! - [`corpus`]: synthetic articles for benchmarks (`parley gen-corpus`).
 //! - [`cli`]: `build`, `check`, `ask`, `chat`, `run`: prints answers.
 //!
@@ -34,6 +35,7 @@ pub mod index;
 pub mod intent;
 pub mod knowledge;
 pub mod lexicon;
+pub mod par;
 pub mod text;
 
 pub use answer::{Answer, Citation};

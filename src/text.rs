@@ -4,7 +4,7 @@
 //! Everything works on byte offsets inside one paragraph; [`CharMap`] turns them into the
 //! character offsets the knowledge file stores.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};

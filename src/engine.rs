@@ -8,7 +8,9 @@
 //! that fit the intent and rank them by BM25 plus boosts for the matched slots. When nothing
 //! supports an answer well enough, the reply declines and says what the sources do cover.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use rustc_hash::FxHashMap;
 
 use tracing::debug;
 
@@ -144,6 +146,86 @@ struct SentRec {
     parties: Vec<usize>,
     topics: Vec<usize>,
     people: Vec<usize>,
+}
+
+/// One start-up worker's vocabulary: what each word it has met stems to, as local term ids.
+#[derive(Default)]
+struct Vocab {
+    /// Normalised word -> what indexing needs of it.
+    words: FxHashMap<String, WordInfo>,
+    /// Local term id -> stem.
+    stems: Vec<String>,
+    stem_ids: FxHashMap<String, u32>,
+    /// Every word form met, with the parts of hyphenated ones (for spelling correction).
+    norms: rustc_hash::FxHashSet<String>,
+}
+
+struct WordInfo {
+    stem: u32,
+    /// The stems of a hyphenated word's parts, indexed beside the whole.
+    parts: Vec<u32>,
+    stop: bool,
+    cause: bool,
+}
+
+impl Vocab {
+    fn stem_id(&mut self, stem: String) -> u32 {
+        let next = self.stems.len() as u32;
+        *self.stem_ids.entry(stem).or_insert_with_key(|s| {
+            self.stems.push(s.clone());
+            next
+        })
+    }
+
+    fn learn(
+        &mut self,
+        norm: &str,
+        stopwords: &rustc_hash::FxHashSet<String>,
+        cause_stems: &HashSet<String>,
+    ) -> WordInfo {
+        self.norms.insert(norm.to_string());
+        let mut parts = Vec::new();
+        if norm.contains('-') {
+            for part in norm.split('-') {
+                self.norms.insert(part.to_string());
+                if part.len() > 1 {
+                    parts.push(self.stem_id(stem(part)));
+                }
+            }
+        }
+        let whole = stem(norm);
+        let cause = cause_stems.contains(&whole);
+        WordInfo {
+            stem: self.stem_id(whole),
+            parts,
+            stop: stopwords.contains(norm),
+            cause,
+        }
+    }
+
+    /// A sentence's index terms (local ids) and whether it holds a cause cue.
+    fn sentence_terms(
+        &mut self,
+        text: &str,
+        stopwords: &rustc_hash::FxHashSet<String>,
+        cause_stems: &HashSet<String>,
+    ) -> (Vec<u32>, bool) {
+        let mut terms = Vec::new();
+        let mut cause = false;
+        for t in tokenize(text) {
+            if !self.words.contains_key(&t.norm) {
+                let info = self.learn(&t.norm, stopwords, cause_stems);
+                self.words.insert(t.norm.clone(), info);
+            }
+            let info = &self.words[&t.norm];
+            cause |= info.cause;
+            if !info.stop {
+                terms.push(info.stem);
+                terms.extend_from_slice(&info.parts);
+            }
+        }
+        (terms, cause)
+    }
 }
 
 /// What a fact is, for ranking and for how it is shown.
@@ -389,7 +471,7 @@ impl Engine {
             .map(|(i, p)| (p.id.as_str(), i))
             .collect();
         let mut sents = Vec::new();
-        let mut sent_by_id = HashMap::new();
+        let mut sent_by_id = HashMap::default();
         let cause_stems: HashSet<String> = knowledge
             .lexicon
             .language
@@ -398,19 +480,7 @@ impl Engine {
             .flat_map(|c| tokenize(c).into_iter().map(|t| stem(&t.norm)))
             .filter(|s| !matches!(s.as_str(), "over" | "why" | "reason"))
             .collect();
-        let mut docs: Vec<Vec<String>> = Vec::new();
-        let mut norms: rustc_hash::FxHashSet<String> = Default::default();
-        let mut cause_sents = HashSet::new();
-        // Stemming is the costly part of indexing; a corpus has far fewer words than tokens.
-        let mut stems: rustc_hash::FxHashMap<String, String> = Default::default();
-        let mut stem_of = |w: &str| -> String {
-            if let Some(s) = stems.get(w) {
-                return s.clone();
-            }
-            let s = stem(w);
-            stems.insert(w.to_string(), s.clone());
-            s
-        };
+        // Where each sentence stands, with its parties, topics and people (cheap, in order).
         for (ai, a) in knowledge.articles.iter().enumerate() {
             for (pi, p) in a.paragraphs.iter().enumerate() {
                 let map: Vec<usize> = p
@@ -420,38 +490,12 @@ impl Engine {
                     .chain(std::iter::once(p.text.len()))
                     .collect();
                 for s in &p.sentences {
-                    let start = map.get(s.start as usize).copied().unwrap_or(0);
-                    let end = map.get(s.end as usize).copied().unwrap_or(p.text.len());
-                    let text = &p.text[start..end];
-                    let tokens = tokenize(text);
-                    let mut terms = Vec::with_capacity(tokens.len());
-                    for t in &tokens {
-                        if !norms.contains(&t.norm) {
-                            norms.insert(t.norm.clone());
-                            for part in t.norm.split('-').filter(|_| t.norm.contains('-')) {
-                                norms.insert(part.to_string());
-                            }
-                        }
-                        let st = stem_of(&t.norm);
-                        if cause_stems.contains(&st) {
-                            cause_sents.insert(sents.len());
-                        }
-                        if !lex.stopwords.contains(&t.norm) {
-                            terms.push(st);
-                            if t.norm.contains('-') {
-                                for part in t.norm.split('-').filter(|p| p.len() > 1) {
-                                    terms.push(stem_of(part));
-                                }
-                            }
-                        }
-                    }
-                    docs.push(terms);
                     sent_by_id.insert(s.id.clone(), sents.len());
                     sents.push(SentRec {
                         article: ai,
                         para: pi,
-                        start,
-                        end,
+                        start: map.get(s.start as usize).copied().unwrap_or(0),
+                        end: map.get(s.end as usize).copied().unwrap_or(p.text.len()),
                         parties: s
                             .parties
                             .iter()
@@ -471,6 +515,43 @@ impl Engine {
                 }
             }
         }
+        // Tokenising and stemming every sentence is most of the start-up: it runs on every
+        // core, each worker with its own stem cache and vocabulary, merged afterwards.
+        let t_tokens = std::time::Instant::now();
+        let parts = crate::par::map_with(&sents, 2048, Vocab::default, |v, r| {
+            let text = &knowledge.articles[r.article].paragraphs[r.para].text[r.start..r.end];
+            v.sentence_terms(text, &lex.stopwords, &cause_stems)
+        });
+        let mut vocab: Vec<String> = Vec::new();
+        let mut global: FxHashMap<String, u32> = FxHashMap::default();
+        let mut norms: rustc_hash::FxHashSet<String> = Default::default();
+        let mut cause_sents = HashSet::default();
+        let mut docs: Vec<Vec<u32>> = Vec::with_capacity(sents.len());
+        for (v, results) in parts {
+            let to_global: Vec<u32> = v
+                .stems
+                .into_iter()
+                .map(|w| {
+                    let next = vocab.len() as u32;
+                    *global.entry(w).or_insert_with_key(|w| {
+                        vocab.push(w.clone());
+                        next
+                    })
+                })
+                .collect();
+            norms.extend(v.norms);
+            for (mut terms, cause) in results {
+                if cause {
+                    cause_sents.insert(docs.len());
+                }
+                for t in &mut terms {
+                    *t = to_global[*t as usize];
+                }
+                docs.push(terms);
+            }
+        }
+        drop(global);
+        tracing::debug!(target: "parley::timing", phase = "tokens", elapsed = ?t_tokens.elapsed(), "timing");
         // The speaker of a quote or statement is a person of its sentence, even when only a
         // continuation names them elsewhere.
         for q in &knowledge.quotes {
@@ -484,9 +565,10 @@ impl Engine {
             }
         }
         let t_index = std::time::Instant::now();
-        let index = Index::build(docs);
+        let index = Index::from_ids(vocab, &docs);
+        drop(docs);
         tracing::debug!(target: "parley::timing", phase = "index", elapsed = ?t_index.elapsed(), "timing");
-        let mut name_words: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut name_words: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, p) in knowledge.people.iter().enumerate() {
             for t in tokenize(&p.name) {
                 if lex.stopwords.contains(&t.norm) {
@@ -498,19 +580,19 @@ impl Engine {
                 }
             }
         }
-        let mut statement_by_sent = HashMap::new();
+        let mut statement_by_sent = HashMap::default();
         for (i, st) in knowledge.statements.iter().enumerate() {
             if let Some(&s) = sent_by_id.get(&st.sentence) {
                 statement_by_sent.entry(s).or_insert(i);
             }
         }
-        let mut events_by_sent: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut events_by_sent: HashMap<usize, Vec<usize>> = HashMap::default();
         for (i, e) in knowledge.events.iter().enumerate() {
             if let Some(&s) = sent_by_id.get(&e.sentence) {
                 events_by_sent.entry(s).or_default().push(i);
             }
         }
-        let mut numbers_by_sent: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut numbers_by_sent: HashMap<usize, Vec<usize>> = HashMap::default();
         for (i, n) in knowledge.numbers.iter().enumerate() {
             if let Some(&s) = sent_by_id.get(&n.sentence) {
                 numbers_by_sent.entry(s).or_default().push(i);
@@ -523,7 +605,7 @@ impl Engine {
                 person_sents[p].push(i);
             }
         }
-        let mut by_speaker: HashMap<Speaker, Vec<FactRef>> = HashMap::new();
+        let mut by_speaker: HashMap<Speaker, Vec<FactRef>> = HashMap::default();
         for (i, q) in knowledge.quotes.iter().enumerate() {
             by_speaker
                 .entry(q.speaker.clone())
@@ -536,8 +618,8 @@ impl Engine {
                 .or_default()
                 .push(FactRef::Statement(i));
         }
-        let mut positions_by_party: HashMap<String, Vec<(String, usize)>> = HashMap::new();
-        let mut seen_positions: HashSet<(&str, &str, usize)> = HashSet::new();
+        let mut positions_by_party: HashMap<String, Vec<(String, usize)>> = HashMap::default();
+        let mut seen_positions: HashSet<(&str, &str, usize)> = HashSet::default();
         for pos in &knowledge.positions {
             if let Some(&s) = sent_by_id.get(&pos.sentence) {
                 if seen_positions.insert((pos.party.as_str(), pos.topic.as_str(), s)) {
@@ -576,13 +658,13 @@ impl Engine {
                     .collect()
             })
             .collect();
-        let mut sources_for_person: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut sources_for_person: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, src) in knowledge.sources.iter().enumerate() {
             if let Some(p) = &src.on_behalf_of {
                 sources_for_person.entry(p.clone()).or_default().push(i);
             }
         }
-        let mut people_by_party: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut people_by_party: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, p) in knowledge.people.iter().enumerate() {
             if let Some(a) = &p.affiliation {
                 people_by_party.entry(a.clone()).or_default().push(i);
@@ -625,7 +707,7 @@ impl Engine {
             .flat_map(|w| w.norm.split('-').map(stem).collect::<Vec<_>>())
             .chain(["pm", "vp", "fm"].iter().map(|s| s.to_string()))
             .collect();
-        let mut speaker_parties: HashMap<usize, Vec<String>> = HashMap::new();
+        let mut speaker_parties: HashMap<usize, Vec<String>> = HashMap::default();
         let spoken = knowledge
             .quotes
             .iter()
@@ -644,7 +726,7 @@ impl Engine {
                 }
             }
         }
-        let mut norms_by_initial: HashMap<char, Vec<String>> = HashMap::new();
+        let mut norms_by_initial: HashMap<char, Vec<String>> = HashMap::default();
         for w in &norms {
             if let Some(c) = w.chars().next() {
                 if w.chars().count() >= 4 {
@@ -655,7 +737,7 @@ impl Engine {
         for v in norms_by_initial.values_mut() {
             v.sort();
         }
-        let mut quotes_in_sent: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut quotes_in_sent: HashMap<usize, Vec<usize>> = HashMap::default();
         for (i, q) in knowledge.quotes.iter().enumerate() {
             if let Some(&s) = sent_by_id.get(&q.sentence) {
                 quotes_in_sent.entry(s).or_default().push(i);
@@ -1519,7 +1601,7 @@ impl Engine {
         answered: bool,
     ) -> Answer {
         let mut quotes = Vec::new();
-        let mut seen_text = HashSet::new();
+        let mut seen_text = HashSet::default();
         for (f, _) in &facts {
             if quotes.len() >= self.settings.max_quotes {
                 break;
@@ -2380,7 +2462,7 @@ impl Engine {
             .iter()
             .map(|&t| k.lexicon.topics[t].id.as_str())
             .collect();
-        let mut sentences: HashSet<usize> = HashSet::new();
+        let mut sentences: HashSet<usize> = HashSet::default();
         for party in &party_ids {
             for (topic, s) in self.positions_by_party.get(*party).into_iter().flatten() {
                 if topic_ids.is_empty() || topic_ids.contains(&topic.as_str()) {

@@ -25,34 +25,67 @@ impl Index {
         D: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let mut idx = Index::default();
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut vocab = Vec::new();
+        let docs: Vec<Vec<u32>> = docs
+            .into_iter()
+            .map(|terms| {
+                terms
+                    .into_iter()
+                    .map(|t| {
+                        let next = vocab.len() as u32;
+                        *ids.entry(t.as_ref().to_string()).or_insert_with_key(|w| {
+                            vocab.push(w.clone());
+                            next
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        Index::from_ids(vocab, &docs)
+    }
+
+    /// Builds an index from documents given as term ids into `vocab` (`vocab[id]` is the term).
+    /// Terms no document holds are left out.
+    pub fn from_ids(vocab: Vec<String>, docs: &[Vec<u32>]) -> Index {
+        let mut postings: Vec<Vec<(u32, u16)>> = vec![Vec::new(); vocab.len()];
+        let mut lengths = Vec::with_capacity(docs.len());
         let mut total = 0u64;
-        for (doc, terms) in docs.into_iter().enumerate() {
-            let mut counts: FxHashMap<u32, u16> = FxHashMap::default();
-            let mut len = 0u16;
-            for t in terms {
-                let next = idx.terms.len() as u32;
-                let id = *idx.terms.entry(t.as_ref().to_string()).or_insert(next);
-                if id as usize == idx.postings.len() {
-                    idx.postings.push(Vec::new());
-                }
-                *counts.entry(id).or_default() += 1;
-                len = len.saturating_add(1);
+        let mut sorted: Vec<u32> = Vec::new();
+        for (doc, terms) in docs.iter().enumerate() {
+            sorted.clear();
+            sorted.extend_from_slice(terms);
+            sorted.sort_unstable();
+            let mut i = 0;
+            while i < sorted.len() {
+                let id = sorted[i];
+                let run = sorted[i..].iter().take_while(|&&t| t == id).count();
+                postings[id as usize].push((doc as u32, run.min(u16::MAX as usize) as u16));
+                i += run;
             }
-            let mut counts: Vec<(u32, u16)> = counts.into_iter().collect();
-            counts.sort_unstable();
-            for (id, tf) in counts {
-                idx.postings[id as usize].push((doc as u32, tf));
-            }
-            idx.lengths.push(len);
+            let len = terms.len().min(u16::MAX as usize) as u16;
+            lengths.push(len);
             total += len as u64;
         }
-        idx.avg_len = if idx.lengths.is_empty() {
+        let mut terms = FxHashMap::default();
+        let mut kept = Vec::new();
+        for (word, list) in vocab.into_iter().zip(postings) {
+            if !list.is_empty() {
+                terms.insert(word, kept.len() as u32);
+                kept.push(list);
+            }
+        }
+        let avg_len = if lengths.is_empty() {
             1.0
         } else {
-            (total as f32 / idx.lengths.len() as f32).max(1.0)
+            (total as f32 / lengths.len() as f32).max(1.0)
         };
-        idx
+        Index {
+            terms,
+            postings: kept,
+            lengths,
+            avg_len,
+        }
     }
 
     /// Number of documents.
@@ -139,5 +172,20 @@ mod tests {
         assert!(scores[&2] > scores[&0]);
         assert!(!scores.contains_key(&1));
         assert_eq!(idx.doc_freq("a"), 3);
+    }
+
+    #[test]
+    fn ids_and_strings_build_the_same_index_and_unused_terms_are_dropped() {
+        let by_ids = Index::from_ids(
+            vec!["a".into(), "b".into(), "unused".into(), "c".into()],
+            &[vec![0, 1], vec![0, 3], vec![0, 1, 1]],
+        );
+        let by_words = Index::build(vec![vec!["a", "b"], vec!["a", "c"], vec!["a", "b", "b"]]);
+        assert!(!by_ids.contains("unused"));
+        for t in ["a", "b", "c"] {
+            assert_eq!(by_ids.idf(t), by_words.idf(t));
+            assert_eq!(by_ids.doc_freq(t), by_words.doc_freq(t));
+        }
+        assert!(by_ids.has("b", 2) && !by_ids.has("b", 1));
     }
 }

@@ -51,6 +51,40 @@ where
     })
 }
 
+/// Like [`map`], but each worker first makes its own state with `init` (a cache, a local
+/// vocabulary) and `f` may update it. Returns each worker's state with its results, in input
+/// order: the results of `out[0].1` come first.
+pub fn map_with<T, S, R, I, F>(items: &[T], min_chunk: usize, init: I, f: F) -> Vec<(S, Vec<R>)>
+where
+    T: Sync,
+    S: Send,
+    R: Send,
+    I: Fn() -> S + Sync,
+    F: Fn(&mut S, &T) -> R + Sync,
+{
+    let run = |part: &[T]| {
+        let mut state = init();
+        let out: Vec<R> = part.iter().map(|x| f(&mut state, x)).collect();
+        (state, out)
+    };
+    let workers = threads(items.len() / min_chunk.max(1));
+    if workers <= 1 {
+        return vec![run(items)];
+    }
+    let chunk = items.len().div_ceil(workers);
+    let run = &run;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || run(part)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,5 +97,18 @@ mod tests {
         assert_eq!(par, seq);
         assert!(map(&[] as &[u32], 10, |x| *x).is_empty());
         assert_eq!(map(&[7u32], 10, |x| x + 1), vec![8]);
+    }
+
+    #[test]
+    fn map_with_gives_each_worker_its_state_and_keeps_order() {
+        let items: Vec<u32> = (0..5_000).collect();
+        let parts = map_with(&items, 10, Vec::new, |seen: &mut Vec<u32>, &x| {
+            seen.push(x);
+            x * 2
+        });
+        let flat: Vec<u32> = parts.iter().flat_map(|(_, r)| r.iter().copied()).collect();
+        assert_eq!(flat, items.iter().map(|x| x * 2).collect::<Vec<_>>());
+        let seen: Vec<u32> = parts.into_iter().flat_map(|(s, _)| s).collect();
+        assert_eq!(seen, items);
     }
 }

@@ -228,6 +228,60 @@ impl Vocab {
     }
 }
 
+/// Sentence index by sentence id, without a second copy of every id. Ids the builder writes are
+/// `<article>#p<n>s<k>` (`extract::sentence_id`), so the article and paragraph find a sentence;
+/// the few ids of any other shape are kept in a map.
+#[derive(Debug, Default)]
+struct SentIds {
+    /// Article id -> per paragraph number, its first sentence and how many it has.
+    articles: HashMap<String, HashMap<u32, (usize, usize)>>,
+    /// Ids not in the builder's shape (hand-made files), or not matching their place.
+    other: HashMap<String, usize>,
+    /// Places whose sentence has an id in `other`: a canonical id naming them is not theirs.
+    shadowed: HashSet<usize>,
+}
+
+impl SentIds {
+    /// Records that sentence `ix`, with id `id`, stands in `article`, paragraph `n`. Sentences
+    /// of a paragraph must be inserted in order.
+    fn insert(&mut self, article: &str, n: u32, id: &str, ix: usize) {
+        let paras = self.articles.entry(article.to_string()).or_default();
+        let (first, count) = paras.entry(n).or_insert((ix, 0));
+        let k = ix - *first;
+        *count += 1;
+        if Self::parse(id) != Some((article, n, k + 1)) {
+            self.other.insert(id.to_string(), ix);
+            self.shadowed.insert(ix);
+        }
+    }
+
+    /// Splits a canonical `<article>#p<n>s<k>` id (no leading zeros, k from 1).
+    fn parse(id: &str) -> Option<(&str, u32, usize)> {
+        let (article, rest) = id.rsplit_once("#p")?;
+        let (n, k) = rest.split_once('s')?;
+        let number = |d: &str| -> Option<usize> {
+            let canonical = !d.is_empty()
+                && d.bytes().all(|b| b.is_ascii_digit())
+                && (d == "0" || !d.starts_with('0'));
+            canonical.then(|| d.parse().ok()).flatten()
+        };
+        Some((article, u32::try_from(number(n)?).ok()?, number(k)?))
+    }
+
+    /// The index of the sentence with this id.
+    fn get(&self, id: &str) -> Option<usize> {
+        if let Some(&ix) = self.other.get(id) {
+            return Some(ix);
+        }
+        let (article, n, k) = Self::parse(id)?;
+        let &(first, count) = self.articles.get(article)?.get(&n)?;
+        // A canonical id names its place; a sentence there with another id is in `other`.
+        (k >= 1 && k <= count)
+            .then_some(first + k - 1)
+            .filter(|ix| !self.shadowed.contains(ix))
+    }
+}
+
 /// What a fact is, for ranking and for how it is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum FactRef {
@@ -244,7 +298,7 @@ pub struct Engine {
     lex: Compiled,
     intents: IntentMatcher,
     sents: Vec<SentRec>,
-    sent_by_id: HashMap<String, usize>,
+    sent_by_id: SentIds,
     index: Index,
     norms: rustc_hash::FxHashSet<String>,
     name_words: HashMap<String, Vec<usize>>,
@@ -269,8 +323,8 @@ pub struct Engine {
     person_sents: Vec<Vec<usize>>,
     /// Quotes and statements by speaker.
     by_speaker: HashMap<Speaker, Vec<FactRef>>,
-    /// Position sentences by party id: (topic id, sentence).
-    positions_by_party: HashMap<String, Vec<(String, usize)>>,
+    /// Position sentences by party id: (topic index, sentence).
+    positions_by_party: HashMap<String, Vec<(u32, u32)>>,
     /// Parties of the people and sources speaking in a sentence.
     speaker_parties: HashMap<usize, Vec<String>>,
     /// Corpus words by first letter, for spelling correction.
@@ -447,7 +501,7 @@ const FILLER: &[&str] = &[
 
 impl Engine {
     /// Makes an engine from knowledge, compiling its indexes once.
-    pub fn new(knowledge: Knowledge, settings: EngineSettings) -> Engine {
+    pub fn new(mut knowledge: Knowledge, settings: EngineSettings) -> Engine {
         let t_new = std::time::Instant::now();
         let lex = knowledge.lexicon.compile();
         let party_index: HashMap<&str, usize> = knowledge
@@ -471,7 +525,7 @@ impl Engine {
             .map(|(i, p)| (p.id.as_str(), i))
             .collect();
         let mut sents = Vec::new();
-        let mut sent_by_id = HashMap::default();
+        let mut sent_by_id = SentIds::default();
         let cause_stems: HashSet<String> = knowledge
             .lexicon
             .language
@@ -490,7 +544,7 @@ impl Engine {
                     .chain(std::iter::once(p.text.len()))
                     .collect();
                 for s in &p.sentences {
-                    sent_by_id.insert(s.id.clone(), sents.len());
+                    sent_by_id.insert(&a.id, p.n, &s.id, sents.len());
                     sents.push(SentRec {
                         article: ai,
                         para: pi,
@@ -515,6 +569,30 @@ impl Engine {
                 }
             }
         }
+        // Positions are the largest section of a big knowledge file, and the engine needs them
+        // only as (topic, sentence) pairs by party: it keeps those and frees the list.
+        let mut positions_by_party: HashMap<String, Vec<(u32, u32)>> = HashMap::default();
+        let mut seen_positions: HashSet<(&str, u32, u32)> = HashSet::default();
+        let mut proposal_sents = HashSet::default();
+        for pos in &knowledge.positions {
+            let (Some(s), Some(&t)) = (
+                sent_by_id.get(&pos.sentence),
+                topic_index.get(pos.topic.as_str()),
+            ) else {
+                continue;
+            };
+            if pos.kind == PositionKind::Proposal {
+                proposal_sents.insert(s);
+            }
+            if seen_positions.insert((pos.party.as_str(), t as u32, s as u32)) {
+                positions_by_party
+                    .entry(pos.party.clone())
+                    .or_default()
+                    .push((t as u32, s as u32));
+            }
+        }
+        drop(seen_positions);
+        knowledge.positions = Vec::new();
         // Tokenising and stemming every sentence is most of the start-up: it runs on every
         // core, each worker with its own stem cache and vocabulary, merged afterwards.
         let t_tokens = std::time::Instant::now();
@@ -555,7 +633,7 @@ impl Engine {
         // The speaker of a quote or statement is a person of its sentence, even when only a
         // continuation names them elsewhere.
         for q in &knowledge.quotes {
-            if let (Speaker::Person(id), Some(&s)) = (&q.speaker, sent_by_id.get(&q.sentence)) {
+            if let (Speaker::Person(id), Some(s)) = (&q.speaker, sent_by_id.get(&q.sentence)) {
                 if let Some(&p) = person_index.get(id.as_str()) {
                     let rec: &mut SentRec = &mut sents[s];
                     if !rec.people.contains(&p) {
@@ -582,19 +660,19 @@ impl Engine {
         }
         let mut statement_by_sent = HashMap::default();
         for (i, st) in knowledge.statements.iter().enumerate() {
-            if let Some(&s) = sent_by_id.get(&st.sentence) {
+            if let Some(s) = sent_by_id.get(&st.sentence) {
                 statement_by_sent.entry(s).or_insert(i);
             }
         }
         let mut events_by_sent: HashMap<usize, Vec<usize>> = HashMap::default();
         for (i, e) in knowledge.events.iter().enumerate() {
-            if let Some(&s) = sent_by_id.get(&e.sentence) {
+            if let Some(s) = sent_by_id.get(&e.sentence) {
                 events_by_sent.entry(s).or_default().push(i);
             }
         }
         let mut numbers_by_sent: HashMap<usize, Vec<usize>> = HashMap::default();
         for (i, n) in knowledge.numbers.iter().enumerate() {
-            if let Some(&s) = sent_by_id.get(&n.sentence) {
+            if let Some(s) = sent_by_id.get(&n.sentence) {
                 numbers_by_sent.entry(s).or_default().push(i);
             }
         }
@@ -617,18 +695,6 @@ impl Engine {
                 .entry(st.speaker.clone())
                 .or_default()
                 .push(FactRef::Statement(i));
-        }
-        let mut positions_by_party: HashMap<String, Vec<(String, usize)>> = HashMap::default();
-        let mut seen_positions: HashSet<(&str, &str, usize)> = HashSet::default();
-        for pos in &knowledge.positions {
-            if let Some(&s) = sent_by_id.get(&pos.sentence) {
-                if seen_positions.insert((pos.party.as_str(), pos.topic.as_str(), s)) {
-                    positions_by_party
-                        .entry(pos.party.clone())
-                        .or_default()
-                        .push((pos.topic.clone(), s));
-                }
-            }
         }
         let source_index: HashMap<&str, usize> = knowledge
             .sources
@@ -719,7 +785,7 @@ impl Engine {
                     .map(|st| (&st.sentence, &st.speaker)),
             );
         for (sid, sp) in spoken {
-            if let (Some(&s), Some(party)) = (sent_by_id.get(sid), party_of(sp)) {
+            if let (Some(s), Some(party)) = (sent_by_id.get(sid), party_of(sp)) {
                 let e = speaker_parties.entry(s).or_default();
                 if !e.contains(&party) {
                     e.push(party);
@@ -739,16 +805,10 @@ impl Engine {
         }
         let mut quotes_in_sent: HashMap<usize, Vec<usize>> = HashMap::default();
         for (i, q) in knowledge.quotes.iter().enumerate() {
-            if let Some(&s) = sent_by_id.get(&q.sentence) {
+            if let Some(s) = sent_by_id.get(&q.sentence) {
                 quotes_in_sent.entry(s).or_default().push(i);
             }
         }
-        let proposal_sents = knowledge
-            .positions
-            .iter()
-            .filter(|p| p.kind == PositionKind::Proposal)
-            .filter_map(|p| sent_by_id.get(&p.sentence).copied())
-            .collect();
         tracing::debug!(target: "parley::timing", phase = "engine", elapsed = ?t_new.elapsed(), "timing");
         Engine {
             lex,
@@ -783,7 +843,8 @@ impl Engine {
         }
     }
 
-    /// The knowledge it answers from.
+    /// The knowledge it answers from. Its `positions` list is empty: the engine keeps
+    /// positions in its own index by party, topic and sentence.
     pub fn knowledge(&self) -> &Knowledge {
         &self.knowledge
     }
@@ -1328,7 +1389,7 @@ impl Engine {
         match f {
             FactRef::Quote(i) => {
                 let q = &self.knowledge.quotes[i];
-                let s = *self.sent_by_id.get(&q.sentence)?;
+                let s = self.sent_by_id.get(&q.sentence)?;
                 let (report, speaker) = match &q.speaker {
                     Speaker::Person(_) => (ReportKind::OwnWords, self.speaker_label(&q.speaker)),
                     Speaker::Source(_) => {
@@ -1352,7 +1413,7 @@ impl Engine {
             }
             FactRef::Statement(i) => {
                 let st = &self.knowledge.statements[i];
-                let s = *self.sent_by_id.get(&st.sentence)?;
+                let s = self.sent_by_id.get(&st.sentence)?;
                 let report = match st.speaker {
                     Speaker::Source(_) => ReportKind::UnnamedSource,
                     _ => ReportKind::ReportedSpeech,
@@ -1387,14 +1448,8 @@ impl Engine {
     fn fact_sentence(&self, f: FactRef) -> Option<usize> {
         match f {
             FactRef::Sentence(s) => Some(s),
-            FactRef::Quote(i) => self
-                .sent_by_id
-                .get(&self.knowledge.quotes[i].sentence)
-                .copied(),
-            FactRef::Statement(i) => self
-                .sent_by_id
-                .get(&self.knowledge.statements[i].sentence)
-                .copied(),
+            FactRef::Quote(i) => self.sent_by_id.get(&self.knowledge.quotes[i].sentence),
+            FactRef::Statement(i) => self.sent_by_id.get(&self.knowledge.statements[i].sentence),
         }
     }
 
@@ -1665,7 +1720,7 @@ impl Engine {
         let p = &self.knowledge.articles[r.article].paragraphs[r.para];
         p.sentences
             .iter()
-            .find(|x| self.sent_by_id.get(&x.id) == Some(&s))
+            .find(|x| self.sent_by_id.get(&x.id) == Some(s))
             .map(|x| x.id.clone())
             .unwrap_or_default()
     }
@@ -1901,7 +1956,7 @@ impl Engine {
                 .take(self.settings.max_quotes)
                 .map(|x| self.sent_id(x.0))
                 .collect();
-            ids.sort_by_key(|id| self.sent_by_id.get(id).copied());
+            ids.sort_by_key(|id| self.sent_by_id.get(id));
             (
                 ids,
                 format!("Summary of what the sources say about **{}**:", party.name),
@@ -1915,7 +1970,7 @@ impl Engine {
         let facts: Vec<(FactRef, f32)> = ids
             .iter()
             .filter_map(|id| self.sent_by_id.get(id))
-            .map(|&s| (FactRef::Sentence(s), 1.0))
+            .map(|s| (FactRef::Sentence(s), 1.0))
             .collect();
         if facts.is_empty() {
             return self.decline(
@@ -2021,7 +2076,7 @@ impl Engine {
                 }
             }
             for m in &person.mentions {
-                if let Some(&s) = self.sent_by_id.get(m) {
+                if let Some(s) = self.sent_by_id.get(m) {
                     if !facts.iter().any(|f| f.0 == FactRef::Sentence(s)) {
                         facts.push((FactRef::Sentence(s), 1.0));
                     }
@@ -2145,7 +2200,7 @@ impl Engine {
         p.sentences
             .iter()
             .find(|s| s.start <= cite.start && cite.start < s.end)
-            .and_then(|s| self.sent_by_id.get(&s.id).copied())
+            .and_then(|s| self.sent_by_id.get(&s.id))
     }
 
     fn facts_by_speaker(&self, sp: &Speaker) -> Vec<(FactRef, f32)> {
@@ -2290,7 +2345,7 @@ impl Engine {
             let mut about = Vec::new();
             if let Some(&p) = q.people.first() {
                 for m in &k.people[p].mentions {
-                    if let Some(&s) = self.sent_by_id.get(m) {
+                    if let Some(s) = self.sent_by_id.get(m) {
                         about.push((FactRef::Sentence(s), 1.0));
                     }
                 }
@@ -2457,16 +2512,11 @@ impl Engine {
             .iter()
             .map(|&p| k.lexicon.parties[p].id.as_str())
             .collect();
-        let topic_ids: Vec<&str> = q
-            .topics
-            .iter()
-            .map(|&t| k.lexicon.topics[t].id.as_str())
-            .collect();
         let mut sentences: HashSet<usize> = HashSet::default();
         for party in &party_ids {
-            for (topic, s) in self.positions_by_party.get(*party).into_iter().flatten() {
-                if topic_ids.is_empty() || topic_ids.contains(&topic.as_str()) {
-                    sentences.insert(*s);
+            for &(topic, s) in self.positions_by_party.get(*party).into_iter().flatten() {
+                if q.topics.is_empty() || q.topics.contains(&(topic as usize)) {
+                    sentences.insert(s as usize);
                 }
             }
         }
@@ -2700,7 +2750,7 @@ impl Engine {
             .knowledge
             .events
             .iter()
-            .filter_map(|e| Some((e.date.clone()?, *self.sent_by_id.get(&e.sentence)?)))
+            .filter_map(|e| Some((e.date.clone()?, self.sent_by_id.get(&e.sentence)?)))
             .collect();
         events.sort();
         events.dedup_by_key(|e| e.1);
@@ -2916,4 +2966,29 @@ pub fn clean_question(q: &str) -> String {
 /// The characters of a cited span (re-exported for front ends that check quotes).
 pub fn cited_chars(text: &str, start: usize, end: usize) -> Option<&str> {
     char_slice(text, start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_ids_are_found_by_their_shape_and_odd_ids_by_name() {
+        let mut ids = SentIds::default();
+        ids.insert("a", 1, "a#p1s1", 0);
+        ids.insert("a", 1, "a#p1s2", 1);
+        ids.insert("a", 3, "hand-made", 2);
+        ids.insert("x#p2", 2, "x#p2#p2s1", 3);
+        assert_eq!(ids.get("a#p1s1"), Some(0));
+        assert_eq!(ids.get("a#p1s2"), Some(1));
+        assert_eq!(ids.get("hand-made"), Some(2));
+        assert_eq!(ids.get("x#p2#p2s1"), Some(3));
+        // The place of "hand-made" is not "a#p3s1": that id names no sentence.
+        assert_eq!(ids.get("a#p3s1"), None);
+        for missing in [
+            "a#p1s3", "a#p1s0", "a#p01s1", "a#p1s01", "b#p1s1", "a#p1", "", "#ps",
+        ] {
+            assert_eq!(ids.get(missing), None, "{missing}");
+        }
+    }
 }

@@ -250,6 +250,12 @@ pub struct Summaries {
     pub topics: BTreeMap<String, Vec<String>>,
 }
 
+/// Just the version of a knowledge file, to explain why a file does not parse.
+#[derive(Deserialize)]
+struct VersionOnly {
+    schema_version: u32,
+}
+
 /// Everything the engine knows, built from the articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Knowledge {
@@ -330,31 +336,52 @@ pub enum KnowledgeError {
 impl Knowledge {
     /// Reads, parses and validates a knowledge file.
     pub fn load(path: &Path) -> Result<Knowledge, KnowledgeError> {
-        let text = std::fs::read_to_string(path).map_err(|source| KnowledgeError::Read {
+        let read_error = |source| KnowledgeError::Read {
             path: path.to_path_buf(),
             source,
-        })?;
-        Knowledge::from_json(&text, path)
+        };
+        // Parsed as it streams in: holding the whole text beside the parsed knowledge would
+        // double the peak memory of a large file.
+        let file = std::fs::File::open(path).map_err(read_error)?;
+        let parsed = serde_json::from_reader(std::io::BufReader::with_capacity(1 << 20, file));
+        let version = || {
+            let file = std::fs::File::open(path).ok()?;
+            serde_json::from_reader::<_, VersionOnly>(std::io::BufReader::new(file))
+                .ok()
+                .map(|v| v.schema_version)
+        };
+        match parsed {
+            Err(e) if e.is_io() => Err(read_error(std::io::Error::other(e))),
+            parsed => Knowledge::checked(parsed, version, path),
+        }
     }
 
     /// Parses and validates knowledge JSON; `path` only names it in errors.
     pub fn from_json(text: &str, path: &Path) -> Result<Knowledge, KnowledgeError> {
-        #[derive(Deserialize)]
-        struct VersionOnly {
-            schema_version: u32,
-        }
-        // One parse; only a file that fails it is read again for its version, to say why.
-        let knowledge: Knowledge = match serde_json::from_str(text) {
+        let version = || {
+            serde_json::from_str::<VersionOnly>(text)
+                .ok()
+                .map(|v| v.schema_version)
+        };
+        Knowledge::checked(serde_json::from_str(text), version, path)
+    }
+
+    /// Checks a parse's result: its schema version (read again from the file by `version`
+    /// only when the parse failed, to say why) and then [`Knowledge::validate`].
+    fn checked(
+        parsed: Result<Knowledge, serde_json::Error>,
+        version: impl FnOnce() -> Option<u32>,
+        path: &Path,
+    ) -> Result<Knowledge, KnowledgeError> {
+        let knowledge = match parsed {
             Ok(k) => k,
             Err(source) => {
-                if let Ok(v) = serde_json::from_str::<VersionOnly>(text) {
-                    if v.schema_version != SCHEMA_VERSION {
-                        return Err(KnowledgeError::Version {
-                            path: path.to_path_buf(),
-                            found: v.schema_version,
-                            expected: SCHEMA_VERSION,
-                        });
-                    }
+                if let Some(found) = version().filter(|&v| v != SCHEMA_VERSION) {
+                    return Err(KnowledgeError::Version {
+                        path: path.to_path_buf(),
+                        found,
+                        expected: SCHEMA_VERSION,
+                    });
                 }
                 return Err(KnowledgeError::Parse {
                     path: path.to_path_buf(),

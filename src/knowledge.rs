@@ -4,7 +4,9 @@
 //! carries a [`Cite`]: article id, paragraph number and a character span in that paragraph, and
 //! [`Knowledge::validate`] checks that each cited span stands verbatim in its article.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -454,21 +456,33 @@ impl Knowledge {
 
     /// Every problem found: bad citations, quotes not verbatim, dangling ids. Empty when sound.
     pub fn validate(&self) -> Vec<String> {
-        let by_id: std::collections::HashMap<&str, &ArticleEntry> =
-            self.articles.iter().map(|a| (a.id.as_str(), a)).collect();
+        // Per article (by id): its paragraphs, and whether each is ASCII (then a character
+        // span is a byte span and needs no walk through the text).
+        let by_id: FxHashMap<&str, (&ArticleEntry, Vec<bool>)> = self
+            .articles
+            .iter()
+            .map(|a| {
+                let ascii = a.paragraphs.iter().map(|p| p.text.is_ascii()).collect();
+                (a.id.as_str(), (a, ascii))
+            })
+            .collect();
         let cited_text = |cite: &Cite| -> Option<&str> {
-            let article = by_id.get(cite.article.as_str())?;
-            let para = article
-                .paragraphs
-                .get((cite.paragraph as usize).checked_sub(1)?)?;
+            let (article, ascii) = by_id.get(cite.article.as_str())?;
+            let i = (cite.paragraph as usize).checked_sub(1)?;
+            let para = article.paragraphs.get(i)?;
             if para.n != cite.paragraph {
                 return None;
             }
-            char_slice(&para.text, cite.start as usize, cite.end as usize)
+            let (start, end) = (cite.start as usize, cite.end as usize);
+            if ascii[i] {
+                (start <= end).then(|| para.text.get(start..end)).flatten()
+            } else {
+                char_slice(&para.text, start, end)
+            }
         };
         let mut problems = Vec::new();
-        let mut ids = HashSet::new();
-        let mut sentence_ids = HashSet::new();
+        let mut ids = FxHashSet::default();
+        let mut sentence_ids = FxHashSet::default();
         for a in &self.articles {
             if !ids.insert(a.id.as_str()) {
                 problems.push(format!("article id {} appears twice", a.id));
@@ -497,54 +511,62 @@ impl Knowledge {
                 }
             }
         }
-        let check_cite = |what: &str,
+        // Labels ("quote <id>") are made only for a problem: a large file has a million items.
+        let check_cite = |what: &dyn Fn() -> String,
                           cite: &Cite,
                           expect: Option<&str>,
                           problems: &mut Vec<String>| {
             match cited_text(cite) {
                 None => problems.push(format!(
-                    "{what}: citation {}#p{} {}..{} does not point into the article",
-                    cite.article, cite.paragraph, cite.start, cite.end
+                    "{}: citation {}#p{} {}..{} does not point into the article",
+                    what(),
+                    cite.article,
+                    cite.paragraph,
+                    cite.start,
+                    cite.end
                 )),
                 Some(found) => {
                     if let Some(expect) = expect {
                         if found != expect {
                             problems.push(format!(
-                                "{what}: text {expect:?} does not stand verbatim in article {} paragraph {}",
-                                cite.article, cite.paragraph
+                                "{}: text {expect:?} does not stand verbatim in article {} paragraph {}",
+                                what(),
+                                cite.article,
+                                cite.paragraph
                             ));
                         }
                     }
                 }
             }
         };
-        let person_ids: HashSet<&str> = self.people.iter().map(|p| p.id.as_str()).collect();
-        let source_ids: HashSet<&str> = self.sources.iter().map(|s| s.id.as_str()).collect();
-        let check_speaker = |what: &str, sp: &Speaker, problems: &mut Vec<String>| match sp {
-            Speaker::Person(id) if !person_ids.contains(id.as_str()) => {
-                problems.push(format!("{what}: unknown person {id}"))
-            }
-            Speaker::Source(id) if !source_ids.contains(id.as_str()) => {
-                problems.push(format!("{what}: unknown source {id}"))
-            }
-            _ => {}
-        };
-        let check_sentence = |what: &str, id: &str, problems: &mut Vec<String>| {
+        let person_ids: FxHashSet<&str> = self.people.iter().map(|p| p.id.as_str()).collect();
+        let source_ids: FxHashSet<&str> = self.sources.iter().map(|s| s.id.as_str()).collect();
+        let check_speaker =
+            |what: &dyn Fn() -> String, sp: &Speaker, problems: &mut Vec<String>| match sp {
+                Speaker::Person(id) if !person_ids.contains(id.as_str()) => {
+                    problems.push(format!("{}: unknown person {id}", what()))
+                }
+                Speaker::Source(id) if !source_ids.contains(id.as_str()) => {
+                    problems.push(format!("{}: unknown source {id}", what()))
+                }
+                _ => {}
+            };
+        let check_sentence = |what: &dyn Fn() -> String, id: &str, problems: &mut Vec<String>| {
             if !sentence_ids.contains(id) {
-                problems.push(format!("{what}: unknown sentence {id}"));
+                problems.push(format!("{}: unknown sentence {id}", what()));
             }
         };
         for p in &self.people {
             for r in &p.roles {
-                check_cite(&format!("person {}", p.id), &r.cite, None, &mut problems);
+                check_cite(&|| format!("person {}", p.id), &r.cite, None, &mut problems);
             }
             for m in &p.mentions {
-                check_sentence(&format!("person {}", p.id), m, &mut problems);
+                check_sentence(&|| format!("person {}", p.id), m, &mut problems);
             }
         }
         for s in &self.sources {
             check_cite(
-                &format!("source {}", s.id),
+                &|| format!("source {}", s.id),
                 &s.cite,
                 Some(&s.description),
                 &mut problems,
@@ -557,30 +579,49 @@ impl Knowledge {
         }
         for q in &self.quotes {
             check_cite(
-                &format!("quote {}", q.id),
+                &|| format!("quote {}", q.id),
                 &q.cite,
                 Some(&q.text),
                 &mut problems,
             );
-            check_speaker(&format!("quote {}", q.id), &q.speaker, &mut problems);
-            check_sentence(&format!("quote {}", q.id), &q.sentence, &mut problems);
+            check_speaker(&|| format!("quote {}", q.id), &q.speaker, &mut problems);
+            check_sentence(&|| format!("quote {}", q.id), &q.sentence, &mut problems);
         }
         for s in &self.statements {
-            check_cite(&format!("statement {}", s.id), &s.cite, None, &mut problems);
-            check_speaker(&format!("statement {}", s.id), &s.speaker, &mut problems);
-            check_sentence(&format!("statement {}", s.id), &s.sentence, &mut problems);
+            check_cite(
+                &|| format!("statement {}", s.id),
+                &s.cite,
+                None,
+                &mut problems,
+            );
+            check_speaker(&|| format!("statement {}", s.id), &s.speaker, &mut problems);
+            check_sentence(
+                &|| format!("statement {}", s.id),
+                &s.sentence,
+                &mut problems,
+            );
         }
         for p in &self.positions {
-            check_cite("position", &p.cite, None, &mut problems);
-            check_sentence("position", &p.sentence, &mut problems);
+            check_cite(&|| "position".to_string(), &p.cite, None, &mut problems);
+            check_sentence(&|| "position".to_string(), &p.sentence, &mut problems);
         }
         for e in &self.events {
-            check_cite("event", &e.cite, Some(&e.when_text), &mut problems);
-            check_sentence("event", &e.sentence, &mut problems);
+            check_cite(
+                &|| "event".to_string(),
+                &e.cite,
+                Some(&e.when_text),
+                &mut problems,
+            );
+            check_sentence(&|| "event".to_string(), &e.sentence, &mut problems);
         }
         for n in &self.numbers {
-            check_cite("number", &n.cite, Some(&n.measures), &mut problems);
-            check_sentence("number", &n.sentence, &mut problems);
+            check_cite(
+                &|| "number".to_string(),
+                &n.cite,
+                Some(&n.measures),
+                &mut problems,
+            );
+            check_sentence(&|| "number".to_string(), &n.sentence, &mut problems);
         }
         let all_summaries = self
             .summaries
@@ -589,7 +630,7 @@ impl Knowledge {
             .chain(self.summaries.articles.values().flatten())
             .chain(self.summaries.topics.values().flatten());
         for id in all_summaries {
-            check_sentence("summary", id, &mut problems);
+            check_sentence(&|| "summary".to_string(), id, &mut problems);
         }
         problems
     }

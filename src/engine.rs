@@ -299,6 +299,9 @@ pub struct Engine {
     intents: IntentMatcher,
     sents: Vec<SentRec>,
     sent_by_id: SentIds,
+    /// The sentence of each quote and each statement, looked up once.
+    quote_sent: Vec<Option<usize>>,
+    statement_sent: Vec<Option<usize>>,
     index: Index,
     norms: rustc_hash::FxHashSet<String>,
     name_words: HashMap<String, Vec<usize>>,
@@ -814,6 +817,16 @@ impl Engine {
             lex,
             intents: IntentMatcher::builtin(),
             sents,
+            quote_sent: knowledge
+                .quotes
+                .iter()
+                .map(|q| sent_by_id.get(&q.sentence))
+                .collect(),
+            statement_sent: knowledge
+                .statements
+                .iter()
+                .map(|st| sent_by_id.get(&st.sentence))
+                .collect(),
             sent_by_id,
             index,
             norms,
@@ -1448,8 +1461,8 @@ impl Engine {
     fn fact_sentence(&self, f: FactRef) -> Option<usize> {
         match f {
             FactRef::Sentence(s) => Some(s),
-            FactRef::Quote(i) => self.sent_by_id.get(&self.knowledge.quotes[i].sentence),
-            FactRef::Statement(i) => self.sent_by_id.get(&self.knowledge.statements[i].sentence),
+            FactRef::Quote(i) => self.quote_sent.get(i).copied().flatten(),
+            FactRef::Statement(i) => self.statement_sent.get(i).copied().flatten(),
         }
     }
 
@@ -1543,29 +1556,37 @@ impl Engine {
     fn rank_sentences(&self, q: &Query, filter: impl Fn(usize) -> bool) -> Vec<(usize, f32)> {
         let (total, mut touched) = self.bm25(q, true);
         // Slot-only questions ("nato?", "Witkoff") still find the sentences about their slots.
+        // `touched` holds each sentence once (no sort needed): a named person's sentence is
+        // added only when no word touched it and it is not marked yet.
+        let mut named = vec![false; if q.people.is_empty() { 0 } else { total.len() }];
         for &p in &q.people {
             for &i in &self.person_sents[p] {
-                if total[i] == 0.0 {
-                    touched.push(i as u32);
+                if !named[i] {
+                    named[i] = true;
+                    if total[i] == 0.0 {
+                        touched.push(i as u32);
+                    }
                 }
             }
         }
-        touched.sort_unstable();
-        touched.dedup();
         // At thousands of articles a common word touches tens of thousands of sentences: only
         // the best by words (and every sentence of a named person) go on to the finer scoring.
         const SHORTLIST: usize = 2000;
         if touched.len() > SHORTLIST {
             // A named person's sentences get a head start, not a free pass: a name used in
-            // thousands of sentences must not undo the shortlist.
-            let mut named = vec![false; total.len()];
-            for &p in &q.people {
-                for &i in &self.person_sents[p] {
-                    named[i] = true;
-                }
-            }
-            let first = |d: &u32| total[*d as usize] + if named[*d as usize] { 2.0 } else { 0.0 };
-            touched.select_nth_unstable_by(SHORTLIST, |a, b| first(b).total_cmp(&first(a)));
+            // thousands of sentences must not undo the shortlist. Ties go to the earlier
+            // sentence, so the shortlist does not depend on the order sentences were touched.
+            let first = |d: u32| {
+                let head = if named.get(d as usize) == Some(&true) {
+                    2.0
+                } else {
+                    0.0
+                };
+                total[d as usize] + head
+            };
+            touched.select_nth_unstable_by(SHORTLIST, |&a, &b| {
+                first(b).total_cmp(&first(a)).then(a.cmp(&b))
+            });
             touched.truncate(SHORTLIST);
         }
         let mut out: Vec<(usize, f32)> = touched

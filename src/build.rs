@@ -242,63 +242,38 @@ pub fn build_from(
         numbers: Vec::new(),
         summaries: Summaries::default(),
     };
+    // Each article and its facts become knowledge entries on the worker threads (the memory
+    // the facts free there is reused for the entries); the main thread only moves them in.
+    let triples: Vec<(Article, ArticleFacts, String)> = articles
+        .into_iter()
+        .zip(all_facts)
+        .zip(digests)
+        .map(|((a, f), d)| (a, f, d))
+        .collect();
+    let pieces = crate::par::map_owned(triples, 16, |(a, f, d)| assemble(a, f, d));
+    k.articles.reserve_exact(pieces.len());
+    let total = |f: fn(&Assembled) -> usize| pieces.iter().map(f).sum::<usize>();
+    k.sources.reserve_exact(total(|p| p.facts.sources.len()));
+    k.quotes.reserve_exact(total(|p| p.facts.quotes.len()));
+    k.statements
+        .reserve_exact(total(|p| p.facts.statements.len()));
+    k.events.reserve_exact(total(|p| p.facts.events.len()));
+    k.numbers.reserve_exact(total(|p| p.facts.numbers.len()));
+    k.positions
+        .reserve_exact(total(|p| p.facts.positions.len()));
     let mut mentions: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    // The parsed articles and their facts move into the knowledge: nothing is held twice.
-    for ((a, facts), digest) in articles.into_iter().zip(all_facts).zip(digests) {
-        let mut paragraphs = Vec::new();
-        for (p, sents) in a.paragraphs.into_iter().zip(&facts.sentences) {
-            let map = CharMap::new(&p.text);
-            let sentences = sents
-                .iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    let id = sentence_id(&a.id, p.n, i);
-                    for person in &s.people {
-                        mentions.entry(person.clone()).or_default().push(id.clone());
-                    }
-                    SentenceEntry {
-                        id,
-                        start: map.char_of(s.span.0),
-                        end: map.char_of(s.span.1),
-                        parties: s.parties.clone(),
-                        topics: s.topics.clone(),
-                        people: s.people.clone(),
-                    }
-                })
-                .collect();
-            paragraphs.push(ParagraphEntry {
-                n: p.n,
-                section: p.section,
-                text: p.text,
-                sentences,
-            });
+    for piece in pieces {
+        for (person, sentence) in piece.mentions {
+            mentions.entry(person).or_default().push(sentence);
         }
-        k.articles.push(ArticleEntry {
-            id: a.id,
-            title: a.title,
-            source: a.source,
-            published: a.published.format("%Y-%m-%d").to_string(),
-            url: a.url,
-            tag: a.tag,
-            digest,
-            paragraphs,
-        });
+        k.articles.push(piece.entry);
+        let facts = piece.facts;
         k.sources.extend(facts.sources);
         k.quotes.extend(facts.quotes);
         k.statements.extend(facts.statements);
         k.events.extend(facts.events);
         k.numbers.extend(facts.numbers);
-        let mut seen = BTreeSet::new();
-        for p in facts.positions {
-            if seen.insert((
-                p.party.clone(),
-                p.topic.clone(),
-                p.kind as u8,
-                p.sentence.clone(),
-            )) {
-                k.positions.push(p);
-            }
-        }
+        k.positions.extend(facts.positions);
     }
     for p in &registry.people {
         let short_forms = if p.words.len() > 1 {
@@ -341,6 +316,70 @@ pub fn build_from(
 
 /// Adds parties for affiliations the lexicon lacks ("Valdorian"), with the country names that
 /// share their stem ("Valdoria") as aliases.
+/// One article and its facts as knowledge: the article entry with its sentences, the facts
+/// (positions without repeats) and who each sentence mentions.
+struct Assembled {
+    entry: ArticleEntry,
+    facts: ArticleFacts,
+    mentions: Vec<(String, String)>,
+}
+
+fn assemble(a: Article, mut facts: ArticleFacts, digest: String) -> Assembled {
+    let mut mentions = Vec::new();
+    let mut paragraphs = Vec::with_capacity(a.paragraphs.len());
+    let sentences = std::mem::take(&mut facts.sentences);
+    for (p, sents) in a.paragraphs.into_iter().zip(sentences) {
+        let map = CharMap::new(&p.text);
+        let sentences = sents
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let id = sentence_id(&a.id, p.n, i);
+                for person in &s.people {
+                    mentions.push((person.clone(), id.clone()));
+                }
+                SentenceEntry {
+                    id,
+                    start: map.char_of(s.span.0),
+                    end: map.char_of(s.span.1),
+                    parties: s.parties,
+                    topics: s.topics,
+                    people: s.people,
+                }
+            })
+            .collect();
+        paragraphs.push(ParagraphEntry {
+            n: p.n,
+            section: p.section,
+            text: p.text,
+            sentences,
+        });
+    }
+    let mut seen = BTreeSet::new();
+    facts.positions.retain(|p| {
+        seen.insert((
+            p.party.clone(),
+            p.topic.clone(),
+            p.kind as u8,
+            p.sentence.clone(),
+        ))
+    });
+    Assembled {
+        entry: ArticleEntry {
+            id: a.id,
+            title: a.title,
+            source: a.source,
+            published: a.published.format("%Y-%m-%d").to_string(),
+            url: a.url,
+            tag: a.tag,
+            digest,
+            paragraphs,
+        },
+        facts,
+        mentions,
+    }
+}
+
 fn with_discovered_parties(
     lexicon: &Lexicon,
     registry: &Registry,
@@ -446,9 +485,11 @@ fn summarise(k: &Knowledge, per_article: usize) -> Summaries {
     }
     let mut summaries = Summaries::default();
     // (published, article id, its best sentences as (score, position, sentence id)).
-    type Scored = (String, String, Vec<(f64, usize, String)>);
+    // Borrowed from the knowledge: at thousands of articles, copies of every id would cost
+    // more than the summaries themselves.
+    type Scored<'k> = (&'k str, &'k str, Vec<(f64, usize, &'k str)>);
     let mut scored_by_article: Vec<Scored> = Vec::new();
-    let mut by_topic: BTreeMap<String, Vec<(f64, String, usize, String)>> = BTreeMap::new();
+    let mut by_topic: BTreeMap<&str, Vec<(f64, &str, usize, &str)>> = BTreeMap::new();
     for a in &k.articles {
         let mut scored = Vec::new();
         let mut pos = 0usize;
@@ -465,26 +506,26 @@ fn summarise(k: &Knowledge, per_article: usize) -> Summaries {
                 if !(40..=400).contains(&len) {
                     score -= 2.0;
                 }
-                scored.push((score, pos, s.id.clone()));
+                scored.push((score, pos, s.id.as_str()));
                 for t in &s.topics {
-                    by_topic.entry(t.clone()).or_default().push((
+                    by_topic.entry(t.as_str()).or_default().push((
                         score,
-                        a.published.clone(),
+                        a.published.as_str(),
                         pos,
-                        s.id.clone(),
+                        s.id.as_str(),
                     ));
                 }
                 pos += 1;
             }
         }
-        let mut best = scored.clone();
+        let mut best = scored;
         best.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
         best.truncate(per_article);
         best.sort_by_key(|x| x.1);
         summaries
             .articles
-            .insert(a.id.clone(), best.iter().map(|x| x.2.clone()).collect());
-        scored_by_article.push((a.published.clone(), a.id.clone(), best));
+            .insert(a.id.clone(), best.iter().map(|x| x.2.to_string()).collect());
+        scored_by_article.push((a.published.as_str(), a.id.as_str(), best));
     }
     scored_by_article.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
     let take = if scored_by_article.len() == 1 {
@@ -497,15 +538,18 @@ fn summarise(k: &Knowledge, per_article: usize) -> Summaries {
         top.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
         top.truncate(take);
         top.sort_by_key(|x| x.1);
-        summaries.all.extend(top.into_iter().map(|x| x.2));
+        summaries
+            .all
+            .extend(top.into_iter().map(|x| x.2.to_string()));
     }
     for (topic, mut list) in by_topic {
         list.sort_by(|x, y| y.0.total_cmp(&x.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
         list.truncate(4);
         list.sort_by(|x, y| x.1.cmp(&y.1).then(x.2.cmp(&y.2)));
-        summaries
-            .topics
-            .insert(topic, list.into_iter().map(|x| x.3).collect());
+        summaries.topics.insert(
+            topic.to_string(),
+            list.into_iter().map(|x| x.3.to_string()).collect(),
+        );
     }
     summaries
 }

@@ -51,6 +51,40 @@ where
     })
 }
 
+/// Like [`map`], but takes the items by value, so each can be moved into its result.
+pub fn map_owned<T, R, F>(items: Vec<T>, min_chunk: usize, f: F) -> Vec<R>
+where
+    T: Send,
+    R: Send,
+    F: Fn(T) -> R + Sync,
+{
+    let workers = threads(items.len() / min_chunk.max(1));
+    if workers <= 1 {
+        return items.into_iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(workers);
+    let mut parts = Vec::with_capacity(workers);
+    let mut rest = items;
+    while rest.len() > chunk {
+        let tail = rest.split_off(chunk);
+        parts.push(rest);
+        rest = tail;
+    }
+    parts.push(rest);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| scope.spawn(move || part.into_iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        let mut out = Vec::new();
+        for h in handles {
+            out.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        out
+    })
+}
+
 /// Like [`map`], but each worker first makes its own state with `init` (a cache, a local
 /// vocabulary) and `f` may update it. Returns each worker's state with its results, in input
 /// order: the results of `out[0].1` come first.
@@ -97,6 +131,14 @@ mod tests {
         assert_eq!(par, seq);
         assert!(map(&[] as &[u32], 10, |x| *x).is_empty());
         assert_eq!(map(&[7u32], 10, |x| x + 1), vec![8]);
+    }
+
+    #[test]
+    fn map_owned_moves_items_and_keeps_order() {
+        let items: Vec<String> = (0..3_001).map(|i| i.to_string()).collect();
+        let expect: Vec<String> = items.iter().map(|s| format!("<{s}>")).collect();
+        assert_eq!(map_owned(items, 10, |s| format!("<{s}>")), expect);
+        assert!(map_owned(Vec::<u8>::new(), 10, |x| x).is_empty());
     }
 
     #[test]

@@ -527,7 +527,7 @@ fn summarise(k: &Knowledge, per_article: usize) -> Summaries {
             .insert(a.id.clone(), best.iter().map(|x| x.2.to_string()).collect());
         scored_by_article.push((a.published.as_str(), a.id.as_str(), best));
     }
-    scored_by_article.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    scored_by_article.sort_by(|x, y| y.0.cmp(x.0).then(x.1.cmp(y.1)));
     let take = if scored_by_article.len() == 1 {
         per_article
     } else {
@@ -543,9 +543,9 @@ fn summarise(k: &Knowledge, per_article: usize) -> Summaries {
             .extend(top.into_iter().map(|x| x.2.to_string()));
     }
     for (topic, mut list) in by_topic {
-        list.sort_by(|x, y| y.0.total_cmp(&x.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
+        list.sort_by(|x, y| y.0.total_cmp(&x.0).then(y.1.cmp(x.1)).then(x.2.cmp(&y.2)));
         list.truncate(4);
-        list.sort_by(|x, y| x.1.cmp(&y.1).then(x.2.cmp(&y.2)));
+        list.sort_by(|x, y| x.1.cmp(y.1).then(x.2.cmp(&y.2)));
         summaries.topics.insert(
             topic.to_string(),
             list.into_iter().map(|x| x.3.to_string()).collect(),

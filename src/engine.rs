@@ -299,6 +299,8 @@ pub struct Engine {
     intents: IntentMatcher,
     sents: Vec<SentRec>,
     sent_by_id: SentIds,
+    /// The stem of every word form in the sentences, so answers need not stem them again.
+    stem_cache: FxHashMap<String, String>,
     /// The sentence of each quote and each statement, looked up once.
     quote_sent: Vec<Option<usize>>,
     statement_sent: Vec<Option<usize>>,
@@ -329,7 +331,9 @@ pub struct Engine {
     /// Position sentences by party id: (topic index, sentence).
     positions_by_party: HashMap<String, Vec<(u32, u32)>>,
     /// Parties of the people and sources speaking in a sentence.
-    speaker_parties: HashMap<usize, Vec<String>>,
+    speaker_parties: HashMap<u32, Vec<u32>>,
+    /// The party names `speaker_parties` numbers.
+    speaker_party_names: Vec<String>,
     /// Corpus words by first letter, for spelling correction.
     norms_by_initial: HashMap<char, Vec<String>>,
 }
@@ -608,7 +612,11 @@ impl Engine {
         let mut norms: rustc_hash::FxHashSet<String> = Default::default();
         let mut cause_sents = HashSet::default();
         let mut docs: Vec<Vec<u32>> = Vec::with_capacity(sents.len());
+        let mut stem_cache: FxHashMap<String, String> = FxHashMap::default();
         for (v, results) in parts {
+            for (word, info) in v.words {
+                stem_cache.insert(word, v.stems[info.stem as usize].clone());
+            }
             let to_global: Vec<u32> = v
                 .stems
                 .into_iter()
@@ -776,7 +784,10 @@ impl Engine {
             .flat_map(|w| w.norm.split('-').map(stem).collect::<Vec<_>>())
             .chain(["pm", "vp", "fm"].iter().map(|s| s.to_string()))
             .collect();
-        let mut speaker_parties: HashMap<usize, Vec<String>> = HashMap::default();
+        // Parties as small numbers: a large corpus has a speaker in every other sentence.
+        let mut speaker_parties: HashMap<u32, Vec<u32>> = HashMap::default();
+        let mut speaker_party_names: Vec<String> = Vec::new();
+        let mut party_numbers: HashMap<String, u32> = HashMap::default();
         let spoken = knowledge
             .quotes
             .iter()
@@ -789,12 +800,18 @@ impl Engine {
             );
         for (sid, sp) in spoken {
             if let (Some(s), Some(party)) = (sent_by_id.get(sid), party_of(sp)) {
-                let e = speaker_parties.entry(s).or_default();
-                if !e.contains(&party) {
-                    e.push(party);
+                let next = speaker_party_names.len() as u32;
+                let number = *party_numbers.entry(party).or_insert_with_key(|p| {
+                    speaker_party_names.push(p.clone());
+                    next
+                });
+                let e = speaker_parties.entry(s as u32).or_default();
+                if !e.contains(&number) {
+                    e.push(number);
                 }
             }
         }
+        drop(party_numbers);
         let mut norms_by_initial: HashMap<char, Vec<String>> = HashMap::default();
         for w in &norms {
             if let Some(c) = w.chars().next() {
@@ -828,6 +845,7 @@ impl Engine {
                 .map(|st| sent_by_id.get(&st.sentence))
                 .collect(),
             sent_by_id,
+            stem_cache,
             index,
             norms,
             name_words,
@@ -850,9 +868,18 @@ impl Engine {
             by_speaker,
             positions_by_party,
             speaker_parties,
+            speaker_party_names,
             norms_by_initial,
             knowledge,
             settings,
+        }
+    }
+
+    /// The stem of a normalised word: from the corpus' stems when it is there.
+    fn stem(&self, norm: &str) -> String {
+        match self.stem_cache.get(norm) {
+            Some(s) => s.clone(),
+            None => stem(norm),
         }
     }
 
@@ -1019,7 +1046,7 @@ impl Engine {
                 *u = true;
             }
         }
-        let keys: Vec<String> = q.tokens.iter().map(|t| stem(&t.norm)).collect();
+        let keys: Vec<String> = q.tokens.iter().map(|t| self.stem(&t.norm)).collect();
         for hit in self.lex.topics.find_keys(&q.tokens, &keys) {
             push_unique_usize(&mut q.topics, hit.entity);
             for u in &mut used[hit.start..hit.end] {
@@ -1205,7 +1232,7 @@ impl Engine {
                 && !t.norm.contains('-')
             {
                 if let Some(fix) = self.fuzzy_word(&t.norm) {
-                    push(&mut terms, stem(&fix), 0.9, false);
+                    push(&mut terms, self.stem(&fix), 0.9, false);
                     q.corrected.push(t.norm.clone());
                 }
             }
@@ -1214,7 +1241,7 @@ impl Engine {
         for &ti in &q.topics {
             for alias in &self.knowledge.lexicon.topics[ti].aliases {
                 for t in tokenize(alias) {
-                    let s = stem(&t.norm);
+                    let s = self.stem(&t.norm);
                     if !self.lex.stopwords.contains(&t.norm) && !terms.iter().any(|x| x.0 == s) {
                         terms.push((s, 0.4, true, 10_000 + ti));
                     }
@@ -1643,7 +1670,7 @@ impl Engine {
                 let stems: Vec<String> = tokenize(self.sentence_text(item.0))
                     .iter()
                     .filter(|t| !STOP_PAIR.contains(&t.norm.as_str()))
-                    .map(|t| stem(&t.norm))
+                    .map(|t| self.stem(&t.norm))
                     .collect();
                 let hits = pairs
                     .iter()
@@ -1659,9 +1686,10 @@ impl Engine {
 
     /// True when a quote or statement in the sentence comes from someone of one of the parties.
     fn spoken_by_party(&self, s: usize, parties: &[String]) -> bool {
-        self.speaker_parties
-            .get(&s)
-            .is_some_and(|v| v.iter().any(|p| parties.contains(p)))
+        self.speaker_parties.get(&(s as u32)).is_some_and(|v| {
+            v.iter()
+                .any(|&p| parties.contains(&self.speaker_party_names[p as usize]))
+        })
     }
 
     fn has_cause(&self, s: usize) -> bool {
@@ -1931,7 +1959,7 @@ impl Engine {
         let qn: HashSet<String> = q
             .tokens
             .iter()
-            .map(|t| stem(&t.norm))
+            .map(|t| self.stem(&t.norm))
             .filter(|s| !self.lex.stopwords.contains(s))
             .collect();
         let article = q
@@ -2148,7 +2176,7 @@ impl Engine {
             let xs: HashSet<String> = tokenize(&x)
                 .iter()
                 .filter(|t| !self.lex.stopwords.contains(&t.norm))
-                .map(|t| stem(&t.norm))
+                .map(|t| self.stem(&t.norm))
                 .collect();
             // Only a phrase naming a kind of source ("the source ...", "diplomats") can be one.
             let names_source = xs.iter().any(|w| self.source_noun_stems.contains(w));
@@ -2344,7 +2372,7 @@ impl Engine {
                 let xs: HashSet<String> = tokenize(&x)
                     .iter()
                     .filter(|t| !self.lex.stopwords.contains(&t.norm))
-                    .map(|t| stem(&t.norm))
+                    .map(|t| self.stem(&t.norm))
                     .collect();
                 let mut facts = Vec::new();
                 for (i, s) in k.sources.iter().enumerate() {
@@ -2717,7 +2745,7 @@ impl Engine {
             ns.iter().copied().max_by_key(|&i| {
                 tokenize(&self.knowledge.numbers[i].measures)
                     .iter()
-                    .filter(|t| terms.contains(stem(&t.norm).as_str()))
+                    .filter(|t| terms.contains(self.stem(&t.norm).as_str()))
                     .count()
             })
         });

@@ -15,6 +15,10 @@ use parley::knowledge::Knowledge;
 mod common;
 use common::{us, Corpus};
 
+// The same allocator as the `parley` binary, so the figures are the shipped ones.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn seed(c: &mut Criterion) {
     let questions = common::seed_questions();
     let json = common::seed_json();

@@ -22,6 +22,10 @@ use tantivy::{doc, Index, IndexReader, Searcher};
 mod common;
 use common::{us, Corpus, Percentiles};
 
+// The same allocator as the `parley` binary, so the figures are the shipped ones.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// One size's figures, for the printed table and the chart.
 struct Row {
     label: String,

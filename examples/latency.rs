@@ -7,6 +7,10 @@ use std::time::Instant;
 
 use parley::{Engine, EngineSettings, Knowledge};
 
+// The same allocator as the `parley` binary, so the figures are the shipped ones.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let path = args

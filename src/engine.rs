@@ -542,36 +542,32 @@ impl Engine {
             .filter(|s| !matches!(s.as_str(), "over" | "why" | "reason"))
             .collect();
         // Where each sentence stands, with its parties, topics and people (cheap, in order).
-        for (ai, a) in knowledge.articles.iter().enumerate() {
-            for (pi, p) in a.paragraphs.iter().enumerate() {
+        // The engine keeps those as numbers here; the knowledge's own lists of names are
+        // emptied, as nothing reads them after this and a large corpus has a million of them.
+        for (ai, a) in knowledge.articles.iter_mut().enumerate() {
+            for (pi, p) in a.paragraphs.iter_mut().enumerate() {
                 let map: Vec<usize> = p
                     .text
                     .char_indices()
                     .map(|(i, _)| i)
                     .chain(std::iter::once(p.text.len()))
                     .collect();
-                for s in &p.sentences {
+                for s in &mut p.sentences {
                     sent_by_id.insert(&a.id, p.n, &s.id, sents.len());
+                    let numbers = |names: Vec<String>, index: &HashMap<&str, usize>| {
+                        names
+                            .iter()
+                            .filter_map(|x| index.get(x.as_str()).copied())
+                            .collect()
+                    };
                     sents.push(SentRec {
                         article: ai,
                         para: pi,
                         start: map.get(s.start as usize).copied().unwrap_or(0),
                         end: map.get(s.end as usize).copied().unwrap_or(p.text.len()),
-                        parties: s
-                            .parties
-                            .iter()
-                            .filter_map(|x| party_index.get(x.as_str()).copied())
-                            .collect(),
-                        topics: s
-                            .topics
-                            .iter()
-                            .filter_map(|x| topic_index.get(x.as_str()).copied())
-                            .collect(),
-                        people: s
-                            .people
-                            .iter()
-                            .filter_map(|x| person_index.get(x.as_str()).copied())
-                            .collect(),
+                        parties: numbers(std::mem::take(&mut s.parties), &party_index),
+                        topics: numbers(std::mem::take(&mut s.topics), &topic_index),
+                        people: numbers(std::mem::take(&mut s.people), &person_index),
                     });
                 }
             }
@@ -883,8 +879,9 @@ impl Engine {
         }
     }
 
-    /// The knowledge it answers from. Its `positions` list is empty: the engine keeps
-    /// positions in its own index by party, topic and sentence.
+    /// The knowledge it answers from, less what the engine holds in its own indexes: the
+    /// `positions` list and each sentence's `parties`, `topics` and `people` are empty here
+    /// (load the file again for a complete copy).
     pub fn knowledge(&self) -> &Knowledge {
         &self.knowledge
     }

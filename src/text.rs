@@ -114,9 +114,9 @@ pub fn tokenize(hay: &str) -> Vec<Token> {
         } else {
             text
         };
-        let letters: Vec<char> = base.chars().filter(|c| c.is_alphabetic()).collect();
         let capital = base.chars().next().is_some_and(|c| c.is_uppercase());
-        let all_caps = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
+        let mut letters = base.chars().filter(|c| c.is_alphabetic()).peekable();
+        let all_caps = letters.peek().is_some() && letters.all(|c| c.is_uppercase());
         tokens.push(Token {
             start,
             end,
@@ -132,6 +132,9 @@ pub fn tokenize(hay: &str) -> Vec<Token> {
 
 /// Lowercase with typographic apostrophes and dashes folded.
 pub fn normalize(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.chars()
         .map(|c| match c {
             '’' | '‘' => '\'',

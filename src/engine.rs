@@ -304,6 +304,7 @@ pub struct Engine {
     /// The sentence of each quote and each statement, looked up once.
     quote_sent: Vec<Option<usize>>,
     statement_sent: Vec<Option<usize>>,
+    event_sent: Vec<Option<usize>>,
     index: Index,
     norms: rustc_hash::FxHashSet<String>,
     name_words: HashMap<String, Vec<usize>>,
@@ -826,20 +827,42 @@ impl Engine {
             }
         }
         tracing::debug!(target: "parley::timing", phase = "engine", elapsed = ?t_new.elapsed(), "timing");
+        // Each fact's sentence as an index; the ids themselves are not read again, and a
+        // large corpus has hundreds of thousands of them.
+        let quote_sent: Vec<Option<usize>> = knowledge
+            .quotes
+            .iter()
+            .map(|q| sent_by_id.get(&q.sentence))
+            .collect();
+        let statement_sent: Vec<Option<usize>> = knowledge
+            .statements
+            .iter()
+            .map(|st| sent_by_id.get(&st.sentence))
+            .collect();
+        let event_sent: Vec<Option<usize>> = knowledge
+            .events
+            .iter()
+            .map(|e| sent_by_id.get(&e.sentence))
+            .collect();
+        for q in &mut knowledge.quotes {
+            q.sentence = String::new();
+        }
+        for st in &mut knowledge.statements {
+            st.sentence = String::new();
+        }
+        for e in &mut knowledge.events {
+            e.sentence = String::new();
+        }
+        for n in &mut knowledge.numbers {
+            n.sentence = String::new();
+        }
         Engine {
             lex,
             intents: IntentMatcher::builtin(),
             sents,
-            quote_sent: knowledge
-                .quotes
-                .iter()
-                .map(|q| sent_by_id.get(&q.sentence))
-                .collect(),
-            statement_sent: knowledge
-                .statements
-                .iter()
-                .map(|st| sent_by_id.get(&st.sentence))
-                .collect(),
+            quote_sent,
+            statement_sent,
+            event_sent,
             sent_by_id,
             stem_cache,
             index,
@@ -880,8 +903,9 @@ impl Engine {
     }
 
     /// The knowledge it answers from, less what the engine holds in its own indexes: the
-    /// `positions` list and each sentence's `parties`, `topics` and `people` are empty here
-    /// (load the file again for a complete copy).
+    /// `positions` list, each sentence's `parties`, `topics` and `people`, and the `sentence`
+    /// id of each quote, statement, event and number are empty here (load the file again for a
+    /// complete copy).
     pub fn knowledge(&self) -> &Knowledge {
         &self.knowledge
     }
@@ -1426,7 +1450,7 @@ impl Engine {
         match f {
             FactRef::Quote(i) => {
                 let q = &self.knowledge.quotes[i];
-                let s = self.sent_by_id.get(&q.sentence)?;
+                let s = self.fact_sentence(f)?;
                 let (report, speaker) = match &q.speaker {
                     Speaker::Person(_) => (ReportKind::OwnWords, self.speaker_label(&q.speaker)),
                     Speaker::Source(_) => {
@@ -1450,7 +1474,7 @@ impl Engine {
             }
             FactRef::Statement(i) => {
                 let st = &self.knowledge.statements[i];
-                let s = self.sent_by_id.get(&st.sentence)?;
+                let s = self.fact_sentence(f)?;
                 let report = match st.speaker {
                     Speaker::Source(_) => ReportKind::UnnamedSource,
                     _ => ReportKind::ReportedSpeech,
@@ -2796,7 +2820,8 @@ impl Engine {
             .knowledge
             .events
             .iter()
-            .filter_map(|e| Some((e.date.clone()?, self.sent_by_id.get(&e.sentence)?)))
+            .zip(&self.event_sent)
+            .filter_map(|(e, &s)| Some((e.date.clone()?, s?)))
             .collect();
         events.sort();
         events.dedup_by_key(|e| e.1);

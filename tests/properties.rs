@@ -190,10 +190,12 @@ fn named_bad_questions() {
     }
 }
 
-/// The seed knowledge file itself round-trips.
+/// The seed knowledge file itself round-trips. (Read from the file: the engine's copy lacks
+/// what the engine keeps in its own indexes.)
 #[test]
 fn seed_knowledge_round_trips() {
-    let k = engine().knowledge();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/knowledge.json");
+    let k = Knowledge::load(&path).unwrap();
     let back = Knowledge::from_json(&k.to_json(), Path::new("k.json")).unwrap();
-    assert_eq!(&back, k);
+    assert_eq!(back, k);
 }

@@ -277,7 +277,7 @@ impl SentIds {
         let &(first, count) = self.articles.get(article)?.get(&n)?;
         // A canonical id names its place; a sentence there with another id is in `other`.
         (k >= 1 && k <= count)
-            .then_some(first + k - 1)
+            .then(|| first + k - 1)
             .filter(|ix| !self.shadowed.contains(ix))
     }
 }

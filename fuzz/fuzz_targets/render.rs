@@ -10,8 +10,8 @@
 //! as lossy UTF-8.
 #![no_main]
 
-use std::path::Path;
-use std::sync::OnceLock;
+#[path = "seed.rs"]
+mod seed;
 
 use libfuzzer_sys::fuzz_target;
 use parley::answer::{
@@ -21,17 +21,6 @@ use parley::discord::render::{
     defuse_mentions, measure, pack, render_answer, texts, trim_to, within_limits, OutMessage,
     MESSAGES_MAX, TRIM_NOTE,
 };
-use parley::engine::{Engine, EngineSettings};
-use parley::knowledge::Knowledge;
-
-fn engine() -> &'static Engine {
-    static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| {
-        let json = include_str!("../../knowledge/knowledge.json");
-        let k = Knowledge::from_json(json, Path::new("knowledge.json")).expect("seed knowledge");
-        Engine::new(k, EngineSettings { max_quotes: 3 })
-    })
-}
 
 /// Whether `s` holds something Discord would treat as a mention: `@everyone`, `@here`, or
 /// `<@123>`, `<@!123>`, `<@&123>`.
@@ -77,7 +66,10 @@ fn check_render(answer: &Answer, embeds: bool) {
             for l in &links {
                 t = t.replace(l.as_str(), "");
             }
-            assert!(!has_mention(&t), "a mention got through (embeds={embeds}): {t:?}");
+            assert!(
+                !has_mention(&t),
+                "a mention got through (embeds={embeds}): {t:?}"
+            );
         }
         check_fields_with_their_quotes(m);
     }
@@ -92,7 +84,10 @@ fn check_render(answer: &Answer, embeds: bool) {
             let shown = defuse_mentions(&escape_markdown(&q.citation.quote));
             if measure(&shown) < 700 {
                 let marked = with_marks(&shown);
-                assert!(all.contains(&marked), "quote cut or missing (embeds={embeds}): {marked:?}");
+                assert!(
+                    all.contains(&marked),
+                    "quote cut or missing (embeds={embeds}): {marked:?}"
+                );
             }
         }
     }
@@ -127,7 +122,11 @@ fn check_trim(text: &str, max: usize, note: &str) {
     let kept = t.strip_suffix(note).expect("a cut ends with the note");
     assert!(text.starts_with(kept), "a cut keeps a prefix: {kept:?}");
     if measure(note) <= max {
-        assert!(measure(&t) <= max, "trim_to({max}) gave {}: {t:?}", measure(&t));
+        assert!(
+            measure(&t) <= max,
+            "trim_to({max}) gave {}: {t:?}",
+            measure(&t)
+        );
     } else {
         assert_eq!(t, note, "no room even for the note");
     }
@@ -231,7 +230,7 @@ fuzz_target!(|data: &[u8]| {
 
     // (a) The seed engine's answer to the first piece (slow: only on half the inputs).
     if ctl & 1 == 1 {
-        let a = engine().ask(&pieces[0], None);
+        let a = seed::engine().ask(&pieces[0], None);
         check_render(&a, true);
         check_render(&a, false);
     }

@@ -143,9 +143,11 @@ struct SentRec {
     para: usize,
     start: usize,
     end: usize,
-    parties: Vec<usize>,
-    topics: Vec<usize>,
-    people: Vec<usize>,
+    // Boxed slices, not vectors: a large corpus has hundreds of thousands of sentences, and
+    // these never grow after start-up.
+    parties: Box<[usize]>,
+    topics: Box<[usize]>,
+    people: Box<[usize]>,
 }
 
 /// One start-up worker's vocabulary: what each word it has met stems to, as local term ids.
@@ -645,7 +647,9 @@ impl Engine {
                 if let Some(&p) = person_index.get(id.as_str()) {
                     let rec: &mut SentRec = &mut sents[s];
                     if !rec.people.contains(&p) {
-                        rec.people.push(p);
+                        let mut people = std::mem::take(&mut rec.people).into_vec();
+                        people.push(p);
+                        rec.people = people.into_boxed_slice();
                     }
                 }
             }

@@ -12,7 +12,10 @@ const B: f32 = 0.75;
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     terms: FxHashMap<String, u32>,
-    postings: Vec<Vec<(u32, u16)>>,
+    /// Per term, the documents holding it (ascending) and, beside them, how often: two arrays
+    /// rather than one of pairs, which padding would make 8 bytes a posting instead of 6.
+    postings: Vec<Vec<u32>>,
+    freqs: Vec<Vec<u16>>,
     lengths: Vec<u16>,
     avg_len: f32,
 }
@@ -48,7 +51,8 @@ impl Index {
     /// Builds an index from documents given as term ids into `vocab` (`vocab[id]` is the term).
     /// Terms no document holds are left out.
     pub fn from_ids(vocab: Vec<String>, docs: &[Vec<u32>]) -> Index {
-        let mut postings: Vec<Vec<(u32, u16)>> = vec![Vec::new(); vocab.len()];
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
+        let mut freqs: Vec<Vec<u16>> = vec![Vec::new(); vocab.len()];
         let mut lengths = Vec::with_capacity(docs.len());
         let mut total = 0u64;
         let mut sorted: Vec<u32> = Vec::new();
@@ -60,7 +64,8 @@ impl Index {
             while i < sorted.len() {
                 let id = sorted[i];
                 let run = sorted[i..].iter().take_while(|&&t| t == id).count();
-                postings[id as usize].push((doc as u32, run.min(u16::MAX as usize) as u16));
+                postings[id as usize].push(doc as u32);
+                freqs[id as usize].push(run.min(u16::MAX as usize) as u16);
                 i += run;
             }
             let len = terms.len().min(u16::MAX as usize) as u16;
@@ -69,10 +74,14 @@ impl Index {
         }
         let mut terms = FxHashMap::default();
         let mut kept = Vec::new();
-        for (word, list) in vocab.into_iter().zip(postings) {
+        let mut kept_freqs = Vec::new();
+        for ((word, mut list), mut tf) in vocab.into_iter().zip(postings).zip(freqs) {
             if !list.is_empty() {
                 terms.insert(word, kept.len() as u32);
+                list.shrink_to_fit();
+                tf.shrink_to_fit();
                 kept.push(list);
+                kept_freqs.push(tf);
             }
         }
         let avg_len = if lengths.is_empty() {
@@ -83,6 +92,7 @@ impl Index {
         Index {
             terms,
             postings: kept,
+            freqs: kept_freqs,
             lengths,
             avg_len,
         }
@@ -132,7 +142,8 @@ impl Index {
             return;
         };
         let idf = self.idf(term);
-        for &(doc, tf) in &self.postings[id as usize] {
+        let (docs, freqs) = (&self.postings[id as usize], &self.freqs[id as usize]);
+        for (&doc, &tf) in docs.iter().zip(freqs) {
             let tf = tf as f32;
             let len = self.lengths[doc as usize] as f32;
             f(
@@ -144,11 +155,9 @@ impl Index {
 
     /// True when the document holds the term (postings are in document order).
     pub fn has(&self, term: &str, doc: u32) -> bool {
-        self.terms.get(term).is_some_and(|&id| {
-            self.postings[id as usize]
-                .binary_search_by_key(&doc, |p| p.0)
-                .is_ok()
-        })
+        self.terms
+            .get(term)
+            .is_some_and(|&id| self.postings[id as usize].binary_search(&doc).is_ok())
     }
 
     /// How many documents hold the term.

@@ -278,3 +278,47 @@ Nobody expected a deal this year.\n";
     );
     assert!(!first.contains("summit"));
 }
+
+/// The engine indexes sentences on several threads at start-up: its answers must be exactly those
+/// of an engine built on one thread (300 articles, some 6,000 sentences, make 2+ workers).
+#[test]
+fn an_engine_built_on_several_threads_answers_as_one_built_on_one() {
+    use parley::build::{build_from, BuildOptions};
+    use parley::lexicon::Lexicon;
+    let arts = parley::corpus::generate_articles(300, 3);
+    let inputs: Vec<(String, &str, &[u8])> = arts
+        .iter()
+        .map(|a| (format!("{}.md", a.id), a.id.as_str(), a.text.as_bytes()))
+        .collect();
+    let refs: Vec<(&str, &str, &[u8])> = inputs
+        .iter()
+        .map(|(f, i, b)| (f.as_str(), *i, *b))
+        .collect();
+    let k = build_from(&refs, &Lexicon::builtin(), &BuildOptions::default())
+        .unwrap()
+        .knowledge;
+    let sentences: usize = k
+        .articles
+        .iter()
+        .flat_map(|a| &a.paragraphs)
+        .map(|p| p.sentences.len())
+        .sum();
+    assert!(
+        sentences >= 2 * 2048,
+        "{sentences} sentences: too few for two workers"
+    );
+    // Other tests in this process only ever read PARLEY_THREADS, and their answers do not depend
+    // on it (that is what this test checks), so setting it here is safe.
+    std::env::set_var("PARLEY_THREADS", "1");
+    let one = Engine::new(k.clone(), EngineSettings::default());
+    std::env::set_var("PARLEY_THREADS", "4");
+    let many = Engine::new(k, EngineSettings::default());
+    std::env::remove_var("PARLEY_THREADS");
+    for q in parley::corpus::questions(3) {
+        assert_eq!(
+            one.ask(&q, None).to_json(),
+            many.ask(&q, None).to_json(),
+            "{q:?}"
+        );
+    }
+}

@@ -273,6 +273,23 @@ pub fn generate_articles(n: usize, seed: u64) -> Vec<GeneratedArticle> {
     (0..n).map(|i| compose(&world, seed, i)).collect()
 }
 
+/// Builds knowledge from generated articles in memory, as `parley build` would from their files.
+pub fn build_articles(
+    arts: &[GeneratedArticle],
+) -> Result<crate::build::Built, crate::build::BuildError> {
+    let files: Vec<String> = arts.iter().map(|a| format!("{}.md", a.id)).collect();
+    let refs: Vec<(&str, &str, &[u8])> = arts
+        .iter()
+        .zip(&files)
+        .map(|(a, f)| (f.as_str(), a.id.as_str(), a.text.as_bytes()))
+        .collect();
+    crate::build::build_from(
+        &refs,
+        &crate::lexicon::Lexicon::builtin(),
+        &crate::build::BuildOptions::default(),
+    )
+}
+
 /// A mixed set of questions about the corpus for `seed`, for benchmarks: matched intents (who,
 /// said, position, proposal, when, how many, why, summary, sources), retrieval fallbacks, and
 /// questions that must be declined.
@@ -613,9 +630,7 @@ fn toml_string(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::build::{build_from, BuildOptions};
     use crate::knowledge::Speaker;
-    use crate::lexicon::Lexicon;
 
     #[test]
     fn same_seed_same_bytes_other_seed_other_bytes() {
@@ -648,15 +663,7 @@ mod tests {
             assert!(parsed.tag.is_some());
             assert!(parsed.paragraphs.len() >= 9);
         }
-        let inputs: Vec<(String, &str, &[u8])> = arts
-            .iter()
-            .map(|a| (format!("{}.md", a.id), a.id.as_str(), a.text.as_bytes()))
-            .collect();
-        let refs: Vec<(&str, &str, &[u8])> = inputs
-            .iter()
-            .map(|(f, i, b)| (f.as_str(), *i, *b))
-            .collect();
-        let built = build_from(&refs, &Lexicon::builtin(), &BuildOptions::default()).unwrap();
+        let built = build_articles(&arts).unwrap();
         let k = &built.knowledge;
         assert_eq!(k.articles.len(), 50);
         assert!(k.validate().is_empty(), "{:?}", k.validate());
@@ -668,17 +675,7 @@ mod tests {
     /// and how many quotes `keep` let through.
     fn speaker_misses(keep: impl Fn(&GeneratedQuote) -> bool) -> (Vec<String>, usize) {
         let arts = generate_articles(30, 3);
-        let inputs: Vec<(String, &str, &[u8])> = arts
-            .iter()
-            .map(|a| (format!("{}.md", a.id), a.id.as_str(), a.text.as_bytes()))
-            .collect();
-        let refs: Vec<(&str, &str, &[u8])> = inputs
-            .iter()
-            .map(|(f, i, b)| (f.as_str(), *i, *b))
-            .collect();
-        let k = build_from(&refs, &Lexicon::builtin(), &BuildOptions::default())
-            .unwrap()
-            .knowledge;
+        let k = build_articles(&arts).unwrap().knowledge;
         let norm = |s: &str| s.trim_end_matches(['.', ',', ' ']).to_string();
         let mut misses = Vec::new();
         let mut checked = 0;

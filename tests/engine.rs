@@ -283,20 +283,8 @@ Nobody expected a deal this year.\n";
 /// of an engine built on one thread (300 articles, some 6,000 sentences, make 2+ workers).
 #[test]
 fn an_engine_built_on_several_threads_answers_as_one_built_on_one() {
-    use parley::build::{build_from, BuildOptions};
-    use parley::lexicon::Lexicon;
     let arts = parley::corpus::generate_articles(300, 3);
-    let inputs: Vec<(String, &str, &[u8])> = arts
-        .iter()
-        .map(|a| (format!("{}.md", a.id), a.id.as_str(), a.text.as_bytes()))
-        .collect();
-    let refs: Vec<(&str, &str, &[u8])> = inputs
-        .iter()
-        .map(|(f, i, b)| (f.as_str(), *i, *b))
-        .collect();
-    let k = build_from(&refs, &Lexicon::builtin(), &BuildOptions::default())
-        .unwrap()
-        .knowledge;
+    let k = parley::corpus::build_articles(&arts).unwrap().knowledge;
     let sentences: usize = k
         .articles
         .iter()

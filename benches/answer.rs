@@ -123,6 +123,34 @@ fn corpora(c: &mut Criterion) {
             );
         }
         let engine = common::engine(corpus.knowledge.clone());
+        // The bot's start: the snapshot `parley build` writes beside the JSON, read back into a
+        // ready engine (the file is in the page cache, as on a restart after a build).
+        let snap_dir = tempfile::tempdir().expect("temp dir");
+        let json_path = snap_dir.path().join("knowledge.json");
+        std::fs::write(&json_path, &corpus.json).expect("knowledge file written");
+        parley::snapshot::write(&engine, &json_path).expect("snapshot written");
+        let load_snapshot = || {
+            parley::snapshot::load(&json_path, parley::EngineSettings::default())
+                .expect("the snapshot loads")
+        };
+        if full {
+            g.bench_function("load_snapshot", |b| {
+                b.iter_batched(|| (), |_| load_snapshot(), BatchSize::PerIteration)
+            });
+        } else {
+            let mut times: Vec<f64> = (0..5)
+                .map(|_| {
+                    let t = Instant::now();
+                    black_box(load_snapshot());
+                    t.elapsed().as_secs_f64() * 1e3
+                })
+                .collect();
+            times.sort_by(f64::total_cmp);
+            eprintln!(
+                "corpus {n}: load_snapshot (five runs) min {:.0} ms, median {:.0} ms, max {:.0} ms",
+                times[0], times[2], times[4]
+            );
+        }
         let rounds = if n >= 10_000 { 5 } else { 30 };
         let p = common::percentiles(&questions, rounds, |q| {
             black_box(engine.ask(q, None));

@@ -217,15 +217,16 @@ where
 }
 
 fn load_engine(path: &Path, quotes: usize) -> Result<Engine> {
-    let t0 = std::time::Instant::now();
-    let knowledge = Knowledge::load(&crate::knowledge::locate(path.to_path_buf()))?;
-    tracing::debug!(target: "parley::timing", phase = "load", elapsed = ?t0.elapsed(), "timing");
-    Ok(Engine::new(
-        knowledge,
+    let (engine, passed_over) = crate::snapshot::load_engine(
+        &crate::knowledge::locate(path.to_path_buf()),
         EngineSettings {
             max_quotes: quotes.clamp(1, 10),
         },
-    ))
+    )?;
+    if let Some(why) = passed_over {
+        eprintln!("warning: {why}; loaded the knowledge file instead");
+    }
+    Ok(engine)
 }
 
 fn print_answer(
@@ -259,6 +260,9 @@ fn cmd_build(articles: &Path, out: &Path, config: &Path) -> Result<ExitCode> {
     for w in &built.warnings {
         eprintln!("warning: {w}");
     }
+    // The old snapshot goes first: a bot that reloads the new JSON before the new snapshot is
+    // written then simply loads the JSON, rather than warning about a stale snapshot.
+    let _ = std::fs::remove_file(crate::snapshot::path_for(out));
     built.knowledge.save_atomic(out)?;
     let k = &built.knowledge;
     eprintln!(
@@ -273,6 +277,13 @@ fn cmd_build(articles: &Path, out: &Path, config: &Path) -> Result<ExitCode> {
         k.events.len(),
         k.numbers.len()
     );
+    // The engine started once here is stored, so the bot's next start need not do it again.
+    let engine = Engine::new(built.knowledge, EngineSettings::default());
+    match crate::snapshot::write(&engine, out) {
+        Ok(path) => eprintln!("wrote {} for a fast start", path.display()),
+        // The JSON is written and complete; without a snapshot the bot starts slower, that is all.
+        Err(e) => eprintln!("warning: {e}"),
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -12,6 +12,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rustc_hash::FxHashMap;
 
+use serde::{Deserialize, Serialize};
 use tracing::debug;
 
 use crate::answer::{
@@ -137,7 +138,7 @@ pub enum SlotKind {
 }
 
 /// One sentence of the knowledge, located.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct SentRec {
     article: usize,
     para: usize,
@@ -233,7 +234,7 @@ impl Vocab {
 /// Sentence index by sentence id, without a second copy of every id. Ids the builder writes are
 /// `<article>#p<n>s<k>` (`extract::sentence_id`), so the article and paragraph find a sentence;
 /// the few ids of any other shape are kept in a map.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 struct SentIds {
     /// Article id -> per paragraph number, its first sentence and how many it has.
     articles: HashMap<String, HashMap<u32, (usize, usize)>>,
@@ -285,7 +286,7 @@ impl SentIds {
 }
 
 /// What a fact is, for ranking and for how it is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 enum FactRef {
     Sentence(usize),
     Quote(usize),
@@ -293,11 +294,19 @@ enum FactRef {
 }
 
 /// The answer engine over one loaded knowledge file.
-#[derive(Debug)]
+///
+/// What start-up computes from the knowledge serializes, so `crate::snapshot` can store it and
+/// a later start reads it instead of computing it again; the knowledge itself, the settings and
+/// what is cheap to make (the compiled lexicon, the intents) are skipped and set on load.
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Engine {
+    #[serde(skip)]
     knowledge: Knowledge,
+    #[serde(skip)]
     settings: EngineSettings,
+    #[serde(skip)]
     lex: Compiled,
+    #[serde(skip, default = "IntentMatcher::builtin")]
     intents: IntentMatcher,
     sents: Vec<SentRec>,
     sent_by_id: SentIds,
@@ -324,6 +333,7 @@ pub struct Engine {
     source_noun_stems: HashSet<String>,
     /// Article indexes, newest first.
     newest_first: Vec<usize>,
+    #[serde(skip, default = "filler")]
     filler: HashSet<String>,
     proposal_sents: HashSet<usize>,
     quotes_in_sent: HashMap<usize, Vec<usize>>,
@@ -509,6 +519,11 @@ const FILLER: &[&str] = &[
     "officials",
 ];
 
+/// [`FILLER`] as a set.
+fn filler() -> HashSet<String> {
+    FILLER.iter().map(|s| s.to_string()).collect()
+}
+
 impl Engine {
     /// Makes an engine from knowledge, compiling its indexes once.
     pub fn new(mut knowledge: Knowledge, settings: EngineSettings) -> Engine {
@@ -688,7 +703,7 @@ impl Engine {
                 numbers_by_sent.entry(s).or_default().push(i);
             }
         }
-        let filler = FILLER.iter().map(|s| s.to_string()).collect();
+        let filler = filler();
         let mut person_sents: Vec<Vec<usize>> = vec![Vec::new(); knowledge.people.len()];
         for (i, r) in sents.iter().enumerate() {
             for &p in &r.people {
@@ -896,6 +911,76 @@ impl Engine {
             knowledge,
             settings,
         }
+    }
+
+    /// Completes an engine read back from a snapshot (`crate::snapshot`): the knowledge it was
+    /// started from (as [`Engine::knowledge`] returned it), the settings, and what the snapshot
+    /// leaves out. Checks that the tables fit the knowledge, so a snapshot that does not belong
+    /// to it is refused rather than answered from; `Err` says what does not fit.
+    pub(crate) fn restore(
+        mut self,
+        knowledge: Knowledge,
+        settings: EngineSettings,
+    ) -> Result<Engine, String> {
+        let k = &knowledge;
+        let sentences: usize = k
+            .articles
+            .iter()
+            .flat_map(|a| &a.paragraphs)
+            .map(|p| p.sentences.len())
+            .sum();
+        let counts = [
+            ("sentences", self.sents.len(), sentences),
+            ("indexed sentences", self.index.len(), sentences),
+            ("quote sentences", self.quote_sent.len(), k.quotes.len()),
+            (
+                "statement sentences",
+                self.statement_sent.len(),
+                k.statements.len(),
+            ),
+            ("event sentences", self.event_sent.len(), k.events.len()),
+            ("article titles", self.title_stems.len(), k.articles.len()),
+            (
+                "articles by date",
+                self.newest_first.len(),
+                k.articles.len(),
+            ),
+            (
+                "people's sentences",
+                self.person_sents.len(),
+                k.people.len(),
+            ),
+            ("people's roles", self.role_stems.len(), k.people.len()),
+            ("sources", self.source_stems.len(), k.sources.len()),
+        ];
+        for (what, found, expected) in counts {
+            if found != expected {
+                return Err(format!("{found} {what} for {expected} in the knowledge"));
+            }
+        }
+        for (i, r) in self.sents.iter().enumerate() {
+            let text = k
+                .articles
+                .get(r.article)
+                .and_then(|a| a.paragraphs.get(r.para))
+                .map(|p| p.text.as_str());
+            if text.and_then(|t| t.get(r.start..r.end)).is_none() {
+                return Err(format!("sentence {i} lies outside its paragraph"));
+            }
+        }
+        let people = k.people.len();
+        let in_range = |list: &[usize], len: usize| list.iter().all(|&x| x < len);
+        if !self.sents.iter().all(|r| {
+            in_range(&r.parties, k.lexicon.parties.len())
+                && in_range(&r.topics, k.lexicon.topics.len())
+                && in_range(&r.people, people)
+        }) {
+            return Err("a sentence names a party, topic or person the knowledge lacks".into());
+        }
+        self.lex = knowledge.lexicon.compile();
+        self.knowledge = knowledge;
+        self.settings = settings;
+        Ok(self)
     }
 
     /// The stem of a normalised word: from the corpus' stems when it is there.

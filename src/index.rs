@@ -9,7 +9,7 @@ const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
 /// An inverted index of documents (sentences) by term.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Index {
     terms: FxHashMap<String, u32>,
     /// Per term, the documents holding it (ascending) and, beside them, how often: two arrays

@@ -43,10 +43,10 @@ pub struct ArticleEntry {
     /// `YYYY-MM-DD`.
     pub published: String,
     /// Address, if given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "absent")]
     pub url: Option<String>,
     /// The trailing section tag ("World"), if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "absent")]
     pub tag: Option<String>,
     /// A digest of the article file, to tell a stale knowledge file.
     pub digest: String,
@@ -60,7 +60,7 @@ pub struct ParagraphEntry {
     /// Number, from 1.
     pub n: u32,
     /// The `## ` heading it stands under, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "absent")]
     pub section: Option<String>,
     /// Its text, verbatim.
     pub text: String,
@@ -78,13 +78,13 @@ pub struct SentenceEntry {
     /// One past the last character.
     pub end: u32,
     /// Party ids it concerns.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "empty")]
     pub parties: Vec<String>,
     /// Topic ids it concerns.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "empty")]
     pub topics: Vec<String>,
     /// Person ids it mentions.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "empty")]
     pub people: Vec<String>,
 }
 
@@ -109,7 +109,7 @@ pub struct Person {
     /// Roles as the articles state them.
     pub roles: Vec<Role>,
     /// Party id (or demonym) of the country or body, where the text gives it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "absent")]
     pub affiliation: Option<String>,
     /// Sentence ids that mention the person.
     pub mentions: Vec<String>,
@@ -123,18 +123,21 @@ pub struct UnnamedSource {
     /// The words that describe it, verbatim.
     pub description: String,
     /// The person it speaks for ("a spokesperson for ... Starmer"), if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "absent")]
     pub on_behalf_of: Option<String>,
     /// Party id it belongs to, if the text gives it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "absent")]
     pub affiliation: Option<String>,
     /// Where it is introduced.
     pub cite: Cite,
 }
 
 /// Who said something.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+///
+/// In JSON it reads `{"kind": "person", "id": "..."}`; a binary format such as the engine's
+/// snapshot (`crate::snapshot`) gets a plain enum, since an adjacently tagged unit variant
+/// writes one field where two are read back.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Speaker {
     /// A named person (person id).
     Person(String),
@@ -142,6 +145,83 @@ pub enum Speaker {
     Source(String),
     /// The text does not establish who.
     Unattributed,
+}
+
+/// [`Speaker`] as JSON writes it.
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+enum TaggedSpeaker {
+    Person(String),
+    Source(String),
+    Unattributed,
+}
+
+/// [`Speaker`] as binary formats write it.
+#[derive(Serialize, Deserialize)]
+enum PlainSpeaker {
+    Person(String),
+    Source(String),
+    Unattributed,
+}
+
+impl Serialize for Speaker {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let human = serializer.is_human_readable();
+        match (self.clone(), human) {
+            (Speaker::Person(id), true) => TaggedSpeaker::Person(id).serialize(serializer),
+            (Speaker::Source(id), true) => TaggedSpeaker::Source(id).serialize(serializer),
+            (Speaker::Unattributed, true) => TaggedSpeaker::Unattributed.serialize(serializer),
+            (Speaker::Person(id), false) => PlainSpeaker::Person(id).serialize(serializer),
+            (Speaker::Source(id), false) => PlainSpeaker::Source(id).serialize(serializer),
+            (Speaker::Unattributed, false) => PlainSpeaker::Unattributed.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Speaker {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Speaker, D::Error> {
+        Ok(if deserializer.is_human_readable() {
+            match TaggedSpeaker::deserialize(deserializer)? {
+                TaggedSpeaker::Person(id) => Speaker::Person(id),
+                TaggedSpeaker::Source(id) => Speaker::Source(id),
+                TaggedSpeaker::Unattributed => Speaker::Unattributed,
+            }
+        } else {
+            match PlainSpeaker::deserialize(deserializer)? {
+                PlainSpeaker::Person(id) => Speaker::Person(id),
+                PlainSpeaker::Source(id) => Speaker::Source(id),
+                PlainSpeaker::Unattributed => Speaker::Unattributed,
+            }
+        })
+    }
+}
+
+thread_local! {
+    /// Set while a binary snapshot is written: every field is then written, as a format
+    /// without field names cannot tell a skipped field from the next one.
+    static EVERY_FIELD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` with every optional field written, for binary formats (see [`EVERY_FIELD`]).
+pub(crate) fn with_every_field<T>(f: impl FnOnce() -> T) -> T {
+    struct Reset(bool);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            EVERY_FIELD.with(|c| c.set(self.0));
+        }
+    }
+    let _reset = Reset(EVERY_FIELD.with(|c| c.replace(true)));
+    f()
+}
+
+/// JSON leaves out a field that is `None`...
+fn absent<T>(value: &Option<T>) -> bool {
+    value.is_none() && !EVERY_FIELD.with(|c| c.get())
+}
+
+/// ...or an empty list.
+fn empty<T>(value: &[T]) -> bool {
+    value.is_empty() && !EVERY_FIELD.with(|c| c.get())
 }
 
 /// A direct quotation.
@@ -154,10 +234,10 @@ pub struct Quote {
     /// Who said it.
     pub speaker: Speaker,
     /// The reporting verb ("said", "wrote").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "absent")]
     pub verb: Option<String>,
     /// The channel ("on X", "in a statement").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "absent")]
     pub channel: Option<String>,
     /// True when the speaker is carried over from an earlier sentence or paragraph.
     pub continuation: bool,
@@ -216,10 +296,10 @@ pub struct Event {
     pub when_text: String,
     /// The date resolved against the article's date: `YYYY-MM-DD`, a range
     /// `YYYY-MM-DD/YYYY-MM-DD`, or a year; none when the text does not allow it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "absent")]
     pub date: Option<String>,
     /// The place, where the sentence names one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "absent")]
     pub place: Option<String>,
     /// Span of the date words.
     pub cite: Cite,
@@ -231,7 +311,7 @@ pub struct NumberFact {
     /// The number as written ("20%", "three-year").
     pub number: String,
     /// Its value, where it can be read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "absent")]
     pub value: Option<f64>,
     /// The phrase it measures, verbatim ("the remaining 20% of Ukraine’s territory").
     pub measures: String,
@@ -259,7 +339,7 @@ struct VersionOnly {
 }
 
 /// Everything the engine knows, built from the articles.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Knowledge {
     /// [`SCHEMA_VERSION`] when written.
     pub schema_version: u32,

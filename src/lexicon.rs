@@ -68,7 +68,7 @@ pub struct Language {
 }
 
 /// Parties, topics and language data together.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Lexicon {
     /// Parties.
     pub parties: Vec<Party>,
@@ -261,7 +261,7 @@ impl AliasTable {
 }
 
 /// The lexicon compiled for fast lookups: alias tables and word sets.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Compiled {
     /// The lexicon itself.
     pub lexicon: Lexicon,

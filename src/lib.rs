@@ -12,6 +12,7 @@
 //! - [`index`]: the BM25 index over sentences the engine ranks with (pure).
 //! - [`answer`]: the [`answer::Answer`] every front end renders.
 //! - [`engine`]: [`engine::Engine::ask`], the only call the front ends make.
+//! - [`snapshot`]: a started engine stored beside its knowledge file, for a fast start.
 //! - [`config`]: `config/parley.toml` + `PARLEY_*` environment -> validated bot settings.
 //! - [`discord`]: the serenity/poise adapter: commands, rendering for Discord.
 //! - [`par`]: a scoped-thread parallel map for the builder and the engine's start-up.
@@ -36,6 +37,7 @@ pub mod intent;
 pub mod knowledge;
 pub mod lexicon;
 pub mod par;
+pub mod snapshot;
 pub mod text;
 
 pub use answer::{Answer, Citation};

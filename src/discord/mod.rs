@@ -55,7 +55,6 @@ pub use reload::reload_from_articles;
 
 use crate::config::{BotConfig, DEFAULT_CONFIG_PATH};
 use crate::engine::Engine;
-use crate::knowledge::Knowledge;
 use state::BotState;
 
 /// How `parley run` was asked to run.
@@ -149,8 +148,12 @@ pub fn build_http(config: &BotConfig) -> Http {
 
 /// Loads the knowledge file the config names into an engine.
 pub fn load_engine(config: &BotConfig) -> anyhow::Result<Engine> {
-    let knowledge = Knowledge::load(&config.knowledge)?;
-    Ok(Engine::new(knowledge, state::engine_settings(config)))
+    let (engine, passed_over) =
+        crate::snapshot::load_engine(&config.knowledge, state::engine_settings(config))?;
+    if let Some(why) = passed_over {
+        tracing::warn!("{why}; loaded the knowledge file instead");
+    }
+    Ok(engine)
 }
 
 /// The poise framework options: our commands, no prefix commands, no mention prefix, no mentions.

@@ -11,7 +11,6 @@ use tracing::{info, warn};
 
 use super::state::BotState;
 use crate::build::{build_dir, BuildOptions};
-use crate::knowledge::Knowledge;
 use crate::lexicon::Lexicon;
 
 /// How often the knowledge file's modification time is checked.
@@ -67,11 +66,16 @@ pub async fn reload_from_articles(state: &Arc<BotState>) -> anyhow::Result<Strin
 pub async fn reload_from_file(state: &Arc<BotState>, why: &str) -> anyhow::Result<()> {
     let _one = state.reload_lock.lock().await;
     let path = state.config.knowledge.clone();
-    let knowledge = tokio::task::spawn_blocking(move || Knowledge::load(&path))
-        .await
-        .context("the reload stopped unexpectedly")??;
-    let n = knowledge.articles.len();
-    state.swap_knowledge(knowledge);
+    let settings = state.engine_settings();
+    let (engine, passed_over) =
+        tokio::task::spawn_blocking(move || crate::snapshot::load_engine(&path, settings))
+            .await
+            .context("the reload stopped unexpectedly")??;
+    if let Some(why) = passed_over {
+        tracing::warn!("{why}; loaded the knowledge file instead");
+    }
+    let n = engine.knowledge().articles.len();
+    state.swap_engine(engine);
     info!(file = %state.config.knowledge.display(), articles = n, why, "knowledge reloaded");
     Ok(())
 }

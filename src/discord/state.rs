@@ -64,8 +64,12 @@ impl BotState {
 
     /// Serves `knowledge` from now on.
     pub fn swap_knowledge(&self, knowledge: Knowledge) {
-        let engine = Arc::new(Engine::new(knowledge, self.engine_settings()));
-        *self.engine.write().unwrap_or_else(|e| e.into_inner()) = engine;
+        self.swap_engine(Engine::new(knowledge, self.engine_settings()));
+    }
+
+    /// Serves from `engine` from now on.
+    pub fn swap_engine(&self, engine: Engine) {
+        *self.engine.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(engine);
     }
 
     /// The engine settings from the config.

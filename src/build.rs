@@ -174,10 +174,10 @@ pub fn build_from(
     if !errors.is_empty() {
         return Err(BuildError::Articles(errors));
     }
-    let mut order: Vec<usize> = (0..articles.len()).collect();
-    order.sort_by(|&a, &b| articles[a].id.cmp(&articles[b].id));
-    let articles: Vec<Article> = order.iter().map(|&i| articles[i].clone()).collect();
-    let digests: Vec<String> = order.iter().map(|&i| digests[i].clone()).collect();
+    // Sorted by id in place: a sorted copy would hold every article twice for the whole build.
+    let mut sorted: Vec<(Article, String)> = articles.into_iter().zip(digests).collect();
+    sorted.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+    let (articles, digests): (Vec<Article>, Vec<String>) = sorted.into_iter().unzip();
 
     // Pass one: people across the set, then parties the lexicon does not know.
     let base = lexicon.compile();

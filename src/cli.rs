@@ -121,6 +121,21 @@ fn parse_shard_range(s: &str) -> Result<(u32, u32), String> {
     Ok((a, b))
 }
 
+/// mimalloc's option number for the purge delay (`mi_option_purge_delay` in mimalloc.h; the
+/// Rust binding names only some options).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Makes mimalloc, the binary's allocator, give freed memory back to the system at once instead
+/// of after its default 10 ms. A build of thousands of articles frees hundreds of megabytes in
+/// bursts while allocating more, and that delay alone lifted the peak of a 10,000-article build
+/// from 460 MB to 550-600 MB. Only `build` asks for it: answering allocates and frees small
+/// buffers all the time, and purging each at once made answers three times slower. Under
+/// another global allocator it changes nothing.
+fn return_freed_memory_promptly() {
+    // SAFETY: sets an integer option of the linked mimalloc, which any thread may do at any time.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) }
+}
+
 /// Runs the command line; the exit code says whether it went well.
 pub fn run<I, T>(args: I) -> Result<ExitCode>
 where
@@ -255,6 +270,7 @@ fn print_answer(
 }
 
 fn cmd_build(articles: &Path, out: &Path, config: &Path) -> Result<ExitCode> {
+    return_freed_memory_promptly();
     let lexicon = Lexicon::load_dir(config)?;
     let built = build_dir(articles, &lexicon, &BuildOptions::default())?;
     for w in &built.warnings {

@@ -206,14 +206,16 @@ impl Vocab {
         }
     }
 
-    /// A sentence's index terms (local ids) and whether it holds a cause cue.
+    /// A sentence's index terms (local ids), its words for phrase pairs (the stem of each word
+    /// not in [`STOP_PAIR`], in order) and whether it holds a cause cue.
     fn sentence_terms(
         &mut self,
         text: &str,
         stopwords: &rustc_hash::FxHashSet<String>,
         cause_stems: &HashSet<String>,
-    ) -> (Vec<u32>, bool) {
+    ) -> (Vec<u32>, Vec<u32>, bool) {
         let mut terms = Vec::new();
+        let mut pair_words = Vec::new();
         let mut cause = false;
         for t in tokenize(text) {
             if !self.words.contains_key(&t.norm) {
@@ -226,8 +228,11 @@ impl Vocab {
                 terms.push(info.stem);
                 terms.extend_from_slice(&info.parts);
             }
+            if !STOP_PAIR.contains(&t.norm.as_str()) {
+                pair_words.push(info.stem);
+            }
         }
-        (terms, cause)
+        (terms, pair_words, cause)
     }
 }
 
@@ -349,6 +354,12 @@ pub struct Engine {
     speaker_party_names: Vec<String>,
     /// Corpus words by first letter, for spelling correction.
     norms_by_initial: HashMap<char, Vec<String>>,
+    /// Each sentence's words for phrase pairs, as stem ids (`pair_vocab`): sentence `s` has
+    /// `pair_words[pair_starts[s]..pair_starts[s + 1]]`. Kept from start-up so that ranking
+    /// need not tokenise and stem its leading sentences again for every question.
+    pair_vocab: FxHashMap<String, u32>,
+    pair_words: Vec<u32>,
+    pair_starts: Vec<u32>,
 }
 
 /// Words that shape a question but say nothing about its subject.
@@ -626,6 +637,9 @@ impl Engine {
         let mut norms: rustc_hash::FxHashSet<String> = Default::default();
         let mut cause_sents = HashSet::default();
         let mut docs: Vec<Vec<u32>> = Vec::with_capacity(sents.len());
+        let mut pair_words: Vec<u32> = Vec::new();
+        let mut pair_starts: Vec<u32> = Vec::with_capacity(sents.len() + 1);
+        pair_starts.push(0);
         let mut stem_cache: FxHashMap<String, String> = FxHashMap::default();
         for (v, results) in parts {
             for (word, info) in v.words {
@@ -643,7 +657,7 @@ impl Engine {
                 })
                 .collect();
             norms.extend(v.norms);
-            for (mut terms, cause) in results {
+            for (mut terms, words, cause) in results {
                 if cause {
                     cause_sents.insert(docs.len());
                 }
@@ -651,9 +665,13 @@ impl Engine {
                     *t = to_global[*t as usize];
                 }
                 docs.push(terms);
+                pair_words.extend(words.into_iter().map(|w| to_global[w as usize]));
+                pair_starts.push(pair_words.len() as u32);
             }
         }
-        drop(global);
+        pair_words.shrink_to_fit();
+        // Every stem met, indexed or not (a stopword's), for looking up a question's pairs.
+        let pair_vocab = global;
         tracing::debug!(target: "parley::timing", phase = "tokens", elapsed = ?t_tokens.elapsed(), "timing");
         // The speaker of a quote or statement is a person of its sentence, even when only a
         // continuation names them elsewhere.
@@ -908,6 +926,9 @@ impl Engine {
             speaker_parties,
             speaker_party_names,
             norms_by_initial,
+            pair_vocab,
+            pair_words,
+            pair_starts,
             knowledge,
             settings,
         }
@@ -931,6 +952,7 @@ impl Engine {
             .sum();
         let counts = [
             ("sentences", self.sents.len(), sentences),
+            ("sentences' words", self.pair_starts.len(), sentences + 1),
             ("indexed sentences", self.index.len(), sentences),
             ("quote sentences", self.quote_sent.len(), k.quotes.len()),
             (
@@ -968,6 +990,10 @@ impl Engine {
                 return Err(format!("sentence {i} lies outside its paragraph"));
             }
         }
+        let ordered = self.pair_starts.windows(2).all(|w| w[0] <= w[1]);
+        if !ordered || self.pair_starts.last() != Some(&(self.pair_words.len() as u32)) {
+            return Err("the sentences' words are out of order".into());
+        }
         let people = k.people.len();
         let in_range = |list: &[usize], len: usize| list.iter().all(|&x| x < len);
         if !self.sents.iter().all(|r| {
@@ -985,9 +1011,23 @@ impl Engine {
 
     /// The stem of a normalised word: from the corpus' stems when it is there.
     fn stem(&self, norm: &str) -> String {
+        self.stem_ref(norm).into_owned()
+    }
+
+    /// A sentence's words for phrase pairs, as stem ids.
+    fn pair_words_of(&self, s: usize) -> &[u32] {
+        let (a, b) = (
+            self.pair_starts[s] as usize,
+            self.pair_starts[s + 1] as usize,
+        );
+        &self.pair_words[a..b]
+    }
+
+    /// [`Engine::stem`], borrowed from the corpus' stems when it is there.
+    fn stem_ref(&self, norm: &str) -> std::borrow::Cow<'_, str> {
         match self.stem_cache.get(norm) {
-            Some(s) => s.clone(),
-            None => stem(norm),
+            Some(s) => std::borrow::Cow::Borrowed(s),
+            None => std::borrow::Cow::Owned(stem(norm)),
         }
     }
 
@@ -1452,6 +1492,9 @@ impl Engine {
             if w.chars().count() < 4 || w.chars().count().abs_diff(n) > max {
                 continue;
             }
+            if letters_differ_by_more_than(norm, w, max) {
+                continue;
+            }
             let d = strsim::damerau_levenshtein(norm, w);
             if d <= max && best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, people[0]));
@@ -1466,7 +1509,7 @@ impl Engine {
         let first = norm.chars().next()?;
         let mut best: Option<(usize, &String)> = None;
         for w in self.norms_by_initial.get(&first).into_iter().flatten() {
-            if w.chars().count().abs_diff(n) > max {
+            if w.chars().count().abs_diff(n) > max || letters_differ_by_more_than(norm, w, max) {
                 continue;
             }
             let d = strsim::damerau_levenshtein(norm, w);
@@ -1604,12 +1647,12 @@ impl Engine {
     }
 
     /// BM25 scores of the question's terms over sentences; `only_slots` false skips slot words.
-    fn bm25(&self, q: &Query, include_slots: bool) -> (Vec<f32>, Vec<u32>) {
+    fn bm25(&self, q: &Query, include_slots: bool) -> (Dense, Vec<u32>) {
         // Dense accumulators: a common word's postings at thousands of articles are long, and
         // an array beats a hash map there.
         let n = self.index.len();
-        let mut total = vec![0f32; n];
-        let mut best = vec![0f32; n];
+        let mut total = Dense::zeroed(n);
+        let mut best = Dense::zeroed(n);
         let mut touched: Vec<u32> = Vec::new();
         let mut group_touched: Vec<u32> = Vec::new();
         let mut groups: Vec<usize> = q.terms.iter().map(|t| t.3).collect();
@@ -1651,6 +1694,7 @@ impl Engine {
                 best[d as usize] = 0.0;
             }
         }
+        total.written.extend_from_slice(&touched);
         (total, touched)
     }
 
@@ -1695,11 +1739,12 @@ impl Engine {
         // Slot-only questions ("nato?", "Witkoff") still find the sentences about their slots.
         // `touched` holds each sentence once (no sort needed): a named person's sentence is
         // added only when no word touched it and it is not marked yet.
-        let mut named = vec![false; if q.people.is_empty() { 0 } else { total.len() }];
+        let mut named = Dense::zeroed(if q.people.is_empty() { 0 } else { total.len() });
         for &p in &q.people {
             for &i in &self.person_sents[p] {
-                if !named[i] {
-                    named[i] = true;
+                if named[i] == 0.0 {
+                    named[i] = 1.0;
+                    named.written.push(i as u32);
                     if total[i] == 0.0 {
                         touched.push(i as u32);
                     }
@@ -1714,7 +1759,7 @@ impl Engine {
             // thousands of sentences must not undo the shortlist. Ties go to the earlier
             // sentence, so the shortlist does not depend on the order sentences were touched.
             let first = |d: u32| {
-                let head = if named.get(d as usize) == Some(&true) {
+                let head = if named.get(d as usize) == Some(&1.0) {
                     2.0
                 } else {
                     0.0
@@ -1726,47 +1771,94 @@ impl Engine {
             });
             touched.truncate(SHORTLIST);
         }
-        let mut out: Vec<(usize, f32)> = touched
+        // What the intent favours, read once rather than per sentence.
+        #[derive(Clone, Copy)]
+        enum Favours {
+            Events,
+            Places,
+            Numbers,
+            Causes,
+            Proposals,
+            Nothing,
+        }
+        let favours = match q.intent.name.as_str() {
+            "when" => Favours::Events,
+            "where" => Favours::Places,
+            "how_many" => Favours::Numbers,
+            "why" => Favours::Causes,
+            "proposal" => Favours::Proposals,
+            _ => Favours::Nothing,
+        };
+        let score = |s: usize, base: f32| -> f32 {
+            let r = &self.sents[s];
+            let mut score = base;
+            for p in &q.people {
+                if r.people.contains(p) {
+                    score += 2.0;
+                }
+            }
+            for p in &q.parties {
+                if r.parties.contains(p) {
+                    score += 1.0;
+                }
+            }
+            for t in &q.topics {
+                if r.topics.contains(t) {
+                    score += 1.5;
+                }
+            }
+            score += match favours {
+                Favours::Events if self.events_by_sent.contains_key(&s) => 2.0,
+                Favours::Places
+                    if self.events_by_sent.get(&s).is_some_and(|e| {
+                        e.iter().any(|&i| self.knowledge.events[i].place.is_some())
+                    }) =>
+                {
+                    2.0
+                }
+                Favours::Numbers if self.numbers_by_sent.contains_key(&s) => 2.0,
+                Favours::Causes if self.has_cause(s) => 1.5,
+                Favours::Proposals if self.proposal_sents.contains(&s) => 1.5,
+                _ => 0.0,
+            };
+            score
+        };
+        // The most `score` can add to a sentence's words score.
+        let most_added = 2.0 * q.people.len() as f32
+            + q.parties.len() as f32
+            + 1.5 * q.topics.len() as f32
+            + match favours {
+                Favours::Events | Favours::Places | Favours::Numbers => 2.0,
+                Favours::Causes | Favours::Proposals => 1.5,
+                Favours::Nothing => 0.0,
+            };
+        let mut candidates: Vec<(usize, f32)> = touched
             .into_iter()
             .map(|s| (s as usize, total[s as usize]))
             .filter(|(s, _)| filter(*s))
-            .map(|(s, base)| {
-                let r = &self.sents[s];
-                let mut score = base;
-                for p in &q.people {
-                    if r.people.contains(p) {
-                        score += 2.0;
-                    }
-                }
-                for p in &q.parties {
-                    if r.parties.contains(p) {
-                        score += 1.0;
-                    }
-                }
-                for t in &q.topics {
-                    if r.topics.contains(t) {
-                        score += 1.5;
-                    }
-                }
-                score += match q.intent.name.as_str() {
-                    "when" if self.events_by_sent.contains_key(&s) => 2.0,
-                    "where"
-                        if self.events_by_sent.get(&s).is_some_and(|e| {
-                            e.iter().any(|&i| self.knowledge.events[i].place.is_some())
-                        }) =>
-                    {
-                        2.0
-                    }
-                    "how_many" if self.numbers_by_sent.contains_key(&s) => 2.0,
-                    "why" if self.has_cause(s) => 1.5,
-                    "proposal" if self.proposal_sents.contains(&s) => 1.5,
-                    _ => 0.0,
-                };
-                (s, score)
-            })
             .collect();
-        // Only the leaders need ordering: select them first, then sort them.
+        // Only the leaders are kept, so not every candidate needs its full score: the leaders by
+        // words alone are scored first, and the lowest of their scores is a bar that a sentence
+        // must be able to reach with everything `score` could add. One that cannot would rank
+        // below all of them, so skipping it changes nothing (the margin covers rounding).
         const LEADERS: usize = 200;
+        let mut out: Vec<(usize, f32)> = if candidates.len() > LEADERS {
+            candidates.select_nth_unstable_by(LEADERS - 1, |a, b| {
+                b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+            });
+            let (head, rest) = candidates.split_at(LEADERS);
+            let mut out: Vec<(usize, f32)> = head.iter().map(|&(s, b)| (s, score(s, b))).collect();
+            let bar = out.iter().map(|x| x.1).fold(f32::INFINITY, f32::min);
+            out.extend(
+                rest.iter()
+                    .filter(|&&(_, base)| base + most_added + 1e-3 >= bar)
+                    .map(|&(s, b)| (s, score(s, b))),
+            );
+            out
+        } else {
+            candidates.iter().map(|&(s, b)| (s, score(s, b))).collect()
+        };
+        // Only the leaders need ordering: select them first, then sort them.
         if out.len() > LEADERS {
             out.select_nth_unstable_by(LEADERS, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             out.truncate(LEADERS);
@@ -1776,15 +1868,16 @@ impl Engine {
         // "territorial swaps") lift that sentence; checked on the leaders only.
         let pairs = q.bigrams();
         if !pairs.is_empty() {
+            // A pair with a stem no sentence has can match none.
+            let pairs: Vec<(u32, u32)> = pairs
+                .iter()
+                .filter_map(|(a, b)| Some((*self.pair_vocab.get(a)?, *self.pair_vocab.get(b)?)))
+                .collect();
             for item in out.iter_mut().take(30) {
-                let stems: Vec<String> = tokenize(self.sentence_text(item.0))
-                    .iter()
-                    .filter(|t| !STOP_PAIR.contains(&t.norm.as_str()))
-                    .map(|t| self.stem(&t.norm))
-                    .collect();
+                let words = self.pair_words_of(item.0);
                 let hits = pairs
                     .iter()
-                    .filter(|(a, b)| stems.windows(2).any(|w| &w[0] == a && &w[1] == b))
+                    .filter(|&&(a, b)| words.windows(2).any(|w| w[0] == a && w[1] == b))
                     .count();
                 item.1 += hits as f32;
             }
@@ -2973,6 +3066,101 @@ impl Query {
     }
 }
 
+/// True when `a` and `b` cannot be within `max` edits of each other, told from their letters
+/// alone: an edit (insertion, deletion, substitution or swap) adds at most one letter and
+/// removes at most one, so `max` edits leave at most `max` letters of either word unmatched.
+/// Cheap enough to run before every Damerau-Levenshtein distance; `false` (cannot tell) for
+/// words that are not ASCII.
+fn letters_differ_by_more_than(a: &str, b: &str, max: usize) -> bool {
+    if !a.is_ascii() || !b.is_ascii() {
+        return false;
+    }
+    let mut count = [0i16; 128];
+    for &c in a.as_bytes() {
+        count[c as usize] += 1;
+    }
+    for &c in b.as_bytes() {
+        count[c as usize] -= 1;
+    }
+    // Each letter's surplus is counted once (then cleared), walking the words, not the table.
+    let (mut only_a, mut only_b) = (0usize, 0usize);
+    for &c in a.as_bytes() {
+        let k = &mut count[c as usize];
+        if *k > 0 {
+            only_a += *k as usize;
+            *k = 0;
+        }
+    }
+    for &c in b.as_bytes() {
+        let k = &mut count[c as usize];
+        if *k < 0 {
+            only_b += (-*k) as usize;
+            *k = 0;
+        }
+    }
+    only_a.max(only_b) > max
+}
+
+/// One score per sentence, all zero when made: taken from a per-thread pool rather than
+/// allocated for each question, as at 10,000 articles a fresh one is 850 KB the system must
+/// zero. What was written is listed in `written` (or set back to zero by the user), so the
+/// array is zeroed again cheaply when it goes back to the pool.
+struct Dense {
+    values: Vec<f32>,
+    /// Indexes that may be non-zero.
+    written: Vec<u32>,
+}
+
+thread_local! {
+    static DENSE_POOL: std::cell::RefCell<Vec<Vec<f32>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Dense {
+    fn zeroed(n: usize) -> Dense {
+        let pooled = DENSE_POOL.with(|p| {
+            let mut pool = p.borrow_mut();
+            let at = pool.iter().position(|v| v.len() == n)?;
+            Some(pool.swap_remove(at))
+        });
+        Dense {
+            values: pooled.unwrap_or_else(|| vec![0.0; n]),
+            written: Vec::new(),
+        }
+    }
+}
+
+impl Drop for Dense {
+    fn drop(&mut self) {
+        let mut values = std::mem::take(&mut self.values);
+        for &i in &self.written {
+            if let Some(v) = values.get_mut(i as usize) {
+                *v = 0.0;
+            }
+        }
+        debug_assert!(values.iter().all(|&v| v == 0.0), "a Dense was not zeroed");
+        DENSE_POOL.with(|p| {
+            let mut pool = p.borrow_mut();
+            // Two per question are in use at once; a few more cover engines of other sizes.
+            if pool.len() < 4 && !values.is_empty() {
+                pool.push(values);
+            }
+        });
+    }
+}
+
+impl std::ops::Deref for Dense {
+    type Target = [f32];
+    fn deref(&self) -> &[f32] {
+        &self.values
+    }
+}
+
+impl std::ops::DerefMut for Dense {
+    fn deref_mut(&mut self) -> &mut [f32] {
+        &mut self.values
+    }
+}
+
 /// Function words that never make a telling pair.
 const STOP_PAIR: &[&str] = &[
     "the", "a", "an", "of", "to", "in", "on", "and", "or", "is", "are", "was", "were", "did",
@@ -3150,5 +3338,42 @@ mod tests {
         ] {
             assert_eq!(ids.get(missing), None, "{missing}");
         }
+    }
+
+    /// The letter count never rules out a pair that is within reach: whenever it says "more
+    /// than `max` edits apart", Damerau-Levenshtein agrees.
+    #[test]
+    fn the_letter_count_only_rules_out_words_out_of_reach() {
+        let mut rng = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |n: usize| {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            (rng % n as u64) as usize
+        };
+        let mut ruled_out = 0;
+        for _ in 0..50_000 {
+            // Short words from a small alphabet, so that many pairs are close.
+            let word = |next: &mut dyn FnMut(usize) -> usize| -> String {
+                (0..1 + next(8))
+                    .map(|_| b"abcdeor"[next(7)] as char)
+                    .collect()
+            };
+            let (a, b) = (word(&mut next), word(&mut next));
+            for max in 0..3 {
+                if letters_differ_by_more_than(&a, &b, max) {
+                    ruled_out += 1;
+                    assert!(strsim::damerau_levenshtein(&a, &b) > max, "{a} {b} {max}");
+                }
+            }
+        }
+        assert!(
+            ruled_out > 10_000,
+            "the test rules out too little: {ruled_out}"
+        );
+        assert!(
+            !letters_differ_by_more_than("zürich", "zurich", 0),
+            "not ASCII: cannot tell"
+        );
     }
 }

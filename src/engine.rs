@@ -360,6 +360,49 @@ pub struct Engine {
     pair_vocab: FxHashMap<String, u32>,
     pair_words: Vec<u32>,
     pair_starts: Vec<u32>,
+    /// `name_words` of four letters or more, in word order, for spelling correction; made
+    /// from `name_words` on start and on load.
+    #[serde(skip)]
+    name_list: Vec<NameWord>,
+}
+
+/// A word of a person's name, with what rules it out quickly as a misspelling's target.
+#[derive(Debug, Clone)]
+struct NameWord {
+    word: String,
+    chars: usize,
+    mask: u64,
+    person: usize,
+}
+
+/// The words of `name_words` that spelling correction tries: four letters or more, sorted.
+fn name_list(name_words: &HashMap<String, Vec<usize>>) -> Vec<NameWord> {
+    let mut list: Vec<NameWord> = name_words
+        .iter()
+        .filter(|(w, _)| w.chars().count() >= 4)
+        .map(|(w, people)| NameWord {
+            word: w.clone(),
+            chars: w.chars().count(),
+            mask: letter_mask(w),
+            person: people[0],
+        })
+        .collect();
+    list.sort_by(|a, b| a.word.cmp(&b.word));
+    list
+}
+
+/// Which letters a word has, one bit each (digits share bits, as does everything else): a
+/// letter one word has and the other lacks is at least one edit.
+fn letter_mask(word: &str) -> u64 {
+    word.chars().fold(0u64, |m, c| {
+        m | 1
+            << match c {
+                'a'..='z' => c as u32 - 'a' as u32,
+                'A'..='Z' => c as u32 - 'A' as u32 + 26,
+                '0'..='9' => 52 + (c as u32 - '0' as u32) % 8,
+                _ => 63,
+            }
+    })
 }
 
 /// Words that shape a question but say nothing about its subject.
@@ -893,6 +936,7 @@ impl Engine {
         for n in &mut knowledge.numbers {
             n.sentence = String::new();
         }
+        let name_list = name_list(&name_words);
         Engine {
             lex,
             intents: IntentMatcher::builtin(),
@@ -929,6 +973,7 @@ impl Engine {
             pair_vocab,
             pair_words,
             pair_starts,
+            name_list,
             knowledge,
             settings,
         }
@@ -1003,7 +1048,11 @@ impl Engine {
         }) {
             return Err("a sentence names a party, topic or person the knowledge lacks".into());
         }
+        if !self.name_words.values().flatten().all(|&p| p < people) {
+            return Err("a name belongs to a person the knowledge lacks".into());
+        }
         self.lex = knowledge.lexicon.compile();
+        self.name_list = name_list(&self.name_words);
         self.knowledge = knowledge;
         self.settings = settings;
         Ok(self)
@@ -1487,17 +1536,33 @@ impl Engine {
             }
         }
         let max = if n >= 7 { 2 } else { 1 };
-        let mut best: Option<(usize, usize)> = None;
-        for (w, people) in &self.name_words {
-            if w.chars().count() < 4 || w.chars().count().abs_diff(n) > max {
+        let mask = letter_mask(norm);
+        let first = norm.chars().next();
+        // Nearest first; at the same distance a name with the same first letter, then the
+        // person the sources mention most, then the first in word order, so a tie goes to the
+        // same name however the engine was started.
+        // (distance, other first letter, fewer sentences) and the person.
+        type Rank = (usize, bool, std::cmp::Reverse<usize>);
+        let mut best: Option<(Rank, usize)> = None;
+        for w in &self.name_list {
+            if w.chars.abs_diff(n) > max
+                || (mask & !w.mask).count_ones() as usize > max
+                || (w.mask & !mask).count_ones() as usize > max
+                || letters_differ_by_more_than(norm, &w.word, max)
+            {
                 continue;
             }
-            if letters_differ_by_more_than(norm, w, max) {
+            let d = strsim::damerau_levenshtein(norm, &w.word);
+            if d > max {
                 continue;
             }
-            let d = strsim::damerau_levenshtein(norm, w);
-            if d <= max && best.is_none_or(|(bd, _)| d < bd) {
-                best = Some((d, people[0]));
+            let rank = (
+                d,
+                w.word.chars().next() != first,
+                std::cmp::Reverse(self.person_sents[w.person].len()),
+            );
+            if best.as_ref().is_none_or(|(b, _)| rank < *b) {
+                best = Some((rank, w.person));
             }
         }
         best.map(|(_, p)| p)
@@ -1698,18 +1763,14 @@ impl Engine {
         (total, touched)
     }
 
-    /// How much of the question's own subject (not its slots) a sentence covers, 0..1.
-    fn coverage(&self, q: &Query, s: usize) -> f32 {
-        let content: Vec<&(String, f32, bool, usize)> =
-            q.terms.iter().filter(|t| !t.2 && t.1 >= 0.9).collect();
-        if content.is_empty() {
-            return 1.0;
-        }
-        let has = |term: &str| self.index.has(term, s as u32);
+    /// How much of the question's own subject (not its slots) a sentence covers, 0..1: see
+    /// [`Coverage`], which looks the question's words up once for all the sentences tested.
+    fn coverage(&self, q: &Query) -> Coverage<'_> {
+        let mut terms = Vec::new();
         let mut total = 0.0;
-        let mut hit = 0.0;
-        for (term, _, _, _) in content {
-            let w = if self.index.contains(term) {
+        for (term, _, _, _) in q.terms.iter().filter(|t| !t.2 && t.1 >= 0.9) {
+            let id = self.index.id(term);
+            let w = if id.is_some() {
                 self.index.idf(term).max(0.2)
             } else {
                 // A word the sources never use weighs like a rare word: the question asks
@@ -1717,19 +1778,18 @@ impl Engine {
                 self.index.max_idf()
             };
             total += w;
-            let syn_hit = self
+            let synonyms = self
                 .lex
                 .synonyms
                 .get(term)
-                .is_some_and(|syns| syns.iter().any(|x| has(x)));
-            if has(term) || syn_hit {
-                hit += w;
-            }
+                .map(|syns| syns.iter().filter_map(|x| self.index.id(x)).collect())
+                .unwrap_or_default();
+            terms.push((id, w, synonyms));
         }
-        if total == 0.0 {
-            1.0
-        } else {
-            hit / total
+        Coverage {
+            index: &self.index,
+            terms,
+            total,
         }
     }
 
@@ -2723,7 +2783,7 @@ impl Engine {
             return self.search_answer(clean, q);
         };
         if let Some(s) = self.fact_sentence(best.0) {
-            if self.coverage(q, s) < 0.5 {
+            if self.coverage(q).of(s) < 0.5 {
                 return self.search_answer(clean, q);
             }
         }
@@ -2802,11 +2862,12 @@ impl Engine {
             })
             .collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let coverage = self.coverage(q);
         let ranked: Vec<(usize, f32)> = ranked
             .into_iter()
             .filter(|(s, _)| {
                 topic_terms.is_empty()
-                    || self.coverage(q, *s) >= 0.34
+                    || coverage.of(*s) >= 0.34
                     || !q.topics.is_empty()
                         && q.topics.iter().any(|t| self.sents[*s].topics.contains(t))
             })
@@ -2866,12 +2927,13 @@ impl Engine {
         }
         // Keep the sentences that cover the question's own words well enough.
         let threshold = if has_slots { 0.5 } else { 0.6 };
+        let coverage = self.coverage(q);
         let kept: Vec<(usize, f32)> = ranked
             .into_iter()
             .take(60)
             .filter(|(s, score)| {
                 *score > 0.0
-                    && self.coverage(q, *s) >= threshold
+                    && coverage.of(*s) >= threshold
                     && (q.people.is_empty()
                         || q.people.iter().any(|p| self.sents[*s].people.contains(p))
                         || !content.is_empty())
@@ -3099,6 +3161,32 @@ fn letters_differ_by_more_than(a: &str, b: &str, max: usize) -> bool {
         }
     }
     only_a.max(only_b) > max
+}
+
+/// A question's own words (not its slots) as [`Engine::coverage`] weighs them: each with its
+/// index id (none when the sources never use it), its weight and its synonyms' ids.
+struct Coverage<'e> {
+    index: &'e Index,
+    terms: Vec<(Option<u32>, f32, Vec<u32>)>,
+    total: f32,
+}
+
+impl Coverage<'_> {
+    /// The share of the weight of the question's words that sentence `s` holds, itself or by a
+    /// synonym; 1 when the question has no words of its own.
+    fn of(&self, s: usize) -> f32 {
+        if self.terms.is_empty() || self.total == 0.0 {
+            return 1.0;
+        }
+        let has = |id: &u32| self.index.has_id(*id, s as u32);
+        let mut hit = 0.0;
+        for (id, w, synonyms) in &self.terms {
+            if id.as_ref().is_some_and(has) || synonyms.iter().any(has) {
+                hit += w;
+            }
+        }
+        hit / self.total
+    }
 }
 
 /// One score per sentence, all zero when made: taken from a per-thread pool rather than

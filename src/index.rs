@@ -160,6 +160,18 @@ impl Index {
             .is_some_and(|&id| self.postings[id as usize].binary_search(&doc).is_ok())
     }
 
+    /// The id of a term, for [`Index::has_id`]: a term looked up once, then tested often.
+    pub fn id(&self, term: &str) -> Option<u32> {
+        self.terms.get(term).copied()
+    }
+
+    /// [`Index::has`] by term id.
+    pub fn has_id(&self, id: u32, doc: u32) -> bool {
+        self.postings
+            .get(id as usize)
+            .is_some_and(|p| p.binary_search(&doc).is_ok())
+    }
+
     /// How many documents hold the term.
     pub fn doc_freq(&self, term: &str) -> usize {
         self.terms

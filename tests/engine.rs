@@ -279,6 +279,45 @@ Nobody expected a deal this year.\n";
     assert!(!first.contains("summit"));
 }
 
+/// A misspelt name as near to two people's names goes to the one the sources mention more, and
+/// does so whether the engine was started from the knowledge or read back from a snapshot.
+#[test]
+fn a_misspelling_between_two_names_goes_to_the_one_mentioned_more() {
+    let text = "+++\ntitle = \"T\"\nsource = \"S\"\npublished = \"2025-03-04\"\n+++\n\n\
+Foreign Minister Katrin Corvane said the border talks were useful.\n\n\
+Defence Minister Marta Varrane said a deal on the river was possible.\n\n\
+Varrane said the deal needed more time.\n\n\
+Varrane also said the ferries would run again.\n";
+    let built = parley::build::build_from(
+        &[("t.md", "t", text.as_bytes())],
+        &parley::lexicon::Lexicon::builtin(),
+        &parley::build::BuildOptions::default(),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("knowledge.json");
+    built.knowledge.save_atomic(&path).unwrap();
+    let started = Engine::new(built.knowledge, EngineSettings::default());
+    parley::snapshot::write(&started, &path).unwrap();
+    let read_back = parley::snapshot::load(&path, EngineSettings::default()).unwrap();
+    for e in [&started, &read_back] {
+        // "Marvane" is two edits from both Varrane and Corvane.
+        let a = e.ask("What did Marvane say?", None);
+        let quotes: Vec<&str> = a.citations().map(|c| c.quote.as_str()).collect();
+        assert!(!quotes.is_empty(), "{}", a.to_markdown());
+        // Varrane, though Corvane comes first in word order.
+        assert!(quotes.iter().all(|q| !q.contains("Corvane")), "{quotes:?}");
+        // One edit from Corvane only.
+        let a = e.ask("What did Corvan say?", None);
+        let first = a
+            .citations()
+            .next()
+            .map(|c| c.quote.clone())
+            .unwrap_or_default();
+        assert!(first.contains("Corvane"), "{}", a.to_markdown());
+    }
+}
+
 /// The engine indexes sentences on several threads at start-up: its answers must be exactly those
 /// of an engine built on one thread (300 articles, some 6,000 sentences, make 2+ workers).
 #[test]

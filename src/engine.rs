@@ -989,12 +989,7 @@ impl Engine {
         settings: EngineSettings,
     ) -> Result<Engine, String> {
         let k = &knowledge;
-        let sentences: usize = k
-            .articles
-            .iter()
-            .flat_map(|a| &a.paragraphs)
-            .map(|p| p.sentences.len())
-            .sum();
+        let sentences = k.sentence_count();
         let counts = [
             ("sentences", self.sents.len(), sentences),
             ("sentences' words", self.pair_starts.len(), sentences + 1),
@@ -3428,37 +3423,28 @@ mod tests {
         }
     }
 
-    /// The letter count never rules out a pair that is within reach: whenever it says "more
-    /// than `max` edits apart", Damerau-Levenshtein agrees.
-    #[test]
-    fn the_letter_count_only_rules_out_words_out_of_reach() {
-        let mut rng = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = |n: usize| {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            (rng % n as u64) as usize
-        };
-        let mut ruled_out = 0;
-        for _ in 0..50_000 {
-            // Short words from a small alphabet, so that many pairs are close.
-            let word = |next: &mut dyn FnMut(usize) -> usize| -> String {
-                (0..1 + next(8))
-                    .map(|_| b"abcdeor"[next(7)] as char)
-                    .collect()
-            };
-            let (a, b) = (word(&mut next), word(&mut next));
-            for max in 0..3 {
-                if letters_differ_by_more_than(&a, &b, max) {
-                    ruled_out += 1;
-                    assert!(strsim::damerau_levenshtein(&a, &b) > max, "{a} {b} {max}");
-                }
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The letter count never rules out a pair that is within reach: whenever it says
+        /// "more than `max` edits apart", Damerau-Levenshtein agrees. Short words from a small
+        /// alphabet, so that many pairs are close.
+        #[test]
+        fn the_letter_count_only_rules_out_words_out_of_reach(
+            a in "[abcdeor]{1,8}",
+            b in "[abcdeor]{1,8}",
+            max in 0usize..3,
+        ) {
+            if letters_differ_by_more_than(&a, &b, max) {
+                proptest::prop_assert!(strsim::damerau_levenshtein(&a, &b) > max);
             }
         }
-        assert!(
-            ruled_out > 10_000,
-            "the test rules out too little: {ruled_out}"
-        );
+    }
+
+    #[test]
+    fn the_letter_count_rules_out_words_far_apart() {
+        assert!(letters_differ_by_more_than("corvane", "aldstrom", 2));
+        assert!(letters_differ_by_more_than("abc", "abd", 0));
+        assert!(!letters_differ_by_more_than("varrane", "marvane", 2));
         assert!(
             !letters_differ_by_more_than("zürich", "zurich", 0),
             "not ASCII: cannot tell"

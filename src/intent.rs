@@ -243,90 +243,93 @@ mod tests {
         assert!(!plain_for_stand_ins(r"caf\x{e9}"));
     }
 
-    /// Questions with characters beyond ASCII match the same pattern through their stand-ins
-    /// as through the slow path, which `stand_ins: false` forces. (Standing every letter in
-    /// for a control character instead fails this within a few hundred questions.)
-    #[test]
-    fn stand_ins_pick_the_pattern_the_question_itself_matches() {
-        let fast = IntentMatcher::builtin();
-        let slow = IntentMatcher {
-            stand_ins: false,
-            ..fast.clone()
-        };
-        let words = [
-            "who",
-            "is",
-            "what",
-            "did",
-            "say",
-            "about",
-            "aldström",
-            "ö",
-            "é",
-            "über",
-            "—",
-            "…",
-            "’s",
-            "'s",
-            "where",
-            "does",
-            "stand",
-            "on",
-            "ceasefire",
-            "why",
-            "how",
-            "many",
-            "when",
-            "sources",
-            "summary",
-            "of",
-            "the",
-            "said",
-            "proposal",
-            "propose",
-            "hello",
-            "😀",
-            "ñ",
-            "x",
-            "?",
-            "!",
-            "tl;dr",
-            "help",
-            "do",
-            "you",
-            "whose",
-            "words",
-            "was",
-            "in",
-            "élysée",
-            "ß",
-            "zürich",
-            "talks",
-            "held",
-            "mean",
-            "position",
-            "want",
-            "think",
-            "1",
-            "٣",
-            "²",
-            "what's",
-            "u.s.",
-            "nato",
-            "a\u{301}",
-        ];
-        let mut rng = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = |n: usize| {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            (rng % n as u64) as usize
-        };
-        for _ in 0..20_000 {
-            let len = 1 + next(7);
-            let q: Vec<&str> = (0..len).map(|_| words[next(words.len())]).collect();
-            let q = q.join(if next(5) == 0 { "" } else { " " });
-            assert_eq!(fast.match_intent(&q), slow.match_intent(&q), "{q:?}");
+    /// Words to make questions from: the patterns' own words, and characters beyond ASCII of
+    /// every kind (letters, a combining accent, digits, punctuation, emoji).
+    const WORDS: &[&str] = &[
+        "who",
+        "is",
+        "what",
+        "did",
+        "say",
+        "about",
+        "aldström",
+        "ö",
+        "é",
+        "über",
+        "—",
+        "…",
+        "’s",
+        "'s",
+        "where",
+        "does",
+        "stand",
+        "on",
+        "ceasefire",
+        "why",
+        "how",
+        "many",
+        "when",
+        "sources",
+        "summary",
+        "of",
+        "the",
+        "said",
+        "proposal",
+        "propose",
+        "hello",
+        "😀",
+        "ñ",
+        "x",
+        "?",
+        "!",
+        "tl;dr",
+        "help",
+        "do",
+        "you",
+        "whose",
+        "words",
+        "was",
+        "in",
+        "élysée",
+        "ß",
+        "zürich",
+        "talks",
+        "held",
+        "mean",
+        "position",
+        "want",
+        "think",
+        "1",
+        "٣",
+        "²",
+        "what's",
+        "u.s.",
+        "nato",
+        "a\u{301}",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// Questions with characters beyond ASCII match the same pattern through their
+        /// stand-ins as through the slow path, which `stand_ins: false` forces. (Standing every
+        /// letter in for a control character instead fails this at once.)
+        #[test]
+        fn stand_ins_pick_the_pattern_the_question_itself_matches(
+            words in proptest::collection::vec(proptest::sample::select(WORDS), 1..8),
+            spaced in proptest::bool::weighted(0.8),
+        ) {
+            static BOTH: std::sync::OnceLock<(IntentMatcher, IntentMatcher)> =
+                std::sync::OnceLock::new();
+            let (fast, slow) = BOTH.get_or_init(|| {
+                let fast = IntentMatcher::builtin();
+                let slow = IntentMatcher {
+                    stand_ins: false,
+                    ..fast.clone()
+                };
+                (fast, slow)
+            });
+            let q = words.join(if spaced { " " } else { "" });
+            proptest::prop_assert_eq!(fast.match_intent(&q), slow.match_intent(&q), "{:?}", q);
         }
     }
 }

@@ -517,6 +517,15 @@ impl Knowledge {
         })
     }
 
+    /// How many sentences the articles have.
+    pub fn sentence_count(&self) -> usize {
+        self.articles
+            .iter()
+            .flat_map(|a| &a.paragraphs)
+            .map(|p| p.sentences.len())
+            .sum()
+    }
+
     /// An article by id.
     pub fn article(&self, id: &str) -> Option<&ArticleEntry> {
         self.articles.iter().find(|a| a.id == id)

@@ -324,12 +324,7 @@ Varrane also said the ferries would run again.\n";
 fn an_engine_built_on_several_threads_answers_as_one_built_on_one() {
     let arts = parley::corpus::generate_articles(300, 3);
     let k = parley::corpus::build_articles(&arts).unwrap().knowledge;
-    let sentences: usize = k
-        .articles
-        .iter()
-        .flat_map(|a| &a.paragraphs)
-        .map(|p| p.sentences.len())
-        .sum();
+    let sentences = k.sentence_count();
     assert!(
         sentences >= 2 * 2048,
         "{sentences} sentences: too few for two workers"

@@ -184,7 +184,7 @@ fn peer(c: &mut Criterion) {
             Some(build),
         ));
     }
-    eprintln!("\n| corpus | articles | sentences | build | load | Parley p50 / p99 | tantivy p50 / p99 | ratio p50 / p99 |");
+    eprintln!("\n| corpus | articles | sentences | build | JSON parse | Parley p50 / p99 | tantivy p50 / p99 | ratio p50 / p99 |");
     eprintln!("|---|---:|---:|---:|---:|---:|---:|---:|");
     for r in &rows {
         eprintln!(

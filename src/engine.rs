@@ -1821,10 +1821,10 @@ impl Engine {
                 };
                 total[d as usize] + head
             };
-            touched.select_nth_unstable_by(SHORTLIST, |&a, &b| {
-                first(b).total_cmp(&first(a)).then(a.cmp(&b))
-            });
-            touched.truncate(SHORTLIST);
+            // Keys computed once, not at every comparison.
+            let mut keyed: Vec<(f32, u32)> = touched.iter().map(|&d| (first(d), d)).collect();
+            keyed.select_nth_unstable_by(SHORTLIST, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            touched = keyed[..SHORTLIST].iter().map(|x| x.1).collect();
         }
         // What the intent favours, read once rather than per sentence.
         #[derive(Clone, Copy)]
@@ -1921,7 +1921,7 @@ impl Engine {
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         // Words that stand together in the question and in a sentence ("US proposals",
         // "territorial swaps") lift that sentence; checked on the leaders only.
-        let pairs = q.bigrams();
+        let pairs = q.bigrams(&self.filler, |w| self.stem(w));
         if !pairs.is_empty() {
             // A pair with a stem no sentence has can match none.
             let pairs: Vec<(u32, u32)> = pairs
@@ -3103,8 +3103,13 @@ struct Query {
 }
 
 impl Query {
-    /// Consecutive content words of the question, as stem pairs.
-    fn bigrams(&self) -> Vec<(String, String)> {
+    /// Consecutive content words of the question, as stem pairs. `filler` is [`FILLER`] as a
+    /// set and `stem` the engine's cached stemmer.
+    fn bigrams(
+        &self,
+        filler: &HashSet<String>,
+        stem: impl Fn(&str) -> String,
+    ) -> Vec<(String, String)> {
         let words: Vec<&Token> = self
             .tokens
             .iter()
@@ -3112,9 +3117,7 @@ impl Query {
             .collect();
         words
             .windows(2)
-            .filter(|w| {
-                !FILLER.contains(&w[0].norm.as_str()) && !FILLER.contains(&w[1].norm.as_str())
-            })
+            .filter(|w| !filler.contains(&w[0].norm) && !filler.contains(&w[1].norm))
             .filter(|w| {
                 !STOP_PAIR.contains(&w[0].norm.as_str()) && !STOP_PAIR.contains(&w[1].norm.as_str())
             })

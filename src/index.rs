@@ -172,6 +172,17 @@ impl Index {
             .is_some_and(|p| p.binary_search(&doc).is_ok())
     }
 
+    /// True when every posting names a document below `n` (a check for an index read back).
+    pub fn docs_below(&self, n: u32) -> bool {
+        self.lengths.len() <= n as usize
+            && self.postings.len() == self.freqs.len()
+            && self
+                .postings
+                .iter()
+                .zip(&self.freqs)
+                .all(|(p, f)| p.len() == f.len() && p.iter().all(|&d| d < n))
+    }
+
     /// How many documents hold the term.
     pub fn doc_freq(&self, term: &str) -> usize {
         self.terms

@@ -3549,7 +3549,9 @@ mod tests {
         let fresh = || Engine::new(seed.clone(), EngineSettings::default());
         let good = fresh();
         let kept = good.knowledge.clone();
-        assert!(good.restore(kept.clone(), EngineSettings::default()).is_ok());
+        assert!(good
+            .restore(kept.clone(), EngineSettings::default())
+            .is_ok());
         let mut bad = fresh();
         bad.quote_sent[0] = Some(1_000_000);
         let why = bad

@@ -9,28 +9,13 @@ use std::path::Path;
 use parley::build::{build_dir, BuildOptions};
 use parley::lexicon::Lexicon;
 use parley::{Engine, EngineSettings, Knowledge};
-use serde::Deserialize;
-
-#[derive(Deserialize)]
-struct Set {
-    q: Vec<Case>,
-}
-
-#[derive(Deserialize)]
-struct Case {
-    ask: String,
-    expect: String,
-    #[serde(default)]
-    article: String,
-    #[serde(default)]
-    paragraphs: Vec<u32>,
-}
+mod question_sets;
 
 fn score(engine: &Engine, file: &str) -> (usize, usize, Vec<String>) {
-    let set: Set = toml::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    let cases = question_sets::load(file);
     let mut ok = 0;
     let mut misses = Vec::new();
-    for case in &set.q {
+    for case in &cases {
         let a = engine.ask(&case.ask, None);
         // Whatever the verdict, every quote must stand verbatim in its article.
         for c in a.citations() {
@@ -64,7 +49,7 @@ fn score(engine: &Engine, file: &str) -> (usize, usize, Vec<String>) {
             ));
         }
     }
-    (ok, set.q.len(), misses)
+    (ok, cases.len(), misses)
 }
 
 fn report(name: &str, (ok, total, misses): (usize, usize, Vec<String>), floor: f64) {
@@ -83,10 +68,9 @@ fn report(name: &str, (ok, total, misses): (usize, usize, Vec<String>), floor: f
 fn seed_question_set() {
     let k = Knowledge::load(Path::new("knowledge/knowledge.json")).unwrap();
     let engine = Engine::new(k, EngineSettings::default());
-    let set: Set =
-        toml::from_str(&std::fs::read_to_string("tests/questions/seed.toml").unwrap()).unwrap();
-    assert!(set.q.iter().filter(|c| c.expect == "answer").count() >= 80);
-    assert!(set.q.iter().filter(|c| c.expect == "decline").count() >= 20);
+    let cases = question_sets::load("tests/questions/seed.toml");
+    assert!(cases.iter().filter(|c| c.expect == "answer").count() >= 80);
+    assert!(cases.iter().filter(|c| c.expect == "decline").count() >= 20);
     report("seed", score(&engine, "tests/questions/seed.toml"), 85.0);
 }
 

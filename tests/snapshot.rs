@@ -8,7 +8,8 @@ use std::process::Command as Process;
 use parley::engine::SlotKind;
 use parley::snapshot::{self, SnapshotError};
 use parley::{Command, Engine, EngineSettings, Knowledge};
-use serde::Deserialize;
+
+mod question_sets;
 
 fn seed_json() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/knowledge.json")
@@ -17,20 +18,9 @@ fn seed_json() -> PathBuf {
 /// Every question of both question sets, the corpus questions for `corpus_seed`, the commands,
 /// and some follow-ups that lean on what the engine precomputes (names, spelling, positions).
 fn questions(corpus_seed: u64) -> Vec<String> {
-    #[derive(Deserialize)]
-    struct Set {
-        q: Vec<Case>,
-    }
-    #[derive(Deserialize)]
-    struct Case {
-        ask: String,
-    }
     let mut out = Vec::new();
     for file in ["tests/questions/seed.toml", "tests/questions/fixtures.toml"] {
-        let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file))
-            .expect("question set");
-        let set: Set = toml::from_str(&text).expect("question set parses");
-        out.extend(set.q.into_iter().map(|c| c.ask));
+        out.extend(question_sets::load(file).into_iter().map(|c| c.ask));
     }
     out.extend(parley::corpus::questions(corpus_seed));
     for c in [

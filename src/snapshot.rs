@@ -129,11 +129,15 @@ pub fn load(json: &Path, settings: EngineSettings) -> Result<Engine, SnapshotErr
         return Err(stale("the knowledge file changed since"));
     }
     let total = file.metadata().map_err(io)?.len();
-    let expected = HEADER as u64 + header.knowledge.0 + header.tables.0;
-    if total != expected {
-        return Err(corrupt(format!(
-            "{total} bytes where {expected} were written"
-        )));
+    // Checked: a damaged header could name lengths whose sum wraps around.
+    let expected = (HEADER as u64)
+        .checked_add(header.knowledge.0)
+        .and_then(|n| n.checked_add(header.tables.0));
+    if expected != Some(total) {
+        return Err(corrupt(match expected {
+            Some(expected) => format!("{total} bytes where {expected} were written"),
+            None => "its header names impossible lengths".into(),
+        }));
     }
     drop(file);
     // Each section is read and decoded on its own thread: they are about the same size.

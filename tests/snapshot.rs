@@ -174,6 +174,23 @@ fn a_snapshot_cut_short_or_grown_is_refused() {
 }
 
 #[test]
+fn a_header_whose_lengths_wrap_around_is_refused() {
+    // Both sections' lengths moved by 2^63: their sum wraps around to the file's true size, and
+    // read as given they would ask for exabytes.
+    refused_when(
+        |b| {
+            // After magic, format, code fingerprint and the JSON's length and time.
+            let at = 8 + 4 + 8 + 8 + 8 + 4;
+            for field in [at, at + 16] {
+                let len = u64::from_le_bytes(b[field..field + 8].try_into().unwrap());
+                b[field..field + 8].copy_from_slice(&len.wrapping_add(1 << 63).to_le_bytes());
+            }
+        },
+        corrupt,
+    );
+}
+
+#[test]
 fn a_file_that_is_not_a_snapshot_is_refused() {
     refused_when(|b| b[..8].copy_from_slice(b"{\"schema"), corrupt);
     refused_when(|b| b.clear(), corrupt);

@@ -25,7 +25,7 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Sub {
-    /// Build the knowledge file from a folder of articles.
+    /// Build the knowledge file from a folder of articles, and the engine snapshot beside it.
     Build {
         /// Folder of article Markdown files.
         #[arg(long, default_value = "knowledge/articles")]

@@ -302,7 +302,9 @@ enum FactRef {
 ///
 /// What start-up computes from the knowledge serializes, so `crate::snapshot` can store it and
 /// a later start reads it instead of computing it again; the knowledge itself, the settings and
-/// what is cheap to make (the compiled lexicon, the intents) are skipped and set on load.
+/// what is cheap to make (the compiled lexicon, the intents) are skipped and set on load. An
+/// `Engine` deserialized on its own is therefore only tables without knowledge and must not
+/// answer: read one with [`crate::snapshot::load`], which restores and checks it.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Engine {
     #[serde(skip)]

@@ -148,8 +148,19 @@ pub fn build_http(config: &BotConfig) -> Http {
 
 /// Loads the knowledge file the config names into an engine.
 pub fn load_engine(config: &BotConfig) -> anyhow::Result<Engine> {
-    let (engine, passed_over) =
-        crate::snapshot::load_engine(&config.knowledge, state::engine_settings(config))?;
+    Ok(load_engine_at(
+        &config.knowledge,
+        state::engine_settings(config),
+    )?)
+}
+
+/// Loads a knowledge file into an engine, from its snapshot when there is a good one; a
+/// snapshot passed over is logged with the reason (start-up and reloads alike).
+pub(crate) fn load_engine_at(
+    path: &std::path::Path,
+    settings: crate::engine::EngineSettings,
+) -> Result<Engine, crate::knowledge::KnowledgeError> {
+    let (engine, passed_over) = crate::snapshot::load_engine(path, settings)?;
     if let Some(why) = passed_over {
         tracing::warn!("{why}; loaded the knowledge file instead");
     }

@@ -67,13 +67,9 @@ pub async fn reload_from_file(state: &Arc<BotState>, why: &str) -> anyhow::Resul
     let _one = state.reload_lock.lock().await;
     let path = state.config.knowledge.clone();
     let settings = state.engine_settings();
-    let (engine, passed_over) =
-        tokio::task::spawn_blocking(move || crate::snapshot::load_engine(&path, settings))
-            .await
-            .context("the reload stopped unexpectedly")??;
-    if let Some(why) = passed_over {
-        tracing::warn!("{why}; loaded the knowledge file instead");
-    }
+    let engine = tokio::task::spawn_blocking(move || super::load_engine_at(&path, settings))
+        .await
+        .context("the reload stopped unexpectedly")??;
     let n = engine.knowledge().articles.len();
     state.swap_engine(engine);
     info!(file = %state.config.knowledge.display(), articles = n, why, "knowledge reloaded");
@@ -179,6 +175,46 @@ mod tests {
         std::fs::remove_file(&file).unwrap();
         assert!(reload_from_file(&state, "test").await.is_err());
         assert!(Arc::ptr_eq(&good, &state.engine()));
+    }
+
+    /// A reload reads the snapshot beside the file when it matches the file, and passes over a
+    /// damaged one for the file itself.
+    #[tokio::test]
+    async fn a_reload_uses_a_good_snapshot_and_passes_over_a_damaged_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("knowledge.json");
+        std::fs::copy(repo("knowledge/knowledge.json"), &file).unwrap();
+        let started = crate::Engine::new(
+            crate::Knowledge::load(&file).unwrap(),
+            crate::EngineSettings::default(),
+        );
+        let snap = crate::snapshot::write(&started, &file).unwrap();
+        // The file turned to blanks of the same length and time: only the snapshot can answer.
+        let len = std::fs::metadata(&file).unwrap().len() as usize;
+        let modified = std::fs::metadata(&file).unwrap().modified().unwrap();
+        std::fs::write(&file, " ".repeat(len)).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&file)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+        let state = state_with(&file, &repo("knowledge/articles"));
+        reload_from_file(&state, "test").await.unwrap();
+        let from_snapshot = state.engine();
+        let q = "Who is Witkoff?";
+        assert_eq!(
+            from_snapshot.ask(q, None).to_json(),
+            started.ask(q, None).to_json()
+        );
+        // Damaged, the snapshot is passed over; the blank file then fails, and the knowledge
+        // read from the snapshot keeps serving.
+        let mut bytes = std::fs::read(&snap).unwrap();
+        let at = bytes.len() / 2;
+        bytes[at] ^= 0x40;
+        std::fs::write(&snap, bytes).unwrap();
+        assert!(reload_from_file(&state, "test").await.is_err());
+        assert!(Arc::ptr_eq(&from_snapshot, &state.engine()));
     }
 
     #[tokio::test]

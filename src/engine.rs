@@ -721,6 +721,19 @@ impl Engine {
             }
         }
         pair_words.shrink_to_fit();
+        // Words questions bring that articles may not use, stemmed once here rather than for
+        // each question: the stop words (every word of a question is stemmed) and the words of
+        // the topics' aliases (a question naming a topic searches for all of them).
+        let alias_words = knowledge
+            .lexicon
+            .topics
+            .iter()
+            .flat_map(|t| &t.aliases)
+            .flat_map(|a| tokenize(a))
+            .map(|t| t.norm);
+        for w in lex.stopwords.iter().cloned().chain(alias_words) {
+            stem_cache.entry(w).or_insert_with_key(|w| stem(w));
+        }
         // Every stem met, indexed or not (a stopword's), for looking up a question's pairs.
         let pair_vocab = global;
         tracing::debug!(target: "parley::timing", phase = "tokens", elapsed = ?t_tokens.elapsed(), "timing");
@@ -1873,7 +1886,18 @@ impl Engine {
     }
 
     /// Sentences ranked for a question: BM25 plus boosts for slots and for the intent's kind of fact.
-    fn rank_sentences(&self, q: &Query, filter: impl Fn(usize) -> bool) -> Vec<(usize, f32)> {
+    /// The sentences that best answer `q` among those `filter` lets through, best first: at
+    /// most `leaders` of them (never fewer than the 30 that phrase pairs re-rank), exactly the
+    /// head of the order a longer list would have, so a caller asks only for what it reads.
+    fn rank_sentences(
+        &self,
+        q: &Query,
+        leaders: usize,
+        filter: impl Fn(usize) -> bool,
+    ) -> Vec<(usize, f32)> {
+        // Phrase pairs re-rank the first `PAIRED`, so at least that many are always ordered.
+        const PAIRED: usize = 30;
+        let leaders = leaders.max(PAIRED);
         let (total, mut touched) = self.bm25(q, true);
         // Slot-only questions ("nato?", "Witkoff") still find the sentences about their slots.
         // `touched` holds each sentence once (no sort needed): a named person's sentence is
@@ -1971,40 +1995,45 @@ impl Engine {
                 Favours::Causes | Favours::Proposals => 1.5,
                 Favours::Nothing => 0.0,
             };
-        let mut candidates: Vec<(usize, f32)> = touched
+        // Candidates as `best_first` keys, so selecting and sorting compare plain integers.
+        let mut candidates: Vec<u64> = touched
             .into_iter()
-            .map(|s| (s as usize, total[s as usize]))
-            .filter(|(s, _)| filter(*s))
+            .filter(|&s| filter(s as usize))
+            .map(|s| best_first(total[s as usize], s))
             .collect();
+        let scored = |&key: &u64| {
+            let s = key as u32 as usize;
+            best_first(score(s, total[s]), s as u32)
+        };
         // Only the leaders are kept, so not every candidate needs its full score: the leaders by
         // words alone are scored first, and the lowest of their scores is a bar that a sentence
         // must be able to reach with everything `score` could add. One that cannot would rank
         // below all of them, so skipping it changes nothing (the margin covers rounding).
-        const LEADERS: usize = 200;
-        let mut out: Vec<(usize, f32)> = if candidates.len() > LEADERS {
-            candidates.select_nth_unstable_by(LEADERS - 1, |a, b| {
-                b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
-            });
-            let (head, rest) = candidates.split_at(LEADERS);
-            let mut out: Vec<(usize, f32)> = head.iter().map(|&(s, b)| (s, score(s, b))).collect();
-            let bar = out.iter().map(|x| x.1).fold(f32::INFINITY, f32::min);
+        let mut out: Vec<u64> = if candidates.len() > leaders {
+            candidates.select_nth_unstable(leaders - 1);
+            let (head, rest) = candidates.split_at(leaders);
+            let mut out: Vec<u64> = head.iter().map(scored).collect();
+            let bar = out
+                .iter()
+                .map(|&k| from_best_first(k).1)
+                .fold(f32::INFINITY, f32::min);
             out.extend(
                 rest.iter()
-                    .filter(|&&(_, base)| base + most_added + 1e-3 >= bar)
-                    .map(|&(s, b)| (s, score(s, b))),
+                    .filter(|&&k| total[k as u32 as usize] + most_added + 1e-3 >= bar)
+                    .map(scored),
             );
             out
         } else {
-            candidates.iter().map(|&(s, b)| (s, score(s, b))).collect()
+            candidates.iter().map(scored).collect()
         };
-        // Only the leaders need ordering: select them first, then sort them.
-        if out.len() > LEADERS {
-            out.select_nth_unstable_by(LEADERS, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            out.truncate(LEADERS);
+        // Only the leaders need ordering: select them first, then sort them. No two keys are
+        // equal (ties go by sentence), so an unstable sort gives the one order there is.
+        if out.len() > leaders {
+            out.select_nth_unstable(leaders);
+            out.truncate(leaders);
         }
-        // Unstable sorts here and below: no two entries compare equal (ties go by sentence), so
-        // the order is the one a stable sort gives, for less work.
-        out.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        out.sort_unstable();
+        let mut out: Vec<(usize, f32)> = out.into_iter().map(from_best_first).collect();
         // Words that stand together in the question and in a sentence ("US proposals",
         // "territorial swaps") lift that sentence; checked on the leaders only.
         let pairs = q.bigrams(&self.filler, |w| self.stem(w));
@@ -2014,7 +2043,7 @@ impl Engine {
                 .iter()
                 .filter_map(|(a, b)| Some((*self.pair_vocab.get(a)?, *self.pair_vocab.get(b)?)))
                 .collect();
-            for item in out.iter_mut().take(30) {
+            for item in out.iter_mut().take(PAIRED) {
                 let words = self.pair_words_of(item.0);
                 let hits = pairs
                     .iter()
@@ -2022,7 +2051,7 @@ impl Engine {
                     .count();
                 item.1 += hits as f32;
             }
-            let n = out.len().min(30);
+            let n = out.len().min(PAIRED);
             out[..n].sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         }
         out
@@ -2343,7 +2372,9 @@ impl Engine {
             )
         } else if let Some(&p) = q.parties.first() {
             let party = &k.lexicon.parties[p];
-            let ranked = self.rank_sentences(q, |s| self.sents[s].parties.contains(&p));
+            let ranked = self.rank_sentences(q, self.settings.max_quotes, |s| {
+                self.sents[s].parties.contains(&p)
+            });
             let mut ids: Vec<String> = ranked
                 .iter()
                 .take(self.settings.max_quotes)
@@ -2841,7 +2872,8 @@ impl Engine {
         let spoken = |s: usize| {
             self.quotes_in_sent.contains_key(&s) || self.statement_by_sent.contains_key(&s)
         };
-        for (s, _) in self.rank_sentences(q, spoken).into_iter().take(40) {
+        const READ: usize = 40;
+        for (s, _) in self.rank_sentences(q, READ, spoken).into_iter().take(READ) {
             for &i in self.quotes_in_sent.get(&s).into_iter().flatten() {
                 if self.knowledge.quotes[i].speaker != Speaker::Unattributed {
                     facts.push((FactRef::Quote(i), 0.0));
@@ -2915,7 +2947,8 @@ impl Engine {
         }
         let topic_terms = self.topic_terms(q);
         // A cheap filter over every candidate, the finer topic check on the leaders only.
-        let mut ranked = self.rank_sentences(q, |s| {
+        // Some leaders fail the topic check below, so more are ranked than are shown.
+        let mut ranked = self.rank_sentences(q, 200, |s| {
             sentences.contains(&s) || self.sents[s].parties.iter().any(|p| parties.contains(p))
         });
         ranked.retain(|&(s, _)| {
@@ -2993,7 +3026,8 @@ impl Engine {
         if !q.unknown_names.is_empty() {
             return self.absent(clean, q);
         }
-        let ranked = self.rank_sentences(q, |_| true);
+        const READ: usize = 60;
+        let ranked = self.rank_sentences(q, READ, |_| true);
         let content: Vec<&(String, f32, bool, usize)> =
             q.terms.iter().filter(|t| !t.2 && t.1 >= 0.9).collect();
         let has_slots = !q.people.is_empty() || !q.parties.is_empty() || !q.topics.is_empty();
@@ -3011,7 +3045,7 @@ impl Engine {
         let coverage = self.coverage(q);
         let kept: Vec<(usize, f32)> = ranked
             .into_iter()
-            .take(60)
+            .take(READ)
             .filter(|(s, score)| {
                 *score > 0.0
                     && coverage.of(*s) >= threshold
@@ -3245,6 +3279,32 @@ fn letters_differ_by_more_than(a: &str, b: &str, max: usize) -> bool {
         }
     }
     only_a.max(only_b) > max
+}
+
+/// A key for a sentence `s` with `score` whose integer order is best first: the higher score
+/// (in [`f32::total_cmp`]'s order), then the earlier sentence. Selecting and sorting these
+/// compares one integer where a comparator compared a float and then an index.
+fn best_first(score: f32, s: u32) -> u64 {
+    let bits = score.to_bits();
+    // `total_cmp`'s order as an unsigned integer: a negative number has all its bits flipped, a
+    // positive one just its sign bit.
+    let ordered = if bits >> 31 == 1 {
+        !bits
+    } else {
+        bits | 0x8000_0000
+    };
+    (u64::from(!ordered) << 32) | u64::from(s)
+}
+
+/// The sentence and score a [`best_first`] key was made from.
+fn from_best_first(key: u64) -> (usize, f32) {
+    let ordered = !((key >> 32) as u32);
+    let bits = if ordered >> 31 == 1 {
+        ordered & 0x7fff_ffff
+    } else {
+        !ordered
+    };
+    (key as u32 as usize, f32::from_bits(bits))
 }
 
 /// A question's own words (not its slots) as [`Engine::coverage`] weighs them: each with its
@@ -3526,6 +3586,23 @@ mod tests {
             if letters_differ_by_more_than(&a, &b, max) {
                 proptest::prop_assert!(strsim::damerau_levenshtein(&a, &b) > max);
             }
+        }
+
+        /// `best_first` keys order as the ranking's comparator does (higher score first by
+        /// `total_cmp`, then the earlier sentence), and give back what they were made from,
+        /// for every float: negative, zero of either sign, infinite and NaN too.
+        #[test]
+        fn best_first_keys_order_as_the_comparator_and_round_trip(
+            a in proptest::num::f32::ANY,
+            b in proptest::num::f32::ANY,
+            sa in proptest::prelude::any::<u32>(),
+            sb in proptest::prelude::any::<u32>(),
+        ) {
+            let (ka, kb) = (best_first(a, sa), best_first(b, sb));
+            proptest::prop_assert_eq!(ka.cmp(&kb), b.total_cmp(&a).then(sa.cmp(&sb)));
+            let (s, back) = from_best_first(ka);
+            proptest::prop_assert_eq!(s, sa as usize);
+            proptest::prop_assert_eq!(back.to_bits(), a.to_bits());
         }
     }
 

@@ -3606,6 +3606,61 @@ mod tests {
         }
     }
 
+    /// Ranking fewer leaders gives exactly the head of a longer ranking (the pruning bar and
+    /// the phrase pairs included), for the generated corpus' questions, with and without a
+    /// filter, at every count a caller asks for.
+    #[test]
+    fn ranking_fewer_leaders_gives_the_head_of_a_longer_ranking() {
+        let arts = crate::corpus::generate_articles(100, 5);
+        let k = crate::corpus::build_articles(&arts).unwrap().knowledge;
+        let engine = Engine::new(k, EngineSettings::default());
+        let mut long_lists = 0;
+        for question in crate::corpus::questions(5) {
+            let q = engine.analyse(&clean_question(&question), None);
+            let some = |s: usize| s % 3 != 0;
+            let long = engine.rank_sentences(&q, 400, |_| true);
+            let long_some = engine.rank_sentences(&q, 400, some);
+            for n in [1, 30, 40, 60, 200] {
+                let want = n.max(30);
+                let short = engine.rank_sentences(&q, n, |_| true);
+                assert_eq!(short, long[..want.min(long.len())], "{question:?}, {n}");
+                let short = engine.rank_sentences(&q, n, some);
+                let head = &long_some[..want.min(long_some.len())];
+                assert_eq!(short, head, "{question:?}, {n}, filtered");
+            }
+            long_lists += usize::from(long.len() > 200);
+        }
+        assert!(long_lists > 0, "no question ranked more than 200 sentences");
+    }
+
+    /// The stem cache holds true stems, and the words every question may bring: the stop
+    /// words and the words of the topics' aliases.
+    #[test]
+    fn the_stem_cache_holds_true_stems_and_the_words_questions_bring() {
+        let seed = Knowledge::load(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/knowledge.json"),
+        )
+        .unwrap();
+        let engine = Engine::new(seed, EngineSettings::default());
+        for (word, cached) in &engine.stem_cache {
+            assert_eq!(*cached, stem(word), "{word}");
+        }
+        for word in &engine.lex.stopwords {
+            assert!(engine.stem_cache.contains_key(word), "stop word {word}");
+        }
+        let topics = &engine.knowledge.lexicon.topics;
+        assert!(topics.iter().any(|t| !t.aliases.is_empty()));
+        for alias in topics.iter().flat_map(|t| &t.aliases) {
+            for t in tokenize(alias) {
+                assert!(
+                    engine.stem_cache.contains_key(&t.norm),
+                    "alias word {}",
+                    t.norm
+                );
+            }
+        }
+    }
+
     #[test]
     fn the_letter_count_rules_out_words_far_apart() {
         assert!(letters_differ_by_more_than("corvane", "aldstrom", 2));

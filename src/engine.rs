@@ -1885,10 +1885,10 @@ impl Engine {
         }
     }
 
-    /// Sentences ranked for a question: BM25 plus boosts for slots and for the intent's kind of fact.
-    /// The sentences that best answer `q` among those `filter` lets through, best first: at
-    /// most `leaders` of them (never fewer than the 30 that phrase pairs re-rank), exactly the
-    /// head of the order a longer list would have, so a caller asks only for what it reads.
+    /// Sentences ranked for a question (BM25 plus boosts for slots and for the intent's kind of
+    /// fact) among those `filter` lets through, best first: at most `leaders` of them (never
+    /// fewer than the 30 that phrase pairs re-rank), exactly the head of the order a longer
+    /// list would have, so a caller asks only for what it reads.
     fn rank_sentences(
         &self,
         q: &Query,

@@ -1,4 +1,4 @@
-//! The command line: `build`, `check`, `ask`, `chat`, `run`, `gen-corpus`. Parses flags with clap,
+//! The command line: `build`, `check`, `ask`, `eval`, `chat`, `run`, `gen-corpus`. Parses flags with clap,
 //! calls the library, prints replies to stdout and diagnostics to stderr.
 
 use std::ffi::OsString;
@@ -75,6 +75,27 @@ enum Sub {
         /// Most quotes per reply.
         #[arg(long, default_value_t = 3)]
         quotes: usize,
+    },
+    /// Score the bot on a question set (JSON Lines: id, q, kind answer|decline, evidence).
+    Eval {
+        /// The question set.
+        #[arg(long)]
+        questions: PathBuf,
+        /// Build the knowledge from this folder of articles first (in memory; nothing written).
+        #[arg(long)]
+        articles: Option<PathBuf>,
+        /// Knowledge file, when --articles is not given.
+        #[arg(long, default_value = "knowledge/knowledge.json")]
+        knowledge: PathBuf,
+        /// Folder holding lexicon.toml and language.toml, for --articles.
+        #[arg(long, default_value = "config")]
+        config: PathBuf,
+        /// List every miss with what was cited.
+        #[arg(long)]
+        verbose: bool,
+        /// Exit non-zero when the score (0 to 1) is below this.
+        #[arg(long)]
+        min: Option<f64>,
     },
     /// Write N synthetic articles (for benchmarks and scale tests).
     GenCorpus {
@@ -207,6 +228,21 @@ where
             chat(&engine)?;
             Ok(ExitCode::SUCCESS)
         }
+        Sub::Eval {
+            questions,
+            articles,
+            knowledge,
+            config,
+            verbose,
+            min,
+        } => cmd_eval(
+            &questions,
+            articles.as_deref(),
+            &knowledge,
+            &config,
+            verbose,
+            min,
+        ),
         Sub::GenCorpus {
             articles,
             out,
@@ -299,6 +335,41 @@ fn cmd_build(articles: &Path, out: &Path, config: &Path) -> Result<ExitCode> {
         Ok(path) => eprintln!("wrote {} for a fast start", path.display()),
         // The JSON is written and complete; without a snapshot the bot starts slower, that is all.
         Err(e) => eprintln!("warning: {e}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_eval(
+    questions: &Path,
+    articles: Option<&Path>,
+    knowledge: &Path,
+    config: &Path,
+    verbose: bool,
+    min: Option<f64>,
+) -> Result<ExitCode> {
+    let text = std::fs::read_to_string(questions)
+        .with_context(|| format!("could not read the question set {}", questions.display()))?;
+    let set = crate::eval::parse_questions(&text)
+        .with_context(|| format!("{} is not a question set", questions.display()))?;
+    let engine = match articles {
+        Some(dir) => {
+            let lexicon = Lexicon::load_dir(config)?;
+            let built = build_dir(dir, &lexicon, &BuildOptions::default())?;
+            Engine::new(built.knowledge, EngineSettings::default())
+        }
+        None => load_engine(knowledge, 3)?,
+    };
+    let answers: Vec<_> = set
+        .iter()
+        .map(|q| engine.run(&Command::parse(&q.q), None))
+        .collect();
+    let report = crate::eval::Report::of(&set, &answers);
+    print!("{}", report.render(&set, &answers, verbose));
+    if let Some(min) = min {
+        if report.score() < min {
+            eprintln!("error: score {:.3} is below --min {min:.3}", report.score());
+            return Ok(ExitCode::FAILURE);
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

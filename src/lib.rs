@@ -12,6 +12,8 @@
 //! - [`index`]: the BM25 index over sentences the engine ranks with (pure).
 //! - [`answer`]: the [`answer::Answer`] every front end renders.
 //! - [`engine`]: [`engine::Engine::ask`], the only call the front ends make.
+//! - [`english`]: general English as data (word frequency, part of speech, related words).
+//! - [`eval`]: scoring answers on a question set (`parley eval`), the external sets' rule.
 //! - [`snapshot`]: a started engine stored beside its knowledge file, for a fast start.
 //! - [`config`]: `config/parley.toml` + `PARLEY_*` environment -> validated bot settings.
 //! - [`discord`]: the serenity/poise adapter: commands, rendering for Discord.
@@ -31,6 +33,8 @@ pub mod config;
 pub mod corpus;
 pub mod discord;
 pub mod engine;
+pub mod english;
+pub mod eval;
 pub mod extract;
 pub mod index;
 pub mod intent;

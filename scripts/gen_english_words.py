@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""Writes the two English tables the engine reads for salience and for bridging wordings.
+
+config/english_words.tsv, one line a word: the word (lowercase), its Zipf frequency (log10 of
+uses per billion words: 7 is "the", 4 about once in 100,000 words, under 3 rare) and the part of
+speech WordNet's sense-tagged counts give it most often (n noun, v verb, a adjective, r adverb,
+- when WordNet does not know it). A common English word that is not mainly a noun ("considered",
+"even", "allowed") says little about what the question is about; a noun or a rare word ("oil",
+"casualties", "referendum") names its subject.
+
+config/relations.tsv, one line a word: the word, then the related words a reader would accept in
+its place, each with its relation: `s` synonym (same WordNet sense, among the word's most used
+senses) or `d` derived form (cancel / cancellation, join / joiner, exchange / exchanger). Only
+words of the frequency list are kept on either side, so the table stays small and free of
+jargon.
+
+Sources (packaged, maintained):
+- `wordfreq` (PyPI; code MIT, data CC BY-SA 4.0): `pip install wordfreq`.
+- WordNet 3.0 from Debian's `wordnet-base` package (WordNet licence, Princeton):
+  `apt-get install wordnet-base`, read from /usr/share/wordnet.
+See config/english.LICENSE. Run: python3 scripts/gen_english_words.py
+"""
+import collections
+import os
+import re
+import sys
+
+from wordfreq import top_n_list, zipf_frequency
+
+N = 40000
+WN = os.environ.get("WORDNET_DIR", "/usr/share/wordnet")
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+WORD = re.compile(r"^[a-z][a-z'\-]*[a-z]$|^[a-z]$")
+POS = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+SS_TYPE = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
+# Senses kept per word and part of speech: WordNet lists a word's senses most used first.
+SENSES = 2
+MAX_RELATED = 12
+
+
+def read_index():
+    """lemma -> pos -> [synset offsets], most used sense first."""
+    idx = collections.defaultdict(dict)
+    for pos, name in POS.items():
+        with open(os.path.join(WN, f"index.{name}"), encoding="latin-1") as f:
+            for line in f:
+                if line.startswith(" "):
+                    continue
+                p = line.split()
+                lemma, n_syn, n_ptr = p[0], int(p[2]), int(p[3])
+                offsets = p[4 + n_ptr + 2:]
+                idx[lemma][pos] = offsets[:n_syn]
+    return idx
+
+
+def read_data():
+    """(pos, offset) -> (words, [(pointer, pos, offset, source, target)])."""
+    data = {}
+    for pos, name in POS.items():
+        with open(os.path.join(WN, f"data.{name}"), encoding="latin-1") as f:
+            for line in f:
+                if line.startswith(" "):
+                    continue
+                p = line.split(" | ")[0].split()
+                off, n_w = p[0], int(p[3], 16)
+                words = [re.sub(r"\(.*\)$", "", p[4 + 2 * i]).lower() for i in range(n_w)]
+                k = 4 + 2 * n_w
+                n_ptr = int(p[k])
+                ptrs = []
+                for j in range(n_ptr):
+                    sym, o, ps, st = p[k + 1 + 4 * j: k + 5 + 4 * j]
+                    ptrs.append((sym, "a" if ps == "s" else ps, o, int(st[:2], 16), int(st[2:], 16)))
+                data[(pos, off)] = (words, ptrs)
+    return data
+
+
+def read_counts():
+    """(lemma, pos) -> how often a sense-tagged corpus used it."""
+    cnt = collections.Counter()
+    with open(os.path.join(WN, "cntlist.rev"), encoding="latin-1") as f:
+        for line in f:
+            key, _, n = line.split()
+            lemma, rest = key.split("%")
+            cnt[(lemma, SS_TYPE[rest[0]])] += int(n)
+    return cnt
+
+
+def read_exceptions():
+    exc = {}
+    for pos, name in POS.items():
+        with open(os.path.join(WN, f"{name}.exc"), encoding="latin-1") as f:
+            for line in f:
+                p = line.split()
+                exc.setdefault((p[0], pos), p[1])
+    return exc
+
+
+RULES = {
+    "n": [("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("ies", "y")],
+    "v": [("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")],
+    "a": [("er", ""), ("est", ""), ("er", "e"), ("est", "e")],
+    "r": [],
+}
+
+
+def base_forms(word, idx, exc):
+    """WordNet's own morphology: the lemmas a word form may be, by part of speech."""
+    out = []
+    for pos in POS:
+        if (word, pos) in exc and pos in idx.get(exc[(word, pos)], {}):
+            out.append((exc[(word, pos)], pos))
+        if pos in idx.get(word, {}):
+            out.append((word, pos))
+            continue
+        for suf, rep in RULES[pos]:
+            if word.endswith(suf) and len(word) > len(suf) + 1:
+                b = word[: len(word) - len(suf)] + rep
+                if pos in idx.get(b, {}):
+                    out.append((b, pos))
+                    break
+    return out
+
+
+def pos_of(forms, cnt):
+    """The part of speech a word form is most used as, by WordNet's tagged counts."""
+    by_pos = collections.Counter()
+    for b, pos in forms:
+        by_pos[pos] += cnt[(b, pos)] + 1
+    return by_pos.most_common(1)[0][0] if by_pos else "-"
+
+
+def pos_shares(forms, cnt):
+    """Each part of speech's share of a word form's tagged uses."""
+    by_pos = collections.Counter()
+    for b, pos in forms:
+        by_pos[pos] += cnt[(b, pos)] + 1
+    total = sum(by_pos.values()) or 1
+    return {p: n / total for p, n in by_pos.items()}
+
+
+def main():
+    idx, data, cnt, exc = read_index(), read_data(), read_counts(), read_exceptions()
+    words = []
+    seen = set()
+    for w in top_n_list("en", N):
+        w = w.replace("\u2019", "'")
+        if WORD.match(w) and w not in seen:
+            seen.add(w)
+            words.append(w)
+    known = set(words)
+    with open(os.path.join(ROOT, "config", "english_words.tsv"), "w") as out:
+        out.write("# word\tzipf\tpos  (generated by scripts/gen_english_words.py; see config/english.LICENSE)\n")
+        for w in words:
+            pos = pos_of(base_forms(w, idx, exc), cnt)
+            out.write(f"{w}\t{zipf_frequency(w, 'en'):.2f}\t{pos}\n")
+    with open(os.path.join(ROOT, "config", "relations.tsv"), "w") as out:
+        out.write("# word\trelated:kind ...  (s synonym, d derived form; generated by scripts/gen_english_words.py from WordNet 3.0)\n")
+        lines = 0
+        for w in words:
+            if len(w) < 3:
+                continue
+            rel = {}
+            forms = base_forms(w, idx, exc)
+            used = pos_shares(forms, cnt)
+            for b, pos in forms:
+                for off in idx[b][pos][:SENSES]:
+                    syn_words, ptrs = data[(pos, off)]
+                    # Synonyms only in the parts of speech the word is used as at least a
+                    # quarter of the time: "even" the adverb is not "level" the adjective.
+                    for s in syn_words if used.get(pos, 0) >= 0.25 else []:
+                        if s in known and s != w and s != b and "_" not in s:
+                            rel.setdefault(s, "s")
+                    my = syn_words.index(b) + 1 if b in syn_words else 0
+                    for sym, ps, o, src, tgt in ptrs:
+                        if sym != "+" or (src and src != my):
+                            continue
+                        tw = data[(ps, o)][0][tgt - 1] if tgt else None
+                        if tw and tw in known and tw != w and "_" not in tw:
+                            rel.setdefault(tw, "d")
+            if rel:
+                items = sorted(rel.items(), key=lambda x: (x[1] != "d", -zipf_frequency(x[0], "en")))[:MAX_RELATED]
+                out.write(w + "\t" + " ".join(f"{r}:{k}" for r, k in items) + "\n")
+                lines += 1
+    print(f"{len(words)} words, {lines} with relations", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -18,6 +18,7 @@ use tracing::debug;
 use crate::answer::{
     escape_markdown, Answer, AnswerQuote, Candidate, Citation, Context, Explanation, ReportKind,
 };
+use crate::english::{english, Relation};
 use crate::index::Index;
 use crate::intent::{IntentMatch, IntentMatcher};
 use crate::knowledge::{Knowledge, PositionKind, Speaker};
@@ -1263,8 +1264,11 @@ impl Engine {
     #[tracing::instrument(level = "debug", skip_all, fields(chars = question.len()))]
     pub fn ask(&self, question: &str, context: Option<&Context>) -> Answer {
         let clean = clean_question(question);
-        let mut q = self.analyse(&clean, context);
-        let answer = if clean.is_empty() {
+        // Chat shorthand and title abbreviations are read as what they stand for; the reply
+        // still echoes the question as it was asked.
+        let expanded = self.lex.expand_shorthand(&clean);
+        let mut q = self.analyse(&expanded, context);
+        let mut answer = if clean.is_empty() {
             // Nothing was asked: say what can be, but it is not an answer.
             let mut a = self.help_answer(&clean, true);
             a.answered = false;
@@ -1272,8 +1276,9 @@ impl Engine {
             a.explanation.decline_reason = Some("an empty question".into());
             a
         } else {
-            self.answer(&clean, &mut q)
+            self.answer(&expanded, &mut q)
         };
+        answer.question = clean;
         debug!(intent = %answer.intent, answered = answer.answered, cited = answer.quotes.len(), "answered");
         answer
     }
@@ -1354,7 +1359,13 @@ impl Engine {
                 continue;
             }
             let stem_known = self.index.contains(&keys[k]);
-            if let Some(p) = self.fuzzy_person(&t.norm) {
+            // An ordinary English word typed in lowercase is not a misspelt name ("price" is
+            // not "Prime").
+            let english_word = english().is_common(&t.norm, COMMON_ZIPF);
+            if let Some(p) = (!english_word || t.capital)
+                .then(|| self.fuzzy_person(&t.norm))
+                .flatten()
+            {
                 push_unique_usize(&mut q.people, p);
                 q.spans.push((true, p, k, k + 1));
                 used[k] = true;
@@ -1383,8 +1394,8 @@ impl Engine {
                     "the" | "a" | "an" | "this" | "that" | "these" | "those" | "it"
                 )
                 && !self.lex.synonyms.contains_key(&keys[k]);
-            let name_like =
-                (t.capital && k > 0) || x_is_name && x_words.iter().any(|w| w == &t.norm);
+            let name_like = (t.capital && k > 0)
+                || x_is_name && !english_word && x_words.iter().any(|w| w == &t.norm);
             if name_like
                 && t.norm.chars().count() >= 3
                 && t.norm
@@ -1515,12 +1526,28 @@ impl Engine {
                     );
                 }
             }
-            // A misspelt word stands for the word it is closest to.
+            // Words a reader would accept in its place (WordNet synonyms and derived forms),
+            // weaker than the word typed and than the lexicon's own synonyms.
+            if !slot && !filler {
+                for &(w, rel) in english().related(&t.norm) {
+                    let st = self.stem(w);
+                    if self.index.contains(&st) {
+                        let weight = match rel {
+                            Relation::Derived => RELATED_DERIVED,
+                            Relation::Synonym => RELATED_SYNONYM,
+                        };
+                        push(&mut terms, st, weight, true);
+                    }
+                }
+            }
+            // A misspelt word stands for the word it is closest to; an English word is not
+            // misspelt just because the sources do not use it.
             if !self.index.contains(&s)
                 && !slot
                 && !filler
                 && t.norm.chars().count() >= 5
                 && !t.norm.contains('-')
+                && !english().is_common(&t.norm, COMMON_ZIPF)
             {
                 if let Some(fix) = self.fuzzy_word(&t.norm) {
                     push(&mut terms, self.stem(&fix), 0.9, false);
@@ -1860,23 +1887,48 @@ impl Engine {
     fn coverage(&self, q: &Query) -> Coverage<'_> {
         let mut terms = Vec::new();
         let mut total = 0.0;
-        for (term, _, _, _) in q.terms.iter().filter(|t| !t.2 && t.1 >= 0.9) {
+        // The words typed (a spelling correction stands in for its word, below).
+        for (term, _, _, group) in q.terms.iter().filter(|t| !t.2 && t.1 >= 1.0) {
             let id = self.index.id(term);
+            let word = q.tokens.get(*group).map(|t| t.norm.as_str()).unwrap_or("");
             let w = if id.is_some() {
                 self.index.idf(term).max(0.2)
             } else {
-                // A word the sources never use weighs like a rare word: the question asks
-                // about something they may not cover.
-                self.index.max_idf()
+                match absent_weight(word) {
+                    // A common English word that is not a noun ("considered", "even") says how
+                    // the question is put, not what it is about: its absence proves nothing.
+                    Salience::Generic => continue,
+                    // A noun the sources never use weighs like a rare word, a common one less:
+                    // the question asks about something they may not cover.
+                    Salience::CommonNoun => self.index.max_idf() * ABSENT_COMMON_NOUN,
+                    Salience::Rare => self.index.max_idf(),
+                }
             };
             total += w;
-            let synonyms = self
+            // Alternatives: the lexicon's synonyms in full, the word's spelling correction in
+            // full, its parts, WordNet relatives and synonyms by their weight.
+            let mut alternatives: Vec<(u32, f32)> = self
                 .lex
                 .synonyms
                 .get(term)
-                .map(|syns| syns.iter().filter_map(|x| self.index.id(x)).collect())
+                .map(|syns| {
+                    syns.iter()
+                        .filter_map(|x| self.index.id(x))
+                        .map(|id| (id, 1.0))
+                        .collect()
+                })
                 .unwrap_or_default();
-            terms.push((id, w, synonyms));
+            for other in q.terms.iter().filter(|o| o.3 == *group && o.0 != *term) {
+                if let Some(oid) = self.index.id(&other.0) {
+                    let credit = if !other.2 && other.1 >= 0.9 {
+                        1.0
+                    } else {
+                        (other.1 / 0.6).min(1.0)
+                    };
+                    alternatives.push((oid, credit));
+                }
+            }
+            terms.push((id, w, alternatives));
         }
         Coverage {
             index: &self.index,
@@ -3061,7 +3113,12 @@ impl Engine {
         if kept.is_empty() {
             let unknown: Vec<&str> = content
                 .iter()
-                .filter(|t| !self.index.contains(&t.0))
+                .filter(|t| {
+                    !self.index.contains(&t.0)
+                        && q.tokens
+                            .get(t.3)
+                            .is_none_or(|tok| absent_weight(&tok.norm) != Salience::Generic)
+                })
                 .map(|t| t.0.as_str())
                 .collect();
             let reason = if unknown.is_empty() {
@@ -3311,7 +3368,7 @@ fn from_best_first(key: u64) -> (usize, f32) {
 /// index id (none when the sources never use it), its weight and its synonyms' ids.
 struct Coverage<'e> {
     index: &'e Index,
-    terms: Vec<(Option<u32>, f32, Vec<u32>)>,
+    terms: Vec<(Option<u32>, f32, Vec<(u32, f32)>)>,
     total: f32,
 }
 
@@ -3324,9 +3381,16 @@ impl Coverage<'_> {
         }
         let has = |id: &u32| self.index.has_id(*id, s as u32);
         let mut hit = 0.0;
-        for (id, w, synonyms) in &self.terms {
-            if id.as_ref().is_some_and(has) || synonyms.iter().any(has) {
+        for (id, w, alternatives) in &self.terms {
+            if id.as_ref().is_some_and(has) {
                 hit += w;
+            } else if let Some(credit) = alternatives
+                .iter()
+                .filter(|a| has(&a.0))
+                .map(|a| a.1)
+                .max_by(f32::total_cmp)
+            {
+                hit += w * credit;
             }
         }
         hit / self.total
@@ -3449,6 +3513,38 @@ fn expand_contractions(q: &str) -> String {
         }
     }
     out
+}
+
+/// Zipf frequency at or above which a word counts as ordinary English (about once in a million
+/// words): not a misspelling to correct, not a name.
+const COMMON_ZIPF: f32 = 3.0;
+/// What a common noun the sources never use weighs in coverage, as a share of the rarest word's.
+const ABSENT_COMMON_NOUN: f32 = 1.0;
+/// Query weight of a WordNet derived form of a question word ("cancellation" for "cancel").
+const RELATED_DERIVED: f32 = 0.5;
+/// Query weight of a WordNet synonym of a question word.
+const RELATED_SYNONYM: f32 = 0.4;
+
+/// How much a word the sources never use says about what a question asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Salience {
+    /// Common English, not a noun: how the question is put.
+    Generic,
+    /// A common noun: a subject, but an everyday one.
+    CommonNoun,
+    /// A rare word, a name, or a word English does not know: a subject.
+    Rare,
+}
+
+fn absent_weight(word: &str) -> Salience {
+    let e = english();
+    if e.is_generic(word, COMMON_ZIPF) {
+        Salience::Generic
+    } else if e.is_common(word, COMMON_ZIPF) {
+        Salience::CommonNoun
+    } else {
+        Salience::Rare
+    }
 }
 
 fn push_unique_usize(v: &mut Vec<usize>, x: usize) {

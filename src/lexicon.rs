@@ -65,6 +65,14 @@ pub struct Language {
     pub number_words: Vec<(String, f64)>,
     /// Capitalised words that are never names (days, months, common sentence openers).
     pub not_names: Vec<String>,
+    /// Chat shorthand and title abbreviations in questions, with what they stand for
+    /// ("wat" = "what", "vp" = "vice president"). Older knowledge files have none.
+    #[serde(default)]
+    pub shorthand: Vec<(String, String)>,
+    /// Role phrases a question may use for titles the articles write out: the phrase first,
+    /// then the titles it can stand for ("top diplomat": "foreign minister", ...).
+    #[serde(default)]
+    pub role_synonyms: Vec<Vec<String>>,
 }
 
 /// Parties, topics and language data together.
@@ -110,6 +118,45 @@ pub enum LexiconError {
 
 const DEFAULT_LEXICON: &str = include_str!("../config/lexicon.toml");
 const DEFAULT_LANGUAGE: &str = include_str!("../config/language.toml");
+
+impl Compiled {
+    /// A question with its chat shorthand and title abbreviations written out, word by word
+    /// ("wat did the vp say abt nato" -> "what did the vice president say about nato"). Case is
+    /// ignored, punctuation around a word and a possessive `'s` are kept.
+    pub fn expand_shorthand(&self, question: &str) -> String {
+        if self.shorthand.is_empty() {
+            return question.to_string();
+        }
+        let mut out = String::with_capacity(question.len() + 16);
+        for (i, word) in question.split(' ').enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            let core = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
+            let start = word.find(core).unwrap_or(0);
+            let (lead, rest) = word.split_at(start);
+            let (core, tail) = rest.split_at(core.len());
+            let lower = core.to_lowercase();
+            let (key, possessive) = match lower
+                .strip_suffix("'s")
+                .or_else(|| lower.strip_suffix("\u{2019}s"))
+            {
+                Some(k) if self.shorthand.contains_key(k) => (k.to_string(), &core[k.len()..]),
+                _ => (lower, ""),
+            };
+            match self.shorthand.get(&key) {
+                Some(full) if !core.is_empty() => {
+                    out.push_str(lead);
+                    out.push_str(full);
+                    out.push_str(possessive);
+                    out.push_str(tail);
+                }
+                _ => out.push_str(word),
+            }
+        }
+        out
+    }
+}
 
 impl Lexicon {
     /// Parses the two TOML texts; `names` are the file names used in errors.
@@ -295,6 +342,8 @@ pub struct Compiled {
     pub number_words: HashMap<String, f64>,
     /// Synonym groups by stem: each stem -> the stems of its groups' members.
     pub synonyms: HashMap<String, Vec<String>>,
+    /// Question shorthand, lowercase, -> what it stands for.
+    pub shorthand: HashMap<String, String>,
 }
 
 impl Lexicon {
@@ -349,6 +398,11 @@ impl Lexicon {
             not_names: l.not_names.iter().cloned().collect(),
             position_cues: stems(&l.position_cues),
             proposal_cues: stems(&l.proposal_cues),
+            shorthand: l
+                .shorthand
+                .iter()
+                .map(|(from, to)| (normalize(from), to.clone()))
+                .collect(),
             number_words: l
                 .number_words
                 .iter()
@@ -363,6 +417,22 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shorthand_is_written_out_keeping_punctuation_and_possessives() {
+        let c = Lexicon::builtin().compile();
+        assert_eq!(
+            c.expand_shorthand("wat did the VP say abt nato?"),
+            "what did the vice president say about nato?"
+        );
+        assert_eq!(
+            c.expand_shorthand("the uk pm's spokesperson, pls"),
+            "the uk prime minister's spokesperson, please"
+        );
+        // Words that are not shorthand, and words that only contain it, are left alone.
+        assert_eq!(c.expand_shorthand("what about Vance"), "what about Vance");
+        assert_eq!(c.expand_shorthand("upmarket"), "upmarket");
+    }
 
     #[test]
     fn builtin_lexicon_parses_and_has_parties_and_topics() {

@@ -1349,6 +1349,30 @@ impl Engine {
                 *u = true;
             }
         }
+        // People named by their role: "the vice president", "Morvany's foreign minister".
+        if q.people.is_empty() {
+            let party_spans: Vec<(usize, usize, usize)> = q
+                .spans
+                .iter()
+                .filter(|sp| !sp.0)
+                .map(|sp| (sp.1, sp.2, sp.3))
+                .collect();
+            for r in self.role_references(&q.tokens, &party_spans, &used) {
+                match self.role_holder(&r) {
+                    Some(p) => {
+                        push_unique_usize(&mut q.people, p);
+                        q.spans.push((true, p, r.start, r.end));
+                        for u in &mut used[r.start..r.end] {
+                            *u = true;
+                        }
+                    }
+                    None if r.party.is_some() && !self.source_fits_role(&r) => {
+                        q.unknown_role.get_or_insert(r.text);
+                    }
+                    None => {}
+                }
+            }
+        }
         // Words the sources never use: misspelt names, or names they do not know.
         for (k, t) in q.tokens.iter().enumerate() {
             if used[k]
@@ -1705,6 +1729,21 @@ impl Engine {
     }
 
     fn answer(&self, clean: &str, q: &mut Query) -> Answer {
+        if let Some(role) = q.unknown_role.clone().filter(|_| {
+            q.people.is_empty()
+                && !matches!(q.intent.name.as_str(), "greeting" | "help" | "sources")
+        }) {
+            return self.decline(
+                clean,
+                q,
+                format!(
+                    "My sources don't name {}, so I can't say what they said or did.",
+                    escape_markdown(&role)
+                ),
+                "no one in the sources holds that role",
+                Vec::new(),
+            );
+        }
         if !q.unknown_names.is_empty()
             && !matches!(q.intent.name.as_str(), "greeting" | "help" | "sources")
         {
@@ -1718,6 +1757,7 @@ impl Engine {
             "said" => self.said_answer(clean, q),
             "who_said" => self.who_said_answer(clean, q),
             "position" => self.position_answer(clean, q),
+            "opinion" => self.opinion_answer(clean, q),
             _ => self.search_answer(clean, q),
         }
     }
@@ -2486,9 +2526,37 @@ impl Engine {
         )
     }
 
+    /// Opinions and predictions: the bot only reports; it says so, and offers what the
+    /// sources report on the question's subject, if anything.
+    fn opinion_answer(&self, clean: &str, q: &mut Query) -> Answer {
+        let reported: Vec<(FactRef, f32)> = self
+            .rank_sentences(q, 30, |_| true)
+            .into_iter()
+            .filter(|(_, score)| *score > 0.0)
+            .take(2)
+            .map(|(s, score)| (FactRef::Sentence(s), score))
+            .collect();
+        let lead = if reported.is_empty() {
+            "I only report what my sources say, so I can't give an opinion or a prediction.".into()
+        } else {
+            "I only report what my sources say, so I can't give an opinion or a prediction. Here is what they report:".into()
+        };
+        self.decline(
+            clean,
+            q,
+            lead,
+            "the question asks for an opinion or a prediction",
+            reported,
+        )
+    }
+
     fn who_answer(&self, clean: &str, q: &mut Query) -> Answer {
         let k = &self.knowledge;
-        let extra = q.terms.iter().any(|t| !t.2 && t.1 >= 0.9);
+        // Words the sources never use cannot be what is looked up ("who's the envoy guy").
+        let extra = q
+            .terms
+            .iter()
+            .any(|t| !t.2 && t.1 >= 0.9 && self.index.contains(&t.0));
         if extra && !q.people.is_empty() {
             // "Who is Witkoff meeting this week?" asks about something, not someone.
             let role_words = q
@@ -2620,6 +2688,181 @@ impl Engine {
             }
         }
         self.search_answer(clean, q)
+    }
+
+    /// Roles a question names: a title (with the words that make it a particular office before
+    /// it, "deputy", "foreign") that a party qualifies ("Morvany's", "the US", "of Valmora") or
+    /// that "the" introduces. Role phrases from `role_synonyms` ("top diplomat") stand for each
+    /// title they list.
+    fn role_references(
+        &self,
+        tokens: &[Token],
+        party_spans: &[(usize, usize, usize)],
+        used: &[bool],
+    ) -> Vec<RoleRef> {
+        let lang = &self.knowledge.lexicon.language;
+        let mut hits: Vec<(usize, usize, Vec<Vec<String>>)> = Vec::new();
+        for h in self.lex.titles.find(tokens) {
+            hits.push((h.start, h.end, Vec::new()));
+        }
+        for group in &lang.role_synonyms {
+            let Some((phrase, titles)) = group.split_first() else {
+                continue;
+            };
+            let words: Vec<String> = tokenize(phrase).into_iter().map(|t| t.norm).collect();
+            if words.is_empty() || words.len() > tokens.len() {
+                continue;
+            }
+            for start in 0..=tokens.len() - words.len() {
+                if tokens[start..start + words.len()]
+                    .iter()
+                    .zip(&words)
+                    .all(|(t, w)| &t.norm == w)
+                {
+                    let alts = titles.iter().map(|t| self.title_stems(t)).collect();
+                    hits.retain(|h| h.1 <= start || h.0 >= start + words.len());
+                    hits.push((start, start + words.len(), alts));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (mut start, mut end, alternatives) in hits {
+            if used[start..end].iter().any(|&u| u) {
+                continue;
+            }
+            // "deputy prime minister", "first deputy": the words that make the office.
+            while start > 0
+                && !used[start - 1]
+                && self.lex.role_modifiers.contains(&tokens[start - 1].norm)
+                && !matches!(tokens[start - 1].norm.as_str(), "the" | "of" | "for" | "to")
+            {
+                start -= 1;
+            }
+            let mut party = party_spans
+                .iter()
+                .find(|&&(_, _, e)| e == start)
+                .map(|&(p, s, _)| (p, s));
+            let title_end = end;
+            if party.is_none() && end + 1 < tokens.len() && tokens[end].norm == "of" {
+                if let Some(&(p, _, e)) = party_spans.iter().find(|&&(_, s, _)| s == end + 1) {
+                    party = Some((p, start));
+                    end = e;
+                }
+            }
+            let introduced = start > 0
+                && matches!(
+                    tokens[start - 1].norm.as_str(),
+                    "the" | "their" | "its" | "his" | "her" | "our"
+                );
+            if party.is_none() && !introduced {
+                continue;
+            }
+            let mut wants: Vec<Vec<String>> = if alternatives.is_empty() {
+                vec![tokens[start..title_end]
+                    .iter()
+                    .flat_map(|t| t.norm.split('-').map(|w| self.stem(w)).collect::<Vec<_>>())
+                    .filter(|w| !self.lex.stopwords.contains(w))
+                    .collect()]
+            } else {
+                alternatives
+            };
+            wants.retain(|w| !w.is_empty());
+            if wants.is_empty() {
+                continue;
+            }
+            let first = party.map_or(start, |p| p.1.min(start));
+            let text = tokens[first..end]
+                .iter()
+                .map(|t| t.norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push(RoleRef {
+                start: first,
+                end,
+                wants,
+                party: party.map(|p| p.0),
+                text: format!("the {text}"),
+            });
+        }
+        out
+    }
+
+    fn title_stems(&self, title: &str) -> Vec<String> {
+        tokenize(title)
+            .iter()
+            .flat_map(|t| t.norm.split('-').map(|w| self.stem(w)).collect::<Vec<_>>())
+            .filter(|w| !self.lex.stopwords.contains(w))
+            .collect()
+    }
+
+    /// The person who holds a role: every title word asked stands in one of their roles, no word
+    /// of that role makes another office ("vice" when "president" was asked), and their party
+    /// is the one asked. Several holders: the one the newest article names, then the one the
+    /// sources mention most, then by id, so the choice never depends on list order.
+    fn role_holder(&self, r: &RoleRef) -> Option<usize> {
+        let k = &self.knowledge;
+        let party_id = r.party.map(|p| k.lexicon.parties[p].id.as_str());
+        let office: HashSet<String> = k
+            .lexicon
+            .language
+            .office_modifiers
+            .iter()
+            .map(|w| self.stem(&w.to_lowercase()))
+            .collect();
+        let mut best: Option<((String, usize), usize)> = None;
+        for want in &r.wants {
+            for (i, p) in k.people.iter().enumerate() {
+                if !want.iter().all(|w| self.role_stems[i].contains(w)) {
+                    continue;
+                }
+                if party_id.is_some() && p.affiliation.as_deref() != party_id {
+                    continue;
+                }
+                let mut newest: Option<&str> = None;
+                let fits = p.roles.iter().any(|role| {
+                    let stems = self.title_stems(&role.text);
+                    let ok = want.iter().all(|w| stems.contains(w))
+                        && stems
+                            .iter()
+                            .all(|s| !office.contains(s) || want.contains(s));
+                    if ok {
+                        if let Some(a) = k.article(&role.cite.article) {
+                            if newest.is_none_or(|n| a.published.as_str() > n) {
+                                newest = Some(a.published.as_str());
+                            }
+                        }
+                    }
+                    ok
+                });
+                if !fits {
+                    continue;
+                }
+                let rank = (newest.unwrap_or("").to_string(), p.mentions.len());
+                if best.as_ref().is_none_or(|(b, _)| rank > *b) {
+                    best = Some((rank, i));
+                }
+            }
+            if best.is_some() {
+                break;
+            }
+        }
+        best.map(|b| b.1)
+    }
+
+    /// True when an unnamed source of the party asked fits a role's words ("a spokesperson for
+    /// the British prime minister" for "the UK prime minister's spokesperson").
+    fn source_fits_role(&self, r: &RoleRef) -> bool {
+        let k = &self.knowledge;
+        let party_id = r.party.map(|p| k.lexicon.parties[p].id.as_str());
+        r.wants.iter().any(|want| {
+            k.sources
+                .iter()
+                .zip(&self.source_stems)
+                .any(|(src, stems)| {
+                    (party_id.is_none() || src.affiliation.as_deref() == party_id)
+                        && want.iter().all(|w| stems.contains(w))
+                })
+        })
     }
 
     fn is_title_stem(&self, st: &str) -> bool {
@@ -3259,6 +3502,17 @@ impl Engine {
     }
 }
 
+/// A role named in a question, as [`Engine::role_references`] finds it.
+struct RoleRef {
+    start: usize,
+    end: usize,
+    /// The title's stems; several when a role phrase stands for several titles.
+    wants: Vec<Vec<String>>,
+    party: Option<usize>,
+    /// The words as asked, for a decline ("the morvany president").
+    text: String,
+}
+
 /// A question as the engine understands it.
 #[derive(Debug, Clone, Default)]
 struct Query {
@@ -3277,6 +3531,8 @@ struct Query {
     corrected: Vec<String>,
     from_context: bool,
     subject_is_party: bool,
+    /// A role the question names that no one in the sources holds ("Morvany's president").
+    unknown_role: Option<String>,
 }
 
 impl Query {

@@ -73,6 +73,9 @@ pub struct Language {
     /// then the titles it can stand for ("top diplomat": "foreign minister", ...).
     #[serde(default)]
     pub role_synonyms: Vec<Vec<String>>,
+    /// Words that make another office of a title ("vice", "deputy", "former").
+    #[serde(default)]
+    pub office_modifiers: Vec<String>,
 }
 
 /// Parties, topics and language data together.

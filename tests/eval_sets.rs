@@ -62,7 +62,7 @@ fn external_fiction_set() {
     check(
         "external-fiction",
         Some("tests/eval/external-fiction/articles"),
-        0.85,
+        0.90,
     );
 }
 

@@ -62,6 +62,24 @@ pub struct AnswerQuote {
     pub speaker: Option<String>,
     /// The citation; its `quote` is the verbatim text shown.
     pub citation: Citation,
+    /// The speaker's own words inside the cited sentence, as a byte range of `citation.quote`:
+    /// shown in bold. None when the whole citation is the speaker's (or nobody's) words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emphasis: Option<(usize, usize)>,
+}
+
+impl AnswerQuote {
+    /// The cited words split around the emphasised part: (before, own words, after); None when
+    /// nothing is emphasised or the range does not fit the text.
+    pub fn emphasised(&self) -> Option<(&str, &str, &str)> {
+        let (a, b) = self.emphasis?;
+        let t = &self.citation.quote;
+        if a < b && b <= t.len() && t.is_char_boundary(a) && t.is_char_boundary(b) {
+            Some((&t[..a], &t[a..b], &t[b..]))
+        } else {
+            None
+        }
+    }
 }
 
 /// Who and what an answer was about, so that a follow-up ("and about Crimea?") can lean on it.
@@ -149,7 +167,10 @@ impl Answer {
         out.push('\n');
         for (i, q) in self.quotes.iter().enumerate() {
             out.push('\n');
-            out.push_str(&format!("> {}", with_marks(&q.citation.quote)));
+            match q.emphasised() {
+                Some((before, own, after)) => out.push_str(&format!("> {before}**{own}**{after}")),
+                None => out.push_str(&format!("> {}", with_marks(&q.citation.quote))),
+            }
             out.push('\n');
             let who = match &q.speaker {
                 Some(s) => format!("{} ({})", escape_markdown(s), q.report.label()),

@@ -1814,18 +1814,52 @@ impl Engine {
                     }
                     Speaker::Unattributed => (ReportKind::ArticleText, None),
                 };
-                // Cited by its own span: the words inside the marks.
+                // Cited as the whole sentence (and the whole quote, when it runs past the
+                // sentence), the speaker's own words emphasised: a one-word quote such as
+                // “optimistic” means little without the sentence around it.
                 let r = &self.sents[s];
                 let para = self.knowledge.articles[r.article]
                     .paragraphs
                     .get((q.cite.paragraph as usize).checked_sub(1)?)?;
-                let text = char_slice(&para.text, q.cite.start as usize, q.cite.end as usize)?;
+                let own = char_slice(&para.text, q.cite.start as usize, q.cite.end as usize)?;
+                let own_start = para.text.char_indices().nth(q.cite.start as usize)?.0;
+                let own_end = own_start + own.len();
+                let same_para = para.n == self.knowledge.articles[r.article].paragraphs[r.para].n;
+                let (mut from, mut to) = if same_para {
+                    (own_start.min(r.start), own_end.max(r.end))
+                } else {
+                    (own_start, own_end)
+                };
+                // A quotation that opens or closes the citation keeps its marks.
+                if para.text[..from].ends_with(['“', '"']) {
+                    from -= para.text[..from]
+                        .chars()
+                        .next_back()
+                        .map_or(0, char::len_utf8);
+                }
+                if para.text[to..].starts_with(['”', '"']) {
+                    to += para.text[to..].chars().next().map_or(0, char::len_utf8);
+                }
+                let text = para.text.get(from..to)?;
                 let mut c = self.citation(s, text);
                 c.paragraph = q.cite.paragraph;
+                // The marks around the words go in the bold too; a quote that is (nearly) the
+                // whole citation needs no emphasis.
+                let mut a = own_start - from;
+                let mut b = a + own.len();
+                if text[..a].ends_with(['“', '"']) {
+                    a -= text[..a].chars().next_back().map_or(0, char::len_utf8);
+                }
+                if text[b..].starts_with(['”', '"']) {
+                    b += text[b..].chars().next().map_or(0, char::len_utf8);
+                }
+                let rest = text.len() - (b - a);
+                let emphasis = (rest > text.len() / 10 && rest > 8).then_some((a, b));
                 Some(AnswerQuote {
                     report,
                     speaker,
                     citation: c,
+                    emphasis,
                 })
             }
             FactRef::Statement(i) => {
@@ -1839,6 +1873,7 @@ impl Engine {
                     report,
                     speaker: self.speaker_label(&st.speaker),
                     citation: self.citation(s, self.sentence_text(s)),
+                    emphasis: None,
                 })
             }
             FactRef::Sentence(s) => {
@@ -1857,6 +1892,7 @@ impl Engine {
                     report: ReportKind::ArticleText,
                     speaker: None,
                     citation: self.citation(s, self.sentence_text(s)),
+                    emphasis: None,
                 })
             }
         }
@@ -3130,9 +3166,9 @@ impl Engine {
             )
         } else {
             format!(
-                "What **{}** said ({} direct quote(s), {} reported):",
+                "What **{}** said ({}, {} reported):",
                 escape_markdown(&who),
-                n_quotes,
+                count_of(n_quotes, "direct quote", "direct quotes"),
                 ranked.len() - n_quotes
             )
         };
@@ -3801,6 +3837,11 @@ fn absent_weight(word: &str) -> Salience {
     } else {
         Salience::Rare
     }
+}
+
+/// "1 direct quote", "4 direct quotes".
+fn count_of(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn push_unique_usize(v: &mut Vec<usize>, x: usize) {

@@ -344,3 +344,105 @@ fn an_engine_built_on_several_threads_answers_as_one_built_on_one() {
         );
     }
 }
+
+/// Answer quality (issue 13): the mechanisms each have one behaviour a reader can check.
+#[test]
+fn a_common_english_word_the_sources_lack_does_not_decline() {
+    let e = engine();
+    // "considered" is not in the article; "territorial swaps" is.
+    let a = e.ask("Are territorial swaps being considered?", None);
+    assert!(a.answered, "{}", a.to_markdown());
+    assert!(a.citations().any(|c| c.quote.contains("territorial swaps")));
+    // A noun the sources never use still declines, with the word named.
+    let oil = e.ask("What is the price of oil?", None);
+    assert!(!oil.answered, "{}", oil.to_markdown());
+    assert!(
+        oil.explanation.slots.iter().all(|(k, _)| k != "person"),
+        "price is not Prime"
+    );
+}
+
+#[test]
+fn chat_shorthand_and_roles_find_the_person() {
+    let e = engine();
+    let a = e.ask("wat did the vp say abt territorial swaps", None);
+    assert!(a.answered, "{}", a.to_markdown());
+    assert_eq!(a.context.person.as_deref(), Some("jd-vance"));
+    assert_eq!(
+        a.question, "wat did the vp say abt territorial swaps",
+        "echoed as asked"
+    );
+    let top = e.ask("who is the US top diplomat", None);
+    assert_eq!(
+        top.context.person.as_deref(),
+        Some("marco-rubio"),
+        "{}",
+        top.to_markdown()
+    );
+}
+
+#[test]
+fn a_role_no_one_in_the_sources_holds_is_declined_with_that_reason() {
+    let e = engine();
+    for q in [
+        "What did the French foreign minister say?",
+        "what did the ukrainian president say about london",
+    ] {
+        let a = e.ask(q, None);
+        assert!(!a.answered, "{q}: {}", a.to_markdown());
+        assert_eq!(
+            a.explanation.decline_reason.as_deref(),
+            Some("no one in the sources holds that role"),
+            "{q}"
+        );
+    }
+    // The same words with a holder answer.
+    let a = e.ask(
+        "What did the British prime minister's spokesperson say?",
+        None,
+    );
+    assert!(a.answered, "{}", a.to_markdown());
+}
+
+#[test]
+fn opinions_and_predictions_are_declined_with_what_the_sources_report() {
+    let e = engine();
+    for q in [
+        "honestly who is right here, kyiv or washington",
+        "will the war end this year u think",
+    ] {
+        let a = e.ask(q, None);
+        assert!(!a.answered, "{q}");
+        assert_eq!(
+            a.explanation.decline_reason.as_deref(),
+            Some("the question asks for an opinion or a prediction"),
+            "{q}"
+        );
+        assert!(
+            a.lead.contains("only report what my sources say"),
+            "{}",
+            a.lead
+        );
+    }
+}
+
+#[test]
+fn a_quote_is_cited_with_its_whole_sentence_and_the_own_words_in_bold() {
+    let e = engine();
+    let a = e.ask("What did Vance say?", None);
+    let optimistic = a
+        .quotes
+        .iter()
+        .find(|q| q.citation.quote.contains("optimistic"))
+        .expect("the optimistic quote");
+    assert!(optimistic
+        .citation
+        .quote
+        .contains("during a visit to India"));
+    assert!(
+        a.to_markdown().contains("**“optimistic”**"),
+        "{}",
+        a.to_markdown()
+    );
+    assert!(a.lead.contains("4 direct quotes"), "{}", a.lead);
+}

@@ -253,7 +253,14 @@ fn quote_block(q: &AnswerQuote, n: usize, max: usize) -> String {
     let attr = format!("\n> {}", attribution(q, n));
     let quoted = defuse_mentions(&escape_markdown(&q.citation.quote));
     let room = max.saturating_sub(measure(&attr) + measure("> “”"));
-    let body = if measure(&quoted) <= room {
+    // The speaker's own words in bold inside the cited sentence, when it fits whole.
+    let bold = q.emphasised().map(|(before, own, after)| {
+        let esc = |t: &str| defuse_mentions(&escape_markdown(t));
+        format!("> {}**{}**{}", esc(before), esc(own), esc(after))
+    });
+    let body = if let Some(b) = bold.filter(|b| measure(b) <= room + measure("> “”")) {
+        b
+    } else if measure(&quoted) <= room {
         format!("> {}", crate::answer::with_marks(&quoted))
     } else {
         // The note goes outside the quotation marks: the words inside stay the article's.
@@ -576,6 +583,7 @@ mod tests {
                 quote: text.into(),
                 url: url.map(str::to_string),
             },
+            emphasis: None,
         }
     }
 

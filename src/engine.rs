@@ -3660,9 +3660,13 @@ fn from_best_first(key: u64) -> (usize, f32) {
 /// index id (none when the sources never use it), its weight and its synonyms' ids.
 struct Coverage<'e> {
     index: &'e Index,
-    terms: Vec<(Option<u32>, f32, Vec<(u32, f32)>)>,
+    terms: Vec<CoverageTerm>,
     total: f32,
 }
+
+/// One word of [`Coverage`]: its index id, its weight, and the ids that stand in for it, each
+/// with the share of the weight it earns.
+type CoverageTerm = (Option<u32>, f32, Vec<(u32, f32)>);
 
 impl Coverage<'_> {
     /// The share of the weight of the question's words that sentence `s` holds, itself or by a

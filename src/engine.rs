@@ -1509,10 +1509,26 @@ impl Engine {
                 }
             }
         }
+        // "now", "current", "original": which report the question wants; not content words.
+        let lang = &self.knowledge.lexicon.language;
+        let in_list = |list: &[String], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+        let mut when_words = vec![false; q.tokens.len()];
+        for (k, t) in q.tokens.iter().enumerate() {
+            if in_list(&lang.recency_words, &t.norm) {
+                q.when_reported = Recency::Latest;
+                when_words[k] = true;
+            } else if in_list(&lang.earliness_words, &t.norm) {
+                q.when_reported = Recency::Earliest;
+                when_words[k] = true;
+            }
+        }
         // Terms: content words as stems, with their synonyms at a lower weight, one group a word.
         let mut terms: Vec<(String, f32, bool, usize)> = Vec::new();
         for (k, t) in q.tokens.iter().enumerate() {
-            if self.lex.stopwords.contains(&t.norm) || t.norm.chars().count() < 2 && !t.numeric {
+            if self.lex.stopwords.contains(&t.norm)
+                || t.norm.chars().count() < 2 && !t.numeric
+                || when_words[k]
+            {
                 continue;
             }
             let filler = self.filler.contains(&t.norm);
@@ -2080,9 +2096,32 @@ impl Engine {
             "proposal" => Favours::Proposals,
             _ => Favours::Nothing,
         };
+        // Newer reports: a small lead everywhere (they win ties), a large one when the question
+        // asks for the latest; the earliest when it asks for the original.
+        let recency_weight = match q.when_reported {
+            Recency::Any => RECENCY_TIE,
+            Recency::Latest | Recency::Earliest => RECENCY_ASKED,
+        };
+        // Halved at each step back (or forward, for the earliest): the newest report leads,
+        // the one before it follows, and so on.
+        let recency: Vec<f32> = if self.newest_first.len() > 1 {
+            let n = self.newest_first.len();
+            let mut v = vec![0.0; n];
+            for (rank, &a) in self.newest_first.iter().enumerate() {
+                let steps = if q.when_reported == Recency::Earliest {
+                    n - 1 - rank
+                } else {
+                    rank
+                };
+                v[a] = recency_weight * 0.5f32.powi(steps.min(60) as i32);
+            }
+            v
+        } else {
+            Vec::new()
+        };
         let score = |s: usize, base: f32| -> f32 {
             let r = &self.sents[s];
-            let mut score = base;
+            let mut score = base + recency.get(r.article).copied().unwrap_or(0.0);
             for p in &q.people {
                 if r.people.contains(p) {
                     score += 2.0;
@@ -2115,7 +2154,11 @@ impl Engine {
             score
         };
         // The most `score` can add to a sentence's words score.
-        let most_added = 2.0 * q.people.len() as f32
+        let most_added = if recency.is_empty() {
+            0.0
+        } else {
+            recency_weight
+        } + 2.0 * q.people.len() as f32
             + q.parties.len() as f32
             + 1.5 * q.topics.len() as f32
             + match favours {
@@ -3569,6 +3612,20 @@ struct Query {
     subject_is_party: bool,
     /// A role the question names that no one in the sources holds ("Morvany's president").
     unknown_role: Option<String>,
+    /// Which report the question wants first when several articles give one.
+    when_reported: Recency,
+}
+
+/// Which article's report a question asks for first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Recency {
+    /// No word says: newer reports win only ties.
+    #[default]
+    Any,
+    /// "now", "current", "latest": the newest report leads.
+    Latest,
+    /// "original", "initially": the earliest report leads.
+    Earliest,
 }
 
 impl Query {
@@ -3820,6 +3877,11 @@ const ABSENT_COMMON_NOUN: f32 = 1.0;
 const RELATED_DERIVED: f32 = 0.5;
 /// Query weight of a WordNet synonym of a question word.
 const RELATED_SYNONYM: f32 = 0.4;
+/// What the newest article adds to a sentence's score when the question does not ask for the
+/// latest: enough to win a tie, not to outrank better evidence.
+const RECENCY_TIE: f32 = 0.15;
+/// What the newest (or, for "original", the oldest) article adds when the question asks for it.
+const RECENCY_ASKED: f32 = 1.5;
 
 /// How much a word the sources never use says about what a question asks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -76,6 +76,12 @@ pub struct Language {
     /// Words that make another office of a title ("vice", "deputy", "former").
     #[serde(default)]
     pub office_modifiers: Vec<String>,
+    /// Words that ask for the latest report ("now", "current", "latest").
+    #[serde(default)]
+    pub recency_words: Vec<String>,
+    /// Words that ask for the earliest report ("original", "initially").
+    #[serde(default)]
+    pub earliness_words: Vec<String>,
 }
 
 /// Parties, topics and language data together.

@@ -3456,6 +3456,29 @@ impl Engine {
                 Vec::new(),
             );
         }
+        // "How many soldiers ...": a count the sources give is in a sentence with a number and
+        // the thing counted (or a word for it); without one, the sources don't give it.
+        if q.intent.name == "how_many" {
+            if let Some(counted) = self.counted_terms(q) {
+                let gives = |s: usize| {
+                    self.numbers_by_sent.contains_key(&s)
+                        && counted.iter().any(|t| self.index.has(t, s as u32))
+                };
+                // "How much water": an amount is often given without its noun ("65% of the
+                // river's volume"), so there only a word the sources never use declines.
+                let mass = q.tokens.iter().any(|t| t.norm == "much");
+                let known = counted.iter().any(|t| self.index.contains(t));
+                if !kept.iter().any(|&(s, _)| gives(s)) && !(mass && known) {
+                    return self.decline(
+                        clean,
+                        q,
+                        "My sources don't give that number.".into(),
+                        "no sentence gives the number asked for",
+                        Vec::new(),
+                    );
+                }
+            }
+        }
         let lead = match q.intent.name.as_str() {
             "when" => self.when_lead(kept[0].0),
             "where" => self.where_lead(kept[0].0),
@@ -3469,6 +3492,27 @@ impl Engine {
             .map(|(s, sc)| (FactRef::Sentence(s), sc))
             .collect();
         self.finish(clean, q, lead, facts, true)
+    }
+
+    /// The stems that name what a "how many" / "how much" question counts: the first content
+    /// word after it, with its synonyms and relatives (for "how many yrs": year). None when the
+    /// question does not say ("how many are there?").
+    fn counted_terms(&self, q: &Query) -> Option<Vec<String>> {
+        let at = q
+            .tokens
+            .windows(2)
+            .position(|w| w[0].norm == "how" && matches!(w[1].norm.as_str(), "many" | "much"))?;
+        let k = (at + 2..q.tokens.len()).find(|&k| {
+            let t = &q.tokens[k].norm;
+            !self.lex.stopwords.contains(t) && !q.tokens[k].numeric
+        })?;
+        let group: Vec<String> = q
+            .terms
+            .iter()
+            .filter(|t| t.3 == k)
+            .map(|t| t.0.clone())
+            .collect();
+        (!group.is_empty()).then_some(group)
     }
 
     fn when_lead(&self, s: usize) -> String {

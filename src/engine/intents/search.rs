@@ -1,0 +1,127 @@
+//! Search, the fallback of every answer kind: the best sentences for the question's words and
+//! slots, with leads for when, where, how many, why and proposals.
+
+use rustc_hash::FxHashSet as HashSet;
+
+use crate::answer::{escape_markdown, Answer};
+use crate::engine::understand::Query;
+use crate::engine::{Engine, FactRef};
+use crate::text::tokenize;
+
+impl Engine {
+    pub(crate) fn search_answer(&self, clean: &str, q: &mut Query) -> Answer {
+        if !q.unknown_names.is_empty() {
+            return self.absent(clean, q);
+        }
+        const READ: usize = 60;
+        let ranked = self.rank_sentences(q, READ, |_| true);
+        let content: Vec<&(String, f32, bool, usize)> =
+            q.terms.iter().filter(|t| !t.2 && t.1 >= 0.9).collect();
+        let has_slots = !q.people.is_empty() || !q.parties.is_empty() || !q.topics.is_empty();
+        if content.is_empty() && !has_slots {
+            return self.decline(
+                clean,
+                q,
+                "I couldn't find anything in that to look up in my sources.".into(),
+                "no words to search for",
+                Vec::new(),
+            );
+        }
+        // Keep the sentences that cover the question's own words well enough.
+        let threshold = if has_slots { 0.5 } else { 0.6 };
+        let coverage = self.coverage(q);
+        let kept: Vec<(usize, f32)> = ranked
+            .into_iter()
+            .take(READ)
+            .filter(|(s, score)| {
+                *score > 0.0
+                    && coverage.of(*s) >= threshold
+                    && (q.people.is_empty()
+                        || q.people.iter().any(|p| self.sents[*s].people.contains(p))
+                        || !content.is_empty())
+                    && (q.topics.is_empty()
+                        || q.topics.iter().any(|t| self.sents[*s].topics.contains(t))
+                        || !content.is_empty()
+                        || !q.people.is_empty())
+            })
+            .collect();
+        if kept.is_empty() {
+            let unknown: Vec<&str> = content
+                .iter()
+                .filter(|t| !self.index.contains(&t.0))
+                .map(|t| t.0.as_str())
+                .collect();
+            let reason = if unknown.is_empty() {
+                "no sentence covers the question well enough".to_string()
+            } else {
+                format!("words the sources never use: {}", unknown.join(", "))
+            };
+            return self.decline(
+                clean,
+                q,
+                "My sources don't cover that.".into(),
+                &reason,
+                Vec::new(),
+            );
+        }
+        let lead = match q.intent.name.as_str() {
+            "when" => self.when_lead(kept[0].0),
+            "where" => self.where_lead(kept[0].0),
+            "how_many" => self.number_lead(kept[0].0, q),
+            "why" => "Here is what the sources give as the reasons:".to_string(),
+            "proposal" => "What was proposed, in the sources' words:".to_string(),
+            _ => "Here is what my sources say:".to_string(),
+        };
+        let facts = kept
+            .into_iter()
+            .map(|(s, sc)| (FactRef::Sentence(s), sc))
+            .collect();
+        self.finish(clean, q, lead, facts, true)
+    }
+
+    pub(crate) fn when_lead(&self, s: usize) -> String {
+        match self.events_by_sent.get(&s).and_then(|e| e.first()) {
+            Some(&e) => {
+                let ev = &self.knowledge.events[e];
+                match &ev.date {
+                    Some(d) => format!(
+                        "The sources date it \"{}\", that is {}:",
+                        ev.when_text,
+                        d.replace('/', " to ")
+                    ),
+                    None => format!("The sources date it \"{}\":", ev.when_text),
+                }
+            }
+            None => "The sources don't give an exact date; this is what they say:".into(),
+        }
+    }
+
+    pub(crate) fn where_lead(&self, s: usize) -> String {
+        match self.events_by_sent.get(&s).and_then(|e| {
+            e.iter()
+                .find_map(|&i| self.knowledge.events[i].place.clone())
+        }) {
+            Some(p) => format!("The sources place it in **{}**:", escape_markdown(&p)),
+            None => "Here is what the sources say about where:".into(),
+        }
+    }
+
+    pub(crate) fn number_lead(&self, s: usize, q: &Query) -> String {
+        let terms: HashSet<&str> = q.terms.iter().map(|t| t.0.as_str()).collect();
+        let best = self.numbers_by_sent.get(&s).and_then(|ns| {
+            ns.iter().copied().max_by_key(|&i| {
+                tokenize(&self.knowledge.numbers[i].measures)
+                    .iter()
+                    .filter(|t| terms.contains(self.stem(&t.norm).as_str()))
+                    .count()
+            })
+        });
+        match best {
+            Some(i) => format!(
+                "The sources give: \"{}\".",
+                self.knowledge.numbers[i].measures
+            ),
+            None => "Here is what the sources say:".into(),
+        }
+    }
+}

@@ -160,7 +160,7 @@ impl Engine {
                 }
             })
             .collect();
-        let answered = answered && !quotes.is_empty();
+        let answered = answered && super::decide::quotes_answer(&quotes);
         Answer {
             question: clean.to_string(),
             intent: q.intent.name.clone(),

@@ -45,6 +45,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 pub use clean::{cited_chars, clean_question, MAX_QUESTION_CHARS};
 pub use command::Command;
+use decide::DeclineReason;
 use tables::{SentIds, SentRec};
 use understand::{filler, NameWord, Query};
 
@@ -243,8 +244,9 @@ impl Engine {
             // Nothing was asked: say what can be, but it is not an answer.
             let mut a = self.help_answer(&clean, true);
             a.answered = false;
-            a.lead = format!("Ask me a question about the talks. {}", a.lead);
-            a.explanation.decline_reason = Some("an empty question".into());
+            let reason = DeclineReason::EmptyQuestion;
+            a.lead = format!("{} {}", reason.lead(), a.lead);
+            a.explanation.decline_reason = Some(reason.reason());
             a
         } else {
             self.answer(&clean, &mut q)

@@ -2,7 +2,8 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::answer::{escape_markdown, Answer};
+use crate::answer::Answer;
+use crate::engine::decide::{DeclineReason, Floor};
 use crate::engine::understand::{push_unique_usize, Query};
 use crate::engine::{Engine, FactRef};
 
@@ -73,7 +74,7 @@ impl Engine {
             .into_iter()
             .filter(|(s, _)| {
                 topic_terms.is_empty()
-                    || coverage.of(*s) >= 0.34
+                    || Floor::Position.reached_by(coverage.of(*s))
                     || !q.topics.is_empty()
                         && q.topics.iter().any(|t| self.sents[*s].topics.contains(t))
             })
@@ -84,15 +85,11 @@ impl Engine {
             .collect();
         if ranked.is_empty() {
             let topic = self.asked_topic(q);
+            let parties = names.iter().map(|n| n.to_string()).collect();
             return self.decline(
                 clean,
                 q,
-                format!(
-                    "My sources don't state {}'s position on {}.",
-                    names.join(" and "),
-                    escape_markdown(topic.trim_end_matches('?'))
-                ),
-                "no position of that party on that topic",
+                DeclineReason::NoPosition { parties, topic },
                 Vec::new(),
             );
         }

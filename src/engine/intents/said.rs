@@ -5,6 +5,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use crate::answer::{escape_markdown, Answer};
 use crate::engine::compose::lower_first;
+use crate::engine::decide::{DeclineReason, Floor};
 use crate::engine::understand::Query;
 use crate::engine::{Engine, FactRef};
 use crate::knowledge::Speaker;
@@ -68,13 +69,7 @@ impl Engine {
                     }
                 }
             }
-            return self.decline(
-                clean,
-                q,
-                format!("My sources mention **{}** but don't quote them or report anything they said. Here is what they report about them:", escape_markdown(&who)),
-                "mentioned but never quoted",
-                about,
-            );
+            return self.decline(clean, q, DeclineReason::NeverQuoted(who), about);
         }
         let mut ranked: Vec<(FactRef, f32)> = if has_topic {
             facts
@@ -109,12 +104,7 @@ impl Engine {
             return self.decline(
                 clean,
                 q,
-                format!(
-                    "My sources don't report **{}** saying anything about {}.",
-                    escape_markdown(&who),
-                    escape_markdown(topic.trim_end_matches('?'))
-                ),
-                "the speaker is not quoted on that topic",
+                DeclineReason::NotQuotedOnTopic { who, topic },
                 Vec::new(),
             );
         }
@@ -172,7 +162,7 @@ impl Engine {
             return self.search_answer(clean, q);
         };
         if let Some(s) = self.fact_sentence(best.0) {
-            if self.coverage(q).of(s) < 0.5 {
+            if !Floor::WhoSaid.reached_by(self.coverage(q).of(s)) {
                 return self.search_answer(clean, q);
             }
         }

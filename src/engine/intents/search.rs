@@ -4,6 +4,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::answer::{escape_markdown, Answer};
+use crate::engine::decide::{DeclineReason, Floor};
 use crate::engine::understand::Query;
 use crate::engine::{Engine, FactRef};
 use crate::text::tokenize;
@@ -19,23 +20,21 @@ impl Engine {
             q.terms.iter().filter(|t| !t.2 && t.1 >= 0.9).collect();
         let has_slots = !q.people.is_empty() || !q.parties.is_empty() || !q.topics.is_empty();
         if content.is_empty() && !has_slots {
-            return self.decline(
-                clean,
-                q,
-                "I couldn't find anything in that to look up in my sources.".into(),
-                "no words to search for",
-                Vec::new(),
-            );
+            return self.decline(clean, q, DeclineReason::NothingToSearch, Vec::new());
         }
         // Keep the sentences that cover the question's own words well enough.
-        let threshold = if has_slots { 0.5 } else { 0.6 };
+        let floor = if has_slots {
+            Floor::SearchWithSlots
+        } else {
+            Floor::SearchWordsOnly
+        };
         let coverage = self.coverage(q);
         let kept: Vec<(usize, f32)> = ranked
             .into_iter()
             .take(READ)
             .filter(|(s, score)| {
                 *score > 0.0
-                    && coverage.of(*s) >= threshold
+                    && floor.reached_by(coverage.of(*s))
                     && (q.people.is_empty()
                         || q.people.iter().any(|p| self.sents[*s].people.contains(p))
                         || !content.is_empty())
@@ -46,23 +45,17 @@ impl Engine {
             })
             .collect();
         if kept.is_empty() {
-            let unknown: Vec<&str> = content
+            let unknown: Vec<String> = content
                 .iter()
                 .filter(|t| !self.index.contains(&t.0))
-                .map(|t| t.0.as_str())
+                .map(|t| t.0.clone())
                 .collect();
             let reason = if unknown.is_empty() {
-                "no sentence covers the question well enough".to_string()
+                DeclineReason::NotCovered
             } else {
-                format!("words the sources never use: {}", unknown.join(", "))
+                DeclineReason::WordsNeverUsed(unknown)
             };
-            return self.decline(
-                clean,
-                q,
-                "My sources don't cover that.".into(),
-                &reason,
-                Vec::new(),
-            );
+            return self.decline(clean, q, reason, Vec::new());
         }
         let lead = match q.intent.name.as_str() {
             "when" => self.when_lead(kept[0].0),

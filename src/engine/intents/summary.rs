@@ -4,6 +4,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::answer::{escape_markdown, Answer, ReportKind};
+use crate::engine::decide::DeclineReason;
 use crate::engine::understand::Query;
 use crate::engine::{Engine, FactRef};
 
@@ -101,13 +102,7 @@ impl Engine {
             .map(|s| (FactRef::Sentence(s), 1.0))
             .collect();
         if facts.is_empty() {
-            return self.decline(
-                clean,
-                q,
-                "My sources don't have enough on that to summarise.".into(),
-                "no summary sentences",
-                Vec::new(),
-            );
+            return self.decline(clean, q, DeclineReason::NoSummarySentences, Vec::new());
         }
         // Summaries show sentences in reading order, as the article's own wording.
         let mut a = self.finish(clean, q, lead, facts, true);

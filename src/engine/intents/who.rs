@@ -5,6 +5,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use crate::answer::{escape_markdown, Answer, ReportKind};
 use crate::engine::compose::lower_first;
+use crate::engine::decide::DeclineReason;
 use crate::engine::understand::Query;
 use crate::engine::{Engine, FactRef};
 use crate::knowledge::Speaker;
@@ -56,13 +57,7 @@ impl Engine {
                     return a;
                 }
                 {
-                    return self.decline(
-                        clean,
-                        q,
-                        "My sources don't name anyone in that role.".into(),
-                        "no person with that role",
-                        Vec::new(),
-                    );
+                    return self.decline(clean, q, DeclineReason::NoPersonWithRole, Vec::new());
                 }
             }
         }

@@ -11,7 +11,26 @@
 //! - [`intent`]: question -> intent and slots, from `config/intents.toml` (pure).
 //! - [`index`]: the BM25 index over sentences the engine ranks with (pure).
 //! - [`answer`]: the [`answer::Answer`] every front end renders.
-//! - [`engine`]: [`engine::Engine::ask`], the only call the front ends make.
+//! - [`engine`]: [`engine::Engine::ask`], the only call the front ends make, as a pipeline of
+//!   one module a step (issue 12):
+//!   - `engine/mod.rs`: the `Engine` type and `ask`: clean -> understand -> retrieve -> decide
+//!     -> compose; `engine/command.rs`: `Command` and `Engine::run`; `engine/clean.rs`;
+//!   - `engine/understand/`: `mod.rs` (the `Query` and the order of the steps), `people.rs`
+//!     (exact, misspelt, by role), `slots.rs` (parties, topics, unknown words, the subject),
+//!     `followup.rs`, `terms.rs` (weights, synonyms, spelling corrections, word pairs);
+//!   - `engine/retrieve/`: `bm25.rs`, `coverage.rs`, `rank.rs` (boosts, shortlist, pruning,
+//!     phrase pairs), `facts.rs` (facts by speaker, topic fit);
+//!   - `engine/decide.rs` (declining), `engine/compose.rs` (quotes, citations, suggestions);
+//!   - `engine/intents/`: one file per answer kind (`who`, `said` with "who said", `position`,
+//!     `summary`, `search` with when/where/how many, `meta`: help, sources, quotes, timeline);
+//!   - `engine/start.rs` and `engine/tables.rs` (start-up), `engine/restore.rs` (snapshots).
+//!
+//!   Where this differs from the issue's guide, and why: the intent matcher stays in
+//!   [`intent`] and the BM25 index in [`index`] (both are shared with the builder's checks and
+//!   the snapshot; moving them would touch every `use` for no gain), so `understand/` and
+//!   `retrieve/` hold the engine's side of them; `retrieve/` splits BM25, coverage, ranking and
+//!   facts rather than index/rank, since the index itself lives outside; start-up is two files
+//!   (`Engine::new` alone is over 400 lines), and snapshot checks are their own file.
 //! - [`english`]: general English as data (word frequency, part of speech, related words).
 //! - [`eval`]: scoring answers on a question set (`parley eval`), the external sets' rule.
 //! - [`snapshot`]: a started engine stored beside its knowledge file, for a fast start.

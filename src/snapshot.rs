@@ -182,6 +182,11 @@ fn read_section<T: serde::de::DeserializeOwned>(
 /// Writes the snapshot of `engine`, which was started from the knowledge file at `json` as it
 /// is now, beside that file. Atomic: a failed write leaves the previous snapshot whole.
 pub fn write(engine: &Engine, json: &Path) -> Result<PathBuf, SnapshotError> {
+    write_with_code(engine, json, code_fingerprint())
+}
+
+/// [`write`], stamped with the code fingerprint `code` (another parley's, in tests).
+fn write_with_code(engine: &Engine, json: &Path, code: u64) -> Result<PathBuf, SnapshotError> {
     let path = path_for(json);
     let io = |source| SnapshotError::Io {
         path: path.clone(),
@@ -195,7 +200,7 @@ pub fn write(engine: &Engine, json: &Path) -> Result<PathBuf, SnapshotError> {
         let tables = section(w, engine)?;
         let header = Header {
             format: FORMAT,
-            code: code_fingerprint(),
+            code,
             json,
             knowledge,
             tables,
@@ -297,19 +302,120 @@ fn checksum(bytes: &[u8]) -> u64 {
 }
 
 /// What the snapshot depends on in parley's own code: the sources of everything that shapes
-/// the engine's tables. A parley built from other sources (another version, or a change being
-/// worked on) does not read a snapshot it might decode wrongly.
+/// the engine's tables, by path under `src/`. Every file under `src/engine/` is here (a test
+/// checks it), so a parley whose engine differs in any file does not read a snapshot it might
+/// decode or answer from wrongly.
+const CODE_SOURCES: &[(&str, &str)] = &[
+    ("engine/clean.rs", include_str!("engine/clean.rs")),
+    ("engine/command.rs", include_str!("engine/command.rs")),
+    ("engine/compose.rs", include_str!("engine/compose.rs")),
+    ("engine/decide.rs", include_str!("engine/decide.rs")),
+    (
+        "engine/intents/meta.rs",
+        include_str!("engine/intents/meta.rs"),
+    ),
+    (
+        "engine/intents/mod.rs",
+        include_str!("engine/intents/mod.rs"),
+    ),
+    (
+        "engine/intents/opinion.rs",
+        include_str!("engine/intents/opinion.rs"),
+    ),
+    (
+        "engine/intents/position.rs",
+        include_str!("engine/intents/position.rs"),
+    ),
+    (
+        "engine/intents/said.rs",
+        include_str!("engine/intents/said.rs"),
+    ),
+    (
+        "engine/intents/search.rs",
+        include_str!("engine/intents/search.rs"),
+    ),
+    (
+        "engine/intents/summary.rs",
+        include_str!("engine/intents/summary.rs"),
+    ),
+    (
+        "engine/intents/who.rs",
+        include_str!("engine/intents/who.rs"),
+    ),
+    ("engine/mod.rs", include_str!("engine/mod.rs")),
+    ("engine/restore.rs", include_str!("engine/restore.rs")),
+    (
+        "engine/retrieve/bm25.rs",
+        include_str!("engine/retrieve/bm25.rs"),
+    ),
+    (
+        "engine/retrieve/coverage.rs",
+        include_str!("engine/retrieve/coverage.rs"),
+    ),
+    (
+        "engine/retrieve/facts.rs",
+        include_str!("engine/retrieve/facts.rs"),
+    ),
+    (
+        "engine/retrieve/mod.rs",
+        include_str!("engine/retrieve/mod.rs"),
+    ),
+    (
+        "engine/retrieve/rank.rs",
+        include_str!("engine/retrieve/rank.rs"),
+    ),
+    ("engine/start.rs", include_str!("engine/start.rs")),
+    ("engine/tables.rs", include_str!("engine/tables.rs")),
+    (
+        "engine/understand/followup.rs",
+        include_str!("engine/understand/followup.rs"),
+    ),
+    (
+        "engine/understand/mod.rs",
+        include_str!("engine/understand/mod.rs"),
+    ),
+    (
+        "engine/understand/people.rs",
+        include_str!("engine/understand/people.rs"),
+    ),
+    (
+        "engine/understand/recency.rs",
+        include_str!("engine/understand/recency.rs"),
+    ),
+    (
+        "engine/understand/roles.rs",
+        include_str!("engine/understand/roles.rs"),
+    ),
+    (
+        "engine/understand/salience.rs",
+        include_str!("engine/understand/salience.rs"),
+    ),
+    (
+        "engine/understand/slots.rs",
+        include_str!("engine/understand/slots.rs"),
+    ),
+    (
+        "engine/understand/terms.rs",
+        include_str!("engine/understand/terms.rs"),
+    ),
+    ("index.rs", include_str!("index.rs")),
+    ("knowledge.rs", include_str!("knowledge.rs")),
+    ("lexicon.rs", include_str!("lexicon.rs")),
+    ("text.rs", include_str!("text.rs")),
+    ("snapshot.rs", include_str!("snapshot.rs")),
+];
+
+/// The fingerprint of this parley's code ([`CODE_SOURCES`] and the crate version).
 fn code_fingerprint() -> u64 {
+    fingerprint_of(CODE_SOURCES.iter().map(|(_, text)| *text))
+}
+
+/// The fingerprint of a parley built from `sources` (in [`CODE_SOURCES`]'s order).
+fn fingerprint_of<'a>(sources: impl IntoIterator<Item = &'a str>) -> u64 {
     let mut h = Checksum::default();
-    for source in [
-        env!("CARGO_PKG_VERSION"),
-        include_str!("engine.rs"),
-        include_str!("index.rs"),
-        include_str!("knowledge.rs"),
-        include_str!("lexicon.rs"),
-        include_str!("text.rs"),
-        include_str!("snapshot.rs"),
-    ] {
+    h.write(env!("CARGO_PKG_VERSION").as_bytes());
+    h.write(&[0xff]);
+    for source in sources {
         h.write(source.as_bytes());
         h.write(&[0xff]);
     }
@@ -460,5 +566,71 @@ mod tests {
             .restore(seed, EngineSettings::default())
             .expect_err("refused");
         assert!(why.contains("in the knowledge"), "{why}");
+    }
+
+    /// Every file under `src/engine/` is fingerprinted, under its own path: a file added to the
+    /// engine and left out of [`CODE_SOURCES`] fails here.
+    #[test]
+    fn every_engine_file_is_in_the_code_fingerprint() {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut found = Vec::new();
+        let mut dirs = vec![src.join("engine")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    found.push(path);
+                }
+            }
+        }
+        assert!(found.len() > 10, "{} engine files", found.len());
+        for path in found {
+            let name = path
+                .strip_prefix(&src)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            let entry = CODE_SOURCES.iter().find(|(n, _)| *n == name);
+            let (_, text) = entry.unwrap_or_else(|| panic!("{name} is not fingerprinted"));
+            assert_eq!(*text, std::fs::read_to_string(&path).unwrap(), "{name}");
+        }
+    }
+
+    /// A snapshot written by a parley whose code differed in any one fingerprinted file (each
+    /// engine file in turn) is refused as stale; one written by this parley is read.
+    #[test]
+    fn a_snapshot_from_other_engine_code_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let json = dir.path().join("knowledge.json");
+        std::fs::copy(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/knowledge.json"),
+            &json,
+        )
+        .unwrap();
+        let engine = Engine::new(Knowledge::load(&json).unwrap(), EngineSettings::default());
+        for (i, (name, _)) in CODE_SOURCES.iter().enumerate() {
+            let changed = format!("{}\n// changed", CODE_SOURCES[i].1);
+            let other = fingerprint_of(CODE_SOURCES.iter().enumerate().map(|(j, (_, text))| {
+                if j == i {
+                    changed.as_str()
+                } else {
+                    *text
+                }
+            }));
+            assert_ne!(other, code_fingerprint(), "{name}");
+            if !name.starts_with("engine/") {
+                continue;
+            }
+            write_with_code(&engine, &json, other).unwrap();
+            match load(&json, EngineSettings::default()) {
+                Err(SnapshotError::Stale { why, .. }) => assert!(why.contains("code"), "{why}"),
+                Err(e) => panic!("{name}: refused for another reason: {e}"),
+                Ok(_) => panic!("{name}: a snapshot from other engine code was read"),
+            }
+        }
+        write(&engine, &json).unwrap();
+        assert!(load(&json, EngineSettings::default()).is_ok());
     }
 }

@@ -1,0 +1,188 @@
+//! "What did X say (about T)?" and "Who said T?": quotes and statements by speaker, fitted to
+//! the topic asked.
+
+use rustc_hash::FxHashSet as HashSet;
+
+use crate::answer::{escape_markdown, Answer};
+use crate::engine::compose::lower_first;
+use crate::engine::decide::{DeclineReason, Floor};
+use crate::engine::understand::Query;
+use crate::engine::{Engine, FactRef};
+use crate::knowledge::Speaker;
+use crate::text::tokenize;
+
+impl Engine {
+    pub(crate) fn said_answer(&self, clean: &str, q: &mut Query) -> Answer {
+        let k = &self.knowledge;
+        let topic_terms = self.topic_terms(q);
+        let has_topic = !q.topics.is_empty() || !topic_terms.is_empty();
+        // Who: a person, else an unnamed source, else a party.
+        let (facts, who): (Vec<(FactRef, f32)>, String) =
+            if let (Some(&p), false) = (q.people.first(), q.subject_is_party) {
+                (self.facts_of_person(p), k.people[p].name.clone())
+            } else if !q.unknown_names.is_empty() {
+                return self.absent(clean, q);
+            } else if let Some(&p) = q.parties.first() {
+                let party = &k.lexicon.parties[p];
+                let mut facts = Vec::new();
+                for &i in self.people_by_party.get(&party.id).into_iter().flatten() {
+                    facts.extend(self.facts_of_person(i));
+                }
+                for s in k.sources.iter().filter(|s| {
+                    s.affiliation.as_deref() == Some(party.id.as_str()) && s.on_behalf_of.is_none()
+                }) {
+                    facts.extend(self.facts_by_speaker(&Speaker::Source(s.id.clone())));
+                }
+                (facts, party.name.clone())
+            } else if let Some(x) = q.intent.x.clone().filter(|x| {
+                tokenize(x)
+                    .iter()
+                    .any(|t| self.lex.source_nouns.contains(&t.norm))
+            }) {
+                let xs: HashSet<String> = tokenize(&x)
+                    .iter()
+                    .filter(|t| !self.lex.stopwords.contains(&t.norm))
+                    .map(|t| self.stem(&t.norm))
+                    .collect();
+                let mut facts = Vec::new();
+                for (i, s) in k.sources.iter().enumerate() {
+                    if xs.iter().all(|w| self.source_stems[i].contains(w)) {
+                        facts.extend(self.facts_by_speaker(&Speaker::Source(s.id.clone())));
+                    }
+                }
+                (facts, lower_first(&x))
+            } else {
+                return self.search_answer(clean, q);
+            };
+        let party_subject = q.subject_is_party || q.people.is_empty() && !q.parties.is_empty();
+        if facts.is_empty() && party_subject {
+            // A country speaks through its officials and its stated positions.
+            return self.position_answer(clean, q);
+        }
+        if facts.is_empty() {
+            // Mentioned, never quoted: say so, with what the sources report about them.
+            let mut about = Vec::new();
+            if let Some(&p) = q.people.first() {
+                for m in &k.people[p].mentions {
+                    if let Some(s) = self.sent_by_id.get(m) {
+                        about.push((FactRef::Sentence(s), 1.0));
+                    }
+                }
+            }
+            return self.decline(clean, q, DeclineReason::NeverQuoted(who), about);
+        }
+        let mut ranked: Vec<(FactRef, f32)> = if has_topic {
+            facts
+                .iter()
+                .map(|&(f, base)| (f, self.topic_fit(q, f, &topic_terms) * 2.0 + base * 0.1))
+                .filter(|x| x.1 >= 1.0)
+                .collect()
+        } else {
+            facts.clone()
+        };
+        ranked.sort_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then(self.fact_order(a.0).cmp(&self.fact_order(b.0)))
+        });
+        // A statement and a quote from the same sentence: keep the quote (shorter, own words).
+        let quote_sents: HashSet<usize> = ranked
+            .iter()
+            .filter(|f| matches!(f.0, FactRef::Quote(_)))
+            .filter_map(|f| self.fact_sentence(f.0))
+            .collect();
+        ranked.retain(|f| {
+            !matches!(f.0, FactRef::Statement(_))
+                || !self
+                    .fact_sentence(f.0)
+                    .is_some_and(|s| quote_sents.contains(&s))
+        });
+        if ranked.is_empty() && party_subject {
+            return self.position_answer(clean, q);
+        }
+        if ranked.is_empty() {
+            let topic = self.asked_topic(q);
+            return self.decline(
+                clean,
+                q,
+                DeclineReason::NotQuotedOnTopic { who, topic },
+                Vec::new(),
+            );
+        }
+        let n_quotes = ranked
+            .iter()
+            .filter(|f| matches!(f.0, FactRef::Quote(_)))
+            .count();
+        let lead = if has_topic {
+            format!(
+                "What **{}** said on that, in the sources' words:",
+                escape_markdown(&who)
+            )
+        } else {
+            format!(
+                "What **{}** said ({}, {} reported):",
+                escape_markdown(&who),
+                count_of(n_quotes, "direct quote", "direct quotes"),
+                ranked.len() - n_quotes
+            )
+        };
+        self.finish(clean, q, lead, ranked, true)
+    }
+
+    pub(crate) fn who_said_answer(&self, clean: &str, q: &mut Query) -> Answer {
+        if !q.unknown_names.is_empty() {
+            return self.absent(clean, q);
+        }
+        let topic_terms = self.topic_terms(q);
+        // The sentences that best match the words, then the quotes and statements in them.
+        let mut facts: Vec<(FactRef, f32)> = Vec::new();
+        let spoken = |s: usize| {
+            self.quotes_in_sent.contains_key(&s) || self.statement_by_sent.contains_key(&s)
+        };
+        const READ: usize = 40;
+        for (s, _) in self.rank_sentences(q, READ, spoken).into_iter().take(READ) {
+            for &i in self.quotes_in_sent.get(&s).into_iter().flatten() {
+                if self.knowledge.quotes[i].speaker != Speaker::Unattributed {
+                    facts.push((FactRef::Quote(i), 0.0));
+                }
+            }
+            if let Some(&i) = self.statement_by_sent.get(&s) {
+                facts.push((FactRef::Statement(i), 0.0));
+            }
+        }
+        let mut ranked: Vec<(FactRef, f32)> = facts
+            .into_iter()
+            .map(|(f, _)| (f, self.topic_fit(q, f, &topic_terms)))
+            .filter(|x| x.1 >= 1.0)
+            .collect();
+        ranked.sort_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then(self.fact_order(a.0).cmp(&self.fact_order(b.0)))
+        });
+        let Some(best) = ranked.first() else {
+            return self.search_answer(clean, q);
+        };
+        if let Some(s) = self.fact_sentence(best.0) {
+            if !Floor::WhoSaid.reached_by(self.coverage(q).of(s)) {
+                return self.search_answer(clean, q);
+            }
+        }
+        let who = match best.0 {
+            FactRef::Quote(i) => self.speaker_label(&self.knowledge.quotes[i].speaker),
+            FactRef::Statement(i) => self.speaker_label(&self.knowledge.statements[i].speaker),
+            _ => None,
+        };
+        let lead = match who {
+            Some(w) => format!(
+                "That was **{}**, in the sources' words:",
+                escape_markdown(&w)
+            ),
+            None => "Here is who said it, in the sources' words:".into(),
+        };
+        self.finish(clean, q, lead, ranked, true)
+    }
+}
+
+/// "1 direct quote", "4 direct quotes".
+fn count_of(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

@@ -1,0 +1,165 @@
+//! Search, the fallback of every answer kind: the best sentences for the question's words and
+//! slots, with leads for when, where, how many, why and proposals.
+
+use rustc_hash::FxHashSet as HashSet;
+
+use crate::answer::{escape_markdown, Answer};
+use crate::engine::decide::{DeclineReason, Floor};
+use crate::engine::understand::salience::{absent_weight, Salience};
+use crate::engine::understand::Query;
+use crate::engine::{Engine, FactRef};
+use crate::text::tokenize;
+
+impl Engine {
+    pub(crate) fn search_answer(&self, clean: &str, q: &mut Query) -> Answer {
+        if !q.unknown_names.is_empty() {
+            return self.absent(clean, q);
+        }
+        const READ: usize = 60;
+        let ranked = self.rank_sentences(q, READ, |_| true);
+        let content: Vec<&(String, f32, bool, usize)> =
+            q.terms.iter().filter(|t| !t.2 && t.1 >= 0.9).collect();
+        let has_slots = !q.people.is_empty() || !q.parties.is_empty() || !q.topics.is_empty();
+        if content.is_empty() && !has_slots {
+            return self.decline(clean, q, DeclineReason::NothingToSearch, Vec::new());
+        }
+        // Keep the sentences that cover the question's own words well enough.
+        let floor = if has_slots {
+            Floor::SearchWithSlots
+        } else {
+            Floor::SearchWordsOnly
+        };
+        let coverage = self.coverage(q);
+        let kept: Vec<(usize, f32)> = ranked
+            .into_iter()
+            .take(READ)
+            .filter(|(s, score)| {
+                *score > 0.0
+                    && floor.reached_by(coverage.of(*s))
+                    && (q.people.is_empty()
+                        || q.people.iter().any(|p| self.sents[*s].people.contains(p))
+                        || !content.is_empty())
+                    && (q.topics.is_empty()
+                        || q.topics.iter().any(|t| self.sents[*s].topics.contains(t))
+                        || !content.is_empty()
+                        || !q.people.is_empty())
+            })
+            .collect();
+        if kept.is_empty() {
+            // Only words that say what is asked are named (not "considered", "even").
+            let unknown: Vec<String> = content
+                .iter()
+                .filter(|t| {
+                    !self.index.contains(&t.0)
+                        && q.tokens
+                            .get(t.3)
+                            .is_none_or(|tok| absent_weight(&tok.norm) != Salience::Generic)
+                })
+                .map(|t| t.0.clone())
+                .collect();
+            let reason = if unknown.is_empty() {
+                DeclineReason::NotCovered
+            } else {
+                DeclineReason::WordsNeverUsed(unknown)
+            };
+            return self.decline(clean, q, reason, Vec::new());
+        }
+        // "How many soldiers ...": a count the sources give is in a sentence with a number and
+        // the thing counted (or a word for it); without one, the sources don't give it.
+        if q.intent.name == "how_many" {
+            if let Some(counted) = self.counted_terms(q) {
+                let gives = |s: usize| {
+                    self.numbers_by_sent.contains_key(&s)
+                        && counted.iter().any(|t| self.index.has(t, s as u32))
+                };
+                // "How much water": an amount is often given without its noun ("65% of the
+                // river's volume"), so there only a word the sources never use declines.
+                let mass = q.tokens.iter().any(|t| t.norm == "much");
+                let known = counted.iter().any(|t| self.index.contains(t));
+                if !(kept.iter().any(|&(s, _)| gives(s)) || mass && known) {
+                    return self.decline(clean, q, DeclineReason::NumberNotGiven, Vec::new());
+                }
+            }
+        }
+        let lead = match q.intent.name.as_str() {
+            "when" => self.when_lead(kept[0].0),
+            "where" => self.where_lead(kept[0].0),
+            "how_many" => self.number_lead(kept[0].0, q),
+            "why" => "Here is what the sources give as the reasons:".to_string(),
+            "proposal" => "What was proposed, in the sources' words:".to_string(),
+            _ => "Here is what my sources say:".to_string(),
+        };
+        let facts = kept
+            .into_iter()
+            .map(|(s, sc)| (FactRef::Sentence(s), sc))
+            .collect();
+        self.finish(clean, q, lead, facts, true)
+    }
+
+    /// The stems that name what a "how many" / "how much" question counts: the first content
+    /// word after it, with its synonyms and relatives (for "how many yrs": year). None when the
+    /// question does not say ("how many are there?").
+    pub(crate) fn counted_terms(&self, q: &Query) -> Option<Vec<String>> {
+        let at = q
+            .tokens
+            .windows(2)
+            .position(|w| w[0].norm == "how" && matches!(w[1].norm.as_str(), "many" | "much"))?;
+        let k = (at + 2..q.tokens.len()).find(|&k| {
+            let t = &q.tokens[k].norm;
+            !self.lex.stopwords.contains(t) && !q.tokens[k].numeric
+        })?;
+        let group: Vec<String> = q
+            .terms
+            .iter()
+            .filter(|t| t.3 == k)
+            .map(|t| t.0.clone())
+            .collect();
+        (!group.is_empty()).then_some(group)
+    }
+
+    pub(crate) fn when_lead(&self, s: usize) -> String {
+        match self.events_by_sent.get(&s).and_then(|e| e.first()) {
+            Some(&e) => {
+                let ev = &self.knowledge.events[e];
+                match &ev.date {
+                    Some(d) => format!(
+                        "The sources date it \"{}\", that is {}:",
+                        ev.when_text,
+                        d.replace('/', " to ")
+                    ),
+                    None => format!("The sources date it \"{}\":", ev.when_text),
+                }
+            }
+            None => "The sources don't give an exact date; this is what they say:".into(),
+        }
+    }
+
+    pub(crate) fn where_lead(&self, s: usize) -> String {
+        match self.events_by_sent.get(&s).and_then(|e| {
+            e.iter()
+                .find_map(|&i| self.knowledge.events[i].place.clone())
+        }) {
+            Some(p) => format!("The sources place it in **{}**:", escape_markdown(&p)),
+            None => "Here is what the sources say about where:".into(),
+        }
+    }
+
+    pub(crate) fn number_lead(&self, s: usize, q: &Query) -> String {
+        let terms: HashSet<&str> = q.terms.iter().map(|t| t.0.as_str()).collect();
+        let best = self.numbers_by_sent.get(&s).and_then(|ns| {
+            ns.iter().copied().max_by_key(|&i| {
+                tokenize(&self.knowledge.numbers[i].measures)
+                    .iter()
+                    .filter(|t| terms.contains(self.stem(&t.norm).as_str()))
+                    .count()
+            })
+        });
+        match best {
+            Some(i) => format!(
+                "The sources give: \"{}\".",
+                self.knowledge.numbers[i].measures
+            ),
+            None => "Here is what the sources say:".into(),
+        }
+    }
+}

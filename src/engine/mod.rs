@@ -1,0 +1,304 @@
+//! The only call the front ends make: [`Engine::ask`] and [`Engine::run`] turn a question or a
+//! command into an [`Answer`] that quotes the articles verbatim or declines. Pure: no disk, no
+//! network, no Discord.
+//!
+//! [`Engine::ask`] is a pipeline, one module a step:
+//!
+//! 1. clean ([`clean`]): bound the length, drop control characters and mention syntax;
+//! 2. understand ([`understand`]): the intent ([`crate::intent`]), the slots (people by name,
+//!    surname, possessive or misspelling; parties by alias; topics by lexicon, stems and
+//!    synonyms), the follow-up context, and the weighted terms to search for;
+//! 3. retrieve ([`retrieve`]): BM25 over sentences ([`crate::index`]) plus boosts for the matched
+//!    slots, and the facts (quotes, statements) of a speaker;
+//! 4. decide ([`decide`]): whether what was found supports an answer, or why it does not;
+//! 5. compose ([`compose`]): the lead, the quotes with their citations, the suggestions.
+//!
+//! The answer kinds ([`intents`], one file each) run steps 3 to 5 their own way. Start-up
+//! ([`start`], [`tables`]) builds the tables every step reads; [`restore`] checks tables read back
+//! from a snapshot.
+//!
+//! This file owns the [`Engine`] type and the order of the steps; it must not hold the steps
+//! themselves.
+
+mod clean;
+mod command;
+mod compose;
+mod decide;
+mod intents;
+mod restore;
+mod retrieve;
+mod start;
+mod tables;
+mod understand;
+
+use serde::{Deserialize, Serialize};
+use tracing::debug;
+
+use crate::answer::{Answer, Context};
+use crate::index::Index;
+use crate::intent::IntentMatcher;
+use crate::knowledge::{Knowledge, Speaker};
+use crate::lexicon::Compiled;
+use crate::text::{normalize, stem};
+use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+pub use clean::{cited_chars, clean_question, MAX_QUESTION_CHARS};
+pub use command::Command;
+use decide::DeclineReason;
+use tables::{SentIds, SentRec};
+use understand::{filler, NameWord, Query};
+
+/// Reply settings the engine honours.
+#[derive(Debug, Clone)]
+pub struct EngineSettings {
+    /// Most quotes in one reply.
+    pub max_quotes: usize,
+}
+
+impl Default for EngineSettings {
+    fn default() -> Self {
+        EngineSettings { max_quotes: 3 }
+    }
+}
+
+/// What an autocomplete asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlotKind {
+    /// People (named).
+    Person,
+    /// Parties.
+    Party,
+    /// Topics.
+    Topic,
+    /// Articles (by title).
+    Article,
+}
+
+/// What a fact is, for ranking and for how it is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub(crate) enum FactRef {
+    Sentence(usize),
+    Quote(usize),
+    Statement(usize),
+}
+
+/// The answer engine over one loaded knowledge file.
+///
+/// What start-up computes from the knowledge serializes, so `crate::snapshot` can store it and
+/// a later start reads it instead of computing it again; the knowledge itself, the settings and
+/// what is cheap to make (the compiled lexicon, the intents) are skipped and set on load. An
+/// `Engine` deserialized on its own is therefore only tables without knowledge and must not
+/// answer: read one with [`crate::snapshot::load`], which restores and checks it.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Engine {
+    #[serde(skip)]
+    knowledge: Knowledge,
+    #[serde(skip)]
+    settings: EngineSettings,
+    #[serde(skip)]
+    lex: Compiled,
+    #[serde(skip, default = "IntentMatcher::builtin")]
+    intents: IntentMatcher,
+    sents: Vec<SentRec>,
+    sent_by_id: SentIds,
+    /// The stem of every word form in the sentences, so answers need not stem them again.
+    stem_cache: FxHashMap<String, String>,
+    /// The sentence of each quote and each statement, looked up once.
+    quote_sent: Vec<Option<usize>>,
+    statement_sent: Vec<Option<usize>>,
+    event_sent: Vec<Option<usize>>,
+    index: Index,
+    norms: rustc_hash::FxHashSet<String>,
+    name_words: HashMap<String, Vec<usize>>,
+    statement_by_sent: HashMap<usize, usize>,
+    events_by_sent: HashMap<usize, Vec<usize>>,
+    numbers_by_sent: HashMap<usize, Vec<usize>>,
+    cause_sents: HashSet<usize>,
+    title_stems: Vec<Vec<String>>,
+    sources_for_person: HashMap<String, Vec<usize>>,
+    people_by_party: HashMap<String, Vec<usize>>,
+    role_stems: Vec<HashSet<String>>,
+    title_word_stems: HashSet<String>,
+    /// Stems of each unnamed source's description, and of the nouns that name sources.
+    source_stems: Vec<HashSet<String>>,
+    source_noun_stems: HashSet<String>,
+    /// Article indexes, newest first.
+    newest_first: Vec<usize>,
+    #[serde(skip, default = "filler")]
+    filler: HashSet<String>,
+    proposal_sents: HashSet<usize>,
+    quotes_in_sent: HashMap<usize, Vec<usize>>,
+    /// Sentences that mention each person (by person index).
+    person_sents: Vec<Vec<usize>>,
+    /// Quotes and statements by speaker.
+    by_speaker: HashMap<Speaker, Vec<FactRef>>,
+    /// Position sentences by party id: (topic index, sentence).
+    positions_by_party: HashMap<String, Vec<(u32, u32)>>,
+    /// Parties of the people and sources speaking in a sentence.
+    speaker_parties: HashMap<u32, Vec<u32>>,
+    /// The party names `speaker_parties` numbers.
+    speaker_party_names: Vec<String>,
+    /// Corpus words by first letter, for spelling correction.
+    norms_by_initial: HashMap<char, Vec<String>>,
+    /// Each sentence's words for phrase pairs, as stem ids (`pair_vocab`): sentence `s` has
+    /// `pair_words[pair_starts[s]..pair_starts[s + 1]]`. Kept from start-up so that ranking
+    /// need not tokenise and stem its leading sentences again for every question.
+    pair_vocab: FxHashMap<String, u32>,
+    pair_words: Vec<u32>,
+    pair_starts: Vec<u32>,
+    /// `name_words` of four letters or more, in word order, for spelling correction; made
+    /// from `name_words` on start and on load.
+    #[serde(skip)]
+    name_list: Vec<NameWord>,
+}
+
+impl Engine {
+    /// The stem of a normalised word: from the corpus' stems when it is there.
+    pub(crate) fn stem(&self, norm: &str) -> String {
+        self.stem_ref(norm).into_owned()
+    }
+
+    /// A sentence's words for phrase pairs, as stem ids.
+    pub(crate) fn pair_words_of(&self, s: usize) -> &[u32] {
+        let (a, b) = (
+            self.pair_starts[s] as usize,
+            self.pair_starts[s + 1] as usize,
+        );
+        &self.pair_words[a..b]
+    }
+
+    /// [`Engine::stem`], borrowed from the corpus' stems when it is there.
+    pub(crate) fn stem_ref(&self, norm: &str) -> std::borrow::Cow<'_, str> {
+        match self.stem_cache.get(norm) {
+            Some(s) => std::borrow::Cow::Borrowed(s),
+            None => std::borrow::Cow::Owned(stem(norm)),
+        }
+    }
+
+    /// The knowledge it answers from, less what the engine holds in its own indexes: the
+    /// `positions` list, each sentence's `parties`, `topics` and `people`, and the `sentence`
+    /// id of each quote, statement, event and number are empty here (load the file again for a
+    /// complete copy).
+    pub fn knowledge(&self) -> &Knowledge {
+        &self.knowledge
+    }
+
+    /// Autocomplete choices for a slot, best first.
+    pub fn complete(&self, kind: SlotKind, prefix: &str, limit: usize) -> Vec<String> {
+        let p = normalize(prefix.trim());
+        let names: Vec<String> = match kind {
+            SlotKind::Person => self
+                .knowledge
+                .people
+                .iter()
+                .map(|x| x.name.clone())
+                .collect(),
+            SlotKind::Party => self
+                .knowledge
+                .lexicon
+                .parties
+                .iter()
+                .map(|x| x.name.clone())
+                .collect(),
+            SlotKind::Topic => self
+                .knowledge
+                .lexicon
+                .topics
+                .iter()
+                .map(|x| x.name.clone())
+                .collect(),
+            SlotKind::Article => self
+                .knowledge
+                .articles
+                .iter()
+                .map(|x| x.title.clone())
+                .collect(),
+        };
+        let mut scored: Vec<(u8, String)> = names
+            .into_iter()
+            .filter_map(|n| {
+                let nn = normalize(&n);
+                if p.is_empty() || nn.starts_with(&p) {
+                    Some((0, n))
+                } else if nn.split([' ', '-']).any(|w| w.starts_with(&p)) {
+                    Some((1, n))
+                } else if nn.contains(&p) {
+                    Some((2, n))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        scored.sort();
+        scored.dedup_by(|a, b| a.1 == b.1);
+        scored.into_iter().take(limit).map(|x| x.1).collect()
+    }
+
+    /// Answers a free question, with an optional follow-up context.
+    #[tracing::instrument(level = "debug", skip_all, fields(chars = question.len()))]
+    pub fn ask(&self, question: &str, context: Option<&Context>) -> Answer {
+        let clean = clean_question(question);
+        // Chat shorthand and title abbreviations are read as what they stand for; the reply
+        // still echoes the question as it was asked.
+        let expanded = self.lex.expand_shorthand(&clean);
+        let mut q = self.analyse(&expanded, context);
+        let mut answer = if clean.is_empty() {
+            // Nothing was asked: say what can be, but it is not an answer.
+            let mut a = self.help_answer(&clean, true);
+            a.answered = false;
+            let reason = DeclineReason::EmptyQuestion;
+            a.lead = format!("{} {}", reason.lead(), a.lead);
+            a.explanation.decline_reason = Some(reason.reason());
+            a
+        } else {
+            self.answer(&expanded, &mut q)
+        };
+        answer.question = clean;
+        debug!(intent = %answer.intent, answered = answer.answered, cited = answer.quotes.len(), "answered");
+        answer
+    }
+
+    pub(crate) fn answer(&self, clean: &str, q: &mut Query) -> Answer {
+        if q.unknown_role.is_some()
+            && q.people.is_empty()
+            && !matches!(q.intent.name.as_str(), "greeting" | "help" | "sources")
+        {
+            return self.role_not_held(clean, q);
+        }
+        // A topic the lexicon knows but no sentence of the sources is about ("referendum")
+        // is as absent as a name they never mention.
+        let absent_topics: Vec<String> = q
+            .topics
+            .iter()
+            .map(|&t| &self.knowledge.lexicon.topics[t])
+            .filter(|t| {
+                self.knowledge
+                    .summaries
+                    .topics
+                    .get(&t.id)
+                    .is_none_or(|v| v.is_empty())
+            })
+            .map(|t| t.name.clone())
+            .collect();
+        if !absent_topics.is_empty() && q.people.is_empty() {
+            q.unknown_names.extend(absent_topics);
+        }
+        if !q.unknown_names.is_empty()
+            && !matches!(q.intent.name.as_str(), "greeting" | "help" | "sources")
+        {
+            return self.absent(clean, q);
+        }
+        match q.intent.name.as_str() {
+            "greeting" | "help" => self.help_answer(clean, q.intent.name == "help"),
+            "sources" => self.sources_answer(clean),
+            "summary" => self.summary_answer(clean, q),
+            "who" => self.who_answer(clean, q),
+            "said" => self.said_answer(clean, q),
+            "who_said" => self.who_said_answer(clean, q),
+            "position" => self.position_answer(clean, q),
+            "opinion" => self.opinion_answer(clean, q),
+            _ => self.search_answer(clean, q),
+        }
+    }
+}

@@ -1,0 +1,469 @@
+//! Start-up: knowledge -> the engine's tables and index ([`Engine::new`]). Owns how each table
+//! is computed from the knowledge; must not answer. Tables read back from a snapshot are checked
+//! in `restore.rs` instead.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use rustc_hash::FxHashMap;
+
+use super::tables::{SentIds, SentRec, Vocab};
+use super::understand::{filler, name_list};
+use super::{Engine, EngineSettings, FactRef};
+use crate::index::Index;
+use crate::intent::IntentMatcher;
+use crate::knowledge::{Knowledge, PositionKind, Speaker};
+use crate::text::{stem, tokenize};
+
+impl Engine {
+    /// Makes an engine from knowledge, compiling its indexes once.
+    pub fn new(mut knowledge: Knowledge, settings: EngineSettings) -> Engine {
+        let t_new = std::time::Instant::now();
+        let lex = knowledge.lexicon.compile();
+        let party_index: HashMap<&str, usize> = knowledge
+            .lexicon
+            .parties
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let topic_index: HashMap<&str, usize> = knowledge
+            .lexicon
+            .topics
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.as_str(), i))
+            .collect();
+        let person_index: HashMap<&str, usize> = knowledge
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let mut sents = Vec::new();
+        let mut sent_by_id = SentIds::default();
+        let cause_stems: HashSet<String> = knowledge
+            .lexicon
+            .language
+            .cause_cues
+            .iter()
+            .flat_map(|c| tokenize(c).into_iter().map(|t| stem(&t.norm)))
+            .filter(|s| !matches!(s.as_str(), "over" | "why" | "reason"))
+            .collect();
+        // Where each sentence stands, with its parties, topics and people (cheap, in order).
+        // The engine keeps those as numbers here; the knowledge's own lists of names are
+        // emptied, as nothing reads them after this and a large corpus has a million of them.
+        for (ai, a) in knowledge.articles.iter_mut().enumerate() {
+            for (pi, p) in a.paragraphs.iter_mut().enumerate() {
+                let map: Vec<usize> = p
+                    .text
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .chain(std::iter::once(p.text.len()))
+                    .collect();
+                for s in &mut p.sentences {
+                    sent_by_id.insert(&a.id, p.n, &s.id, sents.len());
+                    let numbers = |names: Vec<String>, index: &HashMap<&str, usize>| {
+                        names
+                            .iter()
+                            .filter_map(|x| index.get(x.as_str()).copied())
+                            .collect()
+                    };
+                    sents.push(SentRec {
+                        article: ai,
+                        para: pi,
+                        start: map.get(s.start as usize).copied().unwrap_or(0),
+                        end: map.get(s.end as usize).copied().unwrap_or(p.text.len()),
+                        parties: numbers(std::mem::take(&mut s.parties), &party_index),
+                        topics: numbers(std::mem::take(&mut s.topics), &topic_index),
+                        people: numbers(std::mem::take(&mut s.people), &person_index),
+                    });
+                }
+            }
+        }
+        // Positions are the largest section of a big knowledge file, and the engine needs them
+        // only as (topic, sentence) pairs by party: it keeps those and frees the list.
+        let mut positions_by_party: HashMap<String, Vec<(u32, u32)>> = HashMap::default();
+        let mut seen_positions: HashSet<(&str, u32, u32)> = HashSet::default();
+        let mut proposal_sents = HashSet::default();
+        for pos in &knowledge.positions {
+            let (Some(s), Some(&t)) = (
+                sent_by_id.get(&pos.sentence),
+                topic_index.get(pos.topic.as_str()),
+            ) else {
+                continue;
+            };
+            if pos.kind == PositionKind::Proposal {
+                proposal_sents.insert(s);
+            }
+            if seen_positions.insert((pos.party.as_str(), t as u32, s as u32)) {
+                positions_by_party
+                    .entry(pos.party.clone())
+                    .or_default()
+                    .push((t as u32, s as u32));
+            }
+        }
+        drop(seen_positions);
+        knowledge.positions = Vec::new();
+        // Tokenising and stemming every sentence is most of the start-up: it runs on every
+        // core, each worker with its own stem cache and vocabulary, merged afterwards.
+        let t_tokens = std::time::Instant::now();
+        let parts = crate::par::map_with(&sents, 2048, Vocab::default, |v, r| {
+            let text = &knowledge.articles[r.article].paragraphs[r.para].text[r.start..r.end];
+            v.sentence_terms(text, &lex.stopwords, &cause_stems)
+        });
+        let mut vocab: Vec<String> = Vec::new();
+        let mut global: FxHashMap<String, u32> = FxHashMap::default();
+        let mut norms: rustc_hash::FxHashSet<String> = Default::default();
+        let mut cause_sents = HashSet::default();
+        let mut docs: Vec<Vec<u32>> = Vec::with_capacity(sents.len());
+        // Sized exactly: grown by doubling, this array (17 MB at 10,000 articles) would briefly
+        // take three times that.
+        let words: usize = parts
+            .iter()
+            .flat_map(|(_, results)| results.iter().map(|r| r.1.len()))
+            .sum();
+        let mut pair_words: Vec<u32> = Vec::with_capacity(words);
+        let mut pair_starts: Vec<u32> = Vec::with_capacity(sents.len() + 1);
+        pair_starts.push(0);
+        let mut stem_cache: FxHashMap<String, String> = FxHashMap::default();
+        for (v, results) in parts {
+            for (word, info) in v.words {
+                stem_cache.insert(word, v.stems[info.stem as usize].clone());
+            }
+            let to_global: Vec<u32> = v
+                .stems
+                .into_iter()
+                .map(|w| {
+                    let next = vocab.len() as u32;
+                    *global.entry(w).or_insert_with_key(|w| {
+                        vocab.push(w.clone());
+                        next
+                    })
+                })
+                .collect();
+            norms.extend(v.norms);
+            for (mut terms, words, cause) in results {
+                if cause {
+                    cause_sents.insert(docs.len());
+                }
+                for t in &mut terms {
+                    *t = to_global[*t as usize];
+                }
+                docs.push(terms);
+                pair_words.extend(words.into_iter().map(|w| to_global[w as usize]));
+                pair_starts.push(pair_words.len() as u32);
+            }
+        }
+        pair_words.shrink_to_fit();
+        // Words questions bring that articles may not use, stemmed once here rather than for
+        // each question: the stop words (every word of a question is stemmed) and the words of
+        // the topics' aliases (a question naming a topic searches for all of them).
+        let alias_words = knowledge
+            .lexicon
+            .topics
+            .iter()
+            .flat_map(|t| &t.aliases)
+            .flat_map(|a| tokenize(a))
+            .map(|t| t.norm);
+        for w in lex.stopwords.iter().cloned().chain(alias_words) {
+            stem_cache.entry(w).or_insert_with_key(|w| stem(w));
+        }
+        // Every stem met, indexed or not (a stopword's), for looking up a question's pairs.
+        let pair_vocab = global;
+        tracing::debug!(target: "parley::timing", phase = "tokens", elapsed = ?t_tokens.elapsed(), "timing");
+        // The speaker of a quote or statement is a person of its sentence, even when only a
+        // continuation names them elsewhere.
+        for q in &knowledge.quotes {
+            if let (Speaker::Person(id), Some(s)) = (&q.speaker, sent_by_id.get(&q.sentence)) {
+                if let Some(&p) = person_index.get(id.as_str()) {
+                    let rec: &mut SentRec = &mut sents[s];
+                    if !rec.people.contains(&p) {
+                        let mut people = std::mem::take(&mut rec.people).into_vec();
+                        people.push(p);
+                        rec.people = people.into_boxed_slice();
+                    }
+                }
+            }
+        }
+        let t_index = std::time::Instant::now();
+        let index = Index::from_ids(vocab, &docs);
+        drop(docs);
+        tracing::debug!(target: "parley::timing", phase = "index", elapsed = ?t_index.elapsed(), "timing");
+        let mut name_words: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, p) in knowledge.people.iter().enumerate() {
+            for t in tokenize(&p.name) {
+                if lex.stopwords.contains(&t.norm) {
+                    continue;
+                }
+                let e = name_words.entry(t.norm.clone()).or_default();
+                if !e.contains(&i) {
+                    e.push(i);
+                }
+            }
+        }
+        let mut statement_by_sent = HashMap::default();
+        for (i, st) in knowledge.statements.iter().enumerate() {
+            if let Some(s) = sent_by_id.get(&st.sentence) {
+                statement_by_sent.entry(s).or_insert(i);
+            }
+        }
+        let mut events_by_sent: HashMap<usize, Vec<usize>> = HashMap::default();
+        for (i, e) in knowledge.events.iter().enumerate() {
+            if let Some(s) = sent_by_id.get(&e.sentence) {
+                events_by_sent.entry(s).or_default().push(i);
+            }
+        }
+        let mut numbers_by_sent: HashMap<usize, Vec<usize>> = HashMap::default();
+        for (i, n) in knowledge.numbers.iter().enumerate() {
+            if let Some(s) = sent_by_id.get(&n.sentence) {
+                numbers_by_sent.entry(s).or_default().push(i);
+            }
+        }
+        let filler = filler();
+        let mut person_sents: Vec<Vec<usize>> = vec![Vec::new(); knowledge.people.len()];
+        for (i, r) in sents.iter().enumerate() {
+            for &p in &r.people {
+                person_sents[p].push(i);
+            }
+        }
+        let mut by_speaker: HashMap<Speaker, Vec<FactRef>> = HashMap::default();
+        for (i, q) in knowledge.quotes.iter().enumerate() {
+            by_speaker
+                .entry(q.speaker.clone())
+                .or_default()
+                .push(FactRef::Quote(i));
+        }
+        for (i, st) in knowledge.statements.iter().enumerate() {
+            by_speaker
+                .entry(st.speaker.clone())
+                .or_default()
+                .push(FactRef::Statement(i));
+        }
+        let source_index: HashMap<&str, usize> = knowledge
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        let party_of = |sp: &Speaker| -> Option<String> {
+            match sp {
+                Speaker::Person(id) => person_index
+                    .get(id.as_str())
+                    .and_then(|&p| knowledge.people[p].affiliation.clone()),
+                Speaker::Source(id) => source_index
+                    .get(id.as_str())
+                    .and_then(|&i| knowledge.sources[i].affiliation.clone()),
+                Speaker::Unattributed => None,
+            }
+        };
+        let title_stems: Vec<Vec<String>> = knowledge
+            .articles
+            .iter()
+            .map(|a| {
+                tokenize(&a.title)
+                    .iter()
+                    .filter(|t| !lex.stopwords.contains(&t.norm))
+                    .map(|t| stem(&t.norm))
+                    .collect()
+            })
+            .collect();
+        let mut sources_for_person: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, src) in knowledge.sources.iter().enumerate() {
+            if let Some(p) = &src.on_behalf_of {
+                sources_for_person.entry(p.clone()).or_default().push(i);
+            }
+        }
+        let mut people_by_party: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, p) in knowledge.people.iter().enumerate() {
+            if let Some(a) = &p.affiliation {
+                people_by_party.entry(a.clone()).or_default().push(i);
+            }
+        }
+        let role_stems: Vec<HashSet<String>> = knowledge
+            .people
+            .iter()
+            .map(|p| {
+                p.roles
+                    .iter()
+                    .flat_map(|r| tokenize(&r.text))
+                    .flat_map(|t| t.norm.split('-').map(stem).collect::<Vec<_>>())
+                    .collect()
+            })
+            .collect();
+        let source_stems: Vec<HashSet<String>> = knowledge
+            .sources
+            .iter()
+            .map(|s| {
+                tokenize(&s.description)
+                    .iter()
+                    .filter(|t| !lex.stopwords.contains(&t.norm))
+                    .map(|t| stem(&t.norm))
+                    .collect()
+            })
+            .collect();
+        let mut newest_first: Vec<usize> = (0..knowledge.articles.len()).collect();
+        newest_first.sort_by(|&a, &b| {
+            let (a, b) = (&knowledge.articles[a], &knowledge.articles[b]);
+            b.published.cmp(&a.published).then(a.id.cmp(&b.id))
+        });
+        let source_noun_stems: HashSet<String> = lex.source_nouns.iter().map(|n| stem(n)).collect();
+        let title_word_stems: HashSet<String> = knowledge
+            .lexicon
+            .language
+            .titles
+            .iter()
+            .flat_map(|t| tokenize(t))
+            .flat_map(|w| w.norm.split('-').map(stem).collect::<Vec<_>>())
+            .chain(["pm", "vp", "fm"].iter().map(|s| s.to_string()))
+            .collect();
+        // Parties as small numbers: a large corpus has a speaker in every other sentence.
+        let mut speaker_parties: HashMap<u32, Vec<u32>> = HashMap::default();
+        let mut speaker_party_names: Vec<String> = Vec::new();
+        let mut party_numbers: HashMap<String, u32> = HashMap::default();
+        let spoken = knowledge
+            .quotes
+            .iter()
+            .map(|q| (&q.sentence, &q.speaker))
+            .chain(
+                knowledge
+                    .statements
+                    .iter()
+                    .map(|st| (&st.sentence, &st.speaker)),
+            );
+        for (sid, sp) in spoken {
+            if let (Some(s), Some(party)) = (sent_by_id.get(sid), party_of(sp)) {
+                let next = speaker_party_names.len() as u32;
+                let number = *party_numbers.entry(party).or_insert_with_key(|p| {
+                    speaker_party_names.push(p.clone());
+                    next
+                });
+                let e = speaker_parties.entry(s as u32).or_default();
+                if !e.contains(&number) {
+                    e.push(number);
+                }
+            }
+        }
+        drop(party_numbers);
+        let mut norms_by_initial: HashMap<char, Vec<String>> = HashMap::default();
+        for w in &norms {
+            if let Some(c) = w.chars().next() {
+                if w.chars().count() >= 4 {
+                    norms_by_initial.entry(c).or_default().push(w.clone());
+                }
+            }
+        }
+        for v in norms_by_initial.values_mut() {
+            v.sort();
+        }
+        let mut quotes_in_sent: HashMap<usize, Vec<usize>> = HashMap::default();
+        for (i, q) in knowledge.quotes.iter().enumerate() {
+            if let Some(s) = sent_by_id.get(&q.sentence) {
+                quotes_in_sent.entry(s).or_default().push(i);
+            }
+        }
+        tracing::debug!(target: "parley::timing", phase = "engine", elapsed = ?t_new.elapsed(), "timing");
+        // Each fact's sentence as an index; the ids themselves are not read again, and a
+        // large corpus has hundreds of thousands of them.
+        let quote_sent: Vec<Option<usize>> = knowledge
+            .quotes
+            .iter()
+            .map(|q| sent_by_id.get(&q.sentence))
+            .collect();
+        let statement_sent: Vec<Option<usize>> = knowledge
+            .statements
+            .iter()
+            .map(|st| sent_by_id.get(&st.sentence))
+            .collect();
+        let event_sent: Vec<Option<usize>> = knowledge
+            .events
+            .iter()
+            .map(|e| sent_by_id.get(&e.sentence))
+            .collect();
+        for q in &mut knowledge.quotes {
+            q.sentence = String::new();
+        }
+        for st in &mut knowledge.statements {
+            st.sentence = String::new();
+        }
+        for e in &mut knowledge.events {
+            e.sentence = String::new();
+        }
+        for n in &mut knowledge.numbers {
+            n.sentence = String::new();
+        }
+        let name_list = name_list(&name_words);
+        Engine {
+            lex,
+            intents: IntentMatcher::builtin(),
+            sents,
+            quote_sent,
+            statement_sent,
+            event_sent,
+            sent_by_id,
+            stem_cache,
+            index,
+            norms,
+            name_words,
+            statement_by_sent,
+            events_by_sent,
+            numbers_by_sent,
+            cause_sents,
+            title_stems,
+            sources_for_person,
+            people_by_party,
+            role_stems,
+            title_word_stems,
+            source_stems,
+            source_noun_stems,
+            newest_first,
+            filler,
+            proposal_sents,
+            quotes_in_sent,
+            person_sents,
+            by_speaker,
+            positions_by_party,
+            speaker_parties,
+            speaker_party_names,
+            norms_by_initial,
+            pair_vocab,
+            pair_words,
+            pair_starts,
+            name_list,
+            knowledge,
+            settings,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The stem cache holds true stems, and the words every question may bring: the stop
+    /// words and the words of the topics' aliases.
+    #[test]
+    fn the_stem_cache_holds_true_stems_and_the_words_questions_bring() {
+        let seed = Knowledge::load(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/knowledge.json"),
+        )
+        .unwrap();
+        let engine = Engine::new(seed, EngineSettings::default());
+        for (word, cached) in &engine.stem_cache {
+            assert_eq!(*cached, stem(word), "{word}");
+        }
+        for word in &engine.lex.stopwords {
+            assert!(engine.stem_cache.contains_key(word), "stop word {word}");
+        }
+        let topics = &engine.knowledge.lexicon.topics;
+        assert!(topics.iter().any(|t| !t.aliases.is_empty()));
+        for alias in topics.iter().flat_map(|t| &t.aliases) {
+            for t in tokenize(alias) {
+                assert!(
+                    engine.stem_cache.contains_key(&t.norm),
+                    "alias word {}",
+                    t.norm
+                );
+            }
+        }
+    }
+}

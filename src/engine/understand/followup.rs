@@ -1,0 +1,101 @@
+//! Follow-ups: "what about Vance?", "and what did he say about Crimea?" lean on the context of
+//! the answer before. Owns what a question takes from that context; must not recognise slots
+//! in the question itself.
+
+use super::Query;
+use crate::answer::Context;
+use crate::engine::Engine;
+use crate::intent::IntentMatch;
+
+impl Engine {
+    /// Fills what the question leaves out (a pronoun's person, a follow-up's intent, person
+    /// and topic) from the previous answer's context.
+    pub(crate) fn apply_context(
+        &self,
+        folded: &str,
+        context: Option<&Context>,
+        intent: &mut IntentMatch,
+        q: &mut Query,
+    ) {
+        // Follow-ups: "what about Vance?", "and what did he say about Crimea?".
+        let followup = folded.starts_with("what about ")
+            || folded.starts_with("how about ")
+            || folded.starts_with("and ")
+            || folded.starts_with("also ")
+            || folded.starts_with("same for ")
+            || folded.starts_with("what else");
+        let pronoun = q.tokens.iter().any(|t| {
+            matches!(
+                t.norm.as_str(),
+                "he" | "she" | "him" | "her" | "his" | "they" | "them" | "their"
+            )
+        });
+        if let Some(ctx) = context {
+            if q.people.is_empty() && pronoun {
+                if let Some(p) = ctx
+                    .person
+                    .as_ref()
+                    .and_then(|id| self.knowledge.people.iter().position(|x| &x.id == id))
+                {
+                    q.people.push(p);
+                    q.from_context = true;
+                }
+                if q.people.is_empty() && q.parties.is_empty() {
+                    if let Some(p) = ctx.party.as_ref().and_then(|id| {
+                        self.knowledge
+                            .lexicon
+                            .parties
+                            .iter()
+                            .position(|x| &x.id == id)
+                    }) {
+                        q.parties.push(p);
+                        q.from_context = true;
+                    }
+                }
+            }
+            if followup
+                && (intent.name == "search" || intent.name == "who" || intent.name == "proposal")
+            {
+                if let Some(prev) = ctx.intent.clone() {
+                    if !matches!(prev.as_str(), "greeting" | "help" | "sources") {
+                        intent.name = prev;
+                        intent.pattern = Some("follow-up".into());
+                        intent.x = None;
+                        intent.t = None;
+                    }
+                }
+                if q.people.is_empty() && q.parties.is_empty() {
+                    if let Some(p) = ctx
+                        .person
+                        .as_ref()
+                        .and_then(|id| self.knowledge.people.iter().position(|x| &x.id == id))
+                    {
+                        q.people.push(p);
+                        q.from_context = true;
+                    } else if let Some(p) = ctx.party.as_ref().and_then(|id| {
+                        self.knowledge
+                            .lexicon
+                            .parties
+                            .iter()
+                            .position(|x| &x.id == id)
+                    }) {
+                        q.parties.push(p);
+                        q.from_context = true;
+                    }
+                }
+                if q.topics.is_empty() && !q.people.is_empty() && !q.from_context {
+                    // "what about Vance?" keeps the topic of the last answer.
+                    if let Some(t) = ctx.topic.as_ref().and_then(|id| {
+                        self.knowledge
+                            .lexicon
+                            .topics
+                            .iter()
+                            .position(|x| &x.id == id)
+                    }) {
+                        q.topics.push(t);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! Step 2 of the pipeline: a cleaned question -> [`Query`] (intent, slots, follow-up context,
+//! terms). [`Engine::analyse`] runs the parts in order: people (`people.rs`), parties, topics and
+//! words the sources never use (`slots.rs`), the follow-up context (`followup.rs`), the terms
+//! and their weights (`terms.rs`). Owns what the question means; must not look at which
+//! sentences answer it (that is `retrieve`).
+
+mod followup;
+mod people;
+mod recency;
+mod roles;
+pub(crate) mod salience;
+mod slots;
+mod terms;
+
+use super::Engine;
+use crate::answer::Context;
+use crate::intent::IntentMatch;
+use crate::text::{normalize, tokenize, Token};
+
+pub(crate) use people::{name_list, NameWord};
+pub(crate) use recency::Recency;
+pub(crate) use terms::{filler, STOP_PAIR};
+
+/// A question as the engine understands it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Query {
+    pub(crate) tokens: Vec<Token>,
+    pub(crate) intent: IntentMatch,
+    pub(crate) people: Vec<usize>,
+    pub(crate) parties: Vec<usize>,
+    pub(crate) topics: Vec<usize>,
+    pub(crate) unknown_names: Vec<String>,
+    /// Question terms: (stem, weight, is a slot or filler word, group of the word it came from).
+    pub(crate) terms: Vec<(String, f32, bool, usize)>,
+    /// Stems of slot words that are not the question's subject ("China" in "what did Vance say about China").
+    pub(crate) other_slot_terms: Vec<String>,
+    /// Token spans of recognised people and parties: (is person, index, start, end).
+    pub(crate) spans: Vec<(bool, usize, usize, usize)>,
+    pub(crate) corrected: Vec<String>,
+    pub(crate) from_context: bool,
+    pub(crate) subject_is_party: bool,
+    /// A role the question names that no one in the sources holds ("Morvany's president").
+    pub(crate) unknown_role: Option<String>,
+    /// Which report the question wants first when several articles give one.
+    pub(crate) when_reported: Recency,
+}
+
+impl Engine {
+    /// A cleaned question as the engine understands it: intent, slots, follow-up context and
+    /// weighted terms, in that order.
+    pub(crate) fn analyse(&self, clean: &str, context: Option<&Context>) -> Query {
+        let lowered = normalize(clean);
+        let folded: String =
+            expand_contractions(&lowered.split_whitespace().collect::<Vec<_>>().join(" "));
+        let mut intent = self.intents.match_intent(&folded);
+        let mut tokens = tokenize(clean);
+        for i in 0..tokens.len() {
+            // "the us", "the uk": casual lowercase still names the party.
+            if i > 0 && tokens[i - 1].norm == "the" && tokens[i].norm.len() <= 3 {
+                tokens[i].all_caps = true;
+            }
+        }
+        let mut q = Query {
+            tokens,
+            ..Query::default()
+        };
+        // Slots: people (exact words, then misspellings), parties, topics.
+        let mut used = vec![false; q.tokens.len()];
+        self.find_people(&mut q, &mut used);
+        let keys = self.find_parties_and_topics(&mut q, &mut used);
+        self.find_roles(&mut q, &mut used);
+        self.find_unknown_words(clean, &intent, &keys, &mut q, &mut used);
+        self.apply_context(&folded, context, &mut intent, &mut q);
+        let when_words = self.find_recency(&mut q);
+        let mut terms = self.question_terms(&keys, &used, &when_words, &mut q);
+        self.pick_subject(&intent, &keys, &mut q);
+        self.balance_synonyms(&mut terms);
+        q.terms = terms;
+        q.intent = intent;
+        q
+    }
+}
+
+impl Default for IntentMatch {
+    fn default() -> Self {
+        IntentMatch {
+            name: "search".into(),
+            pattern: None,
+            x: None,
+            t: None,
+        }
+    }
+}
+
+/// "what's" -> "what is", "doesn't" -> "does not": patterns then need one spelling.
+pub(crate) fn expand_contractions(q: &str) -> String {
+    let mut out = q.to_string();
+    for (from, to) in [
+        ("what's", "what is"),
+        ("who's", "who is"),
+        ("where's", "where is"),
+        ("when's", "when is"),
+        ("how's", "how is"),
+        ("that's", "that is"),
+        ("there's", "there is"),
+        ("it's", "it is"),
+        ("whats", "what is"),
+        ("whos", "who is"),
+        ("wheres", "where is"),
+        ("won't", "will not"),
+        ("can't", "can not"),
+        ("n't", " not"),
+        ("'re", " are"),
+        ("'ve", " have"),
+        ("'ll", " will"),
+        ("'d", " would"),
+    ] {
+        if out.contains(from) {
+            out = out
+                .split(' ')
+                .map(|w| {
+                    if w == from || from.starts_with('\'') || from == "n't" {
+                        w.replace(from, to)
+                    } else {
+                        w.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+    }
+    out
+}
+
+pub(crate) fn push_unique_usize(v: &mut Vec<usize>, x: usize) {
+    if !v.contains(&x) {
+        v.push(x);
+    }
+}

@@ -1,0 +1,249 @@
+//! People in a question: by their name's words (a full name winning over its parts), by a
+//! misspelling of a name ([`Engine::fuzzy_person`]), or by the role the question names
+//! ([`Engine::person_by_role`]). Owns how a person is recognised; must not decide what is said
+//! about them.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::{push_unique_usize, Query};
+use crate::engine::Engine;
+use crate::text::tokenize;
+
+/// A word of a person's name, with what rules it out quickly as a misspelling's target.
+#[derive(Debug, Clone)]
+pub(crate) struct NameWord {
+    pub(crate) word: String,
+    pub(crate) chars: usize,
+    pub(crate) mask: u64,
+    pub(crate) person: usize,
+}
+
+/// The words of `name_words` that spelling correction tries: four letters or more, sorted.
+pub(crate) fn name_list(name_words: &HashMap<String, Vec<usize>>) -> Vec<NameWord> {
+    let mut list: Vec<NameWord> = name_words
+        .iter()
+        .filter(|(w, _)| w.chars().count() >= 4)
+        .map(|(w, people)| NameWord {
+            word: w.clone(),
+            chars: w.chars().count(),
+            mask: letter_mask(w),
+            person: people[0],
+        })
+        .collect();
+    list.sort_by(|a, b| a.word.cmp(&b.word));
+    list
+}
+
+/// Which letters a word has, one bit each (digits share bits, as does everything else): a
+/// letter one word has and the other lacks is at least one edit.
+pub(crate) fn letter_mask(word: &str) -> u64 {
+    word.chars().fold(0u64, |m, c| {
+        m | 1
+            << match c {
+                'a'..='z' => c as u32 - 'a' as u32,
+                'A'..='Z' => c as u32 - 'A' as u32 + 26,
+                '0'..='9' => 52 + (c as u32 - '0' as u32) % 8,
+                _ => 63,
+            }
+    })
+}
+
+impl Engine {
+    /// People named by the words of their name, a full name winning over its parts.
+    pub(crate) fn find_people(&self, q: &mut Query, used: &mut [bool]) {
+        let mut i = 0;
+        while i < q.tokens.len() {
+            let norm = q.tokens[i].norm.clone();
+            if let Some(people) = self.name_words.get(&norm) {
+                // A full name wins over its parts.
+                let mut best = people[0];
+                let mut best_len = 1;
+                for &p in people {
+                    let words: Vec<String> = tokenize(&self.knowledge.people[p].name)
+                        .iter()
+                        .map(|t| t.norm.clone())
+                        .collect();
+                    let len = words.len();
+                    if i + len <= q.tokens.len()
+                        && q.tokens[i..i + len]
+                            .iter()
+                            .zip(&words)
+                            .all(|(t, w)| &t.norm == w)
+                        && len > best_len
+                    {
+                        best = p;
+                        best_len = len;
+                    }
+                }
+                push_unique_usize(&mut q.people, best);
+                q.spans.push((true, best, i, i + best_len));
+                for u in used.iter_mut().skip(i).take(best_len) {
+                    *u = true;
+                }
+                i += best_len;
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    pub(crate) fn fuzzy_person(&self, norm: &str) -> Option<usize> {
+        let n = norm.chars().count();
+        if n < 4 {
+            return None;
+        }
+        // "rubios" for "Rubio's".
+        if let Some(base) = norm.strip_suffix('s') {
+            if let Some(p) = self.name_words.get(base) {
+                return Some(p[0]);
+            }
+        }
+        let max = if n >= 7 { 2 } else { 1 };
+        let mask = letter_mask(norm);
+        let first = norm.chars().next();
+        // Nearest first; at the same distance a name with the same first letter, then the
+        // person the sources mention most, then the first in word order, so a tie goes to the
+        // same name however the engine was started.
+        // (distance, other first letter, fewer sentences) and the person.
+        type Rank = (usize, bool, std::cmp::Reverse<usize>);
+        let mut best: Option<(Rank, usize)> = None;
+        for w in &self.name_list {
+            if w.chars.abs_diff(n) > max
+                || (mask & !w.mask).count_ones() as usize > max
+                || (w.mask & !mask).count_ones() as usize > max
+                || letters_differ_by_more_than(norm, &w.word, max)
+            {
+                continue;
+            }
+            let d = strsim::damerau_levenshtein(norm, &w.word);
+            if d > max {
+                continue;
+            }
+            let rank = (
+                d,
+                w.word.chars().next() != first,
+                std::cmp::Reverse(self.person_sents[w.person].len()),
+            );
+            if best.as_ref().is_none_or(|(b, _)| rank < *b) {
+                best = Some((rank, w.person));
+            }
+        }
+        best.map(|(_, p)| p)
+    }
+
+    pub(crate) fn is_title_stem(&self, st: &str) -> bool {
+        self.title_word_stems.contains(st)
+    }
+
+    /// "the US vice president", "the british PM": the person whose role fits those words.
+    pub(crate) fn person_by_role(&self, q: &Query) -> Option<usize> {
+        let want: Vec<String> = q
+            .terms
+            .iter()
+            .filter(|t| t.1 >= 0.9 && self.is_title_stem(&t.0))
+            .flat_map(|t| match t.0.as_str() {
+                "pm" => vec!["prime".to_string(), "minist".to_string()],
+                "vp" => vec!["vice".to_string(), "presid".to_string()],
+                "fm" => vec!["foreign".to_string(), "minist".to_string()],
+                other => vec![other.to_string()],
+            })
+            .collect();
+        if want.is_empty() {
+            return None;
+        }
+        let want_parties: Vec<&str> = q
+            .parties
+            .iter()
+            .map(|&p| self.knowledge.lexicon.parties[p].id.as_str())
+            .collect();
+        let mut best: Option<(usize, usize)> = None;
+        for (i, p) in self.knowledge.people.iter().enumerate() {
+            if !want_parties.is_empty()
+                && !p
+                    .affiliation
+                    .as_deref()
+                    .is_some_and(|a| want_parties.contains(&a))
+            {
+                continue;
+            }
+            let role_stems = &self.role_stems[i];
+            let hits = want.iter().filter(|w| role_stems.contains(*w)).count();
+            // Every title word asked for must be in the role ("vice president" is not "president").
+            if hits == want.len()
+                && role_stems.len() <= want.len() + 4
+                && best.is_none_or(|(bh, _)| hits > bh)
+            {
+                best = Some((hits, i));
+            }
+        }
+        best.map(|b| b.1)
+    }
+}
+
+/// True when `a` and `b` cannot be within `max` edits of each other, told from their letters
+/// alone: an edit (insertion, deletion, substitution or swap) adds at most one letter and
+/// removes at most one, so `max` edits leave at most `max` letters of either word unmatched.
+/// Cheap enough to run before every Damerau-Levenshtein distance; `false` (cannot tell) for
+/// words that are not ASCII.
+pub(crate) fn letters_differ_by_more_than(a: &str, b: &str, max: usize) -> bool {
+    if !a.is_ascii() || !b.is_ascii() {
+        return false;
+    }
+    let mut count = [0i16; 128];
+    for &c in a.as_bytes() {
+        count[c as usize] += 1;
+    }
+    for &c in b.as_bytes() {
+        count[c as usize] -= 1;
+    }
+    // Each letter's surplus is counted once (then cleared), walking the words, not the table.
+    let (mut only_a, mut only_b) = (0usize, 0usize);
+    for &c in a.as_bytes() {
+        let k = &mut count[c as usize];
+        if *k > 0 {
+            only_a += *k as usize;
+            *k = 0;
+        }
+    }
+    for &c in b.as_bytes() {
+        let k = &mut count[c as usize];
+        if *k < 0 {
+            only_b += (-*k) as usize;
+            *k = 0;
+        }
+    }
+    only_a.max(only_b) > max
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_letter_count_rules_out_words_far_apart() {
+        assert!(letters_differ_by_more_than("corvane", "aldstrom", 2));
+        assert!(letters_differ_by_more_than("abc", "abd", 0));
+        assert!(!letters_differ_by_more_than("varrane", "marvane", 2));
+        assert!(
+            !letters_differ_by_more_than("zürich", "zurich", 0),
+            "not ASCII: cannot tell"
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The letter count never rules out a pair that is within reach: whenever it says
+        /// "more than `max` edits apart", Damerau-Levenshtein agrees. Short words from a small
+        /// alphabet, so that many pairs are close.
+        #[test]
+        fn the_letter_count_only_rules_out_words_out_of_reach(
+            a in "[abcdeor]{1,8}",
+            b in "[abcdeor]{1,8}",
+            max in 0usize..3,
+        ) {
+            if letters_differ_by_more_than(&a, &b, max) {
+                proptest::prop_assert!(strsim::damerau_levenshtein(&a, &b) > max);
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! Which report a question wants when several articles give one: "now", "current", "latest"
+//! ask for the newest, "original", "initially" for the earliest (word lists in
+//! `config/language.toml`). Owns that reading and the boost it gives each article; the ranking
+//! adds the boost (and counts it in its pruning bound).
+
+use super::Query;
+use crate::engine::Engine;
+
+/// What the newest article adds to a sentence's score when the question does not ask for the
+/// latest: enough to win a tie, not to outrank better evidence.
+pub(crate) const RECENCY_TIE: f32 = 0.15;
+/// What the newest (or, for "original", the oldest) article adds when the question asks for it.
+pub(crate) const RECENCY_ASKED: f32 = 1.5;
+
+/// Which article's report a question asks for first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Recency {
+    /// No word says: newer reports win only ties.
+    #[default]
+    Any,
+    /// "now", "current", "latest": the newest report leads.
+    Latest,
+    /// "original", "initially": the earliest report leads.
+    Earliest,
+}
+
+impl Engine {
+    /// Reads the question's recency words into `q.when_reported`; returns which tokens they are
+    /// (they are not content words).
+    pub(crate) fn find_recency(&self, q: &mut Query) -> Vec<bool> {
+        let lang = &self.knowledge.lexicon.language;
+        let in_list = |list: &[String], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+        let mut when_words = vec![false; q.tokens.len()];
+        for (k, t) in q.tokens.iter().enumerate() {
+            if in_list(&lang.recency_words, &t.norm) {
+                q.when_reported = Recency::Latest;
+                when_words[k] = true;
+            } else if in_list(&lang.earliness_words, &t.norm) {
+                q.when_reported = Recency::Earliest;
+                when_words[k] = true;
+            }
+        }
+        when_words
+    }
+
+    /// What each article adds to its sentences' scores for this question (empty with a single
+    /// article), and the most it adds. Halved at each step back from the newest (or forward
+    /// from the earliest): the newest report leads, the one before it follows.
+    pub(crate) fn recency_boosts(&self, q: &Query) -> (Vec<f32>, f32) {
+        let weight = match q.when_reported {
+            Recency::Any => RECENCY_TIE,
+            Recency::Latest | Recency::Earliest => RECENCY_ASKED,
+        };
+        let n = self.newest_first.len();
+        if n < 2 {
+            return (Vec::new(), 0.0);
+        }
+        let mut v = vec![0.0; n];
+        for (rank, &a) in self.newest_first.iter().enumerate() {
+            let steps = if q.when_reported == Recency::Earliest {
+                n - 1 - rank
+            } else {
+                rank
+            };
+            v[a] = weight * 0.5f32.powi(steps.min(60) as i32);
+        }
+        (v, weight)
+    }
+}

@@ -1,0 +1,227 @@
+//! People named by their role: "the vice president", "Morvany's foreign minister", "the prime
+//! minister of Valmora", "the US top diplomat" (role phrases in `config/language.toml`). Owns
+//! finding such references and the rule that picks a role's holder; a role no one holds is left
+//! for `decide.rs` to decline. Must not rank sentences.
+
+use rustc_hash::FxHashSet as HashSet;
+
+use super::{push_unique_usize, Query};
+use crate::engine::Engine;
+use crate::text::{tokenize, Token};
+
+/// A role named in a question, as [`Engine::role_references`] finds it.
+pub(crate) struct RoleRef {
+    start: usize,
+    end: usize,
+    /// The title's stems; several when a role phrase stands for several titles.
+    wants: Vec<Vec<String>>,
+    party: Option<usize>,
+    /// The words as asked, for a decline ("the morvany president").
+    text: String,
+}
+
+impl Engine {
+    /// Step: roles in the question resolved to people (marked as used, like names), or a role
+    /// with a party that no one in the sources holds recorded in `q.unknown_role`.
+    pub(crate) fn find_roles(&self, q: &mut Query, used: &mut [bool]) {
+        if !q.people.is_empty() {
+            return;
+        }
+        let party_spans: Vec<(usize, usize, usize)> = q
+            .spans
+            .iter()
+            .filter(|sp| !sp.0)
+            .map(|sp| (sp.1, sp.2, sp.3))
+            .collect();
+        for r in self.role_references(&q.tokens, &party_spans, used) {
+            match self.role_holder(&r) {
+                Some(p) => {
+                    push_unique_usize(&mut q.people, p);
+                    q.spans.push((true, p, r.start, r.end));
+                    for u in &mut used[r.start..r.end] {
+                        *u = true;
+                    }
+                }
+                None if r.party.is_some() && !self.source_fits_role(&r) => {
+                    q.unknown_role.get_or_insert(r.text);
+                }
+                None => {}
+            }
+        }
+    }
+
+    /// Roles a question names: a title (with the words that make it a particular office before
+    /// it, "deputy", "foreign") that a party qualifies ("Morvany's", "the US", "of Valmora") or
+    /// that "the" introduces. Role phrases from `role_synonyms` ("top diplomat") stand for each
+    /// title they list.
+    pub(crate) fn role_references(
+        &self,
+        tokens: &[Token],
+        party_spans: &[(usize, usize, usize)],
+        used: &[bool],
+    ) -> Vec<RoleRef> {
+        let lang = &self.knowledge.lexicon.language;
+        let mut hits: Vec<(usize, usize, Vec<Vec<String>>)> = Vec::new();
+        for h in self.lex.titles.find(tokens) {
+            hits.push((h.start, h.end, Vec::new()));
+        }
+        for group in &lang.role_synonyms {
+            let Some((phrase, titles)) = group.split_first() else {
+                continue;
+            };
+            let words: Vec<String> = tokenize(phrase).into_iter().map(|t| t.norm).collect();
+            if words.is_empty() || words.len() > tokens.len() {
+                continue;
+            }
+            for start in 0..=tokens.len() - words.len() {
+                if tokens[start..start + words.len()]
+                    .iter()
+                    .zip(&words)
+                    .all(|(t, w)| &t.norm == w)
+                {
+                    let alts = titles.iter().map(|t| self.title_stems(t)).collect();
+                    hits.retain(|h| h.1 <= start || h.0 >= start + words.len());
+                    hits.push((start, start + words.len(), alts));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (mut start, mut end, alternatives) in hits {
+            if used[start..end].iter().any(|&u| u) {
+                continue;
+            }
+            // "deputy prime minister", "first deputy": the words that make the office.
+            while start > 0
+                && !used[start - 1]
+                && self.lex.role_modifiers.contains(&tokens[start - 1].norm)
+                && !matches!(tokens[start - 1].norm.as_str(), "the" | "of" | "for" | "to")
+            {
+                start -= 1;
+            }
+            let mut party = party_spans
+                .iter()
+                .find(|&&(_, _, e)| e == start)
+                .map(|&(p, s, _)| (p, s));
+            let title_end = end;
+            if party.is_none() && end + 1 < tokens.len() && tokens[end].norm == "of" {
+                if let Some(&(p, _, e)) = party_spans.iter().find(|&&(_, s, _)| s == end + 1) {
+                    party = Some((p, start));
+                    end = e;
+                }
+            }
+            let introduced = start > 0
+                && matches!(
+                    tokens[start - 1].norm.as_str(),
+                    "the" | "their" | "its" | "his" | "her" | "our"
+                );
+            if party.is_none() && !introduced {
+                continue;
+            }
+            let mut wants: Vec<Vec<String>> = if alternatives.is_empty() {
+                vec![tokens[start..title_end]
+                    .iter()
+                    .flat_map(|t| t.norm.split('-').map(|w| self.stem(w)).collect::<Vec<_>>())
+                    .filter(|w| !self.lex.stopwords.contains(w))
+                    .collect()]
+            } else {
+                alternatives
+            };
+            wants.retain(|w| !w.is_empty());
+            if wants.is_empty() {
+                continue;
+            }
+            let first = party.map_or(start, |p| p.1.min(start));
+            let text = tokens[first..end]
+                .iter()
+                .map(|t| t.norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push(RoleRef {
+                start: first,
+                end,
+                wants,
+                party: party.map(|p| p.0),
+                text: format!("the {text}"),
+            });
+        }
+        out
+    }
+
+    pub(crate) fn title_stems(&self, title: &str) -> Vec<String> {
+        tokenize(title)
+            .iter()
+            .flat_map(|t| t.norm.split('-').map(|w| self.stem(w)).collect::<Vec<_>>())
+            .filter(|w| !self.lex.stopwords.contains(w))
+            .collect()
+    }
+
+    /// The person who holds a role: every title word asked stands in one of their roles, no word
+    /// of that role makes another office ("vice" when "president" was asked), and their party
+    /// is the one asked. Several holders: the one the newest article names, then the one the
+    /// sources mention most, then by id, so the choice never depends on list order.
+    pub(crate) fn role_holder(&self, r: &RoleRef) -> Option<usize> {
+        let k = &self.knowledge;
+        let party_id = r.party.map(|p| k.lexicon.parties[p].id.as_str());
+        let office: HashSet<String> = k
+            .lexicon
+            .language
+            .office_modifiers
+            .iter()
+            .map(|w| self.stem(&w.to_lowercase()))
+            .collect();
+        let mut best: Option<((String, usize), usize)> = None;
+        for want in &r.wants {
+            for (i, p) in k.people.iter().enumerate() {
+                if !want.iter().all(|w| self.role_stems[i].contains(w)) {
+                    continue;
+                }
+                if party_id.is_some() && p.affiliation.as_deref() != party_id {
+                    continue;
+                }
+                let mut newest: Option<&str> = None;
+                let fits = p.roles.iter().any(|role| {
+                    let stems = self.title_stems(&role.text);
+                    let ok = want.iter().all(|w| stems.contains(w))
+                        && stems
+                            .iter()
+                            .all(|s| !office.contains(s) || want.contains(s));
+                    if ok {
+                        if let Some(a) = k.article(&role.cite.article) {
+                            if newest.is_none_or(|n| a.published.as_str() > n) {
+                                newest = Some(a.published.as_str());
+                            }
+                        }
+                    }
+                    ok
+                });
+                if !fits {
+                    continue;
+                }
+                let rank = (newest.unwrap_or("").to_string(), p.mentions.len());
+                if best.as_ref().is_none_or(|(b, _)| rank > *b) {
+                    best = Some((rank, i));
+                }
+            }
+            if best.is_some() {
+                break;
+            }
+        }
+        best.map(|b| b.1)
+    }
+
+    /// True when an unnamed source of the party asked fits a role's words ("a spokesperson for
+    /// the British prime minister" for "the UK prime minister's spokesperson").
+    pub(crate) fn source_fits_role(&self, r: &RoleRef) -> bool {
+        let k = &self.knowledge;
+        let party_id = r.party.map(|p| k.lexicon.parties[p].id.as_str());
+        r.wants.iter().any(|want| {
+            k.sources
+                .iter()
+                .zip(&self.source_stems)
+                .any(|(src, stems)| {
+                    (party_id.is_none() || src.affiliation.as_deref() == party_id)
+                        && want.iter().all(|w| stems.contains(w))
+                })
+        })
+    }
+}

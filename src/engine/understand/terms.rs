@@ -1,0 +1,382 @@
+//! A question's terms: content words as stems with their weights, their hyphenated parts, their
+//! synonyms, spelling corrections and the named topics' alias words, one group a word; and the
+//! word pairs phrase matching reads. Owns the weights given to each word; must not rank.
+
+use rustc_hash::FxHashSet as HashSet;
+
+use super::people::letters_differ_by_more_than;
+use super::salience::{COMMON_ZIPF, RELATED_DERIVED, RELATED_SYNONYM};
+use super::Query;
+use crate::engine::Engine;
+use crate::english::{english, Relation};
+use crate::text::{stem, tokenize, Token};
+
+/// Words that shape a question but say nothing about its subject.
+pub(crate) const FILLER: &[&str] = &[
+    "happen",
+    "happened",
+    "happening",
+    "going",
+    "regarding",
+    "concerning",
+    "re",
+    "thoughts",
+    "info",
+    "information",
+    "details",
+    "detail",
+    "explain",
+    "describe",
+    "tell",
+    "say",
+    "said",
+    "says",
+    "saying",
+    "talk",
+    "talking",
+    "think",
+    "feel",
+    "view",
+    "views",
+    "stance",
+    "position",
+    "positions",
+    "opinion",
+    "stand",
+    "stands",
+    "quote",
+    "quotes",
+    "statement",
+    "statements",
+    "comment",
+    "comments",
+    "remarks",
+    "words",
+    "word",
+    "role",
+    "job",
+    "title",
+    "know",
+    "latest",
+    "update",
+    "new",
+    "news",
+    "summary",
+    "summarize",
+    "summarise",
+    "tldr",
+    "tl",
+    "dr",
+    "overview",
+    "recap",
+    "why",
+    "when",
+    "where",
+    "many",
+    "much",
+    "long",
+    "reason",
+    "reasons",
+    "exactly",
+    "please",
+    "want",
+    "wants",
+    "wanted",
+    "happens",
+    "did",
+    "does",
+    "do",
+    "anything",
+    "something",
+    "someone",
+    "person",
+    "people",
+    "thing",
+    "things",
+    "stuff",
+    "mean",
+    "means",
+    "meant",
+    "really",
+    "whole",
+    "key",
+    "main",
+    "point",
+    "points",
+    "according",
+    "source",
+    "sources",
+    "article",
+    "articles",
+    "report",
+    "write",
+    "wrote",
+    "written",
+    "respond",
+    "responded",
+    "react",
+    "reacted",
+    "reply",
+    "replied",
+    "far",
+    "big",
+    "old",
+    "time",
+    "day",
+    "date",
+    "year",
+    "place",
+    "city",
+    "country",
+    "location",
+    "venue",
+    "number",
+    "amount",
+    "percent",
+    "percentage",
+    "share",
+    "caused",
+    "cause",
+    "led",
+    "lead",
+    "prompted",
+    "behind",
+    "explains",
+    "come",
+    "came",
+    "take",
+    "took",
+    "make",
+    "made",
+    "get",
+    "go",
+    "went",
+    "currently",
+    "now",
+    "today",
+    "right",
+    "ok",
+    "okay",
+    "so",
+    "and",
+    "also",
+    "else",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "what",
+    "how",
+    "is",
+    "are",
+    "was",
+    "were",
+    "role",
+    "roles",
+    "mentioned",
+    "mention",
+    "official",
+    "officials",
+];
+
+/// [`FILLER`] as a set.
+pub(crate) fn filler() -> HashSet<String> {
+    FILLER.iter().map(|s| s.to_string()).collect()
+}
+
+/// Function words that never make a telling pair.
+pub(crate) const STOP_PAIR: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "and", "or", "is", "are", "was", "were", "did",
+    "does", "do", "what", "who", "how", "why", "when", "where", "which", "it", "be", "for", "with",
+    "about", "by", "at", "from",
+];
+
+impl Engine {
+    /// The weighted terms of a question (see [`Query::terms`]).
+    pub(crate) fn question_terms(
+        &self,
+        keys: &[String],
+        used: &[bool],
+        when_words: &[bool],
+        q: &mut Query,
+    ) -> Vec<(String, f32, bool, usize)> {
+        // Terms: content words as stems, with their synonyms at a lower weight, one group a word.
+        // Words that only say which report is wanted ("now", "original") are not content.
+        let mut terms: Vec<(String, f32, bool, usize)> = Vec::new();
+        for (k, t) in q.tokens.iter().enumerate() {
+            if self.lex.stopwords.contains(&t.norm)
+                || t.norm.chars().count() < 2 && !t.numeric
+                || when_words.get(k).copied().unwrap_or(false)
+            {
+                continue;
+            }
+            let filler = self.filler.contains(&t.norm);
+            let s = keys[k].clone();
+            let slot = used[k];
+            let group = k;
+            let push =
+                |terms: &mut Vec<(String, f32, bool, usize)>, stem: String, w: f32, slot: bool| {
+                    if !terms.iter().any(|x| x.0 == stem) {
+                        terms.push((stem, w, slot, group));
+                    }
+                };
+            push(
+                &mut terms,
+                s.clone(),
+                if filler { 0.3 } else { 1.0 },
+                slot || filler,
+            );
+            if t.norm.contains('-') {
+                for part in t
+                    .norm
+                    .split('-')
+                    .filter(|p| p.len() > 1 && !self.lex.stopwords.contains(*p))
+                {
+                    push(&mut terms, stem(part), 0.8, slot || filler);
+                }
+            }
+            if let Some(syns) = self.lex.synonyms.get(&s) {
+                for syn in syns {
+                    push(
+                        &mut terms,
+                        syn.clone(),
+                        if filler { 0.2 } else { 0.6 },
+                        true,
+                    );
+                }
+            }
+            // Words a reader would accept in its place (WordNet synonyms and derived forms),
+            // weaker than the word typed and than the lexicon's own synonyms.
+            if !slot && !filler {
+                for &(w, rel) in english().related(&t.norm) {
+                    let st = self.stem(w);
+                    if self.index.contains(&st) {
+                        let weight = match rel {
+                            Relation::Derived => RELATED_DERIVED,
+                            Relation::Synonym => RELATED_SYNONYM,
+                        };
+                        push(&mut terms, st, weight, true);
+                    }
+                }
+            }
+            // A misspelt word stands for the word it is closest to; an English word is not
+            // misspelt just because the sources do not use it.
+            if !self.index.contains(&s)
+                && !slot
+                && !filler
+                && t.norm.chars().count() >= 5
+                && !t.norm.contains('-')
+                && !english().is_common(&t.norm, COMMON_ZIPF)
+            {
+                if let Some(fix) = self.fuzzy_word(&t.norm) {
+                    push(&mut terms, self.stem(&fix), 0.9, false);
+                    q.corrected.push(t.norm.clone());
+                }
+            }
+        }
+        // Topics named in the question bring their aliases' stems.
+        for &ti in &q.topics {
+            for alias in &self.knowledge.lexicon.topics[ti].aliases {
+                for t in tokenize(alias) {
+                    let s = self.stem(&t.norm);
+                    if !self.lex.stopwords.contains(&t.norm) && !terms.iter().any(|x| x.0 == s) {
+                        terms.push((s, 0.4, true, 10_000 + ti));
+                    }
+                }
+            }
+        }
+        terms
+    }
+
+    /// Caps each synonym's weight at its group's own word's.
+    pub(crate) fn balance_synonyms(&self, terms: &mut [(String, f32, bool, usize)]) {
+        // A synonym stands in for the word asked; it should not outrank the word itself just for
+        // being rarer ("wrote" for "commented"). Each synonym weighs at most what the group's
+        // own word (or, if the sources lack it, its average member) would.
+        let mut groups: Vec<usize> = terms.iter().map(|t| t.3).collect();
+        groups.sort_unstable();
+        groups.dedup();
+        for g in groups {
+            let members: Vec<f32> = terms
+                .iter()
+                .filter(|t| t.3 == g && self.index.contains(&t.0))
+                .map(|t| self.index.idf(&t.0))
+                .collect();
+            if members.len() < 2 {
+                continue;
+            }
+            let head = terms
+                .iter()
+                .find(|t| t.3 == g)
+                .map(|t| t.0.clone())
+                .unwrap_or_default();
+            let reference = if self.index.contains(&head) {
+                self.index.idf(&head)
+            } else {
+                members.iter().sum::<f32>() / members.len() as f32
+            };
+            for t in terms.iter_mut().filter(|t| t.3 == g && t.0 != head) {
+                let idf = self.index.idf(&t.0);
+                if idf > reference && idf > 0.0 {
+                    t.1 *= reference / idf;
+                }
+            }
+        }
+    }
+
+    pub(crate) fn fuzzy_word(&self, norm: &str) -> Option<String> {
+        let n = norm.chars().count();
+        let max = if n >= 8 { 2 } else { 1 };
+        let first = norm.chars().next()?;
+        let mut best: Option<(usize, &String)> = None;
+        for w in self.norms_by_initial.get(&first).into_iter().flatten() {
+            if w.chars().count().abs_diff(n) > max || letters_differ_by_more_than(norm, w, max) {
+                continue;
+            }
+            let d = strsim::damerau_levenshtein(norm, w);
+            if d <= max && best.is_none_or(|(bd, bw)| d < bd || d == bd && w < bw) {
+                best = Some((d, w));
+            }
+        }
+        best.map(|(_, w)| w.clone())
+    }
+
+    pub(crate) fn topic_terms(&self, q: &Query) -> Vec<String> {
+        let mut v: Vec<String> = q
+            .terms
+            .iter()
+            .filter(|t| !t.2 && t.1 >= 0.9)
+            .map(|t| t.0.clone())
+            .collect();
+        for o in &q.other_slot_terms {
+            if !v.contains(o) && !self.lex.stopwords.contains(o) {
+                v.push(o.clone());
+            }
+        }
+        v
+    }
+}
+
+impl Query {
+    /// Consecutive content words of the question, as stem pairs. `filler` is [`FILLER`] as a
+    /// set and `stem` the engine's cached stemmer.
+    pub(crate) fn bigrams(
+        &self,
+        filler: &HashSet<String>,
+        stem: impl Fn(&str) -> String,
+    ) -> Vec<(String, String)> {
+        let words: Vec<&Token> = self
+            .tokens
+            .iter()
+            .filter(|t| t.norm.chars().count() > 1)
+            .collect();
+        words
+            .windows(2)
+            .filter(|w| !filler.contains(&w[0].norm) && !filler.contains(&w[1].norm))
+            .filter(|w| {
+                !STOP_PAIR.contains(&w[0].norm.as_str()) && !STOP_PAIR.contains(&w[1].norm.as_str())
+            })
+            .map(|w| (stem(&w[0].norm), stem(&w[1].norm)))
+            .collect()
+    }
+}

@@ -185,14 +185,10 @@ where
             let engine = load_engine(&knowledge, quotes)?;
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
+            let mut refused = 0;
             if question.is_empty() {
                 let stdin = std::io::stdin();
-                for line in stdin.lock().lines() {
-                    let line = line.context("could not read a question from standard input")?;
-                    // Every line gets an answer, a blank one too, so answers stay in step with
-                    // the lines that asked them.
-                    print_answer(&mut out, &engine, &line, json, explain)?;
-                }
+                refused = ask_lines(&mut stdin.lock(), &mut out, &engine, json, explain)?;
             } else {
                 print_answer(&mut out, &engine, &question.join(" "), json, explain)?;
             }
@@ -200,6 +196,13 @@ where
             // The process ends here: freeing a large knowledge base piece by piece would only
             // delay the exit.
             std::mem::forget(engine);
+            if refused > 0 {
+                eprintln!(
+                    "error: {refused} line(s) of standard input were not read as questions (not \
+                     UTF-8, or longer than {MAX_STDIN_LINE_BYTES} bytes); see the output lines"
+                );
+                return Ok(ExitCode::FAILURE);
+            }
             Ok(ExitCode::SUCCESS)
         }
         Sub::Chat { knowledge, quotes } => {
@@ -242,6 +245,136 @@ fn load_engine(path: &Path, quotes: usize) -> Result<Engine> {
         eprintln!("warning: {why}; loaded the knowledge file instead");
     }
     Ok(engine)
+}
+
+/// Longest line `parley ask` reads from standard input, in bytes, without its line ending: room
+/// for the longest question the engine reads (1,000 characters of up to 4 bytes each). A longer
+/// line is refused, not cut, and never held in memory whole.
+pub const MAX_STDIN_LINE_BYTES: usize = 4096;
+
+/// One line of input, as [`read_line_bounded`] found it.
+#[derive(Debug, PartialEq, Eq)]
+enum Line {
+    /// The line's bytes are in the buffer, without the line ending.
+    Read,
+    /// The line was longer than the limit; this many bytes were skipped, ending excluded.
+    TooLong(usize),
+    /// No more input.
+    End,
+}
+
+/// Reads one line (ended by `\n`, or `\r\n`, or the end of input) into `buf`, keeping at most
+/// `limit` bytes: a longer line is skipped to its end and reported as [`Line::TooLong`].
+fn read_line_bounded(
+    input: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> std::io::Result<Line> {
+    buf.clear();
+    let mut total = 0usize;
+    let mut any = false;
+    let mut last = None;
+    loop {
+        let chunk = match input.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            break;
+        }
+        any = true;
+        let (part, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (&chunk[..i], Some(i + 1)),
+            None => (chunk, None),
+        };
+        total += part.len();
+        if let Some(&b) = part.last() {
+            last = Some(b);
+        }
+        if total <= limit + 1 {
+            // One byte over the limit is kept, in case it is the `\r` of a `\r\n`.
+            buf.extend_from_slice(part);
+        }
+        let used = done.unwrap_or(part.len());
+        input.consume(used);
+        if done.is_some() {
+            break;
+        }
+    }
+    if !any {
+        return Ok(Line::End);
+    }
+    if last == Some(b'\r') {
+        total -= 1;
+        buf.truncate(total);
+    }
+    if total > limit {
+        buf.clear();
+        return Ok(Line::TooLong(total));
+    }
+    Ok(Line::Read)
+}
+
+/// Answers each line of `input` in order, one answer per line, so that output N answers input
+/// line N. A line that is not UTF-8, or longer than [`MAX_STDIN_LINE_BYTES`], gets an output of
+/// its own saying why it was not read (`"answered": false` and an `error` in JSON), and the batch
+/// goes on. Returns how many lines were refused.
+fn ask_lines(
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+    engine: &Engine,
+    json: bool,
+    explain: bool,
+) -> Result<usize> {
+    let mut buf = Vec::new();
+    let mut refused = 0;
+    for number in 1.. {
+        let why = match read_line_bounded(input, &mut buf, MAX_STDIN_LINE_BYTES)
+            .context("could not read a question from standard input")?
+        {
+            Line::End => break,
+            Line::TooLong(bytes) => format!(
+                "line {number} of standard input was not read: it is {bytes} bytes long, over \
+                 the limit of {MAX_STDIN_LINE_BYTES}"
+            ),
+            Line::Read => match std::str::from_utf8(&buf) {
+                // Every line gets an answer, a blank one too.
+                Ok(question) => {
+                    print_answer(out, engine, question, json, explain)?;
+                    continue;
+                }
+                Err(e) => format!(
+                    "line {number} of standard input was not read: it is not UTF-8 (invalid \
+                     byte at offset {})",
+                    e.valid_up_to()
+                ),
+            },
+        };
+        refused += 1;
+        print_refusal(out, &why, json)?;
+    }
+    Ok(refused)
+}
+
+/// Writes the output for a line that was not read: the same JSON keys as an answer, with
+/// `"answered": false` and an `error`, or the reason as text.
+fn print_refusal(out: &mut impl Write, why: &str, json: bool) -> Result<()> {
+    if json {
+        let value = serde_json::json!({
+            "question": null,
+            "intent": null,
+            "answered": false,
+            "error": why,
+            "text": why,
+            "citations": [],
+        });
+        serde_json::to_writer(&mut *out, &value)?;
+        out.write_all(b"\n")?;
+    } else {
+        writeln!(out, "({why})\n")?;
+    }
+    Ok(())
 }
 
 fn print_answer(
@@ -408,5 +541,56 @@ mod tests {
         assert_eq!(parse_shard_range("2..=5"), Ok((2, 5)));
         assert!(parse_shard_range("3..1").is_err());
         assert!(parse_shard_range("x").is_err());
+    }
+
+    fn lines(input: &[u8], limit: usize) -> Vec<(Line, Vec<u8>)> {
+        // A reader with a small buffer, so lines span several fills.
+        let mut r = std::io::BufReader::with_capacity(3, input);
+        let mut buf = Vec::new();
+        let mut got = Vec::new();
+        loop {
+            let l = read_line_bounded(&mut r, &mut buf, limit).unwrap();
+            if l == Line::End {
+                return got;
+            }
+            got.push((l, buf.clone()));
+        }
+    }
+
+    #[test]
+    fn stdin_lines_are_bounded_and_kept_apart() {
+        let got = lines(b"who\r\n\xff\xfe bad\n0123456789\n\nlast", 8);
+        assert_eq!(
+            got,
+            vec![
+                (Line::Read, b"who".to_vec()),
+                (Line::Read, b"\xff\xfe bad".to_vec()),
+                (Line::TooLong(10), Vec::new()),
+                (Line::Read, Vec::new()),
+                (Line::Read, b"last".to_vec()),
+            ]
+        );
+        // Exactly at the limit, with or without `\r\n`, is read; one byte over is not.
+        assert_eq!(
+            lines(b"12345678\r\n12345678\n123456789\r\n", 8),
+            vec![
+                (Line::Read, b"12345678".to_vec()),
+                (Line::Read, b"12345678".to_vec()),
+                (Line::TooLong(9), Vec::new()),
+            ]
+        );
+        assert!(lines(b"", 8).is_empty());
+        // A line far over the limit is skipped without being held whole; a `\r` inside it is
+        // not taken for its ending.
+        let mut long = b"1234567\r".to_vec();
+        long.extend(vec![b'a'; 100_000]);
+        long.extend(b"\r\nnext");
+        assert_eq!(
+            lines(&long, 8),
+            vec![
+                (Line::TooLong(100_008), Vec::new()),
+                (Line::Read, b"next".to_vec())
+            ]
+        );
     }
 }

@@ -188,7 +188,7 @@ pub fn build_from(
     registry.resolve_affiliations();
     // A single name with no title that the articles also use as a place ("Mirren said", "talks
     // in Mirren") is a city speaking for its government, not a person.
-    registry.places = crate::extract::place_words(&articles);
+    registry.places = in_parallel(&articles, crate::extract::place_words);
     let places = registry.places.clone();
     let is_place = |p: &crate::extract::PersonDraft| {
         p.words.len() == 1 && p.roles.is_empty() && places.contains(&p.words[0])
@@ -398,16 +398,19 @@ fn with_discovered_parties(
     if names.is_empty() {
         return lex;
     }
-    let mut capitals: BTreeSet<String> = BTreeSet::new();
-    for a in articles {
-        for p in &a.paragraphs {
-            for t in tokenize(&p.text) {
-                if t.capital && !t.all_caps {
-                    capitals.insert(t.base(&p.text).to_string());
+    let capitals: BTreeSet<String> = in_parallel(articles, |part| {
+        let mut capitals = BTreeSet::new();
+        for a in part {
+            for p in &a.paragraphs {
+                for t in tokenize(&p.text) {
+                    if t.capital && !t.all_caps {
+                        capitals.insert(t.base(&p.text).to_string());
+                    }
                 }
             }
         }
-    }
+        capitals
+    });
     let mut added: Vec<Party> = Vec::new();
     for name in names {
         let mut aliases = vec![name.clone()];
@@ -435,6 +438,20 @@ fn with_discovered_parties(
     }
     lex.parties.extend(added);
     lex
+}
+
+/// A set gathered from every article, on all cores: `gather` runs on runs of articles and the
+/// sets are joined (a set, so the result does not depend on how the articles were split).
+fn in_parallel<S, F>(articles: &[Article], gather: F) -> S
+where
+    S: IntoIterator + FromIterator<S::Item> + Send,
+    F: Fn(&[Article]) -> S + Sync,
+{
+    let runs: Vec<&[Article]> = articles.chunks(64).collect();
+    crate::par::map(&runs, 4, |run| gather(run))
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// Affiliations written as words ("Orthenian", "Valdoria’s") become party ids.

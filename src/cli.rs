@@ -146,15 +146,39 @@ fn parse_shard_range(s: &str) -> Result<(u32, u32), String> {
 /// Rust binding names only some options).
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
-/// Makes mimalloc, the binary's allocator, give freed memory back to the system at once instead
-/// of after its default 10 ms. A build of thousands of articles frees hundreds of megabytes in
-/// bursts while allocating more, and that delay alone lifted the peak of a 10,000-article build
-/// from 460 MB to 550-600 MB. Only `build` asks for it: answering allocates and frees small
-/// buffers all the time, and purging each at once made answers three times slower. Under
-/// another global allocator it changes nothing.
-fn return_freed_memory_promptly() {
+/// How long mimalloc keeps freed memory before giving it back to the system, for a build, in
+/// milliseconds (mimalloc 3's default is 1,000).
+const BUILD_PURGE_DELAY_MS: std::os::raw::c_long = 10;
+
+/// Sets the allocator up for a build: freed memory goes back to the system after 10 ms, and no
+/// transparent huge pages.
+///
+/// A build of thousands of articles frees hundreds of megabytes in bursts while allocating more.
+/// With mimalloc's default delay (1 s) that memory is kept while more is taken: the peak of a
+/// 10,000-article build rises to 510-550 MB. Giving it back at once (delay 0, the setting before
+/// this one) keeps the peak low, but mimalloc asks the kernel for huge pages
+/// (`madvise(MADV_HUGEPAGE)`), so each page given back returns as a fresh 2 MiB page zeroed whole
+/// on first touch: at 10,000 articles that zeroing was 14% of the build's `perf` samples and
+/// 1.9-2.3 s of system time, at a 467-474 MB peak. With huge pages off for the process and a
+/// 10 ms delay, the same build takes 0.7-0.8 s of system time at about 450 MB. Only `build` does
+/// this: answering allocates and frees small buffers all the time, and purging them early made
+/// answers three times slower. Under another global allocator the delay changes nothing.
+fn tune_allocator_for_build() {
     // SAFETY: sets an integer option of the linked mimalloc, which any thread may do at any time.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) }
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, BUILD_PURGE_DELAY_MS) }
+    #[cfg(target_os = "linux")]
+    {
+        extern "C" {
+            fn prctl(option: std::os::raw::c_int, ...) -> std::os::raw::c_int;
+        }
+        /// `PR_SET_THP_DISABLE` in `<linux/prctl.h>`.
+        const PR_SET_THP_DISABLE: std::os::raw::c_int = 41;
+        let one: std::os::raw::c_ulong = 1;
+        let zero: std::os::raw::c_ulong = 0;
+        // SAFETY: prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0) only sets a flag on this process; a
+        // kernel without it returns an error, which changes nothing.
+        let _ = unsafe { prctl(PR_SET_THP_DISABLE, one, zero, zero, zero) };
+    }
 }
 
 /// Runs the command line; the exit code says whether it went well.
@@ -206,14 +230,10 @@ where
             let engine = load_engine(&knowledge, quotes)?;
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
+            let mut refused = 0;
             if question.is_empty() {
                 let stdin = std::io::stdin();
-                for line in stdin.lock().lines() {
-                    let line = line.context("could not read a question from standard input")?;
-                    // Every line gets an answer, a blank one too, so answers stay in step with
-                    // the lines that asked them.
-                    print_answer(&mut out, &engine, &line, json, explain)?;
-                }
+                refused = ask_lines(&mut stdin.lock(), &mut out, &engine, json, explain)?;
             } else {
                 print_answer(&mut out, &engine, &question.join(" "), json, explain)?;
             }
@@ -221,6 +241,13 @@ where
             // The process ends here: freeing a large knowledge base piece by piece would only
             // delay the exit.
             std::mem::forget(engine);
+            if refused > 0 {
+                eprintln!(
+                    "error: {refused} line(s) of standard input were not read as questions (not \
+                     UTF-8, or longer than {MAX_STDIN_LINE_BYTES} bytes); see the output lines"
+                );
+                return Ok(ExitCode::FAILURE);
+            }
             Ok(ExitCode::SUCCESS)
         }
         Sub::Chat { knowledge, quotes } => {
@@ -280,6 +307,136 @@ fn load_engine(path: &Path, quotes: usize) -> Result<Engine> {
     Ok(engine)
 }
 
+/// Longest line `parley ask` reads from standard input, in bytes, without its line ending: room
+/// for the longest question the engine reads (1,000 characters of up to 4 bytes each). A longer
+/// line is refused, not cut, and never held in memory whole.
+pub const MAX_STDIN_LINE_BYTES: usize = 4096;
+
+/// One line of input, as [`read_line_bounded`] found it.
+#[derive(Debug, PartialEq, Eq)]
+enum Line {
+    /// The line's bytes are in the buffer, without the line ending.
+    Read,
+    /// The line was longer than the limit; this many bytes were skipped, ending excluded.
+    TooLong(usize),
+    /// No more input.
+    End,
+}
+
+/// Reads one line (ended by `\n`, or `\r\n`, or the end of input) into `buf`, keeping at most
+/// `limit` bytes: a longer line is skipped to its end and reported as [`Line::TooLong`].
+fn read_line_bounded(
+    input: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> std::io::Result<Line> {
+    buf.clear();
+    let mut total = 0usize;
+    let mut any = false;
+    let mut last = None;
+    loop {
+        let chunk = match input.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            break;
+        }
+        any = true;
+        let (part, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (&chunk[..i], Some(i + 1)),
+            None => (chunk, None),
+        };
+        total += part.len();
+        if let Some(&b) = part.last() {
+            last = Some(b);
+        }
+        if total <= limit + 1 {
+            // One byte over the limit is kept, in case it is the `\r` of a `\r\n`.
+            buf.extend_from_slice(part);
+        }
+        let used = done.unwrap_or(part.len());
+        input.consume(used);
+        if done.is_some() {
+            break;
+        }
+    }
+    if !any {
+        return Ok(Line::End);
+    }
+    if last == Some(b'\r') {
+        total -= 1;
+        buf.truncate(total);
+    }
+    if total > limit {
+        buf.clear();
+        return Ok(Line::TooLong(total));
+    }
+    Ok(Line::Read)
+}
+
+/// Answers each line of `input` in order, one answer per line, so that output N answers input
+/// line N. A line that is not UTF-8, or longer than [`MAX_STDIN_LINE_BYTES`], gets an output of
+/// its own saying why it was not read (`"answered": false` and an `error` in JSON), and the batch
+/// goes on. Returns how many lines were refused.
+fn ask_lines(
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+    engine: &Engine,
+    json: bool,
+    explain: bool,
+) -> Result<usize> {
+    let mut buf = Vec::new();
+    let mut refused = 0;
+    for number in 1.. {
+        let why = match read_line_bounded(input, &mut buf, MAX_STDIN_LINE_BYTES)
+            .context("could not read a question from standard input")?
+        {
+            Line::End => break,
+            Line::TooLong(bytes) => format!(
+                "line {number} of standard input was not read: it is {bytes} bytes long, over \
+                 the limit of {MAX_STDIN_LINE_BYTES}"
+            ),
+            Line::Read => match std::str::from_utf8(&buf) {
+                // Every line gets an answer, a blank one too.
+                Ok(question) => {
+                    print_answer(out, engine, question, json, explain)?;
+                    continue;
+                }
+                Err(e) => format!(
+                    "line {number} of standard input was not read: it is not UTF-8 (invalid \
+                     byte at offset {})",
+                    e.valid_up_to()
+                ),
+            },
+        };
+        refused += 1;
+        print_refusal(out, &why, json)?;
+    }
+    Ok(refused)
+}
+
+/// Writes the output for a line that was not read: the same JSON keys as an answer, with
+/// `"answered": false` and an `error`, or the reason as text.
+fn print_refusal(out: &mut impl Write, why: &str, json: bool) -> Result<()> {
+    if json {
+        let value = serde_json::json!({
+            "question": null,
+            "intent": null,
+            "answered": false,
+            "error": why,
+            "text": why,
+            "citations": [],
+        });
+        serde_json::to_writer(&mut *out, &value)?;
+        out.write_all(b"\n")?;
+    } else {
+        writeln!(out, "({why})\n")?;
+    }
+    Ok(())
+}
+
 fn print_answer(
     out: &mut impl Write,
     engine: &Engine,
@@ -306,7 +463,7 @@ fn print_answer(
 }
 
 fn cmd_build(articles: &Path, out: &Path, config: &Path) -> Result<ExitCode> {
-    return_freed_memory_promptly();
+    tune_allocator_for_build();
     let lexicon = Lexicon::load_dir(config)?;
     let built = build_dir(articles, &lexicon, &BuildOptions::default())?;
     for w in &built.warnings {
@@ -336,6 +493,8 @@ fn cmd_build(articles: &Path, out: &Path, config: &Path) -> Result<ExitCode> {
         // The JSON is written and complete; without a snapshot the bot starts slower, that is all.
         Err(e) => eprintln!("warning: {e}"),
     }
+    // The process ends here: freeing the engine piece by piece would only delay the exit.
+    std::mem::forget(engine);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -479,5 +638,56 @@ mod tests {
         assert_eq!(parse_shard_range("2..=5"), Ok((2, 5)));
         assert!(parse_shard_range("3..1").is_err());
         assert!(parse_shard_range("x").is_err());
+    }
+
+    fn lines(input: &[u8], limit: usize) -> Vec<(Line, Vec<u8>)> {
+        // A reader with a small buffer, so lines span several fills.
+        let mut r = std::io::BufReader::with_capacity(3, input);
+        let mut buf = Vec::new();
+        let mut got = Vec::new();
+        loop {
+            let l = read_line_bounded(&mut r, &mut buf, limit).unwrap();
+            if l == Line::End {
+                return got;
+            }
+            got.push((l, buf.clone()));
+        }
+    }
+
+    #[test]
+    fn stdin_lines_are_bounded_and_kept_apart() {
+        let got = lines(b"who\r\n\xff\xfe bad\n0123456789\n\nlast", 8);
+        assert_eq!(
+            got,
+            vec![
+                (Line::Read, b"who".to_vec()),
+                (Line::Read, b"\xff\xfe bad".to_vec()),
+                (Line::TooLong(10), Vec::new()),
+                (Line::Read, Vec::new()),
+                (Line::Read, b"last".to_vec()),
+            ]
+        );
+        // Exactly at the limit, with or without `\r\n`, is read; one byte over is not.
+        assert_eq!(
+            lines(b"12345678\r\n12345678\n123456789\r\n", 8),
+            vec![
+                (Line::Read, b"12345678".to_vec()),
+                (Line::Read, b"12345678".to_vec()),
+                (Line::TooLong(9), Vec::new()),
+            ]
+        );
+        assert!(lines(b"", 8).is_empty());
+        // A line far over the limit is skipped without being held whole; a `\r` inside it is
+        // not taken for its ending.
+        let mut long = b"1234567\r".to_vec();
+        long.extend(vec![b'a'; 100_000]);
+        long.extend(b"\r\nnext");
+        assert_eq!(
+            lines(&long, 8),
+            vec![
+                (Line::TooLong(100_008), Vec::new()),
+                (Line::Read, b"next".to_vec())
+            ]
+        );
     }
 }

@@ -57,6 +57,14 @@ impl Token {
                 "it contains characters a bot token never has (only letters, digits, '.', '-' and '_')",
             ));
         }
+        // A bot token is three parts joined by dots: the bot's id, a timestamp and a signature,
+        // each in URL-safe base64 (letters, digits, '-' and '_', checked above).
+        let parts = t.split('.').count();
+        if parts != 3 || t.split('.').any(str::is_empty) {
+            return Err(bad(
+                "it is not three parts separated by dots, the way every bot token is written",
+            ));
+        }
         if t.len() < 8 {
             return Err(bad("it is too short to be a bot token"));
         }
@@ -695,6 +703,13 @@ mod tests {
             "tok\u{7}en.abcdef",
             "a1b2c",
             "ümlaut.token.x",
+            // Issue 15: no dots, too few parts, too many, or an empty part.
+            "NotAToken_k3yMaterial_9f8e7d6c5b4a3210",
+            "MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDeFgHiJk",
+            "MTIzNDU2Nzg5.GaBcDe.abcdefghij.klmnop",
+            "MTIzNDU2Nzg5..abcdefghijklmnop",
+            ".GaBcDe.abcdefghijklmnop",
+            "MTIzNDU2Nzg5.GaBcDe.",
         ] {
             let secret = bad.trim();
             let e = BotConfig::from_toml_str("", env(&[("DISCORD_TOKEN", bad)]));
@@ -704,6 +719,10 @@ mod tests {
             };
             let msg = e.to_string();
             assert!(msg.contains("DISCORD_TOKEN"), "{msg}");
+            assert!(
+                matches!(e, ConfigError::TokenMalformed { .. }),
+                "{bad:?} gave {msg}"
+            );
             if !secret.is_empty() {
                 assert!(!msg.contains(secret), "the error quotes the token: {msg}");
                 assert!(!format!("{e:?}").contains(secret));

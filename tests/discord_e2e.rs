@@ -963,6 +963,15 @@ async fn a_missing_or_malformed_token_fails_before_any_connection() {
             ],
             "malformed",
         ),
+        (
+            // Issue 15: no dots at all, so not the three parts of a bot token.
+            "dotless",
+            vec![
+                ("PARLEY_API_BASE", base.as_str()),
+                ("DISCORD_TOKEN", "NotAToken_k3yMaterial_9f8e7d6c5b4a3210"),
+            ],
+            "malformed",
+        ),
     ];
     for (case, env, must_say) in cases {
         let mut bot = Bot::spawn_raw(
@@ -985,7 +994,7 @@ async fn a_missing_or_malformed_token_fails_before_any_connection() {
             "{case} token: the error should mention {must_say:?}:\n{out}"
         );
         assert!(
-            !out.contains("has a space"),
+            !out.contains("has a space") && !out.contains("k3yMaterial"),
             "{case} token: the error echoes the token:\n{out}"
         );
         assert!(

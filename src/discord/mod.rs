@@ -9,6 +9,8 @@
 //! - [`render`]: `Answer` -> embeds or text within Discord's limits (pure).
 //! - [`state`]: engine swap, cooldowns, follow-up context, recent answers, feedback log.
 //! - [`reload`]: `/reload`, knowledge-file watching and SIGHUP.
+//! - [`refusal`]: Discord refusing the token or the connection for good (401, close codes
+//!   4004 and 4010 to 4014), which stops the bot instead of reconnecting.
 //!
 //! # Running in-process (tests)
 //! [`run_with`] runs the bot on the caller's Tokio runtime until `shutdown` completes:
@@ -36,6 +38,7 @@
 
 pub mod commands;
 pub mod events;
+pub mod refusal;
 pub mod reload;
 pub mod render;
 pub mod state;
@@ -78,6 +81,10 @@ pub struct Launch {
     pub shards: Option<(u32, u32)>,
     /// Total gateway shards across all processes.
     pub total_shards: Option<u32>,
+    /// Gateway close codes as serenity's shards see them, from a [`refusal::CloseWatch`]
+    /// tracing layer. With it, the close codes serenity itself would retry after (4010, 4011,
+    /// 4012) also stop the bot; without it, only 4004, 4013 and 4014 do.
+    pub gateway_closes: Option<tokio::sync::mpsc::UnboundedReceiver<u16>>,
 }
 
 /// Which gateway shards to start.
@@ -218,7 +225,9 @@ async fn on_error(error: poise::FrameworkError<'_, commands::Data, commands::Err
 /// and lets replies in progress finish) or the gateway fails for good.
 ///
 /// Before connecting it checks the shard plan and loads the knowledge file, so a bad setup
-/// fails without touching the network.
+/// fails without touching the network; then it asks Discord once whether it accepts the token.
+/// When Discord refuses the token or the connection for good, it returns a
+/// [`refusal::Refusal`] (inside the `anyhow::Error`) and does not reconnect.
 pub async fn run_with(
     config: BotConfig,
     launch: Launch,
@@ -240,6 +249,8 @@ pub async fn run_with(
         "starting"
     );
     let http = launch.http.unwrap_or_else(|| build_http(&config));
+    let origin = config.token_origin.clone();
+    refusal::check_token(&http, &origin).await?;
     let state = Arc::new(BotState::new(config, engine));
 
     let framework = {
@@ -267,11 +278,23 @@ pub async fn run_with(
     tasks.spawn(reload::watch_sighup(state.clone()));
 
     let shard_manager = client.shard_manager.clone();
+    let refused = first_refusal(launch.gateway_closes, &origin);
     let result = {
         let start = start(&mut client, plan);
         tokio::pin!(start);
         tokio::select! {
-            r = &mut start => r.context("the Discord connection ended with an error"),
+            r = &mut start => r.map_err(|e| match refusal::Refusal::from_client_error(&e, &origin, intents()) {
+                Some(refusal) => anyhow::Error::new(refusal),
+                None => anyhow::Error::new(e).context("the Discord connection ended with an error"),
+            }),
+            refusal = refused => {
+                error!(code = refusal.close_code(), "Discord refused the connection for good; stopping");
+                // No `shutdown_all` here: its close handshake on a connection Discord has
+                // already closed spins in serenity 0.12.5 (`checked_shutdown` loops while the
+                // stream keeps answering `None`). Returning drops the client; whatever
+                // reconnect serenity had queued dies with the runtime.
+                Err(anyhow::Error::new(refusal))
+            }
             () = shutdown => {
                 info!("shutting down: closing the gateway shards");
                 shard_manager.shutdown_all().await;
@@ -294,6 +317,23 @@ pub async fn run_with(
     }
     info!("stopped");
     result
+}
+
+/// Resolves with the first close code on `closes` that Discord says not to retry after; never,
+/// without a watch.
+async fn first_refusal(
+    closes: Option<tokio::sync::mpsc::UnboundedReceiver<u16>>,
+    origin: &str,
+) -> refusal::Refusal {
+    if let Some(mut closes) = closes {
+        while let Some(code) = closes.recv().await {
+            match refusal::Refusal::from_close_code(code, origin, intents()) {
+                Some(refusal) => return refusal,
+                None => info!(code, "gateway closed; serenity reconnects"),
+            }
+        }
+    }
+    std::future::pending().await
 }
 
 /// Starts the shards the plan names. Serenity's range end is inclusive (`4..7` runs 4 to 7).
@@ -373,7 +413,8 @@ pub fn load_config(path: Option<&std::path::Path>) -> anyhow::Result<BotConfig> 
 pub fn run_blocking(opts: RunOptions) -> anyhow::Result<()> {
     let config = load_config(opts.config.as_deref())?;
     ShardPlan::new(opts.shards, opts.total_shards)?;
-    init_tracing(&config);
+    let (closes_tx, closes) = tokio::sync::mpsc::unbounded_channel();
+    init_tracing(&config, refusal::CloseWatch::new(closes_tx));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -382,13 +423,22 @@ pub fn run_blocking(opts: RunOptions) -> anyhow::Result<()> {
         http: None,
         shards: opts.shards,
         total_shards: opts.total_shards,
+        gateway_closes: Some(closes),
     };
-    runtime.block_on(run_with(config, launch, shutdown_signal()))
+    let result = runtime.block_on(run_with(config, launch, shutdown_signal()));
+    // Tasks serenity leaves behind (a shard reconnecting after a refusal) must not hold up the
+    // exit.
+    runtime.shutdown_timeout(Duration::from_secs(2));
+    result
 }
 
 /// Installs the log subscriber once: `RUST_LOG` if set, else the config's `log_level`; to stderr,
-/// through a writer that blanks the token should any line ever carry it.
-fn init_tracing(config: &BotConfig) {
+/// through a writer that blanks the token should any line ever carry it. `watch` sees serenity's
+/// gateway closes whatever the filter says.
+fn init_tracing(config: &BotConfig, watch: refusal::CloseWatch) {
+    use tracing_subscriber::layer::SubscriberExt as _;
+    use tracing_subscriber::util::SubscriberInitExt as _;
+    use tracing_subscriber::Layer as _;
     let filter = match std::env::var("RUST_LOG") {
         Ok(s) if !s.trim().is_empty() => {
             tracing_subscriber::EnvFilter::try_new(&s).unwrap_or_else(|e| {
@@ -404,10 +454,16 @@ fn init_tracing(config: &BotConfig) {
     let writer = RedactingStderr {
         secret: Arc::from(config.token.expose()),
     };
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
+    let log = tracing_subscriber::fmt::layer()
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_writer(writer)
+        .with_filter(filter);
+    let watch = watch.with_filter(tracing_subscriber::filter::filter_fn(
+        refusal::CloseWatch::wants,
+    ));
+    let _ = tracing_subscriber::registry()
+        .with(log)
+        .with(watch)
         .try_init();
 }
 

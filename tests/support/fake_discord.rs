@@ -329,6 +329,9 @@ pub enum Fault {
     },
     /// Answer 500.
     ServerError,
+    /// Answer 401 Unauthorized, as Discord does when the token was reset or never valid,
+    /// whatever token the request carries.
+    Unauthorized,
     /// Answer normally, after this delay: the request reaches "Discord" late (the interaction
     /// deadline is checked after the delay), as through a slow or queued REST path.
     Delay(Duration),
@@ -656,7 +659,8 @@ impl FakeDiscord {
     }
 
     /// Makes the next Identify be refused by closing the connection with `code` (4004:
-    /// authentication failed).
+    /// authentication failed; 4010 to 4014: shard, sharding, API version and intent refusals).
+    /// Each call queues one refusal, for one Identify.
     pub fn reject_next_identify(&self, code: u16) {
         lock(&self.inner.reject_identify).push(code);
     }
@@ -1101,6 +1105,13 @@ async fn rest(
             builder
                 .body(Body::from(body.to_string()))
                 .expect("valid response")
+        }
+        Some(Fault::Unauthorized) => {
+            req.fault = Some("401".into());
+            let body = error_body(0, "401: Unauthorized");
+            req.status = 401;
+            req.response = Some(body.clone());
+            json_response(StatusCode::UNAUTHORIZED, &body)
         }
         Some(Fault::ServerError) => {
             req.fault = Some("500".into());

@@ -2,6 +2,9 @@
 //! extracts each article's facts, writes summaries, and checks every citation before handing the
 //! knowledge back. Linear in the number of articles.
 
+pub mod article;
+pub mod extract;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,404 @@
+//! One article -> its facts: people and their roles, unnamed sources, direct quotes with their
+//! speakers (continuations included), reported statements, dated events, numbers, positions.
+//!
+//! The patterns are those of English news writing, with every word list taken from
+//! `config/language.toml` and every party or topic from `config/lexicon.toml`: nothing here knows
+//! about one article. Extraction runs in two passes over the whole set: [`find_people`] gathers
+//! named people (a name with a title before it, an appositive after it, or a reporting verb), then
+//! [`extract`] reads each article with that registry.
+//!
+//! This file owns the sentence walk of pass two and the shared pieces (sentences, masks,
+//! citations); each kind of fact has its own file: `registry` (people across articles and their
+//! mentions), `people` (pass one: names and roles), `attribution` (who a reporting verb's
+//! subject is), `quotes` (quotation marks), `dates`, `numbers`, `positions`. It must not
+//! read files or know any article, party or person by name.
+
+mod attribution;
+mod dates;
+mod numbers;
+mod people;
+mod positions;
+mod quotes;
+mod registry;
+
+pub use people::find_people;
+pub use registry::{name_words, place_words, PersonDraft, Registry};
+
+use attribution::{channel_after, subject_mention, Reader, PRONOUNS_PERSON};
+use dates::events_in;
+use numbers::numbers_in;
+use positions::positions_in;
+use quotes::{find_quotes, trim_quote, QuoteSpan};
+use registry::person_mentions;
+
+use std::collections::HashMap;
+
+use crate::article::Article;
+use crate::knowledge::{
+    Cite, Event, NumberFact, Position, Quote, Speaker, Statement, UnnamedSource,
+};
+use crate::lexicon::Compiled;
+use crate::text::{split_sentences, tokenize, CharMap, Token};
+
+/// A sentence's tags and span, as extracted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SentenceFacts {
+    /// Byte span in the paragraph.
+    pub span: (usize, usize),
+    /// Party ids.
+    pub parties: Vec<String>,
+    /// Topic ids.
+    pub topics: Vec<String>,
+    /// Person ids mentioned.
+    pub people: Vec<String>,
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleFacts {
+    /// Per paragraph, per sentence.
+    pub sentences: Vec<Vec<SentenceFacts>>,
+    /// Unnamed sources.
+    pub sources: Vec<UnnamedSource>,
+    /// Direct quotes.
+    pub quotes: Vec<Quote>,
+    /// Reported statements.
+    pub statements: Vec<Statement>,
+    /// Dated events.
+    pub events: Vec<Event>,
+    /// Numbers.
+    pub numbers: Vec<NumberFact>,
+    /// Positions and proposals.
+    pub positions: Vec<Position>,
+    /// People named only here by a single name ("Ostrav said").
+    pub new_people: Vec<PersonDraft>,
+}
+
+/// Sentence id: `<article>#p<n>s<k>` (both from 1).
+pub fn sentence_id(article: &str, paragraph: u32, k: usize) -> String {
+    format!("{article}#p{paragraph}s{}", k + 1)
+}
+
+struct Sent<'a> {
+    hay: &'a str,
+    start: usize,
+    end: usize,
+    tokens: Vec<Token>,
+}
+
+fn sentences_of<'a>(text: &'a str, c: &Compiled) -> Vec<Sent<'a>> {
+    split_sentences(text, &c.abbreviations)
+        .into_iter()
+        .map(|(s, e)| {
+            let tokens = tokenize(&text[s..e])
+                .into_iter()
+                .map(|mut t| {
+                    t.start += s;
+                    t.end += s;
+                    t
+                })
+                .collect();
+            Sent {
+                hay: text,
+                start: s,
+                end: e,
+                tokens,
+            }
+        })
+        .collect()
+}
+
+/// True when only spaces stand between two byte offsets.
+fn adjacent(hay: &str, a: usize, b: usize) -> bool {
+    a <= b && hay[a..b].chars().all(|c| c.is_whitespace())
+}
+
+fn title_mask(tokens: &[Token], c: &Compiled) -> Vec<bool> {
+    let mut mask = vec![false; tokens.len()];
+    for hit in c.titles.find(tokens) {
+        for m in &mut mask[hit.start..hit.end] {
+            *m = true;
+        }
+    }
+    mask
+}
+
+fn party_mask(tokens: &[Token], c: &Compiled) -> Vec<Option<usize>> {
+    let mut mask = vec![None; tokens.len()];
+    for hit in c.parties.find(tokens) {
+        for m in &mut mask[hit.start..hit.end] {
+            *m = Some(hit.entity);
+        }
+    }
+    mask
+}
+
+fn cite(article: &str, paragraph: u32, map: &CharMap, start: usize, end: usize) -> Cite {
+    Cite {
+        article: article.to_string(),
+        paragraph,
+        start: map.char_of(start),
+        end: map.char_of(end),
+    }
+}
+
+fn adjacent_or_soft(hay: &str, a: usize, b: usize) -> bool {
+    a <= b && hay[a..b].chars().all(|c| c.is_whitespace() || c == '-')
+}
+
+/// Pass two: reads one article with the registry of people.
+pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleFacts {
+    let mut r = Reader {
+        article,
+        c,
+        registry,
+        facts: ArticleFacts::default(),
+        focus: None,
+        new_people: HashMap::new(),
+    };
+    let mut quote_no = 0;
+    let mut statement_no = 0;
+    let mut focus_from_last_sentence = false;
+    for p in &article.paragraphs {
+        let map = CharMap::new(&p.text);
+        let sents = sentences_of(&p.text, c);
+        let quotes = find_quotes(&p.text);
+        let mut para_facts = Vec::new();
+        let mut attributed_in_para: Option<(Speaker, Option<String>)> = None;
+        let focus_at_start = if focus_from_last_sentence {
+            r.focus.clone()
+        } else {
+            None
+        };
+        for (k, s) in sents.iter().enumerate() {
+            let sid = sentence_id(&article.id, p.n, k);
+            let mentions = person_mentions(s, registry);
+            let saids = r.said_in(s, &mentions, p.n, &map);
+            // Tags.
+            let mut facts = SentenceFacts {
+                span: (s.start, s.end),
+                ..Default::default()
+            };
+            for h in c.parties.find(&s.tokens) {
+                push_unique(&mut facts.parties, &c.lexicon.parties[h.entity].id);
+            }
+            for h in c.topics.find(&s.tokens) {
+                push_unique(&mut facts.topics, &c.lexicon.topics[h.entity].id);
+            }
+            for m in &mentions {
+                let id = registry.people[m.person].id.clone();
+                if let Some(aff) = registry.people[m.person]
+                    .affiliation
+                    .as_ref()
+                    .filter(|a| c.lexicon.parties.iter().any(|p| &p.id == *a))
+                {
+                    push_unique(&mut facts.parties, aff);
+                }
+                push_unique(&mut facts.people, &id);
+            }
+            // Quotes starting in this sentence.
+            let sentence_quotes: Vec<QuoteSpan> = quotes
+                .iter()
+                .copied()
+                .filter(|q| q.open >= s.start && q.open < s.end)
+                .collect();
+            let outside: String = {
+                let mut t = s.hay[s.start..s.end].to_string();
+                for q in sentence_quotes.iter().rev() {
+                    let (a, b) = (q.open - s.start, (q.close.min(s.end)) - s.start);
+                    t.replace_range(a..b, "");
+                }
+                t
+            };
+            let whole_quote =
+                !sentence_quotes.is_empty() && outside.chars().all(|ch| !ch.is_alphanumeric());
+            for q in &sentence_quotes {
+                let (qs, qe) = trim_quote(&p.text, q.start, q.end);
+                if qe <= qs {
+                    continue;
+                }
+                // Attribution: a verb right after the quote, else the nearest verb before it.
+                let after = saids.iter().find(|sd| {
+                    let vt = &s.tokens[sd.verb];
+                    vt.start >= q.close
+                        && s.tokens
+                            .iter()
+                            .filter(|t| t.start >= q.close && t.start < vt.start)
+                            .count()
+                            <= 6
+                        && !sentence_quotes
+                            .iter()
+                            .any(|o| o.open > q.open && o.open < vt.start)
+                        && sd.speaker.is_some()
+                });
+                let before = saids
+                    .iter()
+                    .rev()
+                    .find(|sd| s.tokens[sd.verb].end <= q.open);
+                // A quote of several sentences is attributed where it closes: “A. B,” X said.
+                let mut later: Option<(Option<Speaker>, String)> = None;
+                if after.is_none() && q.close > s.end {
+                    if let Some(end_sentence) =
+                        sents.iter().find(|o| o.start < q.close && q.close <= o.end)
+                    {
+                        let end_mentions = person_mentions(end_sentence, registry);
+                        let end_saids = r.said_in(end_sentence, &end_mentions, p.n, &map);
+                        later = end_saids
+                            .iter()
+                            .find(|sd| {
+                                let vt = &end_sentence.tokens[sd.verb];
+                                vt.start >= q.close
+                                    && end_sentence
+                                        .tokens
+                                        .iter()
+                                        .filter(|t| t.start >= q.close && t.start < vt.start)
+                                        .count()
+                                        <= 6
+                                    && sd.speaker.is_some()
+                            })
+                            .map(|sd| {
+                                (
+                                    sd.speaker.clone(),
+                                    end_sentence.tokens[sd.verb].norm.clone(),
+                                )
+                            });
+                    }
+                }
+                let mut continuation = false;
+                let (speaker, verb) = if let Some(sd) = after {
+                    (sd.speaker.clone(), Some(s.tokens[sd.verb].norm.clone()))
+                } else if let Some((sp, v)) = later {
+                    (sp, Some(v))
+                } else if let Some(sd) = before {
+                    (sd.speaker.clone(), Some(s.tokens[sd.verb].norm.clone()))
+                } else if whole_quote {
+                    if let Some((sp, v)) = &attributed_in_para {
+                        continuation = true;
+                        (Some(sp.clone()), v.clone())
+                    } else if k == 0 {
+                        match &focus_at_start {
+                            Some(sp @ Speaker::Person(_)) => {
+                                continuation = true;
+                                (Some(sp.clone()), None)
+                            }
+                            _ => (None, None),
+                        }
+                    } else {
+                        (None, None)
+                    }
+                } else {
+                    (None, None)
+                };
+                let channel = after.or(before).and_then(|sd| channel_after(s, sd.verb));
+                let speaker = speaker.unwrap_or(Speaker::Unattributed);
+                if speaker != Speaker::Unattributed {
+                    attributed_in_para = Some((speaker.clone(), verb.clone()));
+                    r.focus = Some(speaker.clone());
+                }
+                quote_no += 1;
+                r.facts.quotes.push(Quote {
+                    id: format!("{}#q{quote_no}", article.id),
+                    text: p.text[qs..qe].to_string(),
+                    speaker,
+                    verb,
+                    channel,
+                    continuation,
+                    sentence: sid.clone(),
+                    cite: cite(&article.id, p.n, &map, qs, qe),
+                });
+            }
+            // A reported statement: the first verb that reports something besides a quote.
+            if let Some(sd) = saids
+                .iter()
+                .find(|sd| sd.speaker.is_some() && !sd.after_quote)
+            {
+                let rest_words = s
+                    .tokens
+                    .iter()
+                    .filter(|t| t.start > s.tokens[sd.verb].start)
+                    .filter(|t| {
+                        !sentence_quotes
+                            .iter()
+                            .any(|q| t.start >= q.start && t.end <= q.end)
+                    })
+                    .count();
+                let before_words = s
+                    .tokens
+                    .iter()
+                    .take_while(|t| t.end <= s.tokens[sd.verb].start)
+                    .filter(|t| {
+                        !sentence_quotes
+                            .iter()
+                            .any(|q| t.start >= q.start && t.end <= q.end)
+                    })
+                    .count();
+                let at_end = rest_words == 0 && before_words >= 6;
+                if rest_words >= 3 || at_end {
+                    statement_no += 1;
+                    let speaker = sd.speaker.clone().expect("checked");
+                    r.facts.statements.push(Statement {
+                        id: format!("{}#st{statement_no}", article.id),
+                        speaker: speaker.clone(),
+                        verb: s.tokens[sd.verb].norm.clone(),
+                        sentence: sid.clone(),
+                        cite: cite(&article.id, p.n, &map, s.start, s.end),
+                    });
+                }
+            }
+            // Focus: the last speaker, else a pronoun subject, else a person opening the sentence.
+            focus_from_last_sentence = false;
+            if let Some(sp) = saids.iter().rev().find_map(|sd| sd.speaker.clone()) {
+                r.focus = Some(sp);
+                focus_from_last_sentence = true;
+            } else if let Some(first) = s
+                .tokens
+                .iter()
+                .find(|t| !matches!(t.norm.as_str(), "but" | "and" | "yet" | "so" | "then"))
+            {
+                if PRONOUNS_PERSON.contains(&first.norm.as_str()) {
+                    focus_from_last_sentence = matches!(r.focus, Some(Speaker::Person(_)));
+                } else if let Some(m) = subject_mention(s, &mentions, c) {
+                    r.focus = Some(Speaker::Person(r.person_id(m.person)));
+                    focus_from_last_sentence = true;
+                }
+            }
+            // A quote still open at the sentence's end (or the paragraph's: news style opens the
+            // next paragraph with the same speaker's words) keeps its speaker in focus.
+            if sentence_quotes
+                .iter()
+                .any(|q| q.close > s.end || q.close == q.end && r.focus.is_some())
+            {
+                focus_from_last_sentence = true;
+            }
+            // Events and numbers.
+            events_in(&mut r.facts.events, s, article, p.n, &sid, &map, c);
+            numbers_in(&mut r.facts.numbers, s, article, p.n, &sid, &map, c);
+
+            // Positions and proposals.
+            let speakers: Vec<Option<Speaker>> =
+                saids.iter().map(|sd| sd.speaker.clone()).collect();
+            positions_in(
+                &mut r.facts,
+                &speakers,
+                s,
+                &facts.topics,
+                &sid,
+                registry,
+                c,
+                cite(&article.id, p.n, &map, s.start, s.end),
+            );
+            para_facts.push(facts);
+        }
+        r.facts.sentences.push(para_facts);
+    }
+    let mut new_people: Vec<PersonDraft> = r.new_people.into_values().collect();
+    new_people.sort_by(|a, b| a.id.cmp(&b.id));
+    r.facts.new_people = new_people;
+    r.facts
+}
+
+fn push_unique(v: &mut Vec<String>, x: &str) {
+    if !v.iter().any(|y| y == x) {
+        v.push(x.to_string());
+    }
+}

@@ -1,0 +1,94 @@
+//! Quotation marks: where each quotation in a paragraph opens and closes.
+//!
+//! Owns curly and straight double quotes, single quotes that are not apostrophes, and quotes
+//! left open to the paragraph's end. It must not attribute a quote to anyone.
+
+/// A quotation found in a paragraph: byte span of the words inside the marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct QuoteSpan {
+    pub(super) open: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) close: usize,
+}
+
+pub(super) fn find_quotes(text: &str) -> Vec<QuoteSpan> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, ch) = chars[i];
+        let closing = match ch {
+            '“' => Some('”'),
+            '"' => Some('"'),
+            '‘' if i == 0 || !chars[i - 1].1.is_alphanumeric() => Some('’'),
+            _ => None,
+        };
+        let Some(closing) = closing else {
+            i += 1;
+            continue;
+        };
+        let start = pos + ch.len_utf8();
+        let mut j = i + 1;
+        let mut found = None;
+        while j < chars.len() {
+            let (p, c2) = chars[j];
+            if c2 == closing {
+                let next_alnum = chars.get(j + 1).is_some_and(|(_, n)| n.is_alphanumeric());
+                if closing != '’' || !next_alnum {
+                    found = Some((p, p + c2.len_utf8()));
+                    break;
+                }
+            }
+            if closing == '”' && c2 == '“' {
+                break;
+            }
+            j += 1;
+        }
+        match found {
+            Some((end, close)) => {
+                if end > start {
+                    out.push(QuoteSpan {
+                        open: pos,
+                        start,
+                        end,
+                        close,
+                    });
+                }
+                i = j + 1;
+            }
+            None => {
+                // An unclosed quote runs to the paragraph's end (news style for quotes spanning paragraphs).
+                if closing == '”' || closing == '"' {
+                    let end = text.trim_end().len();
+                    if end > start {
+                        out.push(QuoteSpan {
+                            open: pos,
+                            start,
+                            end,
+                            close: end,
+                        });
+                    }
+                }
+                i = chars.len();
+            }
+        }
+    }
+    out
+}
+
+/// Trims a quote's inner span of surrounding spaces and a trailing comma.
+pub(super) fn trim_quote(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    while start < end && text[start..].starts_with(char::is_whitespace) {
+        start += text[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    loop {
+        let s = &text[start..end];
+        let trimmed = s.trim_end_matches([',', ' ', '\u{a0}']);
+        if trimmed.len() == s.len() {
+            break;
+        }
+        end = start + trimmed.len();
+    }
+    (start, end)
+}

@@ -65,6 +65,27 @@ pub struct Language {
     pub number_words: Vec<(String, f64)>,
     /// Capitalised words that are never names (days, months, common sentence openers).
     pub not_names: Vec<String>,
+    /// Honorifics before a surname ("Mr", "Sen") with the title each stands for ("senator").
+    #[serde(default)]
+    pub honorifics: Vec<(String, String)>,
+    /// Verbs that give a following quotation to their subject ("called", "described").
+    #[serde(default)]
+    pub characterising_verbs: Vec<String>,
+    /// Words between a reporting verb and its subject ("has", "also").
+    #[serde(default)]
+    pub verb_fillers: Vec<String>,
+    /// Words that open a clause ("that", "who").
+    #[serde(default)]
+    pub clause_words: Vec<String>,
+    /// Pronouns that stand for one person ("he", "she").
+    #[serde(default)]
+    pub person_pronouns: Vec<String>,
+    /// Subject words that stand for no person the text names ("it", "they").
+    #[serde(default)]
+    pub non_person_subjects: Vec<String>,
+    /// Head nouns of organisations ("ministry", "institute").
+    #[serde(default)]
+    pub body_nouns: Vec<String>,
 }
 
 /// Parties, topics and language data together.
@@ -295,6 +316,20 @@ pub struct Compiled {
     pub number_words: HashMap<String, f64>,
     /// Synonym groups by stem: each stem -> the stems of its groups' members.
     pub synonyms: HashMap<String, Vec<String>>,
+    /// Honorifics as written ("Mr", "Sen") -> the title each stands for, lowercase.
+    pub honorifics: HashMap<String, String>,
+    /// Characterising verbs, lowercase.
+    pub characterising_verbs: HashSet<String>,
+    /// Words between a subject and its reporting verb, lowercase.
+    pub verb_fillers: HashSet<String>,
+    /// Clause openers, lowercase.
+    pub clause_words: HashSet<String>,
+    /// One-person pronouns, lowercase.
+    pub person_pronouns: HashSet<String>,
+    /// Subject words for no named person, lowercase.
+    pub non_person_subjects: HashSet<String>,
+    /// Organisation head nouns, lowercase.
+    pub body_nouns: HashSet<String>,
 }
 
 impl Lexicon {
@@ -355,6 +390,17 @@ impl Lexicon {
                 .map(|(w, v)| (normalize(w), *v))
                 .collect(),
             synonyms,
+            honorifics: l
+                .honorifics
+                .iter()
+                .map(|(h, t)| (h.clone(), normalize(t)))
+                .collect(),
+            characterising_verbs: lower(&l.characterising_verbs),
+            verb_fillers: lower(&l.verb_fillers),
+            clause_words: lower(&l.clause_words),
+            person_pronouns: lower(&l.person_pronouns),
+            non_person_subjects: lower(&l.non_person_subjects),
+            body_nouns: lower(&l.body_nouns),
             lexicon: self.clone(),
         }
     }

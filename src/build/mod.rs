@@ -188,6 +188,7 @@ pub fn build_from(
     for a in &articles {
         find_people(a, &base, &mut registry);
     }
+    registry.merge_surnames();
     registry.resolve_affiliations();
     // A single name with no title that the articles also use as a place ("Mirren said", "talks
     // in Mirren") is a city speaking for its government, not a person.

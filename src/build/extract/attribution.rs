@@ -18,45 +18,6 @@ use super::{
     Sent,
 };
 
-pub(super) const PRONOUNS_PERSON: &[&str] = &["he", "she", "him", "her"];
-pub(super) const ADVERBS: &[&str] = &[
-    "also",
-    "later",
-    "previously",
-    "reportedly",
-    "repeatedly",
-    "has",
-    "had",
-    "have",
-    "would",
-    "will",
-    "then",
-    "once",
-    "again",
-    "publicly",
-    "privately",
-    "earlier",
-    "recently",
-    "separately",
-    "had",
-    "further",
-    "not",
-    "never",
-    "already",
-    "just",
-    "has",
-    "was",
-    "is",
-    "being",
-    "been",
-    "quickly",
-    "flatly",
-];
-pub(super) const CLAUSE_WORDS: &[&str] = &[
-    "that", "which", "when", "who", "while", "as", "because", "if", "whom", "where", "but",
-    "since", "although", "though",
-];
-
 /// A resolved speaker with the tokens that name it.
 #[derive(Debug, Clone)]
 pub(super) struct Said {
@@ -64,6 +25,22 @@ pub(super) struct Said {
     pub(super) verb: usize,
     /// True for `“...,” X said` and `“...,” said X`.
     pub(super) after_quote: bool,
+    /// True for a characterising verb ("X called it “...”"): it attributes its quotation only.
+    pub(super) characterising: bool,
+    /// Why the speaker could not be told, when it could not.
+    pub(super) reason: Option<String>,
+}
+
+/// The people a sentence names outside its quotations: who a later pronoun or bare title may
+/// stand for.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Named {
+    /// Registry indexes, each once, in order.
+    pub(super) persons: Vec<usize>,
+    /// True when the sentence also names someone the registry does not know.
+    pub(super) unknown: bool,
+    /// The person who is the sentence's subject (or its reporting verb's speaker).
+    pub(super) subject: Option<usize>,
 }
 
 pub(super) struct Reader<'a> {
@@ -71,8 +48,17 @@ pub(super) struct Reader<'a> {
     pub(super) c: &'a Compiled,
     pub(super) registry: &'a Registry,
     pub(super) facts: ArticleFacts,
-    pub(super) focus: Option<Speaker>,
     pub(super) new_people: HashMap<String, PersonDraft>,
+    /// The nearest earlier sentence that names a person.
+    pub(super) last_named: Option<Named>,
+    /// The current sentence's person mentions outside quotations, and whether it names someone
+    /// unknown before a token index (the first unknown name's start).
+    pub(super) here: Vec<Mention>,
+    pub(super) here_unknown: Option<usize>,
+    /// Why the last phrase resolved to nobody.
+    pub(super) reason: Option<String>,
+    /// A pronoun of the current sentence resolved to a person: its token and the person.
+    pub(super) pronoun: Option<(usize, usize)>,
 }
 
 impl<'a> Reader<'a> {
@@ -101,43 +87,53 @@ impl<'a> Reader<'a> {
         if a >= b {
             return None;
         }
-        let first = &s.tokens[a];
-        if b - a == 1 && PRONOUNS_PERSON.contains(&first.norm.as_str()) {
-            // A pronoun: a person named earlier in the sentence, else the one in focus.
-            if let Some(m) = subject_mention(s, mentions, self.c).filter(|m| m.end <= a) {
-                return Some(Speaker::Person(self.person_id(m.person)));
-            }
-            return match &self.focus {
-                Some(Speaker::Person(p)) => Some(Speaker::Person(p.clone())),
-                _ => None,
-            };
+        // Honorifics are never part of the name: "Mr. Grusin" is Grusin.
+        while a + 1 < b && self.c.honorifics.contains_key(s.tokens[a].base(s.hay)) {
+            a += 1;
         }
-        if b - a == 1
-            && matches!(
-                first.norm.as_str(),
-                "it" | "they" | "we" | "i" | "you" | "this" | "which"
-            )
-        {
+        let first = &s.tokens[a];
+        if b - a == 1 && self.c.person_pronouns.contains(&first.norm) {
+            return self.resolve_reference(s, a, None);
+        }
+        if b - a == 1 && self.c.non_person_subjects.contains(&first.norm) {
+            self.reason = Some(format!("“{}” names no person or body", first.text(s.hay)));
+            return None;
+        }
+        if let Some(words) = self.bare_title(s, a, b, mentions) {
+            if let Some(sp) = self.resolve_reference(s, a, Some(&words)) {
+                return Some(sp);
+            }
+            let why = self.reason.take();
+            // "The spokesperson" may be the unnamed spokesperson met before.
+            if let Some(src) = self.earlier_source(&words) {
+                return Some(src);
+            }
+            self.reason = why;
             return None;
         }
         let det = self.c.source_determiners.contains(&first.norm)
             || self.c.number_words.contains_key(&first.norm)
             || first.numeric;
-        let person = mentions
+        // The person the phrase ends on, or who ends it before "of <Place>" ("President Edvin
+        // Marsh of Kestrava").
+        let of_place = |m: &Mention| {
+            m.end + 1 < b
+                && s.tokens[m.end].norm == "of"
+                && (m.end + 1..b).all(|k| s.tokens[k].capital)
+        };
+        let found = mentions
             .iter()
-            .find(|m| m.end == b && m.start >= a)
-            .map(|m| m.person);
-        let role_only = mentions
-            .iter()
-            .find(|m| m.end == b && m.start >= a)
-            .is_some_and(|m| {
-                !s.tokens[a..m.start].iter().any(|t| {
-                    matches!(
-                        t.norm.as_str(),
-                        "for" | "to" | "of" | "close" | "with" | "from" | "at" | "near"
-                    )
-                })
-            });
+            .find(|m| m.start >= a && (m.end == b || of_place(m)))
+            .copied();
+        let person = found.map(|m| m.person);
+        let role_only = found.is_some_and(|m| {
+            !s.tokens[a..m.start].iter().any(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "for" | "to" | "of" | "close" | "with" | "from" | "at" | "near"
+                )
+            })
+        });
         if let (Some(pi), false) = (person, det && !role_only) {
             return Some(Speaker::Person(self.person_id(pi)));
         }
@@ -161,34 +157,183 @@ impl<'a> Reader<'a> {
                 map,
             ));
         }
-        // A single name the registry does not know ("Ostrav said").
-        if b - a == 1 {
-            let titles = title_mask(&s.tokens, self.c);
-            if is_name_token(first, s.hay, self.c, titles[a], parties[a].is_some()) && a > 0
-                || (a == 0
-                    && b - a == 1
-                    && is_name_token(first, s.hay, self.c, titles[a], parties[a].is_some()))
-            {
-                let name = first.base(s.hay).to_string();
-                if self.registry.places.contains(&first.norm) {
-                    // A city speaking for its government ("Mirren said").
-                    return Some(self.add_source(s, a, b, None, None, n, map));
-                }
+        // A name the registry does not know ("Ostrav said", "Ruth Adair writes"), or a body's
+        // name ("the Velmont Institute said").
+        let titles = title_mask(&s.tokens, self.c);
+        let lead = if s.tokens[a].norm == "the" { a + 1 } else { a };
+        let named = lead < b
+            && b - lead <= 3
+            && (lead..b).all(|k| {
+                is_name_token(&s.tokens[k], s.hay, self.c, titles[k], parties[k].is_some())
+                    && (k == lead || adjacent(s.hay, s.tokens[k - 1].end, s.tokens[k].start))
+            });
+        if named {
+            if (lead..b).any(|k| self.c.body_nouns.contains(&s.tokens[k].norm)) {
+                return Some(self.add_source(s, a, b, None, None, n, map));
+            }
+            if lead == a && b - a == 1 && self.registry.places.contains(&first.norm) {
+                // A city speaking for its government ("Mirren said").
+                return Some(self.add_source(s, a, b, None, None, n, map));
+            }
+            if lead == a && (a..b).all(|k| !self.registry.places.contains(&s.tokens[k].norm)) {
+                let end = s.tokens[b - 1].start + s.tokens[b - 1].base(s.hay).len();
+                let name = s.hay[s.tokens[a].start..end].to_string();
                 let id = slug(&name);
                 if self.registry.get(&id).is_none() {
                     self.new_people.entry(id.clone()).or_insert(PersonDraft {
                         id: id.clone(),
                         name,
-                        words: vec![first.norm.clone()],
+                        words: s.tokens[a..b].iter().map(|t| t.norm.clone()).collect(),
                         roles: vec![],
                         affiliation: None,
                         affiliation_via: None,
+                        honorific_titles: vec![],
                     });
                 }
                 return Some(Speaker::Person(id));
             }
         }
+        self.reason = Some(format!(
+            "“{}” is not a person or body the text names",
+            &s.hay[s.tokens[a].start..s.tokens[b - 1].end]
+        ));
         None
+    }
+
+    /// "the minister", "the foreign minister", "the colonel": a title standing alone, as the
+    /// words that must fit the person it stands for.
+    fn bare_title(
+        &self,
+        s: &Sent,
+        a: usize,
+        b: usize,
+        mentions: &[Mention],
+    ) -> Option<Vec<String>> {
+        if s.tokens[a].norm != "the"
+            || b - a < 2
+            || mentions.iter().any(|m| m.start < b && m.end > a)
+        {
+            return None;
+        }
+        let titles = title_mask(&s.tokens, self.c);
+        let all_role =
+            (a + 1..b).all(|k| titles[k] || self.c.role_modifiers.contains(&s.tokens[k].norm));
+        (all_role && titles[b - 1]).then(|| {
+            s.tokens[a + 1..b]
+                .iter()
+                .map(|t| t.norm.clone())
+                .filter(|w| !self.c.stopwords.contains(w))
+                .collect()
+        })
+    }
+
+    /// The unnamed source of this article whose description holds the title's last word.
+    fn earlier_source(&self, words: &[String]) -> Option<Speaker> {
+        let noun = stem(words.last()?);
+        self.facts
+            .sources
+            .iter()
+            .rev()
+            .find(|src| {
+                tokenize(&src.description)
+                    .iter()
+                    .any(|t| stem(&t.norm) == noun)
+            })
+            .map(|src| Speaker::Source(src.id.clone()))
+    }
+
+    /// True when every word of a title is in the person's roles or honorifics.
+    fn fits(&self, person: usize, words: &[String]) -> bool {
+        let p = &self.registry.people[person];
+        let own: Vec<String> = p
+            .roles
+            .iter()
+            .flat_map(|r| tokenize(&r.text).into_iter().map(|t| t.norm))
+            .chain(p.honorific_titles.iter().cloned())
+            .collect();
+        words.iter().all(|w| own.contains(w))
+    }
+
+    /// A pronoun (`title` None) or a bare title at token `a`: the person it stands for, only
+    /// when the text leaves no doubt. The people named before it in its own sentence, else in
+    /// the nearest earlier sentence that names anyone, are the candidates: a pronoun takes the
+    /// one person named there when that person is the sentence's subject; a title takes the one
+    /// candidate it fits. Anything else is recorded as a reason and resolves to nobody.
+    pub(super) fn resolve_reference(
+        &mut self,
+        s: &Sent,
+        a: usize,
+        title: Option<&[String]>,
+    ) -> Option<Speaker> {
+        let word = s.tokens[a].text(s.hay).to_string();
+        let before: Vec<Mention> = self.here.iter().copied().filter(|m| m.end <= a).collect();
+        let unknown_before = self.here_unknown.is_some_and(|u| u < a);
+        // People named before the pronoun only inside a clause that opens the sentence
+        // ("Speaking after meeting Falkmoor, he said") are not who the pronoun stands for.
+        let fronted = !before.is_empty()
+            && title.is_none()
+            && !unknown_before
+            && subject_mention(s, &before, self.c).is_none();
+        let named = if (!before.is_empty() || unknown_before) && !fronted {
+            let mut persons: Vec<usize> = Vec::new();
+            for m in &before {
+                if !persons.contains(&m.person) {
+                    persons.push(m.person);
+                }
+            }
+            Named {
+                persons,
+                unknown: unknown_before,
+                subject: subject_mention(s, &before, self.c).map(|m| m.person),
+            }
+        } else if let Some(n) = &self.last_named {
+            n.clone()
+        } else {
+            self.reason = Some(format!("no person is named before “{word}”"));
+            return None;
+        };
+        if named.unknown {
+            self.reason = Some(format!(
+                "“{word}” follows a sentence naming someone not known as a person"
+            ));
+            return None;
+        }
+        match title {
+            None => {
+                if named.persons.len() != 1 {
+                    self.reason = Some(format!(
+                        "“{word}” could stand for any of the {} people named just before",
+                        named.persons.len()
+                    ));
+                    return None;
+                }
+                if named.subject != Some(named.persons[0]) {
+                    self.reason = Some(format!(
+                        "the person named before “{word}” is not that sentence's subject"
+                    ));
+                    return None;
+                }
+                self.pronoun = Some((a, named.persons[0]));
+                Some(Speaker::Person(self.person_id(named.persons[0])))
+            }
+            Some(words) => {
+                let fitting: Vec<usize> = named
+                    .persons
+                    .iter()
+                    .copied()
+                    .filter(|&p| self.fits(p, words))
+                    .collect();
+                if fitting.len() == 1 {
+                    return Some(Speaker::Person(self.person_id(fitting[0])));
+                }
+                self.reason = Some(format!(
+                    "the title “{}” fits {} of the people named just before",
+                    words.join(" "),
+                    fitting.len()
+                ));
+                None
+            }
+        }
     }
 
     /// "a source close to the talks", "three diplomats", "a spokesperson for X", "the source".
@@ -214,7 +359,10 @@ impl<'a> Reader<'a> {
         let noun = (k..limit).find(|&i| c.source_nouns.contains(&s.tokens[i].norm))?;
         if !det && noun != a {
             // Bare plurals ("officials said") and possessives ("Starmer’s spokesperson") only.
-            if !(s.tokens[a..noun].iter().all(|t| t.possessive || t.capital)) {
+            if !(s.tokens[a..noun]
+                .iter()
+                .all(|t| t.possessive || t.capital || c.role_modifiers.contains(&t.norm)))
+            {
                 return None;
             }
         }
@@ -293,7 +441,11 @@ impl<'a> Reader<'a> {
         let mut out = Vec::new();
         let toks = &s.tokens;
         for v in 0..toks.len() {
-            let is_verb = self.c.reporting_verbs.contains(&toks[v].norm);
+            // A characterising verb reports only when a quotation follows it in the sentence.
+            let characterising = self.c.characterising_verbs.contains(&toks[v].norm)
+                && s.hay[toks[v].end..s.end].contains(['“', '"']);
+            let is_verb = self.c.reporting_verbs.contains(&toks[v].norm) || characterising;
+            self.reason = None;
             let according =
                 toks[v].norm == "according" && toks.get(v + 1).is_some_and(|t| t.norm == "to");
             if !is_verb && !according {
@@ -310,6 +462,8 @@ impl<'a> Reader<'a> {
                     speaker,
                     verb: v,
                     after_quote: false,
+                    characterising: false,
+                    reason: self.reason.take(),
                 });
                 continue;
             }
@@ -330,7 +484,7 @@ impl<'a> Reader<'a> {
             // Subject before the verb: back to the clause start.
             let mut k = v;
             while k > 0
-                && ADVERBS.contains(&toks[k - 1].norm.as_str())
+                && self.c.verb_fillers.contains(&toks[k - 1].norm)
                 && adjacent_or_soft(s.hay, toks[k - 1].end, toks[k].start)
             {
                 k -= 1;
@@ -406,6 +560,8 @@ impl<'a> Reader<'a> {
                 speaker,
                 verb: v,
                 after_quote,
+                characterising,
+                reason: self.reason.take(),
             });
         }
         out
@@ -420,7 +576,7 @@ impl<'a> Reader<'a> {
             let prev = &toks[start - 1];
             let gap = &s.hay[prev.end..toks[start].start];
             if gap.contains([',', ';', ':', '—', '–', '“', '”', '"', '(', ')'])
-                || CLAUSE_WORDS.contains(&prev.norm.as_str())
+                || self.c.clause_words.contains(&prev.norm)
                 || self.c.reporting_verbs.contains(&prev.norm)
             {
                 break;

@@ -24,11 +24,12 @@ mod registry;
 pub use people::find_people;
 pub use registry::{name_words, place_words, PersonDraft, Registry};
 
-use attribution::{channel_after, subject_mention, Reader, PRONOUNS_PERSON};
+use attribution::{channel_after, subject_mention, Named, Reader, Said};
 use dates::events_in;
 use numbers::numbers_in;
+use people::unknown_names;
 use positions::positions_in;
-use quotes::{find_quotes, trim_quote, QuoteSpan};
+use quotes::{find_quotes, names_a_thing, trim_quote, QuoteSpan};
 use registry::person_mentions;
 
 use std::collections::HashMap;
@@ -153,26 +154,43 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
         c,
         registry,
         facts: ArticleFacts::default(),
-        focus: None,
         new_people: HashMap::new(),
+        last_named: None,
+        here: Vec::new(),
+        here_unknown: None,
+        reason: None,
+        pronoun: None,
     };
     let mut quote_no = 0;
     let mut statement_no = 0;
-    let mut focus_from_last_sentence = false;
+    // The speaker (or lone named subject) of the sentence before, with its verb: a quotation
+    // standing alone as a sentence or paragraph continues it.
+    let mut previous: Option<(Speaker, Option<String>)> = None;
     for p in &article.paragraphs {
         let map = CharMap::new(&p.text);
         let sents = sentences_of(&p.text, c);
         let quotes = find_quotes(&p.text);
         let mut para_facts = Vec::new();
-        let mut attributed_in_para: Option<(Speaker, Option<String>)> = None;
-        let focus_at_start = if focus_from_last_sentence {
-            r.focus.clone()
-        } else {
-            None
-        };
         for (k, s) in sents.iter().enumerate() {
             let sid = sentence_id(&article.id, p.n, k);
             let mentions = person_mentions(s, registry);
+            // Quotes starting in this sentence, and the words outside every quotation.
+            let sentence_quotes: Vec<QuoteSpan> = quotes
+                .iter()
+                .copied()
+                .filter(|q| q.open >= s.start && q.open < s.end)
+                .collect();
+            let quoted = |at: usize| quotes.iter().any(|q| at >= q.open && at < q.close);
+            r.here = mentions
+                .iter()
+                .copied()
+                .filter(|m| !quoted(s.tokens[m.start].start))
+                .collect();
+            r.here_unknown = unknown_names(s, c, registry, &mentions)
+                .into_iter()
+                .find(|&(a, _)| !quoted(s.tokens[a].start))
+                .map(|(a, _)| a);
+            r.pronoun = None;
             let saids = r.said_in(s, &mentions, p.n, &map);
             // Tags.
             let mut facts = SentenceFacts {
@@ -196,12 +214,6 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 }
                 push_unique(&mut facts.people, &id);
             }
-            // Quotes starting in this sentence.
-            let sentence_quotes: Vec<QuoteSpan> = quotes
-                .iter()
-                .copied()
-                .filter(|q| q.open >= s.start && q.open < s.end)
-                .collect();
             let outside: String = {
                 let mut t = s.hay[s.start..s.end].to_string();
                 for q in sentence_quotes.iter().rev() {
@@ -212,23 +224,28 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             };
             let whole_quote =
                 !sentence_quotes.is_empty() && outside.chars().all(|ch| !ch.is_alphanumeric());
+            let mut spoke: Option<(Speaker, Option<String>)> = None;
             for q in &sentence_quotes {
                 let (qs, qe) = trim_quote(&p.text, q.start, q.end);
                 if qe <= qs {
                     continue;
                 }
-                // Attribution: a verb right after the quote, else the nearest verb before it.
-                let after = saids.iter().find(|sd| {
-                    let vt = &s.tokens[sd.verb];
+                let near = |sent: &Sent, sd: &Said| {
+                    let vt = &sent.tokens[sd.verb];
                     vt.start >= q.close
-                        && s.tokens
+                        && sent
+                            .tokens
                             .iter()
                             .filter(|t| t.start >= q.close && t.start < vt.start)
                             .count()
                             <= 6
+                };
+                // Attribution: a verb right after the quote, else the nearest verb before it.
+                let after = saids.iter().find(|sd| {
+                    near(s, sd)
                         && !sentence_quotes
                             .iter()
-                            .any(|o| o.open > q.open && o.open < vt.start)
+                            .any(|o| o.open > q.open && o.open < s.tokens[sd.verb].start)
                         && sd.speaker.is_some()
                 });
                 let before = saids
@@ -245,17 +262,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                         let end_saids = r.said_in(end_sentence, &end_mentions, p.n, &map);
                         later = end_saids
                             .iter()
-                            .find(|sd| {
-                                let vt = &end_sentence.tokens[sd.verb];
-                                vt.start >= q.close
-                                    && end_sentence
-                                        .tokens
-                                        .iter()
-                                        .filter(|t| t.start >= q.close && t.start < vt.start)
-                                        .count()
-                                        <= 6
-                                    && sd.speaker.is_some()
-                            })
+                            .find(|sd| near(end_sentence, sd) && sd.speaker.is_some())
                             .map(|sd| {
                                 (
                                     sd.speaker.clone(),
@@ -264,45 +271,60 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                             });
                     }
                 }
+                let text = &p.text[qs..qe];
                 let mut continuation = false;
-                let (speaker, verb) = if let Some(sd) = after {
+                let mut reason = None;
+                let (speaker, verb) = if after.is_none() && !whole_quote && names_a_thing(text, c) {
+                    reason = Some("a name or title in quotation marks, not words said".into());
+                    (None, None)
+                } else if let Some(sd) = after {
                     (sd.speaker.clone(), Some(s.tokens[sd.verb].norm.clone()))
                 } else if let Some((sp, v)) = later {
                     (sp, Some(v))
                 } else if let Some(sd) = before {
+                    reason = sd.reason.clone();
                     (sd.speaker.clone(), Some(s.tokens[sd.verb].norm.clone()))
                 } else if whole_quote {
-                    if let Some((sp, v)) = &attributed_in_para {
-                        continuation = true;
-                        (Some(sp.clone()), v.clone())
-                    } else if k == 0 {
-                        match &focus_at_start {
-                            Some(sp @ Speaker::Person(_)) => {
-                                continuation = true;
-                                (Some(sp.clone()), None)
-                            }
-                            _ => (None, None),
+                    match &spoke {
+                        Some((sp, v)) => {
+                            continuation = true;
+                            (Some(sp.clone()), v.clone())
                         }
-                    } else {
-                        (None, None)
+                        None => match &previous {
+                            Some((sp, v)) => {
+                                continuation = true;
+                                (Some(sp.clone()), v.clone())
+                            }
+                            None => {
+                                reason = Some(
+                                    "a quotation standing alone after a sentence with no single speaker"
+                                        .into(),
+                                );
+                                (None, None)
+                            }
+                        },
                     }
                 } else {
+                    reason = Some("no reporting verb or speaker for this quotation".into());
                     (None, None)
                 };
                 let channel = after.or(before).and_then(|sd| channel_after(s, sd.verb));
                 let speaker = speaker.unwrap_or(Speaker::Unattributed);
                 if speaker != Speaker::Unattributed {
-                    attributed_in_para = Some((speaker.clone(), verb.clone()));
-                    r.focus = Some(speaker.clone());
+                    spoke = Some((speaker.clone(), verb.clone()));
+                    reason = None;
+                } else if reason.is_none() {
+                    reason = Some("the reporting verb's subject is not a person or body".into());
                 }
                 quote_no += 1;
                 r.facts.quotes.push(Quote {
                     id: format!("{}#q{quote_no}", article.id),
-                    text: p.text[qs..qe].to_string(),
+                    text: text.to_string(),
                     speaker,
                     verb,
                     channel,
                     continuation,
+                    reason,
                     sentence: sid.clone(),
                     cite: cite(&article.id, p.n, &map, qs, qe),
                 });
@@ -310,7 +332,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             // A reported statement: the first verb that reports something besides a quote.
             if let Some(sd) = saids
                 .iter()
-                .find(|sd| sd.speaker.is_some() && !sd.after_quote)
+                .find(|sd| sd.speaker.is_some() && !sd.after_quote && !sd.characterising)
             {
                 let rest_words = s
                     .tokens
@@ -345,31 +367,67 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                     });
                 }
             }
-            // Focus: the last speaker, else a pronoun subject, else a person opening the sentence.
-            focus_from_last_sentence = false;
-            if let Some(sp) = saids.iter().rev().find_map(|sd| sd.speaker.clone()) {
-                r.focus = Some(sp);
-                focus_from_last_sentence = true;
-            } else if let Some(first) = s
-                .tokens
-                .iter()
-                .find(|t| !matches!(t.norm.as_str(), "but" | "and" | "yet" | "so" | "then"))
-            {
-                if PRONOUNS_PERSON.contains(&first.norm.as_str()) {
-                    focus_from_last_sentence = matches!(r.focus, Some(Speaker::Person(_)));
-                } else if let Some(m) = subject_mention(s, &mentions, c) {
-                    r.focus = Some(Speaker::Person(r.person_id(m.person)));
-                    focus_from_last_sentence = true;
+            // Who this sentence is about, for the next: its last speaker, else the one person
+            // it names as its subject, else the person its pronoun subject stands for.
+            let said_last = saids.iter().rev().find_map(|sd| {
+                sd.speaker
+                    .clone()
+                    .map(|sp| (sp, Some(s.tokens[sd.verb].norm.clone())))
+            });
+            let subject = subject_mention(s, &r.here, c);
+            let pronoun = r.pronoun;
+            let named =
+                (!r.here.is_empty() || r.here_unknown.is_some() || pronoun.is_some()).then(|| {
+                    let mut persons: Vec<usize> = Vec::new();
+                    // A pronoun subject stands for its person; people named in the clause before it
+                    // are not the sentence's (see `Reader::resolve_reference`).
+                    let from = pronoun.map_or(0, |(i, _)| i);
+                    for m in r.here.iter().filter(|m| m.start >= from) {
+                        if !persons.contains(&m.person) {
+                            persons.push(m.person);
+                        }
+                    }
+                    if let Some((_, who)) = pronoun {
+                        if !persons.contains(&who) {
+                            persons.insert(0, who);
+                        }
+                    }
+                    let said_person = saids.iter().rev().find_map(|sd| match &sd.speaker {
+                        Some(Speaker::Person(id)) => persons
+                            .iter()
+                            .copied()
+                            .find(|&i| &registry.people[i].id == id),
+                        _ => None,
+                    });
+                    Named {
+                        persons,
+                        unknown: r.here_unknown.is_some_and(|u| u >= from),
+                        subject: said_person
+                            .or(pronoun.map(|(_, who)| who))
+                            .or(subject.map(|m| m.person)),
+                    }
+                });
+            previous = if let Some(sp) = spoke.or(said_last) {
+                Some(sp)
+            } else if let Some(n) = &named {
+                match (&n.persons[..], n.unknown, n.subject) {
+                    ([one], false, Some(sub)) if *one == sub => {
+                        Some((Speaker::Person(r.person_id(sub)), None))
+                    }
+                    _ => None,
                 }
+            } else {
+                s.tokens
+                    .iter()
+                    .position(|t| !matches!(t.norm.as_str(), "but" | "and" | "yet" | "so" | "then"))
+                    .filter(|&i| c.person_pronouns.contains(&s.tokens[i].norm))
+                    .and_then(|i| r.resolve_reference(s, i, None))
+                    .map(|sp| (sp, None))
+            };
+            if named.is_some() {
+                r.last_named = named;
             }
-            // A quote still open at the sentence's end (or the paragraph's: news style opens the
-            // next paragraph with the same speaker's words) keeps its speaker in focus.
-            if sentence_quotes
-                .iter()
-                .any(|q| q.close > s.end || q.close == q.end && r.focus.is_some())
-            {
-                focus_from_last_sentence = true;
-            }
+            r.reason = None;
             // Events and numbers.
             events_in(&mut r.facts.events, s, article, p.n, &sid, &map, c);
             numbers_in(&mut r.facts.numbers, s, article, p.n, &sid, &map, c);

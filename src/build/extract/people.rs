@@ -22,7 +22,10 @@ pub(super) fn is_name_token(t: &Token, hay: &str, c: &Compiled, titles: bool, pa
     {
         return false;
     }
-    if c.reporting_verbs.contains(&t.norm) || c.source_nouns.contains(&t.norm) {
+    if c.reporting_verbs.contains(&t.norm)
+        || c.source_nouns.contains(&t.norm)
+        || c.honorifics.contains_key(base)
+    {
         return false;
     }
     // Long all-capital words are acronyms of bodies, not names ("NATO"); "JD" is a name.
@@ -242,7 +245,36 @@ pub fn find_people(article: &Article, c: &Compiled, registry: &mut Registry) {
                     .find(&s.tokens[a.saturating_sub(3)..a])
                     .iter()
                     .any(|h| h.end == a - a.saturating_sub(3));
-                let known = registry.find_words(&words_of(&s, a, b)).is_some();
+                // "Mr. Grusin", "Sen. Marta Holloway": an honorific makes the name a person's.
+                let honorific = a
+                    .checked_sub(1)
+                    .and_then(|h| {
+                        let gap = &s.hay[s.tokens[h].end..s.tokens[a].start];
+                        (gap.trim().is_empty() || gap.trim() == ".")
+                            .then(|| c.honorifics.get(s.tokens[h].base(s.hay)))
+                            .flatten()
+                    })
+                    .cloned();
+                let honorific_titles: Vec<String> = honorific
+                    .iter()
+                    .filter(|t| !t.is_empty())
+                    .cloned()
+                    .collect();
+                let cue = cue || honorific.is_some();
+                let known_at = registry.find_words(&words_of(&s, a, b));
+                if let (Some(i), false) = (known_at, honorific_titles.is_empty()) {
+                    let p = &registry.people[i];
+                    registry.add(PersonDraft {
+                        id: p.id.clone(),
+                        name: p.name.clone(),
+                        words: p.words.clone(),
+                        roles: vec![],
+                        affiliation: None,
+                        affiliation_via: None,
+                        honorific_titles: honorific_titles.clone(),
+                    });
+                }
+                let known = known_at.is_some();
                 let multi = b - a >= 2;
                 if before.is_none()
                     && after.is_none()
@@ -269,6 +301,7 @@ pub fn find_people(article: &Article, c: &Compiled, registry: &mut Registry) {
                                 roles: role.into_iter().collect(),
                                 affiliation: aff,
                                 affiliation_via: via,
+                                honorific_titles: vec![],
                             });
                         }
                         continue;
@@ -302,6 +335,7 @@ pub fn find_people(article: &Article, c: &Compiled, registry: &mut Registry) {
                     roles: role.into_iter().collect(),
                     affiliation: aff.0,
                     affiliation_via: aff.1,
+                    honorific_titles,
                 });
             }
         }
@@ -327,4 +361,26 @@ pub(super) fn role_from(
         text,
         cite: cite(&article.id, n, map, s.tokens[r].start, name_end),
     })
+}
+
+/// Runs of two or more name words in a sentence that are no known person, place or body
+/// ("Anton Mirsky" before anyone registered him): someone is named there whom a pronoun could
+/// stand for, so a pronoun after it is not resolved past them.
+pub(super) fn unknown_names(
+    s: &Sent,
+    c: &Compiled,
+    registry: &Registry,
+    mentions: &[super::registry::Mention],
+) -> Vec<(usize, usize)> {
+    let titles = title_mask(&s.tokens, c);
+    let parties = party_mask(&s.tokens, c);
+    name_runs(s, c, &titles, &parties)
+        .into_iter()
+        .filter(|&(a, b)| b - a >= 2)
+        .filter(|&(a, b)| !mentions.iter().any(|m| m.start < b && m.end > a))
+        .filter(|&(a, b)| {
+            !(a..b).all(|k| registry.places.contains(&s.tokens[k].norm))
+                && !(a..b).any(|k| c.body_nouns.contains(&s.tokens[k].norm))
+        })
+        .collect()
 }

@@ -1,7 +1,11 @@
 //! Quotation marks: where each quotation in a paragraph opens and closes.
 //!
 //! Owns curly and straight double quotes, single quotes that are not apostrophes, and quotes
-//! left open to the paragraph's end. It must not attribute a quote to anyone.
+//! left open to the paragraph's end, and quoted names that are no one's words. It must not
+//! attribute a quote to anyone.
+
+use crate::lexicon::Compiled;
+use crate::text::tokenize;
 
 /// A quotation found in a paragraph: byte span of the words inside the marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,4 +95,20 @@ pub(super) fn trim_quote(text: &str, mut start: usize, mut end: usize) -> (usize
         end = start + trimmed.len();
     }
     (start, end)
+}
+
+/// True when quoted words name a thing rather than report speech: a plan, a slogan, a title
+/// ("the “Clear Water Framework”", "“One River, Two Banks”"). That is two to six words, every
+/// one capitalised but the function words, with no sentence inside.
+pub(super) fn names_a_thing(text: &str, c: &Compiled) -> bool {
+    let inner = text.trim_end_matches(['.', ',']);
+    if inner.contains(['.', '!', '?', ';', ':']) {
+        return false;
+    }
+    let tokens = tokenize(inner);
+    let content: Vec<_> = tokens
+        .iter()
+        .filter(|t| !c.stopwords.contains(&t.norm))
+        .collect();
+    (2..=6).contains(&tokens.len()) && !content.is_empty() && content.iter().all(|t| t.capital)
 }

@@ -27,6 +27,8 @@ pub struct PersonDraft {
     pub affiliation: Option<String>,
     /// A person whose affiliation this person shares ("Trump’s special envoy").
     pub affiliation_via: Option<String>,
+    /// Titles their honorifics stand for ("Sen. Holloway": "senator"), lowercase.
+    pub honorific_titles: Vec<String>,
 }
 
 /// Named people across all articles.
@@ -59,6 +61,11 @@ impl Registry {
             if p.affiliation_via.is_none() {
                 p.affiliation_via = draft.affiliation_via;
             }
+            for t in draft.honorific_titles {
+                if !p.honorific_titles.contains(&t) {
+                    p.honorific_titles.push(t);
+                }
+            }
             return i;
         }
         let i = self.people.len();
@@ -84,6 +91,43 @@ impl Registry {
         for p in people.into_iter().filter(|p| keep(p)) {
             self.add(p);
         }
+    }
+
+    /// Folds a person known by one word into the one person whose full name ends with it
+    /// ("Grusin" into "Petar Grusin"), across articles; a surname two full names share stays.
+    pub fn merge_surnames(&mut self) {
+        let mut into: HashMap<usize, usize> = HashMap::new();
+        for (i, p) in self.people.iter().enumerate() {
+            if p.words.len() != 1 {
+                continue;
+            }
+            let full: Vec<usize> = self.by_last[&p.words[0]]
+                .iter()
+                .copied()
+                .filter(|&j| self.people[j].words.len() > 1)
+                .collect();
+            if let [j] = full[..] {
+                into.insert(i, j);
+            }
+        }
+        if into.is_empty() {
+            return;
+        }
+        let mut pairs: Vec<(usize, usize)> = into.iter().map(|(&i, &j)| (i, j)).collect();
+        pairs.sort_unstable();
+        for (i, j) in pairs {
+            let single = self.people[i].clone();
+            let id = &self.people[j];
+            self.add(PersonDraft {
+                id: id.id.clone(),
+                name: id.name.clone(),
+                words: id.words.clone(),
+                ..single
+            });
+        }
+        let gone: std::collections::HashSet<String> =
+            into.keys().map(|&i| self.people[i].id.clone()).collect();
+        self.retain(|p| !gone.contains(&p.id));
     }
 
     /// A person by id.

@@ -682,3 +682,138 @@ pub(super) fn channel_after(s: &Sent, verb: usize) -> Option<String> {
         text.to_string()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{read, speaker};
+
+    #[test]
+    fn the_speaker_before_or_after_the_verb_and_around_the_quote() {
+        let (reg, f) = read(&[
+            "Envoy Jonas Pelt said he hoped for “a first text by Friday”.",
+            "“We have come back to the table,” said Lidia Varenko, the foreign minister, on Monday.",
+            "“A map is not a border,” Pelt told reporters, “and we will read it first.”",
+        ]);
+        assert_eq!(speaker(&reg, &f, "a first text"), "person: Jonas Pelt");
+        assert_eq!(speaker(&reg, &f, "come back"), "person: Lidia Varenko");
+        assert_eq!(speaker(&reg, &f, "A map is not"), "person: Jonas Pelt");
+        assert_eq!(speaker(&reg, &f, "we will read it"), "person: Jonas Pelt");
+        let q = f
+            .quotes
+            .iter()
+            .find(|q| q.text.starts_with("A map"))
+            .unwrap();
+        assert_eq!(q.channel.as_deref(), Some("to reporters"));
+    }
+
+    #[test]
+    fn honorifics_and_titles_before_a_surname_name_the_full_name() {
+        let (reg, f) = read(&[
+            "Sen. Marta Holloway chairs the committee. Col. Ivo Brenn led the last mission.",
+            "“Forty monitors,” Ms. Holloway said.",
+            "“Nothing will be given away,” Col. Brenn mentioned in his post.",
+        ]);
+        assert_eq!(
+            speaker(&reg, &f, "Forty monitors"),
+            "person: Marta Holloway"
+        );
+        assert_eq!(speaker(&reg, &f, "Nothing will"), "person: Ivo Brenn");
+        assert!(reg
+            .people
+            .iter()
+            .all(|p| !p.name.contains("Col") && !p.name.contains("Sen")));
+    }
+
+    #[test]
+    fn a_pronoun_after_someone_unknown_is_not_given_to_the_person_before() {
+        // The case: a paragraph about one person, then someone else (not known as a
+        // person) briefs reporters, then "he" speaks.
+        let (reg, f) = read(&[
+            "Foreign Minister Hana Vilk was expected in Ossery for the funeral.",
+            "Anton Mirsky, a lawyer for the secretariat, spoke to reporters about the schedule.",
+            "“The schedule holds,” he stated to the press.",
+        ]);
+        let who = speaker(&reg, &f, "The schedule holds");
+        assert!(who.starts_with("unattributed: "), "{who}");
+    }
+
+    #[test]
+    fn a_pronoun_takes_the_one_subject_named_just_before() {
+        let (reg, f) = read(&[
+            "Foreign Minister Hana Vilk spoke first. Opposition leader Dana Kroll answered her.",
+            "“It is shameful,” she said.",
+        ]);
+        // "her" is named in no sentence; Kroll is the last sentence's only person and subject.
+        assert_eq!(speaker(&reg, &f, "shameful"), "person: Dana Kroll");
+        let (reg, f) = read(&[
+            "Envoy Jonas Pelt and General Radu Stoica spoke privately.",
+            "“There is a deal to be had,” he said.",
+        ]);
+        let who = speaker(&reg, &f, "deal to be had");
+        assert!(who.contains("2 people"), "{who}");
+    }
+
+    #[test]
+    fn a_bare_title_takes_the_one_person_it_fits() {
+        let (reg, f) = read(&[
+            "The committee heard Col. Ivo Brenn and Foreign Minister Hana Vilk.",
+            "“The monitors saw everything,” the colonel said.",
+            "“We will accept monitors,” the minister said.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "monitors saw"), "person: Ivo Brenn");
+        // The colonel's sentence names no one outside its quote: the nearest sentence naming
+        // anyone is still the first, where only Vilk is a minister.
+        assert_eq!(speaker(&reg, &f, "accept monitors"), "person: Hana Vilk");
+        let (reg, f) = read(&[
+            "Foreign Minister Hana Vilk met Defence Minister Radu Stoica.",
+            "“We agreed on nothing,” the minister said.",
+        ]);
+        let who = speaker(&reg, &f, "agreed on nothing");
+        assert!(who.contains("fits 2"), "{who}");
+    }
+
+    #[test]
+    fn called_described_and_according_to() {
+        let (reg, f) = read(&[
+            "Prime Minister Agata Sorn described the proposal as “a step sideways”.",
+            "Opposition leader Dana Kroll called the plan “a surrender with a ribbon on it”.",
+            "According to envoy Jonas Pelt, both sides agreed on “a joint patrol”.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "step sideways"), "person: Agata Sorn");
+        assert_eq!(speaker(&reg, &f, "surrender"), "person: Dana Kroll");
+        assert_eq!(speaker(&reg, &f, "joint patrol"), "person: Jonas Pelt");
+        // A characterising verb reports no statement of its own.
+        assert!(f
+            .statements
+            .iter()
+            .all(|s| s.verb != "called" && s.verb != "described"));
+    }
+
+    #[test]
+    fn bodies_speak_as_sources_not_people() {
+        let (reg, f) = read(&[
+            "The ministry said in a statement that the talks would “test whether anyone is serious”.",
+            "“The door remains open,” a government spokesperson said.",
+            "The Kremlin said the meeting was “useful”.",
+            "The Velmont Institute said the crossings were “the real prize”.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "test whether"), "source: The ministry");
+        assert_eq!(
+            speaker(&reg, &f, "door remains"),
+            "source: a government spokesperson"
+        );
+        assert_eq!(speaker(&reg, &f, "useful"), "source: The Kremlin");
+        assert_eq!(
+            speaker(&reg, &f, "real prize"),
+            "source: The Velmont Institute"
+        );
+        assert!(reg.people.is_empty(), "{:?}", reg.people);
+    }
+
+    #[test]
+    fn wrote_on_and_posted_on_keep_their_channel() {
+        let (reg, f) = read(&["Envoy Jonas Pelt wrote on X: “Constructive first day.”"]);
+        assert_eq!(speaker(&reg, &f, "Constructive"), "person: Jonas Pelt");
+        assert_eq!(f.quotes[0].channel.as_deref(), Some("on X"));
+    }
+}

@@ -233,3 +233,27 @@ pub(super) fn place_in(s: &Sent, c: &Compiled) -> Option<String> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::read;
+
+    #[test]
+    fn relative_and_written_dates_resolve_against_publication() {
+        // Published on Wednesday 2026-05-06.
+        let (_, f) = read(&["The envoys met on Monday, and again on 23 April in Velmont."]);
+        let dates: Vec<(&str, Option<&str>)> = f
+            .events
+            .iter()
+            .map(|e| (e.when_text.as_str(), e.date.as_deref()))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                ("on Monday", Some("2026-05-04")),
+                ("23 April", Some("2026-04-23"))
+            ]
+        );
+        assert_eq!(f.events[1].place.as_deref(), Some("Velmont"));
+    }
+}

@@ -241,13 +241,13 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                             <= 6
                 };
                 // Attribution: a verb right after the quote, else the nearest verb before it.
-                let after = saids.iter().find(|sd| {
+                let after_verb = saids.iter().find(|sd| {
                     near(s, sd)
                         && !sentence_quotes
                             .iter()
                             .any(|o| o.open > q.open && o.open < s.tokens[sd.verb].start)
-                        && sd.speaker.is_some()
                 });
+                let after = after_verb.filter(|sd| sd.speaker.is_some());
                 let before = saids
                     .iter()
                     .rev()
@@ -304,6 +304,9 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                             }
                         },
                     }
+                } else if let Some(sd) = after_verb {
+                    reason = sd.reason.clone();
+                    (None, Some(s.tokens[sd.verb].norm.clone()))
                 } else {
                     reason = Some("no reporting verb or speaker for this quotation".into());
                     (None, None)
@@ -458,5 +461,90 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
 fn push_unique(v: &mut Vec<String>, x: &str) {
     if !v.iter().any(|y| y == x) {
         v.push(x.to_string());
+    }
+}
+
+/// Reading short invented paragraphs as the builder would, for the extractors' unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    /// The registry and facts of one article made of `paragraphs`, published 2026-05-06 (a
+    /// Wednesday), read with the built-in lexicon and both passes of the builder.
+    pub(crate) fn read(paragraphs: &[&str]) -> (Registry, ArticleFacts) {
+        let body = paragraphs.join("\n\n");
+        let text = format!(
+            "+++\ntitle = \"T\"\nsource = \"S\"\npublished = \"2026-05-06\"\n+++\n\n{body}\n"
+        );
+        let a = crate::article::parse_article("t.md", "t", text.as_bytes()).expect("parses");
+        let c = Lexicon::builtin().compile();
+        let mut reg = Registry::default();
+        find_people(&a, &c, &mut reg);
+        reg.merge_surnames();
+        reg.places = place_words(std::slice::from_ref(&a));
+        let mut facts = extract(&a, &c, &reg);
+        if !facts.new_people.is_empty() {
+            for p in std::mem::take(&mut facts.new_people) {
+                reg.add(p);
+            }
+            facts = extract(&a, &c, &reg);
+        }
+        (reg, facts)
+    }
+
+    /// Who said the quote holding `words`: "person: <full name>", "source: <description>" or
+    /// "unattributed: <reason>".
+    pub(crate) fn speaker(reg: &Registry, facts: &ArticleFacts, words: &str) -> String {
+        let q = facts
+            .quotes
+            .iter()
+            .find(|q| q.text.contains(words))
+            .unwrap_or_else(|| panic!("no quote holds {words:?}: {:?}", facts.quotes));
+        match &q.speaker {
+            Speaker::Person(id) => format!("person: {}", reg.get(id).expect("known").name),
+            Speaker::Source(id) => format!(
+                "source: {}",
+                facts
+                    .sources
+                    .iter()
+                    .find(|s| &s.id == id)
+                    .expect("known")
+                    .description
+            ),
+            Speaker::Unattributed => {
+                format!("unattributed: {}", q.reason.clone().unwrap_or_default())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{read, speaker};
+
+    #[test]
+    fn a_quotation_standing_alone_continues_the_speaker_before_it() {
+        let (reg, f) = read(&[
+            "Foreign Minister Lidia Varenko said the map would be ready on Tuesday. “Every crossing is on it.”",
+            "“Every single one.”",
+        ]);
+        assert_eq!(speaker(&reg, &f, "Every crossing"), "person: Lidia Varenko");
+        assert_eq!(
+            speaker(&reg, &f, "Every single one"),
+            "person: Lidia Varenko"
+        );
+        assert!(f.quotes.iter().all(|q| q.continuation));
+    }
+
+    #[test]
+    fn a_quotation_standing_alone_after_two_people_is_nobody_s() {
+        let (reg, f) = read(&[
+            "Foreign Minister Lidia Varenko met envoy Jonas Pelt on Monday.",
+            "“We are close.”",
+        ]);
+        let who = speaker(&reg, &f, "We are close");
+        assert!(who.starts_with("unattributed: "), "{who}");
+        assert!(who.contains("no single speaker"), "{who}");
     }
 }

@@ -127,3 +127,26 @@ pub(super) fn numbers_in(
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::read;
+
+    #[test]
+    fn numbers_keep_what_they_count_and_skip_years_and_days() {
+        let (_, f) =
+            read(&["In 2021 three diplomats said 4,000 troops would stay until 23 April."]);
+        let got: Vec<(&str, Option<f64>)> = f
+            .numbers
+            .iter()
+            .map(|n| (n.measures.as_str(), n.value))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("three diplomats", Some(3.0)),
+                ("4,000 troops", Some(4000.0))
+            ]
+        );
+    }
+}

@@ -228,6 +228,10 @@ pub fn find_people(article: &Article, c: &Compiled, registry: &mut Registry) {
             let titles = title_mask(&s.tokens, c);
             let parties = party_mask(&s.tokens, c);
             for (a, b) in name_runs(&s, c, &titles, &parties) {
+                // "the Velmont Institute": an organisation's name is no person's.
+                if (a..b).any(|k| c.body_nouns.contains(&s.tokens[k].norm)) {
+                    continue;
+                }
                 let before = role_before(&s, a, c, &titles, &parties)
                     .or_else(|| role_before_comma(&s, a, b, c, &titles, &parties));
                 let after = if before.is_none() {
@@ -383,4 +387,45 @@ pub(super) fn unknown_names(
                 && !(a..b).any(|k| c.body_nouns.contains(&s.tokens[k].norm))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::read;
+
+    fn names(reg: &super::Registry) -> Vec<String> {
+        reg.people.iter().map(|p| p.name.clone()).collect()
+    }
+
+    #[test]
+    fn a_name_introduced_in_full_is_one_person_on_second_reference() {
+        let (reg, _) = read(&[
+            "Kestrava named Petar Grusin, a career diplomat, as its ambassador in March.",
+            "“I am a patient man,” Mr. Grusin said. Grusin added that he would stay.",
+        ]);
+        assert_eq!(names(&reg), ["Petar Grusin"]);
+    }
+
+    #[test]
+    fn honorifics_and_titles_are_never_part_of_the_name() {
+        let (reg, _) = read(&[
+            "Sen. Marta Holloway opened the hearing. Dr Mara Quist and Foreign Minister Hana Vilk spoke.",
+        ]);
+        assert_eq!(names(&reg), ["Marta Holloway", "Mara Quist", "Hana Vilk"]);
+        let holloway = &reg.people[0];
+        assert_eq!(holloway.honorific_titles, ["senator"]);
+        assert!(reg.people[2]
+            .roles
+            .iter()
+            .any(|r| r.text == "Foreign Minister"));
+    }
+
+    #[test]
+    fn a_surname_met_first_folds_into_the_one_full_name() {
+        let (reg, _) = read(&[
+            "“Nothing will be given away,” Minister Marsh said.",
+            "President Edvin Marsh of Kestrava spoke later.",
+        ]);
+        assert_eq!(names(&reg), ["Edvin Marsh"]);
+    }
 }

@@ -83,3 +83,35 @@ pub(super) fn positions_in(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::read;
+    use crate::knowledge::PositionKind;
+
+    #[test]
+    fn a_party_s_stance_and_proposal_on_a_topic() {
+        let (_, f) = read(&[
+            "Russia rejected any talks on Crimea.",
+            "Ukraine presented a plan for Crimea.",
+            "The weather was fine in Crimea.",
+        ]);
+        let got: Vec<(&str, &str, PositionKind)> = f
+            .positions
+            .iter()
+            .map(|p| (p.party.as_str(), p.topic.as_str(), p.kind))
+            .collect();
+        assert!(
+            got.contains(&("russia", "crimea", PositionKind::Position)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("ukraine", "crimea", PositionKind::Proposal)),
+            "{got:?}"
+        );
+        assert!(
+            f.positions.iter().all(|p| !p.sentence.ends_with("p3s1")),
+            "{got:?}"
+        );
+    }
+}

@@ -112,3 +112,35 @@ pub(super) fn names_a_thing(text: &str, c: &Compiled) -> bool {
         .collect();
     (2..=6).contains(&tokens.len()) && !content.is_empty() && content.iter().all(|t| t.capital)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    fn spans(text: &str) -> Vec<&str> {
+        find_quotes(text)
+            .iter()
+            .map(|q| &text[q.start..q.end])
+            .collect()
+    }
+
+    #[test]
+    fn curly_straight_single_and_unclosed_quotes() {
+        assert_eq!(spans("He said “yes” and \"no\"."), ["yes", "no"]);
+        assert_eq!(spans("It is ‘final’, the envoy’s aide said."), ["final"]);
+        assert_eq!(spans("“We will stay. We will"), ["We will stay. We will"]);
+        assert!(spans("The envoy’s plan isn’t new.").is_empty());
+    }
+
+    #[test]
+    fn quoted_names_are_told_from_quoted_words() {
+        let c = Lexicon::builtin().compile();
+        assert!(names_a_thing("Clear Water Framework", &c));
+        assert!(names_a_thing("One River, Two Banks.", &c));
+        assert!(names_a_thing("the Dessert Accord", &c));
+        assert!(!names_a_thing("Shameful", &c));
+        assert!(!names_a_thing("a step sideways", &c));
+        assert!(!names_a_thing("We Will Not Go. Never.", &c));
+    }
+}

@@ -270,3 +270,18 @@ pub fn name_words(name: &str) -> Vec<String> {
         .map(|t| normalize(t.base(name)))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::read;
+    use super::name_words;
+
+    #[test]
+    fn mentions_find_full_names_and_surnames_and_the_registry_folds_them() {
+        let (reg, f) = read(&["Envoy Jonas Pelt arrived. Pelt said the talks would resume."]);
+        assert_eq!(reg.people.len(), 1);
+        assert_eq!(f.sentences[0][0].people, ["jonas-pelt"]);
+        assert_eq!(f.sentences[0][1].people, ["jonas-pelt"]);
+        assert_eq!(name_words("Jonas Pelt’s"), ["jonas", "pelt"]);
+    }
+}

@@ -86,6 +86,12 @@ pub struct Language {
     /// Head nouns of organisations ("ministry", "institute").
     #[serde(default)]
     pub body_nouns: Vec<String>,
+    /// Words that open a channel after a reporting verb ("on" X, "in" a statement).
+    #[serde(default)]
+    pub channel_words: Vec<String>,
+    /// Reporting verbs whose object is the audience ("told" reporters).
+    #[serde(default)]
+    pub audience_verbs: Vec<String>,
 }
 
 /// Parties, topics and language data together.
@@ -330,6 +336,10 @@ pub struct Compiled {
     pub non_person_subjects: HashSet<String>,
     /// Organisation head nouns, lowercase.
     pub body_nouns: HashSet<String>,
+    /// Channel openers, lowercase.
+    pub channel_words: HashSet<String>,
+    /// Audience verbs, lowercase.
+    pub audience_verbs: HashSet<String>,
 }
 
 impl Lexicon {
@@ -401,6 +411,8 @@ impl Lexicon {
             person_pronouns: lower(&l.person_pronouns),
             non_person_subjects: lower(&l.non_person_subjects),
             body_nouns: lower(&l.body_nouns),
+            channel_words: lower(&l.channel_words),
+            audience_verbs: lower(&l.audience_verbs),
             lexicon: self.clone(),
         }
     }

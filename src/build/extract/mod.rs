@@ -10,8 +10,9 @@
 //! This file owns the sentence walk of pass two and the shared pieces (sentences, masks,
 //! citations); each kind of fact has its own file: `registry` (people across articles and their
 //! mentions), `people` (pass one: names and roles), `attribution` (who a reporting verb's
-//! subject is), `quotes` (quotation marks), `dates`, `numbers`, `positions`. It must not
-//! read files or know any article, party or person by name.
+//! subject is), `references` (what a pronoun or bare title stands for), `quotes` (quotation
+//! marks), `dates`, `numbers`, `positions`. It must not read files or know any article, party
+//! or person by name.
 
 mod attribution;
 mod dates;
@@ -19,17 +20,19 @@ mod numbers;
 mod people;
 mod positions;
 mod quotes;
+mod references;
 mod registry;
 
 pub use people::find_people;
 pub use registry::{name_words, place_words, PersonDraft, Registry};
 
-use attribution::{channel_after, subject_mention, Named, Reader, Said};
+use attribution::{channel_after, Reader, Said};
 use dates::events_in;
 use numbers::numbers_in;
 use people::unknown_names;
 use positions::positions_in;
 use quotes::{find_quotes, names_a_thing, trim_quote, QuoteSpan};
+use references::{subject_mention, Named};
 use registry::person_mentions;
 
 use std::collections::HashMap;
@@ -311,7 +314,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                     reason = Some("no reporting verb or speaker for this quotation".into());
                     (None, None)
                 };
-                let channel = after.or(before).and_then(|sd| channel_after(s, sd.verb));
+                let channel = after.or(before).and_then(|sd| channel_after(s, sd.verb, c));
                 let speaker = speaker.unwrap_or(Speaker::Unattributed);
                 if speaker != Speaker::Unattributed {
                     spoke = Some((speaker.clone(), verb.clone()));

@@ -241,6 +241,9 @@ pub struct Quote {
     pub channel: Option<String>,
     /// True when the speaker is carried over from an earlier sentence or paragraph.
     pub continuation: bool,
+    /// For an unattributed quote, why the text does not establish a speaker.
+    #[serde(default, skip_serializing_if = "absent")]
+    pub reason: Option<String>,
     /// The sentence it starts in.
     pub sentence: String,
     /// Span of the words (without the marks).

@@ -82,6 +82,33 @@ pub struct Language {
     /// Words that ask for the earliest report ("original", "initially").
     #[serde(default)]
     pub earliness_words: Vec<String>,
+    /// Honorifics before a surname ("Mr", "Sen") with the title each stands for ("senator").
+    #[serde(default)]
+    pub honorifics: Vec<(String, String)>,
+    /// Verbs that give a following quotation to their subject ("called", "described").
+    #[serde(default)]
+    pub characterising_verbs: Vec<String>,
+    /// Words between a reporting verb and its subject ("has", "also").
+    #[serde(default)]
+    pub verb_fillers: Vec<String>,
+    /// Words that open a clause ("that", "who").
+    #[serde(default)]
+    pub clause_words: Vec<String>,
+    /// Pronouns that stand for one person ("he", "she").
+    #[serde(default)]
+    pub person_pronouns: Vec<String>,
+    /// Subject words that stand for no person the text names ("it", "they").
+    #[serde(default)]
+    pub non_person_subjects: Vec<String>,
+    /// Head nouns of organisations ("ministry", "institute").
+    #[serde(default)]
+    pub body_nouns: Vec<String>,
+    /// Words that open a channel after a reporting verb ("on" X, "in" a statement).
+    #[serde(default)]
+    pub channel_words: Vec<String>,
+    /// Reporting verbs whose object is the audience ("told" reporters).
+    #[serde(default)]
+    pub audience_verbs: Vec<String>,
 }
 
 /// Parties, topics and language data together.
@@ -353,6 +380,24 @@ pub struct Compiled {
     pub synonyms: HashMap<String, Vec<String>>,
     /// Question shorthand, lowercase, -> what it stands for.
     pub shorthand: HashMap<String, String>,
+    /// Honorifics as written ("Mr", "Sen") -> the title each stands for, lowercase.
+    pub honorifics: HashMap<String, String>,
+    /// Characterising verbs, lowercase.
+    pub characterising_verbs: HashSet<String>,
+    /// Words between a subject and its reporting verb, lowercase.
+    pub verb_fillers: HashSet<String>,
+    /// Clause openers, lowercase.
+    pub clause_words: HashSet<String>,
+    /// One-person pronouns, lowercase.
+    pub person_pronouns: HashSet<String>,
+    /// Subject words for no named person, lowercase.
+    pub non_person_subjects: HashSet<String>,
+    /// Organisation head nouns, lowercase.
+    pub body_nouns: HashSet<String>,
+    /// Channel openers, lowercase.
+    pub channel_words: HashSet<String>,
+    /// Audience verbs, lowercase.
+    pub audience_verbs: HashSet<String>,
 }
 
 impl Lexicon {
@@ -418,6 +463,19 @@ impl Lexicon {
                 .map(|(w, v)| (normalize(w), *v))
                 .collect(),
             synonyms,
+            honorifics: l
+                .honorifics
+                .iter()
+                .map(|(h, t)| (h.clone(), normalize(t)))
+                .collect(),
+            characterising_verbs: lower(&l.characterising_verbs),
+            verb_fillers: lower(&l.verb_fillers),
+            clause_words: lower(&l.clause_words),
+            person_pronouns: lower(&l.person_pronouns),
+            non_person_subjects: lower(&l.non_person_subjects),
+            body_nouns: lower(&l.body_nouns),
+            channel_words: lower(&l.channel_words),
+            audience_verbs: lower(&l.audience_verbs),
             lexicon: self.clone(),
         }
     }

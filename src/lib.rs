@@ -4,9 +4,11 @@
 //! # Layout
 //! - [`text`]: tokens, sentences, stems, character spans (pure).
 //! - [`lexicon`]: parties, topics and news-writing vocabulary, as data from `config/`.
-//! - [`article`]: one article file -> [`article::Article`] (pure).
-//! - [`extract`]: one article -> people, quotes, statements, events, numbers (pure).
-//! - [`build`]: a folder of articles -> [`knowledge::Knowledge`], with summaries and checks.
+//! - [`build`]: a folder of articles -> [`knowledge::Knowledge`], with summaries and checks. It
+//!   holds [`article`] (one article file -> [`article::Article`], pure) and [`extract`] (one
+//!   article -> people, quotes, statements, events, numbers, positions, pure; one file per kind
+//!   of fact under `src/build/extract/`). Both are re-exported here, so `parley::article` and
+//!   `parley::extract` keep their paths.
 //! - [`knowledge`]: the knowledge file's types, JSON in and out, validation.
 //! - [`intent`]: question -> intent and slots, from `config/intents.toml` (pure).
 //! - [`index`]: the BM25 index over sentences the engine ranks with (pure).
@@ -45,7 +47,6 @@
 #![warn(missing_docs)]
 
 pub mod answer;
-pub mod article;
 pub mod build;
 pub mod cli;
 pub mod config;
@@ -54,7 +55,6 @@ pub mod discord;
 pub mod engine;
 pub mod english;
 pub mod eval;
-pub mod extract;
 pub mod index;
 pub mod intent;
 pub mod knowledge;
@@ -62,6 +62,8 @@ pub mod lexicon;
 pub mod par;
 pub mod snapshot;
 pub mod text;
+
+pub use build::{article, extract};
 
 pub use answer::{Answer, Citation};
 pub use engine::{Command, Engine, EngineSettings};

@@ -2,6 +2,9 @@
 //! extracts each article's facts, writes summaries, and checks every citation before handing the
 //! knowledge back. Linear in the number of articles.
 
+pub mod article;
+pub mod extract;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -185,6 +188,7 @@ pub fn build_from(
     for a in &articles {
         find_people(a, &base, &mut registry);
     }
+    registry.merge_surnames();
     registry.resolve_affiliations();
     // A single name with no title that the articles also use as a place ("Mirren said", "talks
     // in Mirren") is a city speaking for its government, not a person.

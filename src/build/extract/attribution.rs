@@ -1,0 +1,608 @@
+//! Who a reporting verb's subject is: a named person, an unnamed source or body, or nobody.
+//!
+//! Owns the reading of "X said", "said X", "according to X", "X called it", bodies and unnamed
+//! sources, and the channel after a verb ("told reporters", "wrote on X"); a pronoun or bare
+//! title is handed to `references`. It must not find quotation marks or
+//! decide which quote a verb belongs to (that is `quotes` and the sentence walk in `mod.rs`).
+
+use std::collections::HashMap;
+
+use crate::article::Article;
+use crate::knowledge::{Speaker, UnnamedSource};
+use crate::lexicon::Compiled;
+use crate::text::{slug, stem, tokenize, CharMap};
+
+use super::people::is_name_token;
+use super::references::Named;
+use super::registry::Mention;
+use super::{
+    adjacent, adjacent_or_soft, cite, party_mask, title_mask, ArticleFacts, PersonDraft, Registry,
+    Sent,
+};
+
+/// A resolved speaker with the tokens that name it.
+#[derive(Debug, Clone)]
+pub(super) struct Said {
+    pub(super) speaker: Option<Speaker>,
+    pub(super) verb: usize,
+    /// True for `“...,” X said` and `“...,” said X`.
+    pub(super) after_quote: bool,
+    /// True for a characterising verb ("X called it “...”"): it attributes its quotation only.
+    pub(super) characterising: bool,
+    /// Why the speaker could not be told, when it could not.
+    pub(super) reason: Option<String>,
+}
+
+pub(super) struct Reader<'a> {
+    pub(super) article: &'a Article,
+    pub(super) c: &'a Compiled,
+    pub(super) registry: &'a Registry,
+    pub(super) facts: ArticleFacts,
+    pub(super) new_people: HashMap<String, PersonDraft>,
+    /// The nearest earlier sentence that names a person.
+    pub(super) last_named: Option<Named>,
+    /// The current sentence's person mentions outside quotations, and whether it names someone
+    /// unknown before a token index (the first unknown name's start).
+    pub(super) here: Vec<Mention>,
+    pub(super) here_unknown: Option<usize>,
+    /// Why the last phrase resolved to nobody.
+    pub(super) reason: Option<String>,
+    /// A pronoun of the current sentence resolved to a person: its token and the person.
+    pub(super) pronoun: Option<(usize, usize)>,
+}
+
+impl<'a> Reader<'a> {
+    pub(super) fn person_id(&self, idx: usize) -> String {
+        self.registry.people[idx].id.clone()
+    }
+
+    pub(super) fn resolve_phrase(
+        &mut self,
+        s: &Sent,
+        a: usize,
+        b: usize,
+        mentions: &[Mention],
+        n: u32,
+        map: &CharMap,
+    ) -> Option<Speaker> {
+        let mut a = a;
+        while a < b
+            && matches!(
+                s.tokens[a].norm.as_str(),
+                "and" | "but" | "while" | "as" | "so"
+            )
+        {
+            a += 1;
+        }
+        if a >= b {
+            return None;
+        }
+        // Honorifics are never part of the name: "Mr. Grusin" is Grusin.
+        while a + 1 < b && self.c.honorifics.contains_key(s.tokens[a].base(s.hay)) {
+            a += 1;
+        }
+        let first = &s.tokens[a];
+        if b - a == 1 && self.c.person_pronouns.contains(&first.norm) {
+            return self.resolve_reference(s, a, None);
+        }
+        if b - a == 1 && self.c.non_person_subjects.contains(&first.norm) {
+            self.reason = Some(format!("“{}” names no person or body", first.text(s.hay)));
+            return None;
+        }
+        if let Some(words) = self.bare_title(s, a, b, mentions) {
+            if let Some(sp) = self.resolve_reference(s, a, Some(&words)) {
+                return Some(sp);
+            }
+            let why = self.reason.take();
+            // "The spokesperson" may be the unnamed spokesperson met before.
+            if let Some(src) = self.earlier_source(&words) {
+                return Some(src);
+            }
+            self.reason = why;
+            return None;
+        }
+        let det = self.c.source_determiners.contains(&first.norm)
+            || self.c.number_words.contains_key(&first.norm)
+            || first.numeric;
+        // The person the phrase ends on, or who ends it before "of <Place>" ("President Edvin
+        // Marsh of Kestrava").
+        let of_place = |m: &Mention| {
+            m.end + 1 < b
+                && s.tokens[m.end].norm == "of"
+                && (m.end + 1..b).all(|k| s.tokens[k].capital)
+        };
+        let found = mentions
+            .iter()
+            .find(|m| m.start >= a && (m.end == b || of_place(m)))
+            .copied();
+        let person = found.map(|m| m.person);
+        let role_only = found.is_some_and(|m| {
+            !s.tokens[a..m.start].iter().any(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "for" | "to" | "of" | "close" | "with" | "from" | "at" | "near"
+                )
+            })
+        });
+        if let (Some(pi), false) = (person, det && !role_only) {
+            return Some(Speaker::Person(self.person_id(pi)));
+        }
+        if let Some(src) = self.source_phrase(s, a, b, mentions, n, map) {
+            return Some(src);
+        }
+        if let Some(pi) = person {
+            return Some(Speaker::Person(self.person_id(pi)));
+        }
+        // A party standing for its government ("Moscow said", "the Kremlin said").
+        let parties = party_mask(&s.tokens, self.c);
+        let lead = if s.tokens[a].norm == "the" { a + 1 } else { a };
+        if lead < b && (lead..b).all(|k| parties[k].is_some()) {
+            return Some(self.add_source(
+                s,
+                a,
+                b,
+                None,
+                parties[lead].map(|p| self.c.lexicon.parties[p].id.clone()),
+                n,
+                map,
+            ));
+        }
+        // A name the registry does not know ("Ostrav said", "Ruth Adair writes"), or a body's
+        // name ("the Velmont Institute said").
+        let titles = title_mask(&s.tokens, self.c);
+        let lead = if s.tokens[a].norm == "the" { a + 1 } else { a };
+        let named = lead < b
+            && b - lead <= 3
+            && (lead..b).all(|k| {
+                is_name_token(&s.tokens[k], s.hay, self.c, titles[k], parties[k].is_some())
+                    && (k == lead || adjacent(s.hay, s.tokens[k - 1].end, s.tokens[k].start))
+            });
+        if named {
+            if (lead..b).any(|k| self.c.body_nouns.contains(&s.tokens[k].norm)) {
+                return Some(self.add_source(s, a, b, None, None, n, map));
+            }
+            if lead == a && b - a == 1 && self.registry.places.contains(&first.norm) {
+                // A city speaking for its government ("Mirren said").
+                return Some(self.add_source(s, a, b, None, None, n, map));
+            }
+            if lead == a && (a..b).all(|k| !self.registry.places.contains(&s.tokens[k].norm)) {
+                let end = s.tokens[b - 1].start + s.tokens[b - 1].base(s.hay).len();
+                let name = s.hay[s.tokens[a].start..end].to_string();
+                let id = slug(&name);
+                if self.registry.get(&id).is_none() {
+                    self.new_people.entry(id.clone()).or_insert(PersonDraft {
+                        id: id.clone(),
+                        name,
+                        words: s.tokens[a..b].iter().map(|t| t.norm.clone()).collect(),
+                        roles: vec![],
+                        affiliation: None,
+                        affiliation_via: None,
+                        honorific_titles: vec![],
+                    });
+                }
+                return Some(Speaker::Person(id));
+            }
+        }
+        self.reason = Some(format!(
+            "“{}” is not a person or body the text names",
+            &s.hay[s.tokens[a].start..s.tokens[b - 1].end]
+        ));
+        None
+    }
+
+    /// "a source close to the talks", "three diplomats", "a spokesperson for X", "the source".
+    pub(super) fn source_phrase(
+        &mut self,
+        s: &Sent,
+        a: usize,
+        b: usize,
+        mentions: &[Mention],
+        n: u32,
+        map: &CharMap,
+    ) -> Option<Speaker> {
+        let c = self.c;
+        let mut k = a;
+        let det = c.source_determiners.contains(&s.tokens[k].norm)
+            || c.number_words.contains_key(&s.tokens[k].norm)
+            || s.tokens[k].numeric;
+        if det {
+            k += 1;
+        }
+        // Adjectives and affiliations before the noun ("senior US officials").
+        let limit = (k + 4).min(b);
+        let noun = (k..limit).find(|&i| c.source_nouns.contains(&s.tokens[i].norm))?;
+        if !det && noun != a {
+            // Bare plurals ("officials said") and possessives ("Starmer’s spokesperson") only.
+            if !(s.tokens[a..noun]
+                .iter()
+                .all(|t| t.possessive || t.capital || c.role_modifiers.contains(&t.norm)))
+            {
+                return None;
+            }
+        }
+        let on_behalf = mentions
+            .iter()
+            .find(|m| {
+                m.start > noun && m.end <= b
+                    || (m.end <= noun && m.start >= a && s.tokens[m.end - 1].possessive)
+            })
+            .map(|m| self.person_id(m.person));
+        let parties = party_mask(&s.tokens, c);
+        let affiliation = (a..b)
+            .find_map(|i| parties[i])
+            .map(|p| c.lexicon.parties[p].id.clone())
+            .or_else(|| {
+                on_behalf
+                    .as_ref()
+                    .and_then(|p| self.registry.get(p))
+                    .and_then(|p| p.affiliation.clone())
+            });
+        // "The source" refers back to the last source of that kind.
+        if s.tokens[a].norm == "the" && b - a == 2 {
+            let noun_norm = &s.tokens[noun].norm;
+            if let Some(prev) = self.facts.sources.iter().rev().find(|src| {
+                tokenize(&src.description)
+                    .iter()
+                    .any(|t| &t.norm == noun_norm || stem(&t.norm) == stem(noun_norm))
+            }) {
+                return Some(Speaker::Source(prev.id.clone()));
+            }
+        }
+        Some(self.add_source(s, a, b, on_behalf, affiliation, n, map))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn add_source(
+        &mut self,
+        s: &Sent,
+        a: usize,
+        b: usize,
+        on_behalf: Option<String>,
+        affiliation: Option<String>,
+        n: u32,
+        map: &CharMap,
+    ) -> Speaker {
+        let start = s.tokens[a].start;
+        let end = s.tokens[b - 1].end;
+        let description = s.hay[start..end].to_string();
+        if let Some(prev) = self
+            .facts
+            .sources
+            .iter()
+            .find(|x| x.description == description)
+        {
+            return Speaker::Source(prev.id.clone());
+        }
+        let id = format!("{}#src{}", self.article.id, self.facts.sources.len() + 1);
+        self.facts.sources.push(UnnamedSource {
+            id: id.clone(),
+            description,
+            on_behalf_of: on_behalf,
+            affiliation,
+            cite: cite(&self.article.id, n, map, start, end),
+        });
+        Speaker::Source(id)
+    }
+
+    /// Every reporting verb of a sentence with its speaker.
+    pub(super) fn said_in(
+        &mut self,
+        s: &Sent,
+        mentions: &[Mention],
+        n: u32,
+        map: &CharMap,
+    ) -> Vec<Said> {
+        let mut out = Vec::new();
+        let toks = &s.tokens;
+        for v in 0..toks.len() {
+            // A characterising verb reports only when a quotation follows it in the sentence.
+            let characterising = self.c.characterising_verbs.contains(&toks[v].norm)
+                && s.hay[toks[v].end..s.end].contains(['“', '"']);
+            let is_verb = self.c.reporting_verbs.contains(&toks[v].norm) || characterising;
+            self.reason = None;
+            let according =
+                toks[v].norm == "according" && toks.get(v + 1).is_some_and(|t| t.norm == "to");
+            if !is_verb && !according {
+                continue;
+            }
+            if according {
+                let end = (v + 2..toks.len())
+                    .find(|&k| {
+                        k > v + 2 && !adjacent_or_soft(s.hay, toks[k - 1].end, toks[k].start)
+                    })
+                    .unwrap_or(toks.len());
+                let speaker = self.resolve_phrase(s, v + 2, end, mentions, n, map);
+                out.push(Said {
+                    speaker,
+                    verb: v,
+                    after_quote: false,
+                    characterising: false,
+                    reason: self.reason.take(),
+                });
+                continue;
+            }
+            // "say" and "says" as bare infinitives after modals are not reports ("will say").
+            if v > 0
+                && matches!(
+                    toks[v - 1].norm.as_str(),
+                    "to" | "would" | "will" | "could" | "might" | "can"
+                )
+                && toks[v].norm == "say"
+            {
+                continue;
+            }
+            let before_gap_quote = v > 0 && {
+                let gap = &s.hay[toks[v - 1].end..toks[v].start];
+                gap.contains('”') || gap.contains('"')
+            };
+            // Subject before the verb: back to the clause start.
+            let mut k = v;
+            while k > 0
+                && self.c.verb_fillers.contains(&toks[k - 1].norm)
+                && adjacent_or_soft(s.hay, toks[k - 1].end, toks[k].start)
+            {
+                k -= 1;
+            }
+            let subject_end = k;
+            let subject_start = self.clause_start(s, subject_end);
+            let coordination = subject_end > 0 && toks[subject_end - 1].norm == "and";
+            let mut speaker = None;
+            let mut after_quote = false;
+            if coordination {
+                // "A spokesperson ... played down X and said ...": the sentence's own subject.
+                speaker = self.sentence_subject(s, mentions, n, map);
+            } else if subject_start < subject_end {
+                speaker = self.resolve_phrase(s, subject_start, subject_end, mentions, n, map);
+                // "A diplomat who attended the talks said": the relative clause is not the
+                // subject; the words before "who" are.
+                if speaker.is_none()
+                    && subject_start >= 2
+                    && matches!(toks[subject_start - 1].norm.as_str(), "who" | "that")
+                {
+                    let end = subject_start - 1;
+                    let start = self.clause_start(s, end);
+                    if start < end {
+                        speaker = self.resolve_phrase(s, start, end, mentions, n, map);
+                    }
+                }
+                after_quote = subject_start > 0 && {
+                    let gap = &s.hay[toks[subject_start - 1].end..toks[subject_start].start];
+                    gap.contains('”') || gap.contains('"')
+                };
+            } else if !before_gap_quote
+                && subject_end > 0
+                && s.hay[toks[subject_end - 1].end..toks[subject_end].start].contains(',')
+            {
+                // "X, the chief negotiator, said" / "X, who did not attend, said": the subject
+                // stands before an aside set off by commas.
+                let mut a0 = subject_end - 1;
+                while a0 > 0
+                    && subject_end - a0 < 10
+                    && !s.hay[toks[a0 - 1].end..toks[a0].start].contains(',')
+                {
+                    a0 -= 1;
+                }
+                if a0 > 0
+                    && a0 < subject_end
+                    && s.hay[toks[a0 - 1].end..toks[a0].start].contains(',')
+                {
+                    let end = a0;
+                    // The aside's opening comma stands right before `end`: start one word in.
+                    let start = self.clause_start(s, end - 1);
+                    if start < end {
+                        speaker = self.resolve_phrase(s, start, end, mentions, n, map);
+                    }
+                }
+            } else if before_gap_quote || subject_end == 0 {
+                // "“...,” said X": the subject follows the verb.
+                let mut end = v + 1;
+                while end < toks.len()
+                    && adjacent(s.hay, toks[end - 1].end, toks[end].start)
+                    && !matches!(
+                        toks[end].norm.as_str(),
+                        "on" | "in" | "to" | "at" | "during" | "after" | "via" | "that"
+                    )
+                {
+                    end += 1;
+                }
+                if end > v + 1 {
+                    speaker = self.resolve_phrase(s, v + 1, end, mentions, n, map);
+                }
+                after_quote = before_gap_quote;
+            }
+            out.push(Said {
+                speaker,
+                verb: v,
+                after_quote,
+                characterising,
+                reason: self.reason.take(),
+            });
+        }
+        out
+    }
+
+    /// Where the clause that ends before token `end` starts: back to punctuation, a clause word
+    /// ("that", "which", "when") or another reporting verb.
+    pub(super) fn clause_start(&self, s: &Sent, end: usize) -> usize {
+        let toks = &s.tokens;
+        let mut start = end;
+        while start > 0 {
+            let prev = &toks[start - 1];
+            let gap = &s.hay[prev.end..toks[start].start];
+            if gap.contains([',', ';', ':', '—', '–', '“', '”', '"', '(', ')'])
+                || self.c.clause_words.contains(&prev.norm)
+                || self.c.reporting_verbs.contains(&prev.norm)
+            {
+                break;
+            }
+            start -= 1;
+        }
+        start
+    }
+
+    /// The subject at the start of a sentence: an unnamed source or a named person.
+    pub(super) fn sentence_subject(
+        &mut self,
+        s: &Sent,
+        mentions: &[Mention],
+        n: u32,
+        map: &CharMap,
+    ) -> Option<Speaker> {
+        let toks = &s.tokens;
+        if toks.is_empty() {
+            return None;
+        }
+        if let Some(m) = mentions.first() {
+            let titles = title_mask(toks, self.c);
+            let parties = party_mask(toks, self.c);
+            let lead_is_role = (0..m.start).all(|k| {
+                titles[k]
+                    || parties[k].is_some()
+                    || self.c.role_modifiers.contains(&toks[k].norm)
+                    || toks[k].possessive
+            });
+            if lead_is_role && !self.c.source_determiners.contains(&toks[0].norm) {
+                return Some(Speaker::Person(self.person_id(m.person)));
+            }
+        }
+        // A source phrase: up to the end of a person named in it, else a few words.
+        let end = mentions
+            .iter()
+            .find(|m| m.start < 8)
+            .map(|m| m.end)
+            .unwrap_or_else(|| {
+                (1..toks.len().min(7))
+                    .find(|&k| !adjacent_or_soft(s.hay, toks[k - 1].end, toks[k].start))
+                    .unwrap_or(toks.len().min(4))
+            });
+        self.source_phrase(s, 0, end.min(toks.len()), mentions, n, map)
+    }
+}
+
+/// The channel after a reporting verb: "wrote on X", "said in a statement", "told reporters".
+pub(super) fn channel_after(s: &Sent, verb: usize, c: &Compiled) -> Option<String> {
+    let toks = &s.tokens;
+    let mut k = verb + 1;
+    // Skip a following subject ("said Falkmoor on Pulse") of capitalised words.
+    while k < toks.len() && toks[k].capital && adjacent(s.hay, toks[k - 1].end, toks[k].start) {
+        k += 1;
+    }
+    let first = toks.get(k)?;
+    if !adjacent(s.hay, toks[k - 1].end, first.start) {
+        return None;
+    }
+    let told = c.audience_verbs.contains(&toks[verb].norm);
+    if !(c.channel_words.contains(&first.norm) || told) {
+        return None;
+    }
+    let mut e = k + 1;
+    while e < toks.len()
+        && e - k < 4
+        && adjacent(s.hay, toks[e - 1].end, toks[e].start)
+        && !matches!(toks[e].norm.as_str(), "that" | "he" | "she" | "they" | "it" | "the" if e > k + 1)
+    {
+        e += 1;
+    }
+    // A channel never ends on a preposition: "told reporters in" is "to reporters".
+    while e > k + 1
+        && matches!(
+            toks[e - 1].norm.as_str(),
+            "in" | "on" | "at" | "to" | "after" | "before" | "during" | "from" | "and"
+        )
+    {
+        e -= 1;
+    }
+    let text = &s.hay[first.start..toks[e - 1].end];
+    Some(if told {
+        format!("to {text}")
+    } else {
+        text.to_string()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{read, speaker};
+
+    #[test]
+    fn the_speaker_before_or_after_the_verb_and_around_the_quote() {
+        let (reg, f) = read(&[
+            "Envoy Jonas Pelt said he hoped for “a first text by Friday”.",
+            "“We have come back to the table,” said Lidia Varenko, the foreign minister, on Monday.",
+            "“A map is not a border,” Pelt told reporters, “and we will read it first.”",
+        ]);
+        assert_eq!(speaker(&reg, &f, "a first text"), "person: Jonas Pelt");
+        assert_eq!(speaker(&reg, &f, "come back"), "person: Lidia Varenko");
+        assert_eq!(speaker(&reg, &f, "A map is not"), "person: Jonas Pelt");
+        assert_eq!(speaker(&reg, &f, "we will read it"), "person: Jonas Pelt");
+        let q = f
+            .quotes
+            .iter()
+            .find(|q| q.text.starts_with("A map"))
+            .unwrap();
+        assert_eq!(q.channel.as_deref(), Some("to reporters"));
+    }
+
+    #[test]
+    fn honorifics_and_titles_before_a_surname_name_the_full_name() {
+        let (reg, f) = read(&[
+            "Sen. Marta Holloway chairs the committee. Col. Ivo Brenn led the last mission.",
+            "“Forty monitors,” Ms. Holloway said.",
+            "“Nothing will be given away,” Col. Brenn mentioned in his post.",
+        ]);
+        assert_eq!(
+            speaker(&reg, &f, "Forty monitors"),
+            "person: Marta Holloway"
+        );
+        assert_eq!(speaker(&reg, &f, "Nothing will"), "person: Ivo Brenn");
+        assert!(reg
+            .people
+            .iter()
+            .all(|p| !p.name.contains("Col") && !p.name.contains("Sen")));
+    }
+
+    #[test]
+    fn called_described_and_according_to() {
+        let (reg, f) = read(&[
+            "Prime Minister Agata Sorn described the proposal as “a step sideways”.",
+            "Opposition leader Dana Kroll called the plan “a surrender with a ribbon on it”.",
+            "According to envoy Jonas Pelt, both sides agreed on “a joint patrol”.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "step sideways"), "person: Agata Sorn");
+        assert_eq!(speaker(&reg, &f, "surrender"), "person: Dana Kroll");
+        assert_eq!(speaker(&reg, &f, "joint patrol"), "person: Jonas Pelt");
+        // A characterising verb reports no statement of its own.
+        assert!(f
+            .statements
+            .iter()
+            .all(|s| s.verb != "called" && s.verb != "described"));
+    }
+
+    #[test]
+    fn bodies_speak_as_sources_not_people() {
+        let (reg, f) = read(&[
+            "The ministry said in a statement that the talks would “test whether anyone is serious”.",
+            "“The door remains open,” a government spokesperson said.",
+            "The Kremlin said the meeting was “useful”.",
+            "The Velmont Institute said the crossings were “the real prize”.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "test whether"), "source: The ministry");
+        assert_eq!(
+            speaker(&reg, &f, "door remains"),
+            "source: a government spokesperson"
+        );
+        assert_eq!(speaker(&reg, &f, "useful"), "source: The Kremlin");
+        assert_eq!(
+            speaker(&reg, &f, "real prize"),
+            "source: The Velmont Institute"
+        );
+        assert!(reg.people.is_empty(), "{:?}", reg.people);
+    }
+
+    #[test]
+    fn wrote_on_and_posted_on_keep_their_channel() {
+        let (reg, f) = read(&["Envoy Jonas Pelt wrote on X: “Constructive first day.”"]);
+        assert_eq!(speaker(&reg, &f, "Constructive"), "person: Jonas Pelt");
+        assert_eq!(f.quotes[0].channel.as_deref(), Some("on X"));
+    }
+}

@@ -1,0 +1,259 @@
+//! Dated events: weekdays, "last week", "23 April", years, resolved against the publication date.
+//!
+//! Owns date phrases and the place named with them. It must not read people or quotes.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use crate::article::Article;
+use crate::knowledge::Event;
+use crate::lexicon::Compiled;
+use crate::text::CharMap;
+
+use super::{cite, Sent};
+
+pub(super) const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+pub(super) const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+pub(super) fn weekday_index(w: &str) -> Option<u32> {
+    WEEKDAYS.iter().position(|d| *d == w).map(|i| i as u32)
+}
+
+pub(super) fn month_index(w: &str) -> Option<u32> {
+    MONTHS.iter().position(|m| *m == w).map(|i| i as u32 + 1)
+}
+
+pub(super) fn week_range(d: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let monday = d - Duration::days(d.weekday().num_days_from_monday() as i64);
+    (monday, monday + Duration::days(6))
+}
+
+pub(super) fn fmt_range(a: NaiveDate, b: NaiveDate) -> String {
+    format!("{}/{}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d"))
+}
+
+pub(super) fn events_in(
+    out: &mut Vec<Event>,
+    s: &Sent,
+    article: &Article,
+    n: u32,
+    sid: &str,
+    map: &CharMap,
+    c: &Compiled,
+) {
+    let toks = &s.tokens;
+    let pubd = article.published;
+    let future = toks.iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "will" | "next" | "tomorrow" | "plans" | "due"
+        )
+    });
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let prev = i.checked_sub(1).map(|p| toks[p].norm.as_str());
+        let mut found: Option<(usize, usize, Option<String>)> = None;
+        if let Some(wd) = weekday_index(&t.norm).filter(|_| t.capital) {
+            let start = if matches!(
+                prev,
+                Some("on" | "last" | "this" | "next" | "since" | "until" | "by" | "early" | "late")
+            ) {
+                i - 1
+            } else {
+                i
+            };
+            let cur = pubd.weekday().num_days_from_monday();
+            let date = if prev == Some("next") || (future && prev != Some("last")) {
+                let ahead = (wd + 7 - cur) % 7;
+                pubd + Duration::days(if ahead == 0 { 7 } else { ahead as i64 })
+            } else {
+                let back = (cur + 7 - wd) % 7;
+                let back = if prev == Some("last") && back == 0 {
+                    7
+                } else {
+                    back
+                };
+                pubd - Duration::days(back as i64)
+            };
+            found = Some((start, i + 1, Some(date.format("%Y-%m-%d").to_string())));
+        } else if matches!(t.norm.as_str(), "week" | "month" | "year" | "weekend")
+            && matches!(prev, Some("last" | "this" | "next"))
+        {
+            let shift = match prev {
+                Some("last") => -1,
+                Some("next") => 1,
+                _ => 0,
+            };
+            let date = match t.norm.as_str() {
+                "week" | "weekend" => {
+                    let (a, b) = week_range(pubd + Duration::weeks(shift));
+                    if t.norm == "weekend" {
+                        Some(fmt_range(a + Duration::days(5), b))
+                    } else {
+                        Some(fmt_range(a, b))
+                    }
+                }
+                "month" => {
+                    let (y, m) = shift_month(pubd.year(), pubd.month(), shift);
+                    Some(format!("{y:04}-{m:02}"))
+                }
+                _ => Some(format!("{}", pubd.year() + shift as i32)),
+            };
+            found = Some((i - 1, i + 1, date));
+        } else if matches!(
+            t.norm.as_str(),
+            "yesterday" | "today" | "tomorrow" | "tonight"
+        ) {
+            let d = match t.norm.as_str() {
+                "yesterday" => pubd - Duration::days(1),
+                "tomorrow" => pubd + Duration::days(1),
+                _ => pubd,
+            };
+            found = Some((i, i + 1, Some(d.format("%Y-%m-%d").to_string())));
+        } else if t.numeric
+            && t.norm.len() == 4
+            && t.norm.chars().all(|ch| ch.is_ascii_digit())
+            && matches!(prev, Some("in" | "since" | "by" | "until" | "of" | "from"))
+        {
+            let y: i32 = t.norm.parse().unwrap_or(0);
+            if (1900..=2100).contains(&y) {
+                found = Some((i - 1, i + 1, Some(t.norm.clone())));
+            }
+        } else if let Some(m) = month_index(&t.norm).filter(|_| {
+            t.capital && t.norm != "may"
+                || t.norm == "may" && toks.get(i + 1).is_some_and(|x| x.numeric)
+        }) {
+            // "April 23", "23 April", "April 2025", "end of March".
+            let next_num = toks
+                .get(i + 1)
+                .filter(|x| x.numeric)
+                .and_then(|x| x.norm.parse::<u32>().ok());
+            let prev_num = i
+                .checked_sub(1)
+                .and_then(|p| toks[p].norm.parse::<u32>().ok());
+            let (start, end, date) = match (prev_num, next_num) {
+                (Some(d), _) if d <= 31 => (
+                    i - 1,
+                    i + 1,
+                    NaiveDate::from_ymd_opt(pubd.year(), m, d)
+                        .map(|x| x.format("%Y-%m-%d").to_string()),
+                ),
+                (_, Some(d)) if d <= 31 => (
+                    i,
+                    i + 2,
+                    NaiveDate::from_ymd_opt(pubd.year(), m, d)
+                        .map(|x| x.format("%Y-%m-%d").to_string()),
+                ),
+                (_, Some(y)) if (1900..=2100).contains(&y) => {
+                    (i, i + 2, Some(format!("{y:04}-{m:02}")))
+                }
+                _ => (
+                    i,
+                    i + 1,
+                    Some(format!(
+                        "{:04}-{m:02}",
+                        if m < pubd.month() && future {
+                            pubd.year() + 1
+                        } else {
+                            pubd.year()
+                        }
+                    )),
+                ),
+            };
+            found = Some((start, end, date));
+        }
+        if let Some((a, b, date)) = found {
+            let (start, end) = (toks[a].start, toks[b - 1].end);
+            out.push(Event {
+                sentence: sid.to_string(),
+                when_text: s.hay[start..end].to_string(),
+                date,
+                place: place_in(s, c),
+                cite: cite(&article.id, n, map, start, end),
+            });
+            i = b;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+pub(super) fn shift_month(y: i32, m: u32, shift: i64) -> (i32, u32) {
+    let total = y as i64 * 12 + (m as i64 - 1) + shift;
+    (
+        (total.div_euclid(12)) as i32,
+        (total.rem_euclid(12) + 1) as u32,
+    )
+}
+
+/// The first place a sentence names: "in Paris", "to India", "the London talks".
+pub(super) fn place_in(s: &Sent, c: &Compiled) -> Option<String> {
+    let toks = &s.tokens;
+    for i in 1..toks.len() {
+        let t = &toks[i];
+        if !t.capital
+            || weekday_index(&t.norm).is_some()
+            || month_index(&t.norm).is_some()
+            || c.stopwords.contains(&t.norm)
+        {
+            continue;
+        }
+        let prev = toks[i - 1].norm.as_str();
+        let next = toks.get(i + 1).map(|x| x.norm.as_str());
+        let before_event = matches!(
+            next,
+            Some("talks" | "meeting" | "summit" | "session" | "conference" | "meet")
+        );
+        if matches!(prev, "in" | "at" | "to" | "near") && !c.not_names.contains(t.base(s.hay))
+            || before_event && !t.possessive
+        {
+            return Some(t.base(s.hay).to_string());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::read;
+
+    #[test]
+    fn relative_and_written_dates_resolve_against_publication() {
+        // Published on Wednesday 2026-05-06.
+        let (_, f) = read(&["The envoys met on Monday, and again on 23 April in Velmont."]);
+        let dates: Vec<(&str, Option<&str>)> = f
+            .events
+            .iter()
+            .map(|e| (e.when_text.as_str(), e.date.as_deref()))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                ("on Monday", Some("2026-05-04")),
+                ("23 April", Some("2026-04-23"))
+            ]
+        );
+        assert_eq!(f.events[1].place.as_deref(), Some("Velmont"));
+    }
+}

@@ -1,0 +1,553 @@
+//! One article -> its facts: people and their roles, unnamed sources, direct quotes with their
+//! speakers (continuations included), reported statements, dated events, numbers, positions.
+//!
+//! The patterns are those of English news writing, with every word list taken from
+//! `config/language.toml` and every party or topic from `config/lexicon.toml`: nothing here knows
+//! about one article. Extraction runs in two passes over the whole set: [`find_people`] gathers
+//! named people (a name with a title before it, an appositive after it, or a reporting verb), then
+//! [`extract`] reads each article with that registry.
+//!
+//! This file owns the sentence walk of pass two and the shared pieces (sentences, masks,
+//! citations); each kind of fact has its own file: `registry` (people across articles and their
+//! mentions), `people` (pass one: names and roles), `attribution` (who a reporting verb's
+//! subject is), `references` (what a pronoun or bare title stands for), `quotes` (quotation
+//! marks), `dates`, `numbers`, `positions`. It must not read files or know any article, party
+//! or person by name.
+
+mod attribution;
+mod dates;
+mod numbers;
+mod people;
+mod positions;
+mod quotes;
+mod references;
+mod registry;
+
+pub use people::find_people;
+pub use registry::{name_words, place_words, PersonDraft, Registry};
+
+use attribution::{channel_after, Reader, Said};
+use dates::events_in;
+use numbers::numbers_in;
+use people::unknown_names;
+use positions::positions_in;
+use quotes::{find_quotes, names_a_thing, trim_quote, QuoteSpan};
+use references::{subject_mention, Named};
+use registry::person_mentions;
+
+use std::collections::HashMap;
+
+use crate::article::Article;
+use crate::knowledge::{
+    Cite, Event, NumberFact, Position, Quote, Speaker, Statement, UnnamedSource,
+};
+use crate::lexicon::Compiled;
+use crate::text::{split_sentences, tokenize, CharMap, Token};
+
+/// A sentence's tags and span, as extracted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SentenceFacts {
+    /// Byte span in the paragraph.
+    pub span: (usize, usize),
+    /// Party ids.
+    pub parties: Vec<String>,
+    /// Topic ids.
+    pub topics: Vec<String>,
+    /// Person ids mentioned.
+    pub people: Vec<String>,
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleFacts {
+    /// Per paragraph, per sentence.
+    pub sentences: Vec<Vec<SentenceFacts>>,
+    /// Unnamed sources.
+    pub sources: Vec<UnnamedSource>,
+    /// Direct quotes.
+    pub quotes: Vec<Quote>,
+    /// Reported statements.
+    pub statements: Vec<Statement>,
+    /// Dated events.
+    pub events: Vec<Event>,
+    /// Numbers.
+    pub numbers: Vec<NumberFact>,
+    /// Positions and proposals.
+    pub positions: Vec<Position>,
+    /// People named only here by a single name ("Ostrav said").
+    pub new_people: Vec<PersonDraft>,
+}
+
+/// Sentence id: `<article>#p<n>s<k>` (both from 1).
+pub fn sentence_id(article: &str, paragraph: u32, k: usize) -> String {
+    format!("{article}#p{paragraph}s{}", k + 1)
+}
+
+struct Sent<'a> {
+    hay: &'a str,
+    start: usize,
+    end: usize,
+    tokens: Vec<Token>,
+}
+
+fn sentences_of<'a>(text: &'a str, c: &Compiled) -> Vec<Sent<'a>> {
+    split_sentences(text, &c.abbreviations)
+        .into_iter()
+        .map(|(s, e)| {
+            let tokens = tokenize(&text[s..e])
+                .into_iter()
+                .map(|mut t| {
+                    t.start += s;
+                    t.end += s;
+                    t
+                })
+                .collect();
+            Sent {
+                hay: text,
+                start: s,
+                end: e,
+                tokens,
+            }
+        })
+        .collect()
+}
+
+/// True when only spaces stand between two byte offsets.
+fn adjacent(hay: &str, a: usize, b: usize) -> bool {
+    a <= b && hay[a..b].chars().all(|c| c.is_whitespace())
+}
+
+fn title_mask(tokens: &[Token], c: &Compiled) -> Vec<bool> {
+    let mut mask = vec![false; tokens.len()];
+    for hit in c.titles.find(tokens) {
+        for m in &mut mask[hit.start..hit.end] {
+            *m = true;
+        }
+    }
+    mask
+}
+
+fn party_mask(tokens: &[Token], c: &Compiled) -> Vec<Option<usize>> {
+    let mut mask = vec![None; tokens.len()];
+    for hit in c.parties.find(tokens) {
+        for m in &mut mask[hit.start..hit.end] {
+            *m = Some(hit.entity);
+        }
+    }
+    mask
+}
+
+fn cite(article: &str, paragraph: u32, map: &CharMap, start: usize, end: usize) -> Cite {
+    Cite {
+        article: article.to_string(),
+        paragraph,
+        start: map.char_of(start),
+        end: map.char_of(end),
+    }
+}
+
+fn adjacent_or_soft(hay: &str, a: usize, b: usize) -> bool {
+    a <= b && hay[a..b].chars().all(|c| c.is_whitespace() || c == '-')
+}
+
+/// Pass two: reads one article with the registry of people.
+pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleFacts {
+    let mut r = Reader {
+        article,
+        c,
+        registry,
+        facts: ArticleFacts::default(),
+        new_people: HashMap::new(),
+        last_named: None,
+        here: Vec::new(),
+        here_unknown: None,
+        reason: None,
+        pronoun: None,
+    };
+    let mut quote_no = 0;
+    let mut statement_no = 0;
+    // The speaker (or lone named subject) of the sentence before, with its verb: a quotation
+    // standing alone as a sentence or paragraph continues it.
+    let mut previous: Option<(Speaker, Option<String>)> = None;
+    for p in &article.paragraphs {
+        let map = CharMap::new(&p.text);
+        let sents = sentences_of(&p.text, c);
+        let quotes = find_quotes(&p.text);
+        let mut para_facts = Vec::new();
+        for (k, s) in sents.iter().enumerate() {
+            let sid = sentence_id(&article.id, p.n, k);
+            let mentions = person_mentions(s, registry);
+            // Quotes starting in this sentence, and the words outside every quotation.
+            let sentence_quotes: Vec<QuoteSpan> = quotes
+                .iter()
+                .copied()
+                .filter(|q| q.open >= s.start && q.open < s.end)
+                .collect();
+            let quoted = |at: usize| quotes.iter().any(|q| at >= q.open && at < q.close);
+            r.here = mentions
+                .iter()
+                .copied()
+                .filter(|m| !quoted(s.tokens[m.start].start))
+                .collect();
+            r.here_unknown = unknown_names(s, c, registry, &mentions)
+                .into_iter()
+                .find(|&(a, _)| !quoted(s.tokens[a].start))
+                .map(|(a, _)| a);
+            r.pronoun = None;
+            let saids = r.said_in(s, &mentions, p.n, &map);
+            // Tags.
+            let mut facts = SentenceFacts {
+                span: (s.start, s.end),
+                ..Default::default()
+            };
+            for h in c.parties.find(&s.tokens) {
+                push_unique(&mut facts.parties, &c.lexicon.parties[h.entity].id);
+            }
+            for h in c.topics.find(&s.tokens) {
+                push_unique(&mut facts.topics, &c.lexicon.topics[h.entity].id);
+            }
+            for m in &mentions {
+                let id = registry.people[m.person].id.clone();
+                if let Some(aff) = registry.people[m.person]
+                    .affiliation
+                    .as_ref()
+                    .filter(|a| c.lexicon.parties.iter().any(|p| &p.id == *a))
+                {
+                    push_unique(&mut facts.parties, aff);
+                }
+                push_unique(&mut facts.people, &id);
+            }
+            let outside: String = {
+                let mut t = s.hay[s.start..s.end].to_string();
+                for q in sentence_quotes.iter().rev() {
+                    let (a, b) = (q.open - s.start, (q.close.min(s.end)) - s.start);
+                    t.replace_range(a..b, "");
+                }
+                t
+            };
+            let whole_quote =
+                !sentence_quotes.is_empty() && outside.chars().all(|ch| !ch.is_alphanumeric());
+            let mut spoke: Option<(Speaker, Option<String>)> = None;
+            for q in &sentence_quotes {
+                let (qs, qe) = trim_quote(&p.text, q.start, q.end);
+                if qe <= qs {
+                    continue;
+                }
+                let near = |sent: &Sent, sd: &Said| {
+                    let vt = &sent.tokens[sd.verb];
+                    vt.start >= q.close
+                        && sent
+                            .tokens
+                            .iter()
+                            .filter(|t| t.start >= q.close && t.start < vt.start)
+                            .count()
+                            <= 6
+                };
+                // Attribution: a verb right after the quote, else the nearest verb before it.
+                let after_verb = saids.iter().find(|sd| {
+                    near(s, sd)
+                        && !sentence_quotes
+                            .iter()
+                            .any(|o| o.open > q.open && o.open < s.tokens[sd.verb].start)
+                });
+                let after = after_verb.filter(|sd| sd.speaker.is_some());
+                let before = saids
+                    .iter()
+                    .rev()
+                    .find(|sd| s.tokens[sd.verb].end <= q.open);
+                // A quote of several sentences is attributed where it closes: “A. B,” X said.
+                let mut later: Option<(Option<Speaker>, String)> = None;
+                if after.is_none() && q.close > s.end {
+                    if let Some(end_sentence) =
+                        sents.iter().find(|o| o.start < q.close && q.close <= o.end)
+                    {
+                        let end_mentions = person_mentions(end_sentence, registry);
+                        let end_saids = r.said_in(end_sentence, &end_mentions, p.n, &map);
+                        later = end_saids
+                            .iter()
+                            .find(|sd| near(end_sentence, sd) && sd.speaker.is_some())
+                            .map(|sd| {
+                                (
+                                    sd.speaker.clone(),
+                                    end_sentence.tokens[sd.verb].norm.clone(),
+                                )
+                            });
+                    }
+                }
+                let text = &p.text[qs..qe];
+                let mut continuation = false;
+                let mut reason = None;
+                let (speaker, verb) = if after.is_none() && !whole_quote && names_a_thing(text, c) {
+                    reason = Some("a name or title in quotation marks, not words said".into());
+                    (None, None)
+                } else if let Some(sd) = after {
+                    (sd.speaker.clone(), Some(s.tokens[sd.verb].norm.clone()))
+                } else if let Some((sp, v)) = later {
+                    (sp, Some(v))
+                } else if let Some(sd) = before {
+                    reason = sd.reason.clone();
+                    (sd.speaker.clone(), Some(s.tokens[sd.verb].norm.clone()))
+                } else if whole_quote {
+                    match &spoke {
+                        Some((sp, v)) => {
+                            continuation = true;
+                            (Some(sp.clone()), v.clone())
+                        }
+                        None => match &previous {
+                            Some((sp, v)) => {
+                                continuation = true;
+                                (Some(sp.clone()), v.clone())
+                            }
+                            None => {
+                                reason = Some(
+                                    "a quotation standing alone after a sentence with no single speaker"
+                                        .into(),
+                                );
+                                (None, None)
+                            }
+                        },
+                    }
+                } else if let Some(sd) = after_verb {
+                    reason = sd.reason.clone();
+                    (None, Some(s.tokens[sd.verb].norm.clone()))
+                } else {
+                    reason = Some("no reporting verb or speaker for this quotation".into());
+                    (None, None)
+                };
+                let channel = after.or(before).and_then(|sd| channel_after(s, sd.verb, c));
+                let speaker = speaker.unwrap_or(Speaker::Unattributed);
+                if speaker != Speaker::Unattributed {
+                    spoke = Some((speaker.clone(), verb.clone()));
+                    reason = None;
+                } else if reason.is_none() {
+                    reason = Some("the reporting verb's subject is not a person or body".into());
+                }
+                quote_no += 1;
+                r.facts.quotes.push(Quote {
+                    id: format!("{}#q{quote_no}", article.id),
+                    text: text.to_string(),
+                    speaker,
+                    verb,
+                    channel,
+                    continuation,
+                    reason,
+                    sentence: sid.clone(),
+                    cite: cite(&article.id, p.n, &map, qs, qe),
+                });
+            }
+            // A reported statement: the first verb that reports something besides a quote.
+            if let Some(sd) = saids
+                .iter()
+                .find(|sd| sd.speaker.is_some() && !sd.after_quote && !sd.characterising)
+            {
+                let rest_words = s
+                    .tokens
+                    .iter()
+                    .filter(|t| t.start > s.tokens[sd.verb].start)
+                    .filter(|t| {
+                        !sentence_quotes
+                            .iter()
+                            .any(|q| t.start >= q.start && t.end <= q.end)
+                    })
+                    .count();
+                let before_words = s
+                    .tokens
+                    .iter()
+                    .take_while(|t| t.end <= s.tokens[sd.verb].start)
+                    .filter(|t| {
+                        !sentence_quotes
+                            .iter()
+                            .any(|q| t.start >= q.start && t.end <= q.end)
+                    })
+                    .count();
+                let at_end = rest_words == 0 && before_words >= 6;
+                if rest_words >= 3 || at_end {
+                    statement_no += 1;
+                    let speaker = sd.speaker.clone().expect("checked");
+                    r.facts.statements.push(Statement {
+                        id: format!("{}#st{statement_no}", article.id),
+                        speaker: speaker.clone(),
+                        verb: s.tokens[sd.verb].norm.clone(),
+                        sentence: sid.clone(),
+                        cite: cite(&article.id, p.n, &map, s.start, s.end),
+                    });
+                }
+            }
+            // Who this sentence is about, for the next: its last speaker, else the one person
+            // it names as its subject, else the person its pronoun subject stands for.
+            let said_last = saids.iter().rev().find_map(|sd| {
+                sd.speaker
+                    .clone()
+                    .map(|sp| (sp, Some(s.tokens[sd.verb].norm.clone())))
+            });
+            let subject = subject_mention(s, &r.here, c);
+            let pronoun = r.pronoun;
+            let named =
+                (!r.here.is_empty() || r.here_unknown.is_some() || pronoun.is_some()).then(|| {
+                    let mut persons: Vec<usize> = Vec::new();
+                    // A pronoun subject stands for its person; people named in the clause before it
+                    // are not the sentence's (see `Reader::resolve_reference`).
+                    let from = pronoun.map_or(0, |(i, _)| i);
+                    for m in r.here.iter().filter(|m| m.start >= from) {
+                        if !persons.contains(&m.person) {
+                            persons.push(m.person);
+                        }
+                    }
+                    if let Some((_, who)) = pronoun {
+                        if !persons.contains(&who) {
+                            persons.insert(0, who);
+                        }
+                    }
+                    let said_person = saids.iter().rev().find_map(|sd| match &sd.speaker {
+                        Some(Speaker::Person(id)) => persons
+                            .iter()
+                            .copied()
+                            .find(|&i| &registry.people[i].id == id),
+                        _ => None,
+                    });
+                    Named {
+                        persons,
+                        unknown: r.here_unknown.is_some_and(|u| u >= from),
+                        subject: said_person
+                            .or(pronoun.map(|(_, who)| who))
+                            .or(subject.map(|m| m.person)),
+                    }
+                });
+            previous = if let Some(sp) = spoke.or(said_last) {
+                Some(sp)
+            } else if let Some(n) = &named {
+                match (&n.persons[..], n.unknown, n.subject) {
+                    ([one], false, Some(sub)) if *one == sub => {
+                        Some((Speaker::Person(r.person_id(sub)), None))
+                    }
+                    _ => None,
+                }
+            } else {
+                s.tokens
+                    .iter()
+                    .position(|t| !matches!(t.norm.as_str(), "but" | "and" | "yet" | "so" | "then"))
+                    .filter(|&i| c.person_pronouns.contains(&s.tokens[i].norm))
+                    .and_then(|i| r.resolve_reference(s, i, None))
+                    .map(|sp| (sp, None))
+            };
+            if named.is_some() {
+                r.last_named = named;
+            }
+            r.reason = None;
+            // Events and numbers.
+            events_in(&mut r.facts.events, s, article, p.n, &sid, &map, c);
+            numbers_in(&mut r.facts.numbers, s, article, p.n, &sid, &map, c);
+
+            // Positions and proposals.
+            let speakers: Vec<Option<Speaker>> =
+                saids.iter().map(|sd| sd.speaker.clone()).collect();
+            positions_in(
+                &mut r.facts,
+                &speakers,
+                s,
+                &facts.topics,
+                &sid,
+                registry,
+                c,
+                cite(&article.id, p.n, &map, s.start, s.end),
+            );
+            para_facts.push(facts);
+        }
+        r.facts.sentences.push(para_facts);
+    }
+    let mut new_people: Vec<PersonDraft> = r.new_people.into_values().collect();
+    new_people.sort_by(|a, b| a.id.cmp(&b.id));
+    r.facts.new_people = new_people;
+    r.facts
+}
+
+fn push_unique(v: &mut Vec<String>, x: &str) {
+    if !v.iter().any(|y| y == x) {
+        v.push(x.to_string());
+    }
+}
+
+/// Reading short invented paragraphs as the builder would, for the extractors' unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    /// The registry and facts of one article made of `paragraphs`, published 2026-05-06 (a
+    /// Wednesday), read with the built-in lexicon and both passes of the builder.
+    pub(crate) fn read(paragraphs: &[&str]) -> (Registry, ArticleFacts) {
+        let body = paragraphs.join("\n\n");
+        let text = format!(
+            "+++\ntitle = \"T\"\nsource = \"S\"\npublished = \"2026-05-06\"\n+++\n\n{body}\n"
+        );
+        let a = crate::article::parse_article("t.md", "t", text.as_bytes()).expect("parses");
+        let c = Lexicon::builtin().compile();
+        let mut reg = Registry::default();
+        find_people(&a, &c, &mut reg);
+        reg.merge_surnames();
+        reg.places = place_words(std::slice::from_ref(&a));
+        let mut facts = extract(&a, &c, &reg);
+        if !facts.new_people.is_empty() {
+            for p in std::mem::take(&mut facts.new_people) {
+                reg.add(p);
+            }
+            facts = extract(&a, &c, &reg);
+        }
+        (reg, facts)
+    }
+
+    /// Who said the quote holding `words`: "person: <full name>", "source: <description>" or
+    /// "unattributed: <reason>".
+    pub(crate) fn speaker(reg: &Registry, facts: &ArticleFacts, words: &str) -> String {
+        let q = facts
+            .quotes
+            .iter()
+            .find(|q| q.text.contains(words))
+            .unwrap_or_else(|| panic!("no quote holds {words:?}: {:?}", facts.quotes));
+        match &q.speaker {
+            Speaker::Person(id) => format!("person: {}", reg.get(id).expect("known").name),
+            Speaker::Source(id) => format!(
+                "source: {}",
+                facts
+                    .sources
+                    .iter()
+                    .find(|s| &s.id == id)
+                    .expect("known")
+                    .description
+            ),
+            Speaker::Unattributed => {
+                format!("unattributed: {}", q.reason.clone().unwrap_or_default())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{read, speaker};
+
+    #[test]
+    fn a_quotation_standing_alone_continues_the_speaker_before_it() {
+        let (reg, f) = read(&[
+            "Foreign Minister Lidia Varenko said the map would be ready on Tuesday. “Every crossing is on it.”",
+            "“Every single one.”",
+        ]);
+        assert_eq!(speaker(&reg, &f, "Every crossing"), "person: Lidia Varenko");
+        assert_eq!(
+            speaker(&reg, &f, "Every single one"),
+            "person: Lidia Varenko"
+        );
+        assert!(f.quotes.iter().all(|q| q.continuation));
+    }
+
+    #[test]
+    fn a_quotation_standing_alone_after_two_people_is_nobody_s() {
+        let (reg, f) = read(&[
+            "Foreign Minister Lidia Varenko met envoy Jonas Pelt on Monday.",
+            "“We are close.”",
+        ]);
+        let who = speaker(&reg, &f, "We are close");
+        assert!(who.starts_with("unattributed: "), "{who}");
+        assert!(who.contains("no single speaker"), "{who}");
+    }
+}

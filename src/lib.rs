@@ -6,6 +6,8 @@
 //! - [`lexicon`]: parties, topics and news-writing vocabulary, as data from `config/`.
 //! - [`article`]: one article file -> [`article::Article`] (pure).
 //! - [`extract`]: one article -> people, quotes, statements, events, numbers (pure).
+//! - [`intake`]: plain-text articles, saved web pages and links -> Markdown articles
+//!   (`parley add`); near-duplicate reports across articles.
 //! - [`build`]: a folder of articles -> [`knowledge::Knowledge`], with summaries and checks.
 //! - [`knowledge`]: the knowledge file's types, JSON in and out, validation.
 //! - [`intent`]: question -> intent and slots, from `config/intents.toml` (pure).
@@ -33,6 +35,7 @@ pub mod discord;
 pub mod engine;
 pub mod extract;
 pub mod index;
+pub mod intake;
 pub mod intent;
 pub mod knowledge;
 pub mod lexicon;

@@ -231,6 +231,48 @@ fn the_same_wire_report_is_found_across_outlets() {
     assert!(!lone.to_json().contains("same_report"));
 }
 
+#[test]
+fn a_formula_many_articles_repeat_is_not_one_report() {
+    let texts: Vec<(String, String)> = (0..40)
+        .map(|i| {
+            let text = format!(
+                "+++\ntitle = \"Day {i}\"\nsource = \"Outlet {i}\"\npublished = \"2026-01-{:02}\"\n+++\n\n\
+                 The delegations will meet again next week in the capital, officials said on the day. \
+                 Item {i} of the series covered a matter {} that no other article in the set covers.\n",
+                i % 28 + 1,
+                "quite different ".repeat(i % 5 + 1) + &format!("{i}")
+            );
+            (format!("a{i:02}"), text)
+        })
+        .collect();
+    let inputs: Vec<(String, &str, &[u8])> = texts
+        .iter()
+        .map(|(id, t)| (format!("{id}.md"), id.as_str(), t.as_bytes()))
+        .collect();
+    let refs: Vec<(&str, &str, &[u8])> = inputs
+        .iter()
+        .map(|(f, i, b)| (f.as_str(), *i, *b))
+        .collect();
+    let marked = |n: usize| {
+        let k =
+            parley::build::build_from(&refs[..n], &Lexicon::builtin(), &BuildOptions::default())
+                .unwrap()
+                .knowledge;
+        k.articles
+            .iter()
+            .flat_map(|a| &a.paragraphs)
+            .flat_map(|p| &p.sentences)
+            .filter(|s| !s.same_report.is_empty())
+            .count()
+    };
+    assert_eq!(
+        marked(2),
+        2,
+        "two outlets: the shared sentence is one report"
+    );
+    assert_eq!(marked(40), 0, "forty articles: a formula, not a report");
+}
+
 // ---------------------------------------------------------------------------------------------
 // `parley add`.
 
@@ -475,6 +517,12 @@ fn bad_files_are_refused_and_change_nothing() {
     );
     refused(&format!("{PAGES}/missing.html"), "could not read it", t);
     refused("notes.docx", "not a link", t);
+    // The folder has `dateline-wire.txt`: its Markdown copy would repeat the id.
+    refused(
+        "tests/fixtures/plain/dateline-wire.txt",
+        "would give the id \"dateline-wire\", which",
+        t,
+    );
     let big = tempfile::tempdir().unwrap();
     let path = big.path().join("big.html");
     let mut bytes = b"<!DOCTYPE html><html><body>".to_vec();

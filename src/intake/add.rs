@@ -357,15 +357,17 @@ pub fn add(
         let clash_in_batch = prepared[..i]
             .iter()
             .any(|q| q.file_name == p.file_name && q.markdown != p.markdown);
-        let same_id_other_kind = ["txt"]
-            .iter()
-            .any(|ext| dir.join(format!("{}.{ext}", p.article.id)).exists());
+        // The builder reads `NAME.txt` too: a Markdown copy beside it would repeat its id.
+        let txt = dir.join(format!("{}.txt", p.article.id));
         match std::fs::read(&path) {
+            _ if txt.exists() => errors.push(IntakeError::IdTaken {
+                path,
+                id: p.article.id.clone(),
+                other: txt,
+            }),
             Ok(old) if old == p.markdown.as_bytes() && !clash_in_batch => unchanged.push(true),
             Ok(_) => errors.push(IntakeError::Exists { path }),
-            Err(_) if clash_in_batch || same_id_other_kind => {
-                errors.push(IntakeError::Exists { path })
-            }
+            Err(_) if clash_in_batch => errors.push(IntakeError::Exists { path }),
             Err(_) => unchanged.push(false),
         }
     }

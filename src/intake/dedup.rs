@@ -3,13 +3,12 @@
 //!
 //! Each sentence becomes the set of its word 3-grams (shingles, hashed); two sentences of
 //! different articles are the same report when the Jaccard similarity of those sets is at least
-//! [`SAME_REPORT`]. Candidates come from an inverted index over shingles, so the work grows with
-//! the shared shingles, not with the square of the sentence count. Pure.
+//! [`SAME_REPORT`]. Candidates are the sentences that share one of their few smallest shingle
+//! hashes (a bottom-k sketch, sorted rather than hashed into a map), so the work and the memory
+//! grow with the number of sentences, not with its square. Pure.
 
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
-
-use rustc_hash::FxHashMap;
 
 use crate::knowledge::Knowledge;
 use crate::text::{char_slice, tokenize};
@@ -22,7 +21,11 @@ const MIN_WORDS: usize = 6;
 /// Jaccard similarity of two sentences' shingle sets from which they are the same report.
 pub const SAME_REPORT: f64 = 0.6;
 /// A shingle found in more sentences than this is a stock phrase and finds no candidates.
-const COMMON_SHINGLE: usize = 200;
+const COMMON_SHINGLE: usize = 64;
+/// A group of more sentences than this is a formula many articles repeat ("The talks will
+/// resume next week, officials said."), not one report run by several outlets: it is not
+/// recorded, which also keeps every `same_report` list short.
+const MAX_GROUP: usize = 32;
 
 /// The hashed word 3-grams of a sentence, sorted, without repeats; empty for a short sentence.
 pub fn shingles(sentence: &str) -> Vec<u64> {
@@ -64,124 +67,119 @@ pub fn similarity(a: &[u64], b: &[u64]) -> f64 {
     shared as f64 / (a.len() + b.len() - shared) as f64
 }
 
-/// Sentences of many articles, indexed by shingle.
-#[derive(Debug, Default)]
-pub struct SentenceIndex {
-    /// (article number, shingles) of each sentence.
-    sentences: Vec<(usize, Vec<u64>)>,
-    postings: FxHashMap<u64, Vec<u32>>,
-}
+/// Shingles per sentence kept for finding candidates: the smallest hashes (a bottom-k sketch).
+/// Two sentences with a Jaccard similarity of 0.6 share their smallest shingle with
+/// probability 0.6, and at least one of six smallest almost always; only candidates are then
+/// compared in full. Six 8-byte entries a sentence keep the index at about 15 MB for 10,000
+/// articles, where an index of every shingle would take hundreds.
+const SKETCH: usize = 6;
 
-impl SentenceIndex {
-    /// Adds a sentence of article number `article`; returns its number.
-    pub fn add(&mut self, article: usize, shingles: Vec<u64>) -> usize {
-        let n = self.sentences.len();
-        for &s in &shingles {
-            self.postings.entry(s).or_default().push(n as u32);
-        }
-        self.sentences.push((article, shingles));
-        n
+/// Pairs `(i, j)`, `i < j`, of sentences of different articles that are the same report.
+/// `sentences` holds (article number, text).
+pub fn same_report_pairs(sentences: &[(u32, &str)]) -> Vec<(u32, u32)> {
+    let mut postings: Vec<(u32, u32)> = Vec::with_capacity(sentences.len() * SKETCH);
+    for (n, (_, text)) in sentences.iter().enumerate() {
+        let sh = shingles(text);
+        // Truncated to 32 bits: a collision only adds a candidate, which the full check drops.
+        let mut small: Vec<u32> = sh.iter().map(|&h| h as u32).collect();
+        small.sort_unstable();
+        small.dedup();
+        small.truncate(SKETCH);
+        postings.extend(small.into_iter().map(|h| (h, n as u32)));
     }
-
-    /// The sentences of other articles than `article` that are the same report as `shingles`,
-    /// as (sentence number, similarity).
-    pub fn same_reports(&self, article: usize, shingles: &[u64]) -> Vec<(usize, f64)> {
-        let mut seen: FxHashMap<u32, ()> = FxHashMap::default();
-        for s in shingles {
-            let Some(list) = self.postings.get(s) else {
-                continue;
-            };
-            if list.len() > COMMON_SHINGLE {
-                continue;
-            }
-            for &n in list {
-                if self.sentences[n as usize].0 != article {
-                    seen.insert(n, ());
+    postings.sort_unstable();
+    let mut candidates: Vec<(u32, u32)> = Vec::new();
+    for run in postings.chunk_by(|a, b| a.0 == b.0) {
+        if run.len() < 2 || run.len() > COMMON_SHINGLE {
+            continue;
+        }
+        for (x, &(_, i)) in run.iter().enumerate() {
+            for &(_, j) in &run[x + 1..] {
+                if sentences[i as usize].0 != sentences[j as usize].0 {
+                    candidates.push((i.min(j), i.max(j)));
                 }
             }
         }
-        let mut out: Vec<(usize, f64)> = seen
-            .into_keys()
-            .map(|n| {
-                let sim = similarity(shingles, &self.sentences[n as usize].1);
-                (n as usize, sim)
-            })
-            .filter(|&(_, sim)| sim >= SAME_REPORT)
-            .collect();
-        out.sort_by_key(|&(n, _)| n);
-        out
     }
-
-    /// The article number of sentence `n`.
-    pub fn article_of(&self, n: usize) -> usize {
-        self.sentences[n].0
-    }
+    drop(postings);
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates
+        .into_iter()
+        .filter(|&(i, j)| {
+            let a = shingles(sentences[i as usize].1);
+            let b = shingles(sentences[j as usize].1);
+            similarity(&a, &b) >= SAME_REPORT
+        })
+        .collect()
 }
 
 /// Fills every sentence's `same_report` with the sentences of other articles that carry the
 /// same report. Groups are closed: when A matches B and B matches C, all three list each other.
 pub fn mark_same_reports(k: &mut Knowledge) {
-    let mut index = SentenceIndex::default();
-    // (article, paragraph, sentence) positions, in the index's numbering.
-    let mut places: Vec<(usize, usize, usize)> = Vec::new();
+    // (article, paragraph, sentence) of each sentence, and its text.
+    let mut places: Vec<(u32, u32, u32)> = Vec::new();
+    let mut texts: Vec<(u32, &str)> = Vec::new();
     for (ai, a) in k.articles.iter().enumerate() {
         for (pi, p) in a.paragraphs.iter().enumerate() {
             for (si, s) in p.sentences.iter().enumerate() {
                 let text = char_slice(&p.text, s.start as usize, s.end as usize).unwrap_or("");
-                index.add(ai, shingles(text));
-                places.push((ai, pi, si));
+                texts.push((ai as u32, text));
+                places.push((ai as u32, pi as u32, si as u32));
             }
         }
     }
+    let pairs = same_report_pairs(&texts);
+    drop(texts);
+    if pairs.is_empty() {
+        return;
+    }
     // Union-find over the matching pairs.
-    let mut parent: Vec<usize> = (0..places.len()).collect();
-    fn root(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
+    let mut parent: Vec<u32> = (0..places.len() as u32).collect();
+    fn root(parent: &mut [u32], mut x: u32) -> u32 {
+        while parent[x as usize] != x {
+            parent[x as usize] = parent[parent[x as usize] as usize];
+            x = parent[x as usize];
         }
         x
     }
-    let mut any = false;
-    for n in 0..places.len() {
-        let (article, sh) = (index.sentences[n].0, &index.sentences[n].1);
-        if sh.is_empty() {
-            continue;
-        }
-        for (m, _) in index.same_reports(article, sh) {
-            if m > n {
-                let (a, b) = (root(&mut parent, n), root(&mut parent, m));
-                if a != b {
-                    parent[b] = a;
-                    any = true;
-                }
-            }
+    let mut involved: Vec<u32> = Vec::with_capacity(pairs.len() * 2);
+    for (i, j) in pairs {
+        involved.extend([i, j]);
+        let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+        if a != b {
+            parent[b as usize] = a;
         }
     }
-    if !any {
-        return;
-    }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for n in 0..places.len() {
+    involved.sort_unstable();
+    involved.dedup();
+    let mut groups: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for n in involved {
         let r = root(&mut parent, n);
         groups.entry(r).or_default().push(n);
     }
-    for members in groups.values().filter(|m| m.len() > 1) {
+    let place = |n: u32| {
+        let (a, p, s) = places[n as usize];
+        (a as usize, p as usize, s as usize)
+    };
+    for members in groups
+        .values()
+        .filter(|m| (2..=MAX_GROUP).contains(&m.len()))
+    {
         let ids: Vec<String> = members
             .iter()
             .map(|&n| {
-                let (a, p, s) = places[n];
+                let (a, p, s) = place(n);
                 k.articles[a].paragraphs[p].sentences[s].id.clone()
             })
             .collect();
-        for (i, &n) in members.iter().enumerate() {
-            let (a, p, s) = places[n];
+        for &n in members {
+            let (a, p, s) = place(n);
             let others = members
                 .iter()
                 .zip(&ids)
-                .enumerate()
-                .filter(|&(j, (&m, _))| j != i && places[m].0 != a)
-                .map(|(_, (_, id))| id.clone())
+                .filter(|&(&m, _)| place(m).0 != a)
+                .map(|(_, id)| id.clone())
                 .collect();
             k.articles[a].paragraphs[p].sentences[s].same_report = others;
         }
@@ -209,37 +207,33 @@ impl Overlap {
 /// The existing article that `new` (its sentences) repeats most, if it repeats any; `existing`
 /// holds (article id, its sentences).
 pub fn overlap(new: &[String], existing: &[(String, Vec<String>)]) -> Option<Overlap> {
-    let mut index = SentenceIndex::default();
+    let own = existing.len() as u32;
+    let mut texts: Vec<(u32, &str)> = Vec::new();
     for (ai, (_, sentences)) in existing.iter().enumerate() {
-        for s in sentences {
-            index.add(ai, shingles(s));
-        }
+        texts.extend(sentences.iter().map(|s| (ai as u32, s.as_str())));
     }
-    let own = existing.len();
-    let mut per_article: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut total = 0;
-    for s in new {
-        let sh = shingles(s);
-        if sh.is_empty() {
-            continue;
-        }
-        total += 1;
-        let mut hit: Vec<usize> = index
-            .same_reports(own, &sh)
-            .into_iter()
-            .map(|(n, _)| index.article_of(n))
-            .collect();
-        hit.sort_unstable();
-        hit.dedup();
-        for a in hit {
-            *per_article.entry(a).or_default() += 1;
-        }
+    let first_new = texts.len() as u32;
+    texts.extend(new.iter().map(|s| (own, s.as_str())));
+    let total = new.iter().filter(|s| !shingles(s).is_empty()).count();
+    // Each new sentence counts once per article it matches.
+    let mut hits: Vec<(u32, u32)> = same_report_pairs(&texts)
+        .into_iter()
+        .filter_map(|(i, j)| {
+            let (old, new) = if j >= first_new { (i, j) } else { (j, i) };
+            (new >= first_new && old < first_new).then(|| (texts[old as usize].0, new))
+        })
+        .collect();
+    hits.sort_unstable();
+    hits.dedup();
+    let mut per_article: BTreeMap<u32, usize> = BTreeMap::new();
+    for (article, _) in hits {
+        *per_article.entry(article).or_default() += 1;
     }
     let (&best, &matched) = per_article
         .iter()
         .max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)))?;
     Some(Overlap {
-        article: existing[best].0.clone(),
+        article: existing[best as usize].0.clone(),
         matched,
         total,
     })

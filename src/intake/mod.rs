@@ -179,6 +179,16 @@ pub enum IntakeError {
         /// The file.
         path: PathBuf,
     },
+    /// The folder already has an article with this id in another form (`NAME.txt`).
+    #[error("{path} would give the id {id:?}, which {other} already has; rename one of them (nothing was written)")]
+    IdTaken {
+        /// The file that would be written.
+        path: PathBuf,
+        /// The id.
+        id: String,
+        /// The article already there.
+        other: PathBuf,
+    },
     /// Writing failed.
     #[error("could not write {path}: {cause}")]
     Write {

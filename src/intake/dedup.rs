@@ -69,17 +69,27 @@ pub fn similarity(a: &[u64], b: &[u64]) -> f64 {
 
 /// Shingles per sentence kept for finding candidates: the smallest hashes (a bottom-k sketch).
 /// Two sentences with a Jaccard similarity of 0.6 share their smallest shingle with
-/// probability 0.6, and at least one of six smallest almost always; only candidates are then
-/// compared in full. Six 8-byte entries a sentence keep the index at about 15 MB for 10,000
+/// probability 0.6, and at least one of the four smallest nearly always; only candidates are
+/// then compared in full. Four 8-byte entries a sentence keep the index under 10 MB for 10,000
 /// articles, where an index of every shingle would take hundreds.
-const SKETCH: usize = 6;
+const SKETCH: usize = 4;
 
 /// Pairs `(i, j)`, `i < j`, of sentences of different articles that are the same report.
 /// `sentences` holds (article number, text).
 pub fn same_report_pairs(sentences: &[(u32, &str)]) -> Vec<(u32, u32)> {
-    let mut postings: Vec<(u32, u32)> = Vec::with_capacity(sentences.len() * SKETCH);
-    for (n, (_, text)) in sentences.iter().enumerate() {
-        let sh = shingles(text);
+    same_report_pairs_by(sentences.len(), |n| sentences[n].0, |n| sentences[n].1)
+}
+
+/// [`same_report_pairs`] over `count` sentences read through `article` and `text`, so a caller
+/// holding them elsewhere need not copy them into a list.
+pub fn same_report_pairs_by<'t>(
+    count: usize,
+    article: impl Fn(usize) -> u32,
+    text: impl Fn(usize) -> &'t str,
+) -> Vec<(u32, u32)> {
+    let mut postings: Vec<(u32, u32)> = Vec::with_capacity(count * SKETCH);
+    for n in 0..count {
+        let sh = shingles(text(n));
         // Truncated to 32 bits: a collision only adds a candidate, which the full check drops.
         let mut small: Vec<u32> = sh.iter().map(|&h| h as u32).collect();
         small.sort_unstable();
@@ -95,7 +105,7 @@ pub fn same_report_pairs(sentences: &[(u32, &str)]) -> Vec<(u32, u32)> {
         }
         for (x, &(_, i)) in run.iter().enumerate() {
             for &(_, j) in &run[x + 1..] {
-                if sentences[i as usize].0 != sentences[j as usize].0 {
+                if article(i as usize) != article(j as usize) {
                     candidates.push((i.min(j), i.max(j)));
                 }
             }
@@ -107,8 +117,8 @@ pub fn same_report_pairs(sentences: &[(u32, &str)]) -> Vec<(u32, u32)> {
     candidates
         .into_iter()
         .filter(|&(i, j)| {
-            let a = shingles(sentences[i as usize].1);
-            let b = shingles(sentences[j as usize].1);
+            let a = shingles(text(i as usize));
+            let b = shingles(text(j as usize));
             similarity(&a, &b) >= SAME_REPORT
         })
         .collect()
@@ -117,20 +127,26 @@ pub fn same_report_pairs(sentences: &[(u32, &str)]) -> Vec<(u32, u32)> {
 /// Fills every sentence's `same_report` with the sentences of other articles that carry the
 /// same report. Groups are closed: when A matches B and B matches C, all three list each other.
 pub fn mark_same_reports(k: &mut Knowledge) {
-    // (article, paragraph, sentence) of each sentence, and its text.
+    // (article, paragraph, sentence) of each sentence: 12 bytes each; the text is read from
+    // the knowledge when needed.
     let mut places: Vec<(u32, u32, u32)> = Vec::new();
-    let mut texts: Vec<(u32, &str)> = Vec::new();
     for (ai, a) in k.articles.iter().enumerate() {
         for (pi, p) in a.paragraphs.iter().enumerate() {
-            for (si, s) in p.sentences.iter().enumerate() {
-                let text = char_slice(&p.text, s.start as usize, s.end as usize).unwrap_or("");
-                texts.push((ai as u32, text));
+            for si in 0..p.sentences.len() {
                 places.push((ai as u32, pi as u32, si as u32));
             }
         }
     }
-    let pairs = same_report_pairs(&texts);
-    drop(texts);
+    let pairs = {
+        let k = &*k;
+        let text = |n: usize| {
+            let (a, p, s) = places[n];
+            let para = &k.articles[a as usize].paragraphs[p as usize];
+            let s = &para.sentences[s as usize];
+            char_slice(&para.text, s.start as usize, s.end as usize).unwrap_or("")
+        };
+        same_report_pairs_by(places.len(), |n| places[n].0, text)
+    };
     if pairs.is_empty() {
         return;
     }

@@ -25,7 +25,7 @@ const COMMON_SHINGLE: usize = 64;
 /// A group of more sentences than this is a formula many articles repeat ("The talks will
 /// resume next week, officials said."), not one report run by several outlets: it is not
 /// recorded, which also keeps every `same_report` list short.
-const MAX_GROUP: usize = 32;
+const MAX_GROUP: usize = 16;
 
 /// The hashed word 3-grams of a sentence, sorted, without repeats; empty for a short sentence.
 pub fn shingles(sentence: &str) -> Vec<u64> {

@@ -109,6 +109,9 @@ enum Sub {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Add articles from links, saved web pages (.html) or plain-text files (.txt) to the
+    /// articles folder as Markdown; then run `parley build`.
+    Add(crate::intake::AddArgs),
     /// Run the Discord bot (needs a bot token; see the README).
     Run {
         /// Bot settings file.
@@ -279,6 +282,7 @@ where
             eprintln!("wrote {n} article(s) to {}", out.display());
             Ok(ExitCode::SUCCESS)
         }
+        Sub::Add(args) => crate::intake::run_add(args),
         Sub::Run {
             config,
             shards,

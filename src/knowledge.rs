@@ -18,6 +18,10 @@ use crate::text::char_slice;
 /// The schema version this build writes and reads.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The `published` of an article whose date is not known. Replies show it as it is, and it
+/// sorts before every real date, so an undated article never counts as the newest.
+pub const DATE_UNKNOWN: &str = "(date unknown)";
+
 /// Where a fact stands: article, paragraph (from 1) and a character span of that paragraph.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Cite {
@@ -40,7 +44,7 @@ pub struct ArticleEntry {
     pub title: String,
     /// Who published it.
     pub source: String,
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`, or [`DATE_UNKNOWN`] for an undated article.
     pub published: String,
     /// Address, if given.
     #[serde(default, skip_serializing_if = "absent")]
@@ -52,6 +56,13 @@ pub struct ArticleEntry {
     pub digest: String,
     /// Body paragraphs, numbered from 1.
     pub paragraphs: Vec<ParagraphEntry>,
+}
+
+impl ArticleEntry {
+    /// The publication date; none for an undated article.
+    pub fn date(&self) -> Option<chrono::NaiveDate> {
+        chrono::NaiveDate::parse_from_str(&self.published, "%Y-%m-%d").ok()
+    }
 }
 
 /// One body paragraph.
@@ -86,6 +97,10 @@ pub struct SentenceEntry {
     /// Person ids it mentions.
     #[serde(default, skip_serializing_if = "empty")]
     pub people: Vec<String>,
+    /// Ids of the sentences of other articles that carry the same report (a wire story run by
+    /// several outlets), found by the builder; absent when there are none.
+    #[serde(default, skip_serializing_if = "empty")]
+    pub same_report: Vec<String>,
 }
 
 /// A role as an article states it ("US Vice-President").
@@ -579,7 +594,9 @@ impl Knowledge {
             if !ids.insert(a.id.as_str()) {
                 problems.push(format!("article id {} appears twice", a.id));
             }
-            if chrono::NaiveDate::parse_from_str(&a.published, "%Y-%m-%d").is_err() {
+            if a.published != DATE_UNKNOWN
+                && chrono::NaiveDate::parse_from_str(&a.published, "%Y-%m-%d").is_err()
+            {
                 problems.push(format!("article {}: bad date {:?}", a.id, a.published));
             }
             for (i, p) in a.paragraphs.iter().enumerate() {
@@ -648,6 +665,17 @@ impl Knowledge {
                 problems.push(format!("{}: unknown sentence {id}", what()));
             }
         };
+        for a in &self.articles {
+            for s in a.paragraphs.iter().flat_map(|p| &p.sentences) {
+                for id in &s.same_report {
+                    check_sentence(
+                        &|| format!("sentence {} same_report", s.id),
+                        id,
+                        &mut problems,
+                    );
+                }
+            }
+        }
         for p in &self.people {
             for r in &p.roles {
                 check_cite(&|| format!("person {}", p.id), &r.cite, None, &mut problems);

@@ -9,6 +9,8 @@
 //!   article -> people, quotes, statements, events, numbers, positions, pure; one file per kind
 //!   of fact under `src/build/extract/`). Both are re-exported here, so `parley::article` and
 //!   `parley::extract` keep their paths.
+//! - [`intake`]: plain-text articles, saved web pages and links -> Markdown articles
+//!   (`parley add`); near-duplicate reports across articles.
 //! - [`knowledge`]: the knowledge file's types, JSON in and out, validation.
 //! - [`intent`]: question -> intent and slots, from `config/intents.toml` (pure).
 //! - [`index`]: the BM25 index over sentences the engine ranks with (pure).
@@ -56,6 +58,7 @@ pub mod engine;
 pub mod english;
 pub mod eval;
 pub mod index;
+pub mod intake;
 pub mod intent;
 pub mod knowledge;
 pub mod lexicon;

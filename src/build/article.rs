@@ -5,6 +5,9 @@
 
 use serde::Deserialize;
 
+/// The `published` value of an article whose date is not known.
+pub const UNDATED: &str = "unknown";
+
 /// Largest article accepted, in bytes.
 pub const MAX_ARTICLE_BYTES: usize = 2 * 1024 * 1024;
 
@@ -17,8 +20,8 @@ pub struct Article {
     pub title: String,
     /// Publisher.
     pub source: String,
-    /// `YYYY-MM-DD`.
-    pub published: chrono::NaiveDate,
+    /// `YYYY-MM-DD`; none for an undated article (`published = "unknown"`).
+    pub published: Option<chrono::NaiveDate>,
     /// Address, if any.
     pub url: Option<String>,
     /// Trailing one-word section tag, if any.
@@ -90,7 +93,7 @@ pub enum ArticleError {
         message: String,
     },
     /// Date not `YYYY-MM-DD`.
-    #[error("{file}:{line}: published date {value:?} is not a real date in the form YYYY-MM-DD")]
+    #[error("{file}:{line}: published date {value:?} is not a real date in the form YYYY-MM-DD (or \"unknown\")")]
     BadDate {
         /// File name.
         file: String,
@@ -181,14 +184,20 @@ pub fn parse_article(file: &str, id: &str, bytes: &[u8]) -> Result<Article, Arti
         toml::Value::Datetime(d) => d.to_string(),
         other => other.to_string(),
     };
-    let published = chrono::NaiveDate::parse_from_str(&published_text, "%Y-%m-%d")
-        .ok()
-        .filter(|_| published_text.len() == 10)
-        .ok_or_else(|| ArticleError::BadDate {
-            file: file.into(),
-            line: key_line("published"),
-            value: published_text.clone(),
-        })?;
+    let published = if published_text.eq_ignore_ascii_case(UNDATED) {
+        None
+    } else {
+        Some(
+            chrono::NaiveDate::parse_from_str(&published_text, "%Y-%m-%d")
+                .ok()
+                .filter(|_| published_text.len() == 10)
+                .ok_or_else(|| ArticleError::BadDate {
+                    file: file.into(),
+                    line: key_line("published"),
+                    value: published_text.clone(),
+                })?,
+        )
+    };
 
     // Body: blocks separated by blank lines.
     let mut blocks: Vec<(usize, String)> = Vec::new();

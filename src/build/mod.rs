@@ -8,7 +8,7 @@ pub mod extract;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use crate::article::{parse_article, Article};
+use crate::article::Article;
 use crate::extract::{extract, find_people, sentence_id, ArticleFacts, Registry};
 use crate::knowledge::{
     ArticleEntry, Knowledge, ParagraphEntry, Person, SentenceEntry, Summaries, SCHEMA_VERSION,
@@ -40,7 +40,7 @@ pub enum BuildError {
     MissingFolder(PathBuf),
     /// Nothing to build from.
     #[error(
-        "articles folder {0} has no .md articles; add at least one (see README for the format)"
+        "articles folder {0} has no .md articles and no .txt articles; add at least one (see README for the format)"
     )]
     EmptyFolder(PathBuf),
     /// A file could not be read.
@@ -70,7 +70,7 @@ pub enum BuildError {
     Unsound(String),
 }
 
-/// Reads and builds every `.md` article under `dir` (sub-folders included).
+/// Reads and builds every `.md` and `.txt` article under `dir` (sub-folders included).
 pub fn build_dir(dir: &Path, lexicon: &Lexicon, opts: &BuildOptions) -> Result<Built, BuildError> {
     if !dir.is_dir() {
         return Err(BuildError::MissingFolder(dir.to_path_buf()));
@@ -125,7 +125,7 @@ fn collect_md(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), BuildError> {
             collect_md(&path, out)?;
         } else if path
             .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+            .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("txt"))
         {
             out.push(path);
         }
@@ -156,7 +156,7 @@ pub fn build_from(
     let mut ids = BTreeSet::new();
     // Articles parse independently: in parallel, then checked in input order.
     let parsed = crate::par::map(inputs, 64, |(file, id, bytes)| {
-        (parse_article(file, id, bytes), digest(bytes))
+        (crate::intake::parse_any(file, id, bytes), digest(bytes))
     });
     for ((file, id, _), (result, hash)) in inputs.iter().zip(parsed) {
         if !ids.insert(id.to_string()) {
@@ -233,6 +233,7 @@ pub fn build_from(
         }
     }
 
+    crate::intake::forget_guessed_dates(&articles, &mut all_facts);
     let mut k = Knowledge {
         schema_version: SCHEMA_VERSION,
         lexicon: lexicon.clone(),
@@ -298,6 +299,7 @@ pub fn build_from(
             mentions: mentions.remove(&p.id).unwrap_or_default(),
         });
     }
+    crate::intake::dedup::mark_same_reports(&mut k);
     k.summaries = summarise(
         &k,
         if opts.summary_sentences == 0 {
@@ -349,6 +351,7 @@ fn assemble(a: Article, mut facts: ArticleFacts, digest: String) -> Assembled {
                     parties: s.parties,
                     topics: s.topics,
                     people: s.people,
+                    same_report: Vec::new(),
                 }
             })
             .collect();
@@ -373,7 +376,10 @@ fn assemble(a: Article, mut facts: ArticleFacts, digest: String) -> Assembled {
             id: a.id,
             title: a.title,
             source: a.source,
-            published: a.published.format("%Y-%m-%d").to_string(),
+            published: a.published.map_or_else(
+                || crate::knowledge::DATE_UNKNOWN.to_string(),
+                |d| d.format("%Y-%m-%d").to_string(),
+            ),
             url: a.url,
             tag: a.tag,
             digest,

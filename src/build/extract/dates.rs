@@ -62,7 +62,9 @@ pub(super) fn events_in(
     c: &Compiled,
 ) {
     let toks = &s.tokens;
-    let pubd = article.published;
+    // An undated article's dates are resolved against a placeholder here; the builder then
+    // keeps only those that carry their own year (`crate::intake::forget_guessed_dates`).
+    let pubd = article.published.unwrap_or_default();
     let future = toks.iter().any(|t| {
         matches!(
             t.norm.as_str(),

@@ -21,12 +21,15 @@
 //!     -> compose; `engine/command.rs`: `Command` and `Engine::run`; `engine/clean.rs`;
 //!   - `engine/understand/`: `mod.rs` (the `Query` and the order of the steps), `people.rs`
 //!     (exact, misspelt, by role), `slots.rs` (parties, topics, unknown words, the subject),
-//!     `followup.rs`, `terms.rs` (weights, synonyms, spelling corrections, word pairs);
+//!     `followup.rs`, `terms.rs` (weights, synonyms, spelling corrections, word pairs),
+//!     `roles.rs` (people named by role), `salience.rs` (what an absent word says),
+//!     `recency.rs` ("now", "original": which article's report leads);
 //!   - `engine/retrieve/`: `bm25.rs`, `coverage.rs`, `rank.rs` (boosts, shortlist, pruning,
 //!     phrase pairs), `facts.rs` (facts by speaker, topic fit);
 //!   - `engine/decide.rs` (declining), `engine/compose.rs` (quotes, citations, suggestions);
 //!   - `engine/intents/`: one file per answer kind (`who`, `said` with "who said", `position`,
-//!     `summary`, `search` with when/where/how many, `meta`: help, sources, quotes, timeline);
+//!     `summary`, `search` with when/where/how many, `opinion`, `meta`: help, sources, quotes,
+//!     timeline);
 //!   - `engine/start.rs` and `engine/tables.rs` (start-up), `engine/restore.rs` (snapshots).
 //!
 //!   Where this differs from the guide, and why: the intent matcher stays in

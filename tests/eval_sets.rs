@@ -75,3 +75,22 @@ fn own_casual_set() {
 fn own_multi_set() {
     check("own-multi", Some("tests/eval/own-multi/articles"), 0.61);
 }
+
+/// A report two outlets carried (the wire paragraph syndicated in own-multi) is cited once,
+/// naming both outlets, so it does not take two of the first three places.
+#[test]
+fn the_same_report_in_two_outlets_is_cited_once_naming_both() {
+    let engine = engine_for(Some("tests/eval/own-multi/articles"));
+    let a = engine.ask("how many people have been displaced", None);
+    assert!(a.answered, "{}", a.to_markdown());
+    let copies: Vec<_> = a
+        .citations()
+        .filter(|c| c.quote.contains("60,000"))
+        .collect();
+    assert_eq!(copies.len(), 1, "{}", a.to_markdown());
+    assert!(
+        copies[0].source.contains("the same report in"),
+        "{}",
+        copies[0].source
+    );
+}

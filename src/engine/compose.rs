@@ -153,6 +153,22 @@ impl Engine {
         }
     }
 
+    /// The sentences of other articles that carry the same report as sentence `s`.
+    pub(crate) fn same_report_of(&self, s: usize) -> Vec<usize> {
+        let r = &self.sents[s];
+        let para = &self.knowledge.articles[r.article].paragraphs[r.para];
+        para.sentences
+            .iter()
+            .find(|x| self.sent_by_id.get(&x.id) == Some(s))
+            .map(|x| {
+                x.same_report
+                    .iter()
+                    .filter_map(|id| self.sent_by_id.get(id))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     pub(crate) fn finish(
         &self,
         clean: &str,
@@ -161,15 +177,37 @@ impl Engine {
         facts: Vec<(FactRef, f32)>,
         answered: bool,
     ) -> Answer {
-        let mut quotes = Vec::new();
+        let mut quotes: Vec<AnswerQuote> = Vec::new();
         let mut seen_text = HashSet::default();
+        // The sentence each quote shown cites, to find a report several outlets carried.
+        let mut cited: Vec<Option<usize>> = Vec::new();
         for (f, _) in &facts {
             if quotes.len() >= self.settings.max_quotes {
                 break;
             }
             if let Some(aq) = self.render_fact(*f) {
+                let s = self.fact_sentence(*f);
+                // The same report in another outlet (`same_report`) is cited once: the copy is
+                // not shown again, its outlet is named in the citation already shown.
+                if let Some(i) = s.and_then(|s| {
+                    let same = self.same_report_of(s);
+                    cited
+                        .iter()
+                        .position(|c| c.is_some_and(|c| same.contains(&c)))
+                }) {
+                    let other = &aq.citation;
+                    let shown = &mut quotes[i].citation;
+                    if other.article != shown.article && !shown.source.contains(&other.source) {
+                        shown.source = format!(
+                            "{}; the same report in {}, {}",
+                            shown.source, other.source, other.published
+                        );
+                    }
+                    continue;
+                }
                 if seen_text.insert(aq.citation.quote.clone()) {
                     quotes.push(aq);
+                    cited.push(s);
                 }
             }
         }

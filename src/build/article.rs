@@ -241,14 +241,7 @@ pub fn parse_article(file: &str, id: &str, bytes: &[u8]) -> Result<Article, Arti
             continue;
         }
         let n = paragraphs.len() as u32 + 1;
-        let opens = block.matches('“').count();
-        let closes = block.matches('”').count();
-        let straight = block.matches('"').count();
-        if opens != closes || straight % 2 == 1 {
-            warnings.push(format!(
-                "{file}:{line}: paragraph {n} has unbalanced quotation marks ({opens} “, {closes} ”, {straight} \"); quotes in it may be cut short"
-            ));
-        }
+        warnings.extend(unbalanced_quotes(file, line, n, &block));
         paragraphs.push(Paragraph {
             n,
             section: section.clone(),
@@ -268,6 +261,19 @@ pub fn parse_article(file: &str, id: &str, bytes: &[u8]) -> Result<Article, Arti
         tag,
         paragraphs,
         warnings,
+    })
+}
+
+/// A warning for a paragraph whose quotation marks do not pair up (its quotes may be cut short
+/// by the extractor); None when they pair up.
+pub(crate) fn unbalanced_quotes(file: &str, line: usize, n: u32, text: &str) -> Option<String> {
+    let opens = text.matches('“').count();
+    let closes = text.matches('”').count();
+    let straight = text.matches('"').count();
+    (opens != closes || straight % 2 == 1).then(|| {
+        format!(
+            "{file}:{line}: paragraph {n} has unbalanced quotation marks ({opens} “, {closes} ”, {straight} \"); quotes in it may be cut short"
+        )
     })
 }
 

@@ -120,14 +120,9 @@ pub fn parse_plain_text(file: &str, id: &str, bytes: &[u8]) -> Result<Article, A
             continue;
         }
         let n = paragraphs.len() as u32 + 1;
-        let opens = body.matches('“').count();
-        let closes = body.matches('”').count();
-        let straight = body.matches('"').count();
-        if opens != closes || straight % 2 == 1 {
-            warnings.push(format!(
-                "{file}:{line}: paragraph {n} has unbalanced quotation marks ({opens} “, {closes} ”, {straight} \"); quotes in it may be cut short"
-            ));
-        }
+        warnings.extend(crate::build::article::unbalanced_quotes(
+            file, line, n, body,
+        ));
         paragraphs.push(Paragraph {
             n,
             section: section.clone(),

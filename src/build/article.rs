@@ -118,8 +118,9 @@ struct FrontMatter {
     url: Option<String>,
 }
 
-/// Parses an article from its bytes; `file` names it in messages, `id` becomes its id.
-pub fn parse_article(file: &str, id: &str, bytes: &[u8]) -> Result<Article, ArticleError> {
+/// An article file's bytes as text: within the size limit, UTF-8, without a byte-order mark.
+/// Shared by the Markdown and the plain-text readers.
+pub(crate) fn article_text<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, ArticleError> {
     if bytes.len() > MAX_ARTICLE_BYTES {
         return Err(ArticleError::TooLarge {
             file: file.into(),
@@ -131,7 +132,12 @@ pub fn parse_article(file: &str, id: &str, bytes: &[u8]) -> Result<Article, Arti
         file: file.into(),
         offset: e.valid_up_to(),
     })?;
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text))
+}
+
+/// Parses an article from its bytes; `file` names it in messages, `id` becomes its id.
+pub fn parse_article(file: &str, id: &str, bytes: &[u8]) -> Result<Article, ArticleError> {
+    let text = article_text(file, bytes)?;
     let lines: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\r')).collect();
     let first = lines.iter().position(|l| !l.trim().is_empty());
     let open = match first {

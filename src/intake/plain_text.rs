@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use crate::article::{Article, ArticleError, Paragraph, MAX_ARTICLE_BYTES};
+use crate::article::{Article, ArticleError, Paragraph};
 
 /// The source written for a plain-text article that names none (no dateline, no flag).
 pub const UNKNOWN_SOURCE: &str = "source not stated";
@@ -81,18 +81,7 @@ pub fn date_from_file_name(id: &str) -> Option<NaiveDate> {
 /// Parses a plain-text article; `file` names it in messages, `id` (the file name without its
 /// extension) becomes its id and may carry its date.
 pub fn parse_plain_text(file: &str, id: &str, bytes: &[u8]) -> Result<Article, ArticleError> {
-    if bytes.len() > MAX_ARTICLE_BYTES {
-        return Err(ArticleError::TooLarge {
-            file: file.into(),
-            size: bytes.len(),
-            max: MAX_ARTICLE_BYTES,
-        });
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| ArticleError::NotUtf8 {
-        file: file.into(),
-        offset: e.valid_up_to(),
-    })?;
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let text = crate::build::article::article_text(file, bytes)?;
     // (line number from 1, text) of every non-empty line.
     let mut lines: Vec<(usize, &str)> = text
         .lines()

@@ -32,22 +32,12 @@ impl Engine {
         });
         if let Some(ctx) = context {
             if q.people.is_empty() && pronoun {
-                if let Some(p) = ctx
-                    .person
-                    .as_ref()
-                    .and_then(|id| self.knowledge.people.iter().position(|x| &x.id == id))
-                {
+                if let Some(p) = self.context_person(ctx) {
                     q.people.push(p);
                     q.from_context = true;
                 }
                 if q.people.is_empty() && q.parties.is_empty() {
-                    if let Some(p) = ctx.party.as_ref().and_then(|id| {
-                        self.knowledge
-                            .lexicon
-                            .parties
-                            .iter()
-                            .position(|x| &x.id == id)
-                    }) {
+                    if let Some(p) = self.context_party(ctx) {
                         q.parties.push(p);
                         q.from_context = true;
                     }
@@ -65,20 +55,10 @@ impl Engine {
                     }
                 }
                 if q.people.is_empty() && q.parties.is_empty() {
-                    if let Some(p) = ctx
-                        .person
-                        .as_ref()
-                        .and_then(|id| self.knowledge.people.iter().position(|x| &x.id == id))
-                    {
+                    if let Some(p) = self.context_person(ctx) {
                         q.people.push(p);
                         q.from_context = true;
-                    } else if let Some(p) = ctx.party.as_ref().and_then(|id| {
-                        self.knowledge
-                            .lexicon
-                            .parties
-                            .iter()
-                            .position(|x| &x.id == id)
-                    }) {
+                    } else if let Some(p) = self.context_party(ctx) {
                         q.parties.push(p);
                         q.from_context = true;
                     }
@@ -97,5 +77,21 @@ impl Engine {
                 }
             }
         }
+    }
+
+    /// The last answer's person, as an index into the people.
+    fn context_person(&self, ctx: &Context) -> Option<usize> {
+        let id = ctx.person.as_ref()?;
+        self.knowledge.people.iter().position(|x| &x.id == id)
+    }
+
+    /// The last answer's party, as an index into the lexicon's parties.
+    fn context_party(&self, ctx: &Context) -> Option<usize> {
+        let id = ctx.party.as_ref()?;
+        self.knowledge
+            .lexicon
+            .parties
+            .iter()
+            .position(|x| &x.id == id)
     }
 }

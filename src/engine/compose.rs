@@ -250,8 +250,8 @@ impl Engine {
                 terms: q
                     .terms
                     .iter()
-                    .filter(|t| t.1 >= 0.9)
-                    .map(|t| t.0.clone())
+                    .filter(|t| t.is_asked())
+                    .map(|t| t.stem.clone())
                     .collect(),
                 candidates,
                 decline_reason: None,

@@ -6,7 +6,7 @@ use rustc_hash::FxHashSet as HashSet;
 use crate::answer::{escape_markdown, Answer};
 use crate::engine::decide::{DeclineReason, Floor};
 use crate::engine::understand::salience::{absent_weight, Salience};
-use crate::engine::understand::Query;
+use crate::engine::understand::{Query, Term};
 use crate::engine::{Engine, FactRef};
 use crate::text::tokenize;
 
@@ -17,8 +17,7 @@ impl Engine {
         }
         const READ: usize = 60;
         let ranked = self.rank_sentences(q, READ, |_| true);
-        let content: Vec<&(String, f32, bool, usize)> =
-            q.terms.iter().filter(|t| !t.2 && t.1 >= 0.9).collect();
+        let content: Vec<&Term> = q.terms.iter().filter(|t| t.is_subject_word()).collect();
         let has_slots = !q.people.is_empty() || !q.parties.is_empty() || !q.topics.is_empty();
         if content.is_empty() && !has_slots {
             return self.decline(clean, q, DeclineReason::NothingToSearch, Vec::new());
@@ -50,12 +49,12 @@ impl Engine {
             let unknown: Vec<String> = content
                 .iter()
                 .filter(|t| {
-                    !self.index.contains(&t.0)
+                    !self.index.contains(&t.stem)
                         && q.tokens
-                            .get(t.3)
+                            .get(t.group)
                             .is_none_or(|tok| absent_weight(&tok.norm) != Salience::Generic)
                 })
-                .map(|t| t.0.clone())
+                .map(|t| t.stem.clone())
                 .collect();
             let reason = if unknown.is_empty() {
                 DeclineReason::NotCovered
@@ -111,8 +110,8 @@ impl Engine {
         let group: Vec<String> = q
             .terms
             .iter()
-            .filter(|t| t.3 == k)
-            .map(|t| t.0.clone())
+            .filter(|t| t.group == k)
+            .map(|t| t.stem.clone())
             .collect();
         (!group.is_empty()).then_some(group)
     }
@@ -145,7 +144,7 @@ impl Engine {
     }
 
     pub(crate) fn number_lead(&self, s: usize, q: &Query) -> String {
-        let terms: HashSet<&str> = q.terms.iter().map(|t| t.0.as_str()).collect();
+        let terms: HashSet<&str> = q.terms.iter().map(|t| t.stem.as_str()).collect();
         let best = self.numbers_by_sent.get(&s).and_then(|ns| {
             ns.iter().copied().max_by_key(|&i| {
                 tokenize(&self.knowledge.numbers[i].measures)

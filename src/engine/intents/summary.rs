@@ -12,9 +12,9 @@ impl Engine {
     pub(crate) fn summary_answer(&self, clean: &str, q: &mut Query) -> Answer {
         let k = &self.knowledge;
         let specific = q.terms.iter().any(|t| {
-            !t.2 && t.1 >= 0.9
+            t.is_subject_word()
                 && !matches!(
-                    t.0.as_str(),
+                    t.stem.as_str(),
                     "summari"
                         | "happen"
                         | "overview"

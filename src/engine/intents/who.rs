@@ -18,14 +18,14 @@ impl Engine {
         let extra = q
             .terms
             .iter()
-            .any(|t| !t.2 && t.1 >= 0.9 && self.index.contains(&t.0));
+            .any(|t| t.is_subject_word() && self.index.contains(&t.stem));
         if extra && !q.people.is_empty() {
             // "Who is Witkoff meeting this week?" asks about something, not someone.
             let role_words = q
                 .terms
                 .iter()
-                .filter(|t| !t.2 && t.1 >= 0.9)
-                .all(|t| self.is_title_stem(&t.0));
+                .filter(|t| t.is_subject_word())
+                .all(|t| self.is_title_stem(&t.stem));
             if !role_words {
                 return self.search_answer(clean, q);
             }
@@ -33,7 +33,10 @@ impl Engine {
         if q.people.is_empty() {
             if let Some(p) = self.person_by_role(q) {
                 q.people.push(p);
-            } else if q.terms.iter().any(|t| !t.2 && self.is_title_stem(&t.0))
+            } else if q
+                .terms
+                .iter()
+                .any(|t| !t.slot && self.is_title_stem(&t.stem))
                 && q.intent.x.as_deref().is_some_and(|x| {
                     !tokenize(x)
                         .iter()
@@ -45,8 +48,8 @@ impl Engine {
                 let titles: Vec<&String> = q
                     .terms
                     .iter()
-                    .filter(|t| t.1 >= 0.9 && self.is_title_stem(&t.0))
-                    .map(|t| &t.0)
+                    .filter(|t| t.is_asked() && self.is_title_stem(&t.stem))
+                    .map(|t| &t.stem)
                     .collect();
                 let held = self
                     .role_stems

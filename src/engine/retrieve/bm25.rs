@@ -2,7 +2,7 @@
 //! parts and its synonyms count once, by the best), in dense per-thread arrays. Owns the words
 //! score only; the slot boosts and the ordering are `rank.rs`'s.
 
-use crate::engine::understand::Query;
+use crate::engine::understand::{Query, TermOrigin};
 use crate::engine::Engine;
 
 impl Engine {
@@ -15,27 +15,29 @@ impl Engine {
         let mut best = Dense::zeroed(n);
         let mut touched: Vec<u32> = Vec::new();
         let mut group_touched: Vec<u32> = Vec::new();
-        let mut groups: Vec<usize> = q.terms.iter().map(|t| t.3).collect();
+        let mut groups: Vec<usize> = q.terms.iter().map(|t| t.group).collect();
         groups.sort_unstable();
         groups.dedup();
         // A word in more than a fifth of all sentences ranks almost nothing but costs a long
         // walk; it is skipped when the question has a rarer word to rank by.
         let common = |t: &str| n >= 5000 && self.index.doc_freq(t) * 12 > n;
-        let has_rare = q
-            .terms
-            .iter()
-            .any(|t| t.3 < 10_000 && self.index.contains(&t.0) && !common(&t.0));
+        let has_rare = q.terms.iter().any(|t| {
+            t.origin != TermOrigin::TopicAlias && self.index.contains(&t.stem) && !common(&t.stem)
+        });
         for g in groups {
             // Within one word's group (the word, its parts, its synonyms) only the best counts.
-            for (term, weight, slot, group) in &q.terms {
+            for t in &q.terms {
                 // Topic aliases count through the topic boost, not word by word.
-                if *group != g || *group >= 10_000 || (*slot && !include_slots && *weight >= 0.9) {
+                if t.group != g
+                    || t.origin == TermOrigin::TopicAlias
+                    || (t.slot && !include_slots && t.is_asked())
+                {
                     continue;
                 }
-                if has_rare && common(term) {
+                if has_rare && common(&t.stem) {
                     continue;
                 }
-                self.index.for_each_score(term, *weight, |d, v| {
+                self.index.for_each_score(&t.stem, t.weight, |d, v| {
                     let b = &mut best[d as usize];
                     if *b == 0.0 {
                         group_touched.push(d);

@@ -18,7 +18,8 @@ impl Engine {
         let mut terms = Vec::new();
         let mut total = 0.0;
         // The words typed (a spelling correction stands in for its word, below).
-        for (term, _, _, group) in q.terms.iter().filter(|t| !t.2 && t.1 >= 1.0) {
+        for t in q.terms.iter().filter(|t| !t.slot && t.is_typed()) {
+            let (term, group) = (&t.stem, &t.group);
             let id = self.index.id(term);
             let word = q.tokens.get(*group).map(|t| t.norm.as_str()).unwrap_or("");
             let w = if id.is_some() {
@@ -44,12 +45,16 @@ impl Engine {
                         .collect()
                 })
                 .unwrap_or_default();
-            for other in q.terms.iter().filter(|o| o.3 == *group && o.0 != *term) {
-                if let Some(oid) = self.index.id(&other.0) {
-                    let credit = if !other.2 && other.1 >= 0.9 {
+            for other in q
+                .terms
+                .iter()
+                .filter(|o| o.group == *group && o.stem != *term)
+            {
+                if let Some(oid) = self.index.id(&other.stem) {
+                    let credit = if other.is_subject_word() {
                         1.0
                     } else {
-                        (other.1 / 0.6).min(1.0)
+                        (other.weight / 0.6).min(1.0)
                     };
                     alternatives.push((oid, credit));
                 }

@@ -19,7 +19,7 @@ use crate::text::{normalize, tokenize, Token};
 
 pub(crate) use people::{name_list, NameWord};
 pub(crate) use recency::Recency;
-pub(crate) use terms::{filler, STOP_PAIR};
+pub(crate) use terms::{filler, Term, TermOrigin, STOP_PAIR};
 
 /// A question as the engine understands it.
 #[derive(Debug, Clone, Default)]
@@ -30,8 +30,8 @@ pub(crate) struct Query {
     pub(crate) parties: Vec<usize>,
     pub(crate) topics: Vec<usize>,
     pub(crate) unknown_names: Vec<String>,
-    /// Question terms: (stem, weight, is a slot or filler word, group of the word it came from).
-    pub(crate) terms: Vec<(String, f32, bool, usize)>,
+    /// Question terms, one group a word typed (see [`Term`]).
+    pub(crate) terms: Vec<Term>,
     /// Stems of slot words that are not the question's subject ("China" in "what did Vance say about China").
     pub(crate) other_slot_terms: Vec<String>,
     /// Token spans of recognised people and parties: (is person, index, start, end).

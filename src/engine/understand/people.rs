@@ -140,8 +140,8 @@ impl Engine {
         let want: Vec<String> = q
             .terms
             .iter()
-            .filter(|t| t.1 >= 0.9 && self.is_title_stem(&t.0))
-            .flat_map(|t| match t.0.as_str() {
+            .filter(|t| t.is_asked() && self.is_title_stem(&t.stem))
+            .flat_map(|t| match t.stem.as_str() {
                 "pm" => vec!["prime".to_string(), "minist".to_string()],
                 "vp" => vec!["vice".to_string(), "presid".to_string()],
                 "fm" => vec!["foreign".to_string(), "minist".to_string()],

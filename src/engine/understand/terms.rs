@@ -11,6 +11,54 @@ use crate::engine::Engine;
 use crate::english::{english, Relation};
 use crate::text::{stem, tokenize, Token};
 
+/// Where a query term came from. Rules that care whether the user asked for a word ask this,
+/// not the weight: a spelling correction and a typed word weigh differently but both were asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TermOrigin {
+    /// A word the user typed that says something of the subject.
+    Typed,
+    /// A typed word that only shapes the question ([`FILLER`]).
+    Filler,
+    /// One part of a typed hyphenated word.
+    HyphenPart,
+    /// The word a typed misspelling is corrected to.
+    Corrected,
+    /// A synonym from the lexicon (`config/language.toml`).
+    Synonym,
+    /// An English relative the sources use (WordNet synonym or derived form).
+    Related,
+    /// A word of a named topic's aliases.
+    TopicAlias,
+}
+
+/// One term of a question: a stem, its weight, whether it is a slot (or filler) word that words
+/// scoring may skip, the group of the typed word it stands for, and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Term {
+    pub(crate) stem: String,
+    pub(crate) weight: f32,
+    pub(crate) slot: bool,
+    pub(crate) group: usize,
+    pub(crate) origin: TermOrigin,
+}
+
+impl Term {
+    /// A word the user asked for: typed (not filler), or the correction of a misspelt one.
+    pub(crate) fn is_asked(&self) -> bool {
+        matches!(self.origin, TermOrigin::Typed | TermOrigin::Corrected)
+    }
+
+    /// A word the user typed as written, not filler.
+    pub(crate) fn is_typed(&self) -> bool {
+        self.origin == TermOrigin::Typed
+    }
+
+    /// A typed word (or its correction) that is not a slot: the question's own subject.
+    pub(crate) fn is_subject_word(&self) -> bool {
+        !self.slot && self.is_asked()
+    }
+}
+
 /// Words that shape a question but say nothing about its subject.
 pub(crate) const FILLER: &[&str] = &[
     "happen",
@@ -199,10 +247,10 @@ impl Engine {
         used: &[bool],
         when_words: &[bool],
         q: &mut Query,
-    ) -> Vec<(String, f32, bool, usize)> {
+    ) -> Vec<Term> {
         // Terms: content words as stems, with their synonyms at a lower weight, one group a word.
         // Words that only say which report is wanted ("now", "original") are not content.
-        let mut terms: Vec<(String, f32, bool, usize)> = Vec::new();
+        let mut terms: Vec<Term> = Vec::new();
         for (k, t) in q.tokens.iter().enumerate() {
             if self.lex.stopwords.contains(&t.norm)
                 || t.norm.chars().count() < 2 && !t.numeric
@@ -214,25 +262,40 @@ impl Engine {
             let s = keys[k].clone();
             let slot = used[k];
             let group = k;
-            let push =
-                |terms: &mut Vec<(String, f32, bool, usize)>, stem: String, w: f32, slot: bool| {
-                    if !terms.iter().any(|x| x.0 == stem) {
-                        terms.push((stem, w, slot, group));
-                    }
-                };
-            push(
-                &mut terms,
-                s.clone(),
-                if filler { 0.3 } else { 1.0 },
-                slot || filler,
-            );
+            let push = |terms: &mut Vec<Term>,
+                        stem: String,
+                        weight: f32,
+                        slot: bool,
+                        origin: TermOrigin| {
+                if !terms.iter().any(|x| x.stem == stem) {
+                    terms.push(Term {
+                        stem,
+                        weight,
+                        slot,
+                        group,
+                        origin,
+                    });
+                }
+            };
+            let (weight, origin) = if filler {
+                (0.3, TermOrigin::Filler)
+            } else {
+                (1.0, TermOrigin::Typed)
+            };
+            push(&mut terms, s.clone(), weight, slot || filler, origin);
             if t.norm.contains('-') {
                 for part in t
                     .norm
                     .split('-')
                     .filter(|p| p.len() > 1 && !self.lex.stopwords.contains(*p))
                 {
-                    push(&mut terms, stem(part), 0.8, slot || filler);
+                    push(
+                        &mut terms,
+                        stem(part),
+                        0.8,
+                        slot || filler,
+                        TermOrigin::HyphenPart,
+                    );
                 }
             }
             if let Some(syns) = self.lex.synonyms.get(&s) {
@@ -242,6 +305,7 @@ impl Engine {
                         syn.clone(),
                         if filler { 0.2 } else { 0.6 },
                         true,
+                        TermOrigin::Synonym,
                     );
                 }
             }
@@ -255,7 +319,7 @@ impl Engine {
                             Relation::Derived => RELATED_DERIVED,
                             Relation::Synonym => RELATED_SYNONYM,
                         };
-                        push(&mut terms, st, weight, true);
+                        push(&mut terms, st, weight, true, TermOrigin::Related);
                     }
                 }
             }
@@ -269,7 +333,13 @@ impl Engine {
                 && !english().is_common(&t.norm, COMMON_ZIPF)
             {
                 if let Some(fix) = self.fuzzy_word(&t.norm) {
-                    push(&mut terms, self.stem(&fix), 0.9, false);
+                    push(
+                        &mut terms,
+                        self.stem(&fix),
+                        0.9,
+                        false,
+                        TermOrigin::Corrected,
+                    );
                     q.corrected.push(t.norm.clone());
                 }
             }
@@ -279,8 +349,14 @@ impl Engine {
             for alias in &self.knowledge.lexicon.topics[ti].aliases {
                 for t in tokenize(alias) {
                     let s = self.stem(&t.norm);
-                    if !self.lex.stopwords.contains(&t.norm) && !terms.iter().any(|x| x.0 == s) {
-                        terms.push((s, 0.4, true, 10_000 + ti));
+                    if !self.lex.stopwords.contains(&t.norm) && !terms.iter().any(|x| x.stem == s) {
+                        terms.push(Term {
+                            stem: s,
+                            weight: 0.4,
+                            slot: true,
+                            group: 10_000 + ti,
+                            origin: TermOrigin::TopicAlias,
+                        });
                     }
                 }
             }
@@ -289,36 +365,36 @@ impl Engine {
     }
 
     /// Caps each synonym's weight at its group's own word's.
-    pub(crate) fn balance_synonyms(&self, terms: &mut [(String, f32, bool, usize)]) {
+    pub(crate) fn balance_synonyms(&self, terms: &mut [Term]) {
         // A synonym stands in for the word asked; it should not outrank the word itself just for
         // being rarer ("wrote" for "commented"). Each synonym weighs at most what the group's
         // own word (or, if the sources lack it, its average member) would.
-        let mut groups: Vec<usize> = terms.iter().map(|t| t.3).collect();
+        let mut groups: Vec<usize> = terms.iter().map(|t| t.group).collect();
         groups.sort_unstable();
         groups.dedup();
         for g in groups {
             let members: Vec<f32> = terms
                 .iter()
-                .filter(|t| t.3 == g && self.index.contains(&t.0))
-                .map(|t| self.index.idf(&t.0))
+                .filter(|t| t.group == g && self.index.contains(&t.stem))
+                .map(|t| self.index.idf(&t.stem))
                 .collect();
             if members.len() < 2 {
                 continue;
             }
             let head = terms
                 .iter()
-                .find(|t| t.3 == g)
-                .map(|t| t.0.clone())
+                .find(|t| t.group == g)
+                .map(|t| t.stem.clone())
                 .unwrap_or_default();
             let reference = if self.index.contains(&head) {
                 self.index.idf(&head)
             } else {
                 members.iter().sum::<f32>() / members.len() as f32
             };
-            for t in terms.iter_mut().filter(|t| t.3 == g && t.0 != head) {
-                let idf = self.index.idf(&t.0);
+            for t in terms.iter_mut().filter(|t| t.group == g && t.stem != head) {
+                let idf = self.index.idf(&t.stem);
                 if idf > reference && idf > 0.0 {
-                    t.1 *= reference / idf;
+                    t.weight *= reference / idf;
                 }
             }
         }
@@ -345,8 +421,8 @@ impl Engine {
         let mut v: Vec<String> = q
             .terms
             .iter()
-            .filter(|t| !t.2 && t.1 >= 0.9)
-            .map(|t| t.0.clone())
+            .filter(|t| t.is_subject_word())
+            .map(|t| t.stem.clone())
             .collect();
         for o in &q.other_slot_terms {
             if !v.contains(o) && !self.lex.stopwords.contains(o) {

@@ -303,6 +303,7 @@ fn load_engine(path: &Path, quotes: usize) -> Result<Engine> {
         &crate::knowledge::locate(path.to_path_buf()),
         EngineSettings {
             max_quotes: quotes.clamp(1, 10),
+            ..EngineSettings::default()
         },
     )?;
     if let Some(why) = passed_over {
@@ -514,13 +515,26 @@ fn cmd_eval(
         .with_context(|| format!("could not read the question set {}", questions.display()))?;
     let set = crate::eval::parse_questions(&text)
         .with_context(|| format!("{} is not a question set", questions.display()))?;
+    // The weights asked for: `engine.toml` in the config folder over the built-in ones, so a
+    // change to a weight can be scored without rebuilding parley.
+    let tuning = crate::engine::Tuning::load_dir(config)?;
     let engine = match articles {
         Some(dir) => {
             let lexicon = Lexicon::load_dir(config)?;
             let built = build_dir(dir, &lexicon, &BuildOptions::default())?;
-            Engine::new(built.knowledge, EngineSettings::default())
+            Engine::new(
+                built.knowledge,
+                EngineSettings {
+                    tuning,
+                    ..EngineSettings::default()
+                },
+            )
         }
-        None => load_engine(knowledge, 3)?,
+        None => {
+            let mut engine = load_engine(knowledge, 3)?;
+            engine.set_tuning(tuning);
+            engine
+        }
     };
     let answers: Vec<_> = set
         .iter()

@@ -4,9 +4,16 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-/// BM25 parameters.
-const K1: f32 = 1.2;
-const B: f32 = 0.75;
+/// BM25's two parameters (`[bm25]` in `config/engine.toml`): term-frequency saturation and
+/// length normalisation.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bm25 {
+    /// Term-frequency saturation.
+    pub k1: f32,
+    /// Length normalisation, 0..1.
+    pub b: f32,
+}
 
 /// An inverted index of documents (sentences) by term.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
@@ -132,12 +139,21 @@ impl Index {
     }
 
     /// Adds `weight * BM25(term)` to every document holding it.
-    pub fn score_into(&self, term: &str, weight: f32, scores: &mut HashMap<u32, f32>) {
-        self.for_each_score(term, weight, |doc, s| *scores.entry(doc).or_default() += s);
+    pub fn score_into(&self, term: &str, weight: f32, bm25: &Bm25, scores: &mut HashMap<u32, f32>) {
+        self.for_each_score(term, weight, bm25, |doc, s| {
+            *scores.entry(doc).or_default() += s
+        });
     }
 
     /// Calls `f(document, weight * BM25(term))` for every document holding the term.
-    pub fn for_each_score(&self, term: &str, weight: f32, mut f: impl FnMut(u32, f32)) {
+    pub fn for_each_score(
+        &self,
+        term: &str,
+        weight: f32,
+        bm25: &Bm25,
+        mut f: impl FnMut(u32, f32),
+    ) {
+        let Bm25 { k1, b } = *bm25;
         let Some(&id) = self.terms.get(term) else {
             return;
         };
@@ -148,7 +164,7 @@ impl Index {
             let len = self.lengths[doc as usize] as f32;
             f(
                 doc,
-                weight * idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg_len)),
+                weight * idf * tf * (k1 + 1.0) / (tf + k1 * (1.0 - b + b * len / self.avg_len)),
             );
         }
     }
@@ -200,7 +216,12 @@ mod tests {
         let idx = Index::build(vec![vec!["a", "b"], vec!["a", "c"], vec!["a", "b", "b"]]);
         assert!(idx.idf("c") > idx.idf("a"));
         let mut scores = HashMap::new();
-        idx.score_into("b", 1.0, &mut scores);
+        idx.score_into(
+            "b",
+            1.0,
+            &crate::engine::Tuning::built_in().bm25,
+            &mut scores,
+        );
         assert!(scores[&2] > scores[&0]);
         assert!(!scores.contains_key(&1));
         assert_eq!(idx.doc_freq("a"), 3);

@@ -366,6 +366,7 @@ const CODE_SOURCES: &[(&str, &str)] = &[
     ),
     ("engine/start.rs", include_str!("engine/start.rs")),
     ("engine/tables.rs", include_str!("engine/tables.rs")),
+    ("engine/tuning.rs", include_str!("engine/tuning.rs")),
     (
         "engine/understand/followup.rs",
         include_str!("engine/understand/followup.rs"),

@@ -26,7 +26,10 @@ fn engine() -> &'static Engine {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/knowledge.json");
         Engine::new(
             Knowledge::load(&path).expect("seed knowledge loads"),
-            EngineSettings { max_quotes: 3 },
+            EngineSettings {
+                max_quotes: 3,
+                ..EngineSettings::default()
+            },
         )
     })
 }

@@ -50,7 +50,13 @@ pub fn seed_json() -> String {
 
 /// An engine as `parley ask` makes one (three quotes a reply).
 pub fn engine(knowledge: Knowledge) -> Engine {
-    Engine::new(knowledge, EngineSettings { max_quotes: 3 })
+    Engine::new(
+        knowledge,
+        EngineSettings {
+            max_quotes: 3,
+            ..EngineSettings::default()
+        },
+    )
 }
 
 /// A generated corpus on disk, built once.

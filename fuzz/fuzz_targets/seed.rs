@@ -12,6 +12,9 @@ pub fn engine() -> &'static Engine {
     ENGINE.get_or_init(|| {
         let json = include_str!("../../knowledge/knowledge.json");
         let k = Knowledge::from_json(json, Path::new("knowledge.json")).expect("seed knowledge");
-        Engine::new(k, EngineSettings { max_quotes: 3 })
+        Engine::new(k, EngineSettings {
+                max_quotes: 3,
+                ..EngineSettings::default()
+            })
     })
 }

@@ -7,6 +7,7 @@
 use super::understand::Query;
 use super::{Engine, FactRef};
 use crate::answer::{escape_markdown, Answer, AnswerQuote};
+use crate::engine::Tuning;
 
 /// Why a question gets no answer. [`DeclineReason::reason`] is the explanation's
 /// `decline_reason`; [`DeclineReason::lead`] is the sentence the user reads.
@@ -148,18 +149,20 @@ pub(crate) enum Floor {
 }
 
 impl Floor {
-    /// The floor, 0..1.
-    pub(crate) fn share(self) -> f32 {
+    /// The floor, 0..1 (`[coverage]` in engine.toml).
+    pub(crate) fn share(self, tuning: &Tuning) -> f32 {
+        let c = &tuning.coverage;
         match self {
-            Floor::WhoSaid | Floor::SearchWithSlots => 0.5,
-            Floor::SearchWordsOnly => 0.6,
-            Floor::Position => 0.34,
+            Floor::WhoSaid => c.who_said,
+            Floor::SearchWithSlots => c.search_with_slots,
+            Floor::SearchWordsOnly => c.search_words_only,
+            Floor::Position => c.position,
         }
     }
 
     /// True when a sentence covering `coverage` of the question reaches this floor.
-    pub(crate) fn reached_by(self, coverage: f32) -> bool {
-        coverage >= self.share()
+    pub(crate) fn reached_by(self, coverage: f32, tuning: &Tuning) -> bool {
+        coverage >= self.share(tuning)
     }
 }
 
@@ -365,15 +368,17 @@ mod tests {
             Floor::SearchWordsOnly,
             Floor::Position,
         ] {
-            let share = floor.share();
+            let t = Tuning::built_in();
+            let share = floor.share(&t);
             assert!(share > 0.0 && share < 1.0, "{floor:?}");
             assert!(
-                floor.reached_by(share) && floor.reached_by(1.0),
+                floor.reached_by(share, &t) && floor.reached_by(1.0, &t),
                 "{floor:?}"
             );
-            assert!(!floor.reached_by(share - 1e-4), "{floor:?}");
+            assert!(!floor.reached_by(share - 1e-4, &t), "{floor:?}");
         }
         // Words alone must cover more of the question than words beside a named slot.
-        assert!(Floor::SearchWordsOnly.share() > Floor::SearchWithSlots.share());
+        let t = Tuning::built_in();
+        assert!(Floor::SearchWordsOnly.share(&t) > Floor::SearchWithSlots.share(&t));
     }
 }

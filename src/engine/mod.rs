@@ -29,6 +29,7 @@ mod restore;
 mod retrieve;
 mod start;
 mod tables;
+mod tuning;
 mod understand;
 
 use serde::{Deserialize, Serialize};
@@ -47,6 +48,7 @@ pub use clean::{cited_chars, clean_question, MAX_QUESTION_CHARS};
 pub use command::Command;
 use decide::DeclineReason;
 use tables::{SentIds, SentRec};
+pub use tuning::{Tuning, TuningError};
 use understand::{filler, NameWord, Query};
 
 /// Reply settings the engine honours.
@@ -54,11 +56,16 @@ use understand::{filler, NameWord, Query};
 pub struct EngineSettings {
     /// Most quotes in one reply.
     pub max_quotes: usize,
+    /// Every weight, threshold and limit (`config/engine.toml`).
+    pub tuning: Tuning,
 }
 
 impl Default for EngineSettings {
     fn default() -> Self {
-        EngineSettings { max_quotes: 3 }
+        EngineSettings {
+            max_quotes: 3,
+            tuning: Tuning::built_in(),
+        }
     }
 }
 
@@ -174,6 +181,12 @@ impl Engine {
             Some(s) => std::borrow::Cow::Borrowed(s),
             None => std::borrow::Cow::Owned(stem(norm)),
         }
+    }
+
+    /// Answers from now on with these weights and thresholds (the tables are unchanged: no
+    /// number in [`Tuning`] shapes them).
+    pub fn set_tuning(&mut self, tuning: Tuning) {
+        self.settings.tuning = tuning;
     }
 
     /// The knowledge it answers from, less what the engine holds in its own indexes: the

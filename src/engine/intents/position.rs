@@ -61,7 +61,7 @@ impl Engine {
                     s,
                     score
                         + if self.spoken_by_party(s, &party_ids) {
-                            1.0
+                            self.settings.tuning.rank.spoken_by_party
                         } else {
                             0.0
                         },
@@ -74,7 +74,7 @@ impl Engine {
             .into_iter()
             .filter(|(s, _)| {
                 topic_terms.is_empty()
-                    || Floor::Position.reached_by(coverage.of(*s))
+                    || Floor::Position.reached_by(coverage.of(*s), &self.settings.tuning)
                     || !q.topics.is_empty()
                         && q.topics.iter().any(|t| self.sents[*s].topics.contains(t))
             })

@@ -14,6 +14,7 @@ use crate::text::tokenize;
 impl Engine {
     pub(crate) fn said_answer(&self, clean: &str, q: &mut Query) -> Answer {
         let k = &self.knowledge;
+        let said = &self.settings.tuning.said;
         let topic_terms = self.topic_terms(q);
         let has_topic = !q.topics.is_empty() || !topic_terms.is_empty();
         // Who: a person, else an unnamed source, else a party.
@@ -74,8 +75,11 @@ impl Engine {
         let mut ranked: Vec<(FactRef, f32)> = if has_topic {
             facts
                 .iter()
-                .map(|&(f, base)| (f, self.topic_fit(q, f, &topic_terms) * 2.0 + base * 0.1))
-                .filter(|x| x.1 >= 1.0)
+                .map(|&(f, base)| {
+                    let fit = self.topic_fit(q, f, &topic_terms);
+                    (f, fit * said.fit_scale + base * said.kind_share)
+                })
+                .filter(|x| x.1 >= said.fit_floor)
                 .collect()
         } else {
             facts.clone()
@@ -138,8 +142,12 @@ impl Engine {
         let spoken = |s: usize| {
             self.quotes_in_sent.contains_key(&s) || self.statement_by_sent.contains_key(&s)
         };
-        const READ: usize = 40;
-        for (s, _) in self.rank_sentences(q, READ, spoken).into_iter().take(READ) {
+        let said = &self.settings.tuning.said;
+        for (s, _) in self
+            .rank_sentences(q, said.read, spoken)
+            .into_iter()
+            .take(said.read)
+        {
             for &i in self.quotes_in_sent.get(&s).into_iter().flatten() {
                 if self.knowledge.quotes[i].speaker != Speaker::Unattributed {
                     facts.push((FactRef::Quote(i), 0.0));
@@ -152,7 +160,7 @@ impl Engine {
         let mut ranked: Vec<(FactRef, f32)> = facts
             .into_iter()
             .map(|(f, _)| (f, self.topic_fit(q, f, &topic_terms)))
-            .filter(|x| x.1 >= 1.0)
+            .filter(|x| x.1 >= said.fit_floor)
             .collect();
         ranked.sort_by(|a, b| {
             b.1.total_cmp(&a.1)
@@ -162,7 +170,7 @@ impl Engine {
             return self.search_answer(clean, q);
         };
         if let Some(s) = self.fact_sentence(best.0) {
-            if !Floor::WhoSaid.reached_by(self.coverage(q).of(s)) {
+            if !Floor::WhoSaid.reached_by(self.coverage(q).of(s), &self.settings.tuning) {
                 return self.search_answer(clean, q);
             }
         }

@@ -15,8 +15,8 @@ impl Engine {
         if !q.unknown_names.is_empty() {
             return self.absent(clean, q);
         }
-        const READ: usize = 60;
-        let ranked = self.rank_sentences(q, READ, |_| true);
+        let read = self.settings.tuning.limits.search_read;
+        let ranked = self.rank_sentences(q, read, |_| true);
         let content: Vec<&Term> = q.terms.iter().filter(|t| t.is_subject_word()).collect();
         let has_slots = !q.people.is_empty() || !q.parties.is_empty() || !q.topics.is_empty();
         if content.is_empty() && !has_slots {
@@ -31,10 +31,10 @@ impl Engine {
         let coverage = self.coverage(q);
         let kept: Vec<(usize, f32)> = ranked
             .into_iter()
-            .take(READ)
+            .take(read)
             .filter(|(s, score)| {
                 *score > 0.0
-                    && floor.reached_by(coverage.of(*s))
+                    && floor.reached_by(coverage.of(*s), &self.settings.tuning)
                     && (q.people.is_empty()
                         || q.people.iter().any(|p| self.sents[*s].people.contains(p))
                         || !content.is_empty())
@@ -50,9 +50,10 @@ impl Engine {
                 .iter()
                 .filter(|t| {
                     !self.index.contains(&t.stem)
-                        && q.tokens
-                            .get(t.group)
-                            .is_none_or(|tok| absent_weight(&tok.norm) != Salience::Generic)
+                        && q.tokens.get(t.group).is_none_or(|tok| {
+                            absent_weight(&tok.norm, self.settings.tuning.terms.common_zipf)
+                                != Salience::Generic
+                        })
                 })
                 .map(|t| t.stem.clone())
                 .collect();

@@ -74,14 +74,14 @@ impl Engine {
             for r in &person.roles {
                 if let Some(s) = self.sentence_of_cite(&r.cite) {
                     if !facts.iter().any(|f| f.0 == FactRef::Sentence(s)) {
-                        facts.push((FactRef::Sentence(s), 3.0));
+                        facts.push((FactRef::Sentence(s), self.settings.tuning.who.role));
                     }
                 }
             }
             for m in &person.mentions {
                 if let Some(s) = self.sent_by_id.get(m) {
                     if !facts.iter().any(|f| f.0 == FactRef::Sentence(s)) {
-                        facts.push((FactRef::Sentence(s), 1.0));
+                        facts.push((FactRef::Sentence(s), self.settings.tuning.who.mention));
                     }
                 }
             }

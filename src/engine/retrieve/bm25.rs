@@ -20,7 +20,9 @@ impl Engine {
         groups.dedup();
         // A word in more than a fifth of all sentences ranks almost nothing but costs a long
         // walk; it is skipped when the question has a rarer word to rank by.
-        let common = |t: &str| n >= 5000 && self.index.doc_freq(t) * 12 > n;
+        let tuning = &self.settings.tuning;
+        let (from, share) = (tuning.rank.common_from, tuning.rank.common_share);
+        let common = |t: &str| n >= from && self.index.doc_freq(t) * share > n;
         let has_rare = q.terms.iter().any(|t| {
             t.origin != TermOrigin::TopicAlias && self.index.contains(&t.stem) && !common(&t.stem)
         });
@@ -37,15 +39,16 @@ impl Engine {
                 if has_rare && common(&t.stem) {
                     continue;
                 }
-                self.index.for_each_score(&t.stem, t.weight, |d, v| {
-                    let b = &mut best[d as usize];
-                    if *b == 0.0 {
-                        group_touched.push(d);
-                    }
-                    if v > *b {
-                        *b = v;
-                    }
-                });
+                self.index
+                    .for_each_score(&t.stem, t.weight, &tuning.bm25, |d, v| {
+                        let b = &mut best[d as usize];
+                        if *b == 0.0 {
+                            group_touched.push(d);
+                        }
+                        if v > *b {
+                            *b = v;
+                        }
+                    });
             }
             for d in group_touched.drain(..) {
                 let t = &mut total[d as usize];

@@ -6,7 +6,7 @@
 //! word's stand-ins (the lexicon's synonyms and a spelling correction in full, its hyphenated
 //! parts and WordNet relatives by their query weight) earn a share of its weight.
 
-use crate::engine::understand::salience::{absent_weight, Salience, ABSENT_COMMON_NOUN};
+use crate::engine::understand::salience::{absent_weight, Salience};
 use crate::engine::understand::Query;
 use crate::engine::Engine;
 use crate::index::Index;
@@ -15,6 +15,7 @@ impl Engine {
     /// How much of the question's own subject (not its slots) a sentence covers, 0..1: see
     /// [`Coverage`], which looks the question's words up once for all the sentences tested.
     pub(crate) fn coverage(&self, q: &Query) -> Coverage<'_> {
+        let tuning = &self.settings.tuning;
         let mut terms = Vec::new();
         let mut total = 0.0;
         // The words typed (a spelling correction stands in for its word, below).
@@ -23,13 +24,15 @@ impl Engine {
             let id = self.index.id(term);
             let word = q.tokens.get(*group).map(|t| t.norm.as_str()).unwrap_or("");
             let w = if id.is_some() {
-                self.index.idf(term).max(0.2)
+                self.index.idf(term).max(tuning.coverage.idf_floor)
             } else {
-                match absent_weight(word) {
+                match absent_weight(word, tuning.terms.common_zipf) {
                     // Its absence proves nothing about the question's subject.
                     Salience::Generic => continue,
                     // The question asks about something the sources may not cover.
-                    Salience::CommonNoun => self.index.max_idf() * ABSENT_COMMON_NOUN,
+                    Salience::CommonNoun => {
+                        self.index.max_idf() * tuning.coverage.absent_common_noun
+                    }
                     Salience::Rare => self.index.max_idf(),
                 }
             };
@@ -54,7 +57,7 @@ impl Engine {
                     let credit = if other.is_subject_word() {
                         1.0
                     } else {
-                        (other.weight / 0.6).min(1.0)
+                        (other.weight / tuning.coverage.stand_in_full_weight).min(1.0)
                     };
                     alternatives.push((oid, credit));
                 }

@@ -25,9 +25,9 @@ impl Engine {
                         (
                             f,
                             if matches!(f, FactRef::Quote(_)) {
-                                2.0
+                                self.settings.tuning.said.quote
                             } else {
-                                1.0
+                                self.settings.tuning.said.statement
                             },
                         )
                     })
@@ -46,7 +46,7 @@ impl Engine {
         for &si in self.sources_for_person.get(&id).into_iter().flatten() {
             let s = &self.knowledge.sources[si];
             for (f, score) in self.facts_by_speaker(&Speaker::Source(s.id.clone())) {
-                facts.push((f, score - 0.5));
+                facts.push((f, score + self.settings.tuning.said.through_source));
             }
         }
         facts
@@ -57,11 +57,12 @@ impl Engine {
         let Some(s) = self.fact_sentence(f) else {
             return 0.0;
         };
+        let said = &self.settings.tuning.said;
         let mut score = 0.0;
         let rec = &self.sents[s];
         for t in &q.topics {
             if rec.topics.contains(t) {
-                score += 1.5;
+                score += said.topic_in_sentence;
             } else if self
                 .sents
                 .iter()
@@ -70,21 +71,21 @@ impl Engine {
                 .any(|o| o.article == rec.article && o.para == rec.para && o.topics.contains(t))
             {
                 // A quote often sits in a paragraph whose other sentence names the topic.
-                score += 1.0;
+                score += said.topic_in_paragraph;
             }
         }
         // Membership through the index's postings: no re-tokenising at answer time.
         let has = |term: &str| self.index.has(term, s as u32);
         for t in topic_terms {
             if has(t) {
-                score += 1.0 + self.index.idf(t) * 0.2;
+                score += said.word + self.index.idf(t) * said.word_idf;
             } else if self
                 .lex
                 .synonyms
                 .get(t)
                 .is_some_and(|syns| syns.iter().any(|x| has(x)))
             {
-                score += 0.6;
+                score += said.word_synonym;
             }
         }
         score

@@ -17,9 +17,10 @@ impl Engine {
         leaders: usize,
         filter: impl Fn(usize) -> bool,
     ) -> Vec<(usize, f32)> {
-        // Phrase pairs re-rank the first `PAIRED`, so at least that many are always ordered.
-        const PAIRED: usize = 30;
-        let leaders = leaders.max(PAIRED);
+        // One set of boosts, read by the scorer and by the pruning bound below alike.
+        let boost = &self.settings.tuning.rank;
+        // Phrase pairs re-rank the first `paired`, so at least that many are always ordered.
+        let leaders = leaders.max(boost.paired);
         let (total, mut touched) = self.bm25(q, true);
         // Slot-only questions ("nato?", "Witkoff") still find the sentences about their slots.
         // `touched` holds each sentence once (no sort needed): a named person's sentence is
@@ -38,14 +39,14 @@ impl Engine {
         }
         // At thousands of articles a common word touches tens of thousands of sentences: only
         // the best by words (and every sentence of a named person) go on to the finer scoring.
-        const SHORTLIST: usize = 2000;
-        if touched.len() > SHORTLIST {
+        let shortlist = boost.shortlist;
+        if touched.len() > shortlist {
             // A named person's sentences get a head start, not a free pass: a name used in
             // thousands of sentences must not undo the shortlist. Ties go to the earlier
             // sentence, so the shortlist does not depend on the order sentences were touched.
             let first = |d: u32| {
                 let head = if named.get(d as usize) == Some(&1.0) {
-                    2.0
+                    boost.person_head_start
                 } else {
                     0.0
                 };
@@ -53,8 +54,8 @@ impl Engine {
             };
             // Keys computed once, not at every comparison.
             let mut keyed: Vec<(f32, u32)> = touched.iter().map(|&d| (first(d), d)).collect();
-            keyed.select_nth_unstable_by(SHORTLIST, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            touched = keyed[..SHORTLIST].iter().map(|x| x.1).collect();
+            keyed.select_nth_unstable_by(shortlist, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            touched = keyed[..shortlist].iter().map(|x| x.1).collect();
         }
         // What the intent favours, read once rather than per sentence.
         #[derive(Clone, Copy)]
@@ -80,31 +81,31 @@ impl Engine {
             let mut score = base + recency.get(r.article).copied().unwrap_or(0.0);
             for p in &q.people {
                 if r.people.contains(p) {
-                    score += 2.0;
+                    score += boost.person;
                 }
             }
             for p in &q.parties {
                 if r.parties.contains(p) {
-                    score += 1.0;
+                    score += boost.party;
                 }
             }
             for t in &q.topics {
                 if r.topics.contains(t) {
-                    score += 1.5;
+                    score += boost.topic;
                 }
             }
             score += match favours {
-                Favours::Events if self.events_by_sent.contains_key(&s) => 2.0,
+                Favours::Events if self.events_by_sent.contains_key(&s) => boost.event,
                 Favours::Places
                     if self.events_by_sent.get(&s).is_some_and(|e| {
                         e.iter().any(|&i| self.knowledge.events[i].place.is_some())
                     }) =>
                 {
-                    2.0
+                    boost.place
                 }
-                Favours::Numbers if self.numbers_by_sent.contains_key(&s) => 2.0,
-                Favours::Causes if self.has_cause(s) => 1.5,
-                Favours::Proposals if self.proposal_sents.contains(&s) => 1.5,
+                Favours::Numbers if self.numbers_by_sent.contains_key(&s) => boost.number,
+                Favours::Causes if self.has_cause(s) => boost.cause,
+                Favours::Proposals if self.proposal_sents.contains(&s) => boost.proposal,
                 _ => 0.0,
             };
             score
@@ -114,14 +115,18 @@ impl Engine {
             0.0
         } else {
             recency_weight
-        } + 2.0 * q.people.len() as f32
-            + q.parties.len() as f32
-            + 1.5 * q.topics.len() as f32
+        } + boost.person * q.people.len() as f32
+            + boost.party * q.parties.len() as f32
+            + boost.topic * q.topics.len() as f32
             + match favours {
-                Favours::Events | Favours::Places | Favours::Numbers => 2.0,
-                Favours::Causes | Favours::Proposals => 1.5,
+                Favours::Events => boost.event,
+                Favours::Places => boost.place,
+                Favours::Numbers => boost.number,
+                Favours::Causes => boost.cause,
+                Favours::Proposals => boost.proposal,
                 Favours::Nothing => 0.0,
-            };
+            }
+            .max(0.0);
         // Candidates as `best_first` keys, so selecting and sorting compare plain integers.
         let mut candidates: Vec<u64> = touched
             .into_iter()
@@ -170,15 +175,15 @@ impl Engine {
                 .iter()
                 .filter_map(|(a, b)| Some((*self.pair_vocab.get(a)?, *self.pair_vocab.get(b)?)))
                 .collect();
-            for item in out.iter_mut().take(PAIRED) {
+            for item in out.iter_mut().take(boost.paired) {
                 let words = self.pair_words_of(item.0);
                 let hits = pairs
                     .iter()
                     .filter(|&&(a, b)| words.windows(2).any(|w| w[0] == a && w[1] == b))
                     .count();
-                item.1 += hits as f32;
+                item.1 += boost.pair * hits as f32;
             }
-            let n = out.len().min(PAIRED);
+            let n = out.len().min(boost.paired);
             out[..n].sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         }
         out

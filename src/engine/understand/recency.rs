@@ -6,12 +6,6 @@
 use super::Query;
 use crate::engine::Engine;
 
-/// What the newest article adds to a sentence's score when the question does not ask for the
-/// latest: enough to win a tie, not to outrank better evidence.
-pub(crate) const RECENCY_TIE: f32 = 0.15;
-/// What the newest (or, for "original", the oldest) article adds when the question asks for it.
-pub(crate) const RECENCY_ASKED: f32 = 1.5;
-
 /// Which article's report a question asks for first.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) enum Recency {
@@ -47,9 +41,11 @@ impl Engine {
     /// article), and the most it adds. Halved at each step back from the newest (or forward
     /// from the earliest): the newest report leads, the one before it follows.
     pub(crate) fn recency_boosts(&self, q: &Query) -> (Vec<f32>, f32) {
+        // The newest article's boost: a tie-breaker unless the question asks (`[recency]`).
+        let tuning = &self.settings.tuning.recency;
         let weight = match q.when_reported {
-            Recency::Any => RECENCY_TIE,
-            Recency::Latest | Recency::Earliest => RECENCY_ASKED,
+            Recency::Any => tuning.tie,
+            Recency::Latest | Recency::Earliest => tuning.asked,
         };
         let n = self.newest_first.len();
         if n < 2 {
@@ -62,7 +58,7 @@ impl Engine {
             } else {
                 rank
             };
-            v[a] = weight * 0.5f32.powi(steps.min(60) as i32);
+            v[a] = weight * tuning.step.powi(steps.min(60) as i32);
         }
         (v, weight)
     }

@@ -5,16 +5,6 @@
 
 use crate::english::english;
 
-/// Zipf frequency at or above which a word counts as ordinary English (about once in a million
-/// words): not a misspelling to correct, not a name.
-pub(crate) const COMMON_ZIPF: f32 = 3.0;
-/// What a common noun the sources never use weighs in coverage, as a share of the rarest word's.
-pub(crate) const ABSENT_COMMON_NOUN: f32 = 1.0;
-/// Query weight of a WordNet derived form of a question word ("cancellation" for "cancel").
-pub(crate) const RELATED_DERIVED: f32 = 0.5;
-/// Query weight of a WordNet synonym of a question word.
-pub(crate) const RELATED_SYNONYM: f32 = 0.4;
-
 /// How much a word the sources never use says about what a question asks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Salience {
@@ -26,12 +16,13 @@ pub(crate) enum Salience {
     Rare,
 }
 
-/// The salience of a word (lowercase) the sources never use.
-pub(crate) fn absent_weight(word: &str) -> Salience {
+/// The salience of a word (lowercase) the sources never use; `common_zipf` is the Zipf
+/// frequency at or above which a word counts as ordinary English (`[terms]` in engine.toml).
+pub(crate) fn absent_weight(word: &str, common_zipf: f32) -> Salience {
     let e = english();
-    if e.is_generic(word, COMMON_ZIPF) {
+    if e.is_generic(word, common_zipf) {
         Salience::Generic
-    } else if e.is_common(word, COMMON_ZIPF) {
+    } else if e.is_common(word, common_zipf) {
         Salience::CommonNoun
     } else {
         Salience::Rare
@@ -44,10 +35,10 @@ mod tests {
 
     #[test]
     fn generic_words_nouns_and_rare_words_are_told_apart() {
-        assert_eq!(absent_weight("considered"), Salience::Generic);
-        assert_eq!(absent_weight("even"), Salience::Generic);
-        assert_eq!(absent_weight("oil"), Salience::CommonNoun);
-        assert_eq!(absent_weight("referendum"), Salience::CommonNoun);
-        assert_eq!(absent_weight("kestravia"), Salience::Rare);
+        assert_eq!(absent_weight("considered", 3.0), Salience::Generic);
+        assert_eq!(absent_weight("even", 3.0), Salience::Generic);
+        assert_eq!(absent_weight("oil", 3.0), Salience::CommonNoun);
+        assert_eq!(absent_weight("referendum", 3.0), Salience::CommonNoun);
+        assert_eq!(absent_weight("kestravia", 3.0), Salience::Rare);
     }
 }

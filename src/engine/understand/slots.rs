@@ -2,7 +2,6 @@
 //! name they do not know), and which slot is the question's subject. Owns slot recognition
 //! beyond people; must not weigh terms (that is `terms.rs`).
 
-use super::salience::COMMON_ZIPF;
 use super::{push_unique_usize, Query};
 use crate::engine::Engine;
 use crate::english::english;
@@ -52,7 +51,7 @@ impl Engine {
             let stem_known = self.index.contains(&keys[k]);
             // An ordinary English word typed in lowercase is not a misspelt name ("price" is
             // not "Prime").
-            let english_word = english().is_common(&t.norm, COMMON_ZIPF);
+            let english_word = english().is_common(&t.norm, self.settings.tuning.terms.common_zipf);
             if let Some(p) = (!english_word || t.capital)
                 .then(|| self.fuzzy_person(&t.norm))
                 .flatten()

@@ -5,7 +5,6 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use super::people::letters_differ_by_more_than;
-use super::salience::{COMMON_ZIPF, RELATED_DERIVED, RELATED_SYNONYM};
 use super::Query;
 use crate::engine::Engine;
 use crate::english::{english, Relation};
@@ -250,6 +249,7 @@ impl Engine {
     ) -> Vec<Term> {
         // Terms: content words as stems, with their synonyms at a lower weight, one group a word.
         // Words that only say which report is wanted ("now", "original") are not content.
+        let w = &self.settings.tuning.terms;
         let mut terms: Vec<Term> = Vec::new();
         for (k, t) in q.tokens.iter().enumerate() {
             if self.lex.stopwords.contains(&t.norm)
@@ -278,9 +278,9 @@ impl Engine {
                 }
             };
             let (weight, origin) = if filler {
-                (0.3, TermOrigin::Filler)
+                (w.filler, TermOrigin::Filler)
             } else {
-                (1.0, TermOrigin::Typed)
+                (w.typed, TermOrigin::Typed)
             };
             push(&mut terms, s.clone(), weight, slot || filler, origin);
             if t.norm.contains('-') {
@@ -292,7 +292,7 @@ impl Engine {
                     push(
                         &mut terms,
                         stem(part),
-                        0.8,
+                        w.hyphen_part,
                         slot || filler,
                         TermOrigin::HyphenPart,
                     );
@@ -303,7 +303,7 @@ impl Engine {
                     push(
                         &mut terms,
                         syn.clone(),
-                        if filler { 0.2 } else { 0.6 },
+                        if filler { w.filler_synonym } else { w.synonym },
                         true,
                         TermOrigin::Synonym,
                     );
@@ -312,12 +312,12 @@ impl Engine {
             // Words a reader would accept in its place (WordNet synonyms and derived forms),
             // weaker than the word typed and than the lexicon's own synonyms.
             if !slot && !filler {
-                for &(w, rel) in english().related(&t.norm) {
-                    let st = self.stem(w);
+                for &(word, rel) in english().related(&t.norm) {
+                    let st = self.stem(word);
                     if self.index.contains(&st) {
                         let weight = match rel {
-                            Relation::Derived => RELATED_DERIVED,
-                            Relation::Synonym => RELATED_SYNONYM,
+                            Relation::Derived => w.related_derived,
+                            Relation::Synonym => w.related_synonym,
                         };
                         push(&mut terms, st, weight, true, TermOrigin::Related);
                     }
@@ -330,13 +330,13 @@ impl Engine {
                 && !filler
                 && t.norm.chars().count() >= 5
                 && !t.norm.contains('-')
-                && !english().is_common(&t.norm, COMMON_ZIPF)
+                && !english().is_common(&t.norm, w.common_zipf)
             {
                 if let Some(fix) = self.fuzzy_word(&t.norm) {
                     push(
                         &mut terms,
                         self.stem(&fix),
-                        0.9,
+                        w.corrected,
                         false,
                         TermOrigin::Corrected,
                     );
@@ -352,7 +352,7 @@ impl Engine {
                     if !self.lex.stopwords.contains(&t.norm) && !terms.iter().any(|x| x.stem == s) {
                         terms.push(Term {
                             stem: s,
-                            weight: 0.4,
+                            weight: w.topic_alias,
                             slot: true,
                             group: 10_000 + ti,
                             origin: TermOrigin::TopicAlias,

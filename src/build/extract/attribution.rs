@@ -66,12 +66,7 @@ impl<'a> Reader<'a> {
         map: &CharMap,
     ) -> Option<Speaker> {
         let mut a = a;
-        while a < b
-            && matches!(
-                s.tokens[a].norm.as_str(),
-                "and" | "but" | "while" | "as" | "so"
-            )
-        {
+        while a < b && self.c.subject_connectives.contains(&s.tokens[a].norm) {
             a += 1;
         }
         if a >= b {
@@ -115,17 +110,22 @@ impl<'a> Reader<'a> {
             .iter()
             .find(|m| m.start >= a && (m.end == b || of_place(m)))
             .copied();
-        let person = found.map(|m| m.person);
+        let person = found.and_then(|m| m.person);
         let role_only = found.is_some_and(|m| {
-            !s.tokens[a..m.start].iter().any(|t| {
-                matches!(
-                    t.norm.as_str(),
-                    "for" | "to" | "of" | "close" | "with" | "from" | "at" | "near"
-                )
-            })
+            !s.tokens[a..m.start]
+                .iter()
+                .any(|t| self.c.affiliation_words.contains(&t.norm))
         });
         if let (Some(pi), false) = (person, det && !role_only) {
             return Some(Speaker::Person(self.person_id(pi)));
+        }
+        // A surname several people share, which the text does not settle: nobody's.
+        if let Some(m) = found.filter(|m| m.person.is_none() && !(det && !role_only)) {
+            self.reason = Some(format!(
+                "“{}” is a surname several people share and the text does not say whose",
+                s.tokens[m.start].base(s.hay)
+            ));
+            return None;
         }
         if let Some(src) = self.source_phrase(s, a, b, mentions, n, map) {
             return Some(src);
@@ -226,7 +226,8 @@ impl<'a> Reader<'a> {
                 m.start > noun && m.end <= b
                     || (m.end <= noun && m.start >= a && s.tokens[m.end - 1].possessive)
             })
-            .map(|m| self.person_id(m.person));
+            .and_then(|m| m.person)
+            .map(|pi| self.person_id(pi));
         let parties = party_mask(&s.tokens, c);
         let affiliation = (a..b)
             .find_map(|i| parties[i])
@@ -300,18 +301,31 @@ impl<'a> Reader<'a> {
                 && s.hay[toks[v].end..s.end].contains(['“', '"']);
             let is_verb = self.c.reporting_verbs.contains(&toks[v].norm) || characterising;
             self.reason = None;
-            let according =
-                toks[v].norm == "according" && toks.get(v + 1).is_some_and(|t| t.norm == "to");
-            if !is_verb && !according {
+            // "according to X": the speaker follows the phrase.
+            let according = self
+                .c
+                .speaker_after_phrases
+                .iter()
+                .find(|words| {
+                    toks.len() >= v + words.len()
+                        && toks[v..v + words.len()]
+                            .iter()
+                            .zip(words.iter())
+                            .all(|(t, w)| &t.norm == w)
+                })
+                .map(Vec::len);
+            if !is_verb && according.is_none() {
                 continue;
             }
-            if according {
-                let end = (v + 2..toks.len())
-                    .find(|&k| {
-                        k > v + 2 && !adjacent_or_soft(s.hay, toks[k - 1].end, toks[k].start)
-                    })
+            if let Some(len) = according {
+                let from = v + len;
+                let end = (from..toks.len())
+                    .find(|&k| k > from && !adjacent_or_soft(s.hay, toks[k - 1].end, toks[k].start))
                     .unwrap_or(toks.len());
-                let speaker = self.resolve_phrase(s, v + 2, end, mentions, n, map);
+                if from >= end {
+                    continue;
+                }
+                let speaker = self.resolve_phrase(s, from, end, mentions, n, map);
                 out.push(Said {
                     speaker,
                     verb: v,
@@ -321,14 +335,8 @@ impl<'a> Reader<'a> {
                 });
                 continue;
             }
-            // "say" and "says" as bare infinitives after modals are not reports ("will say").
-            if v > 0
-                && matches!(
-                    toks[v - 1].norm.as_str(),
-                    "to" | "would" | "will" | "could" | "might" | "can"
-                )
-                && toks[v].norm == "say"
-            {
+            // A verb after a modal or "to" is no report ("will say", "expected to say").
+            if v > 0 && self.c.infinitive_markers.contains(&toks[v - 1].norm) {
                 continue;
             }
             let before_gap_quote = v > 0 && {
@@ -357,7 +365,10 @@ impl<'a> Reader<'a> {
                 // subject; the words before "who" are.
                 if speaker.is_none()
                     && subject_start >= 2
-                    && matches!(toks[subject_start - 1].norm.as_str(), "who" | "that")
+                    && self
+                        .c
+                        .relative_words
+                        .contains(&toks[subject_start - 1].norm)
                 {
                     let end = subject_start - 1;
                     let start = self.clause_start(s, end);
@@ -398,10 +409,7 @@ impl<'a> Reader<'a> {
                 let mut end = v + 1;
                 while end < toks.len()
                     && adjacent(s.hay, toks[end - 1].end, toks[end].start)
-                    && !matches!(
-                        toks[end].norm.as_str(),
-                        "on" | "in" | "to" | "at" | "during" | "after" | "via" | "that"
-                    )
+                    && !self.c.speaker_stops.contains(&toks[end].norm)
                 {
                     end += 1;
                 }
@@ -462,7 +470,14 @@ impl<'a> Reader<'a> {
                     || toks[k].possessive
             });
             if lead_is_role && !self.c.source_determiners.contains(&toks[0].norm) {
-                return Some(Speaker::Person(self.person_id(m.person)));
+                let Some(pi) = m.person else {
+                    self.reason = Some(format!(
+                        "“{}” is a surname several people share and the text does not say whose",
+                        toks[m.start].base(s.hay)
+                    ));
+                    return None;
+                };
+                return Some(Speaker::Person(self.person_id(pi)));
             }
         }
         // A source phrase: up to the end of a person named in it, else a few words.
@@ -499,17 +514,12 @@ pub(super) fn channel_after(s: &Sent, verb: usize, c: &Compiled) -> Option<Strin
     while e < toks.len()
         && e - k < 4
         && adjacent(s.hay, toks[e - 1].end, toks[e].start)
-        && !matches!(toks[e].norm.as_str(), "that" | "he" | "she" | "they" | "it" | "the" if e > k + 1)
+        && !(e > k + 1 && c.channel_stops.contains(&toks[e].norm))
     {
         e += 1;
     }
     // A channel never ends on a preposition: "told reporters in" is "to reporters".
-    while e > k + 1
-        && matches!(
-            toks[e - 1].norm.as_str(),
-            "in" | "on" | "at" | "to" | "after" | "before" | "during" | "from" | "and"
-        )
-    {
+    while e > k + 1 && c.channel_trailing_words.contains(&toks[e - 1].norm) {
         e -= 1;
     }
     let text = &s.hay[first.start..toks[e - 1].end];

@@ -7,7 +7,7 @@
 use crate::article::Article;
 use crate::knowledge::Role;
 use crate::lexicon::Compiled;
-use crate::text::{slug, CharMap, Token};
+use crate::text::{normalize, slug, CharMap, Token};
 
 use super::{adjacent, cite, party_mask, sentences_of, title_mask, PersonDraft, Registry, Sent};
 
@@ -89,12 +89,11 @@ pub(super) fn role_before(
         let next_is_title =
             j != at && (titles.get(j).copied().unwrap_or(false) || s.tokens[j].capital);
         let ok = titles[k]
-            || c.role_modifiers.contains(&t.norm)
-                && !matches!(t.norm.as_str(), "the" | "of" | "for" | "to")
+            || c.role_modifiers.contains(&t.norm) && !c.role_inner_words.contains(&t.norm)
             || parties[k].is_some()
             || t.possessive
             || (t.capital && next_is_title && !c.not_names.contains(t.base(s.hay)))
-            || (matches!(t.norm.as_str(), "of") && titles.get(j).copied().unwrap_or(false));
+            || (c.title_joiners.contains(&t.norm) && titles.get(j).copied().unwrap_or(false));
         if !ok {
             break;
         }
@@ -131,8 +130,7 @@ pub(super) fn role_before_comma(
     loop {
         let t = &s.tokens[j];
         let ok = titles[j]
-            || c.role_modifiers.contains(&t.norm)
-                && !matches!(t.norm.as_str(), "the" | "of" | "for" | "to")
+            || c.role_modifiers.contains(&t.norm) && !c.role_inner_words.contains(&t.norm)
             || parties[j].is_some()
             || t.possessive;
         if !ok {
@@ -165,7 +163,7 @@ pub(super) fn role_after(
     }
     let mut j = end;
     let mut start = end;
-    if matches!(s.tokens[j].norm.as_str(), "the" | "a" | "an") {
+    if c.role_articles.contains(&s.tokens[j].norm) {
         j += 1;
         start = j;
     }
@@ -259,10 +257,20 @@ pub fn find_people(article: &Article, c: &Compiled, registry: &mut Registry) {
                             .flatten()
                     })
                     .cloned();
+                // A rank stands for its title ("Gen." is "general"); a courtesy title is kept as
+                // written only before a full name ("Ms Anna Kell"), to tell her from another
+                // Kell by "Ms Kell" later.
                 let honorific_titles: Vec<String> = honorific
                     .iter()
-                    .filter(|t| !t.is_empty())
-                    .cloned()
+                    .filter_map(|t| {
+                        if !t.is_empty() {
+                            Some(t.clone())
+                        } else if b - a >= 2 {
+                            Some(normalize(s.tokens[a - 1].base(s.hay)))
+                        } else {
+                            None
+                        }
+                    })
                     .collect();
                 let cue = cue || honorific.is_some();
                 let known_at = registry.find_words(&words_of(&s, a, b));
@@ -308,6 +316,11 @@ pub fn find_people(article: &Article, c: &Compiled, registry: &mut Registry) {
                                 honorific_titles: vec![],
                             });
                         }
+                        continue;
+                    }
+                    // A surname several people already share is none of them alone, nor
+                    // someone new.
+                    if registry.by_last.contains_key(&words[0]) {
                         continue;
                     }
                 }

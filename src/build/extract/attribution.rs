@@ -80,6 +80,14 @@ impl<'a> Reader<'a> {
         if b - a == 1 && self.c.person_pronouns.contains(&first.norm) {
             return self.resolve_reference(s, a, None);
         }
+        // A pronoun right before its verb is the subject, whatever opens the clause ("In a
+        // speech on Saturday he described ...").
+        if b - a > 1
+            && self.c.person_pronouns.contains(&s.tokens[b - 1].norm)
+            && !self.c.subject_connectives.contains(&s.tokens[b - 2].norm)
+        {
+            return self.resolve_reference(s, b - 1, None);
+        }
         if b - a == 1 && self.c.non_person_subjects.contains(&first.norm) {
             self.reason = Some(format!("“{}” names no person or body", first.text(s.hay)));
             return None;
@@ -210,7 +218,10 @@ impl<'a> Reader<'a> {
         }
         // Adjectives and affiliations before the noun ("senior US officials").
         let limit = (k + 4).min(b);
-        let noun = (k..limit).find(|&i| c.source_nouns.contains(&s.tokens[i].norm))?;
+        // A source noun ("a diplomat") or a body's ("Halvark’s embassy").
+        let noun = (k..limit).find(|&i| {
+            c.source_nouns.contains(&s.tokens[i].norm) || c.body_nouns.contains(&s.tokens[i].norm)
+        })?;
         if !det && noun != a {
             // Bare plurals ("officials said") and possessives ("Starmer’s spokesperson") only.
             if !(s.tokens[a..noun]
@@ -319,8 +330,21 @@ impl<'a> Reader<'a> {
             }
             if let Some(len) = according {
                 let from = v + len;
-                let end = (from..toks.len())
-                    .find(|&k| k > from && !adjacent_or_soft(s.hay, toks[k - 1].end, toks[k].start))
+                // An honorific's stop does not end the phrase ("according to Gen. Brandt").
+                let mut first = from;
+                while first + 1 < toks.len()
+                    && self.c.honorifics.contains_key(toks[first].base(s.hay))
+                    && matches!(
+                        s.hay[toks[first].end..toks[first + 1].start].trim(),
+                        "" | "."
+                    )
+                {
+                    first += 1;
+                }
+                let end = (first..toks.len())
+                    .find(|&k| {
+                        k > first && !adjacent_or_soft(s.hay, toks[k - 1].end, toks[k].start)
+                    })
                     .unwrap_or(toks.len());
                 if from >= end {
                     continue;
@@ -388,12 +412,32 @@ impl<'a> Reader<'a> {
                 // stands before an aside set off by commas.
                 let mut a0 = subject_end - 1;
                 while a0 > 0
-                    && subject_end - a0 < 10
+                    && subject_end - a0 < 16
                     && !s.hay[toks[a0 - 1].end..toks[a0].start].contains(',')
                 {
                     a0 -= 1;
                 }
-                if a0 > 0
+                // "Kestrava’s foreign minister, Ilka Marten, said": an aside that names someone
+                // is the name of the role before it, and the subject; the role alone never is.
+                let aside_is_name = mentions
+                    .iter()
+                    .any(|m| m.start >= a0 && m.end == subject_end);
+                // A relative clause ("X, who met Y, said") is no name, whoever it names.
+                let aside_names_someone = !self.c.clause_words.contains(&toks[a0].norm)
+                    && (self
+                        .here_unknown
+                        .is_some_and(|u| u >= a0 && u < subject_end)
+                        || mentions
+                            .iter()
+                            .any(|m| m.start >= a0 && m.end <= subject_end));
+                if aside_is_name && a0 > 0 {
+                    speaker = self.resolve_phrase(s, a0, subject_end, mentions, n, map);
+                } else if aside_names_someone && a0 > 0 {
+                    self.reason = Some(format!(
+                        "the aside “{}” names someone who is not one known person",
+                        &s.hay[toks[a0].start..toks[subject_end - 1].end]
+                    ));
+                } else if a0 > 0
                     && a0 < subject_end
                     && s.hay[toks[a0 - 1].end..toks[a0].start].contains(',')
                 {
@@ -427,6 +471,53 @@ impl<'a> Reader<'a> {
             });
         }
         out
+    }
+
+    /// "Vilk was blunt: “...”", "A government spokesman hit back: “...”": a quotation after a
+    /// colon, with no reporting verb, is the words of the sentence's subject when the words
+    /// before the colon name that one person (as the subject) or that one source, and no one
+    /// else.
+    pub(super) fn colon_speaker(
+        &mut self,
+        s: &Sent,
+        open: usize,
+        n: u32,
+        map: &CharMap,
+    ) -> Option<Speaker> {
+        if !s.hay[s.start..open].trim_end().ends_with(':') {
+            return None;
+        }
+        let toks = &s.tokens;
+        let k_end = toks.iter().take_while(|t| t.end <= open).count();
+        if k_end == 0 || self.here_unknown.is_some_and(|u| u < k_end) {
+            return None;
+        }
+        let before: Vec<Mention> = self
+            .here
+            .iter()
+            .copied()
+            .filter(|m| m.end <= k_end)
+            .collect();
+        match before[..] {
+            [m] => {
+                let pi = m.person?;
+                let subject = super::references::subject_mention(s, &before, self.c)?;
+                (subject.person == Some(pi)).then(|| Speaker::Person(self.person_id(pi)))
+            }
+            [] => {
+                // The source phrase opening the sentence, up to its last noun.
+                let first = usize::from(self.c.source_determiners.contains(&toks[0].norm));
+                let last = (first..k_end.min(first + 4))
+                    .take_while(|&k| k == 0 || adjacent(s.hay, toks[k - 1].end, toks[k].start))
+                    .filter(|&k| {
+                        self.c.source_nouns.contains(&toks[k].norm)
+                            || self.c.body_nouns.contains(&toks[k].norm)
+                    })
+                    .last()?;
+                self.source_phrase(s, 0, last + 1, &[], n, map)
+            }
+            _ => None,
+        }
     }
 
     /// Where the clause that ends before token `end` starts: back to punctuation, a clause word

@@ -319,6 +319,8 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 } else if let Some(sd) = after_verb {
                     reason = sd.reason.clone();
                     (None, Some(s.tokens[sd.verb].norm.clone()))
+                } else if let Some(sp) = r.colon_speaker(s, q.open, p.n, &map) {
+                    (Some(sp), None)
                 } else {
                     reason = Some("no reporting verb or speaker for this quotation".into());
                     (None, None)
@@ -417,7 +419,12 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                         .or(subject.and_then(|m| m.person));
                     n
                 });
-            previous = if let Some(sp) = spoke.or(said_last) {
+            // A sentence inside a quotation that opened before it ("“A. B.”") leaves the speaker
+            // of the quotation for what follows.
+            let inside_quote = quotes.iter().any(|q| q.open < s.start && s.end <= q.close);
+            previous = if inside_quote && spoke.is_none() && said_last.is_none() {
+                previous
+            } else if let Some(sp) = spoke.or(said_last) {
                 Some(sp)
             } else if let Some(n) = &named {
                 match (&n.persons[..], n.unknown, n.subject) {

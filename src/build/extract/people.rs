@@ -241,12 +241,26 @@ pub fn find_people(article: &Article, c: &Compiled, registry: &mut Registry) {
                     c.reporting_verbs.contains(&t.norm)
                         && adjacent(s.hay, s.tokens[b - 1].end, t.start)
                 });
-                let prev_is_verb = a > 0 && c.reporting_verbs.contains(&s.tokens[a - 1].norm);
-                let cue = c
-                    .person_cues
-                    .find(&s.tokens[a.saturating_sub(3)..a])
-                    .iter()
-                    .any(|h| h.end == a - a.saturating_sub(3));
+                // A reporting verb right before the name, or before a word or two that describe
+                // the person ("fumed farmer Greta Holm").
+                let prev_is_verb = (1..=3).any(|d| {
+                    a >= d
+                        && c.reporting_verbs.contains(&s.tokens[a - d].norm)
+                        && (a - d + 1..a).all(|k| {
+                            !s.tokens[k].capital
+                                && !s.tokens[k].numeric
+                                && !c.stopwords.contains(&s.tokens[k].norm)
+                                && adjacent(s.hay, s.tokens[k - 1].end, s.tokens[k].start)
+                        })
+                        && adjacent(s.hay, s.tokens[a - 1].end, s.tokens[a].start)
+                });
+                // "appointed Mereland’s envoy": a possessive after the cue owns the role, and
+                // is not the person the cue introduces.
+                let cue = !s.tokens[b - 1].possessive
+                    && c.person_cues
+                        .find(&s.tokens[a.saturating_sub(3)..a])
+                        .iter()
+                        .any(|h| h.end == a - a.saturating_sub(3));
                 // "Mr. Grusin", "Sen. Marta Holloway": an honorific makes the name a person's.
                 let honorific = a
                     .checked_sub(1)
@@ -273,6 +287,16 @@ pub fn find_people(article: &Article, c: &Compiled, registry: &mut Registry) {
                     })
                     .collect();
                 let cue = cue || honorific.is_some();
+                // "In Lunde, the city’s mayor, ...": a single word used as a place right here is
+                // no person, whatever role follows it.
+                if b - a == 1
+                    && before.is_none()
+                    && !cue
+                    && a > 0
+                    && c.place_prepositions.contains(&s.tokens[a - 1].norm)
+                {
+                    continue;
+                }
                 let known_at = registry.find_words(&words_of(&s, a, b));
                 if let (Some(i), false) = (known_at, honorific_titles.is_empty()) {
                     let p = &registry.people[i];

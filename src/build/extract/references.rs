@@ -155,15 +155,20 @@ pub(super) fn subject_mention(s: &Sent, mentions: &[Mention], c: &Compiled) -> O
     let m = *mentions.first()?;
     let titles = title_mask(&s.tokens, c);
     let parties = party_mask(&s.tokens, c);
-    let lead = (0..m.start).all(|k| {
-        let t = &s.tokens[k];
-        titles[k]
-            || parties[k].is_some()
-            || t.possessive
-            || c.role_modifiers.contains(&t.norm)
-            || c.subject_lead_words.contains(&t.norm)
-            || (t.capital && (k + 1..m.start).all(|j| s.tokens[j].capital || titles[j]))
-    });
+    // "At the end of the day, Dunmore walks ...": the first person named right after the comma
+    // that closes an opening phrase is the subject too.
+    let after_comma =
+        m.start > 0 && s.hay[s.tokens[m.start - 1].end..s.tokens[m.start].start].contains(',');
+    let lead = after_comma
+        || (0..m.start).all(|k| {
+            let t = &s.tokens[k];
+            titles[k]
+                || parties[k].is_some()
+                || t.possessive
+                || c.role_modifiers.contains(&t.norm)
+                || c.subject_lead_words.contains(&t.norm)
+                || (t.capital && (k + 1..m.start).all(|j| s.tokens[j].capital || titles[j]))
+        });
     lead.then_some(m)
 }
 

@@ -235,6 +235,27 @@ impl Registry {
             })
     }
 
+    /// A first name alone ("Pavel, 58, is a former surveyor"), as news writing uses for
+    /// relatives who share a surname: the person of this article named in full with that first
+    /// name, or nobody in particular when several are.
+    fn first_name_at(&self, s: &Sent, i: usize, in_full: &HashSet<usize>) -> Option<Mention> {
+        let named: Vec<usize> = self
+            .by_first
+            .get(&s.tokens[i].norm)?
+            .iter()
+            .copied()
+            .filter(|p| in_full.contains(p) && self.people[*p].words.len() > 1)
+            .collect();
+        (!named.is_empty()).then(|| Mention {
+            start: i,
+            end: i + 1,
+            person: match named[..] {
+                [one] => Some(one),
+                _ => None,
+            },
+        })
+    }
+
     /// Who a surname at token `i` stands for. One person with that surname is that person;
     /// several are told apart only by the text: the one of them this article names in full, or
     /// the one the honorific or title right before the surname fits ("Gen. Kell", "Foreign
@@ -342,7 +363,8 @@ pub(super) fn person_mentions(
                     start: i,
                     end: i + 1,
                     person: registry.surname_at(s, i, candidates, in_full, c),
-                }),
+                })
+                .or_else(|| registry.first_name_at(s, i, in_full)),
         };
         match found {
             Some(m) => {

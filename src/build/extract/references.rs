@@ -165,9 +165,14 @@ pub(super) fn subject_mention(s: &Sent, mentions: &[Mention], c: &Compiled) -> O
             titles[k]
                 || parties[k].is_some()
                 || t.possessive
-                || c.role_modifiers.contains(&t.norm)
+                // "of" and "for" only inside a role ("Minister for Trade"), never opening the
+                // sentence ("For Pavel, the slogan is ...").
+                || (c.role_modifiers.contains(&t.norm)
+                    && (!c.role_inner_words.contains(&t.norm) || k > 0 && titles[k - 1]))
                 || c.subject_lead_words.contains(&t.norm)
-                || (t.capital && (k + 1..m.start).all(|j| s.tokens[j].capital || titles[j]))
+                || (t.capital
+                    && !c.stopwords.contains(&t.norm)
+                    && (k + 1..m.start).all(|j| s.tokens[j].capital || titles[j]))
         });
     lead.then_some(m)
 }
@@ -250,5 +255,37 @@ mod tests {
             "“The river is calm,” the minister said.",
         ]);
         assert_eq!(speaker(&reg, &f, "river is calm"), "person: Hana Vilk");
+    }
+
+    #[test]
+    fn a_first_name_alone_is_the_relative_named_in_full_and_a_fronted_phrase_is_no_subject() {
+        let (reg, f) = read(&[
+            "Chief negotiator Pavel Orsk speaks for Halvark. His brother, opposition leader Tomas Orsk, sits in parliament.",
+            "Pavel, 58, is a former surveyor. “The valley has been measured too often,” he said.",
+            "At the end of the day, Tomas walks to the river. “I do not trust maps,” he says.",
+            "For Pavel, the slogan is the problem. “No map is possible,” he said.",
+        ]);
+        assert_eq!(
+            speaker(&reg, &f, "measured too often"),
+            "person: Pavel Orsk"
+        );
+        assert_eq!(speaker(&reg, &f, "trust maps"), "person: Tomas Orsk");
+        // Pavel is named in an opening phrase, not as the subject: "he" is not settled.
+        let who = speaker(&reg, &f, "No map is possible");
+        assert!(who.contains("not that sentence's subject"), "{who}");
+    }
+
+    #[test]
+    fn a_quotation_of_several_sentences_across_paragraphs_keeps_its_speaker() {
+        let (reg, f) = read(&[
+            "Nadia Ferrant, a researcher, told us the walkout looked planned.",
+            "“Nobody walks out with a statement already printed. This was choreography.",
+            "“The question is whether they come back tonight.”",
+        ]);
+        assert_eq!(speaker(&reg, &f, "Nobody walks"), "person: Nadia Ferrant");
+        assert_eq!(
+            speaker(&reg, &f, "come back tonight"),
+            "person: Nadia Ferrant"
+        );
     }
 }

@@ -142,7 +142,7 @@ pub struct Language {
     /// Role modifiers that never open a role ("the", "of").
     #[serde(default)]
     pub role_inner_words: Vec<String>,
-    /// Words that join titles into one role ("of").
+    /// Words that join titles into one role, or a person to their country ("of").
     #[serde(default)]
     pub title_joiners: Vec<String>,
     /// Articles that may open a role after a name ("the", "a").

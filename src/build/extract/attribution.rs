@@ -111,7 +111,7 @@ impl<'a> Reader<'a> {
         // Marsh of Kestrava").
         let of_place = |m: &Mention| {
             m.end + 1 < b
-                && s.tokens[m.end].norm == "of"
+                && self.c.title_joiners.contains(&s.tokens[m.end].norm)
                 && (m.end + 1..b).all(|k| s.tokens[k].capital)
         };
         let found = mentions

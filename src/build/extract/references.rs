@@ -153,6 +153,10 @@ impl Reader<'_> {
 /// The person who opens a sentence as its subject: the first mention with only a role before it.
 pub(super) fn subject_mention(s: &Sent, mentions: &[Mention], c: &Compiled) -> Option<Mention> {
     let m = *mentions.first()?;
+    // "Orsk’s aides said ...": an owner is not the subject.
+    if s.tokens[m.end - 1].possessive {
+        return None;
+    }
     let titles = title_mask(&s.tokens, c);
     let parties = party_mask(&s.tokens, c);
     // "At the end of the day, Dunmore walks ...": the first person named right after the comma
@@ -287,5 +291,15 @@ mod tests {
             speaker(&reg, &f, "come back tonight"),
             "person: Nadia Ferrant"
         );
+    }
+
+    #[test]
+    fn an_owner_named_before_the_subject_is_not_who_a_pronoun_stands_for() {
+        let (reg, f) = read(&[
+            "Chief negotiator Pavel Orsk arrived on Monday.",
+            "On Tuesday, Orsk’s aides said the map was late. “We need a week,” he said.",
+        ]);
+        let who = speaker(&reg, &f, "need a week");
+        assert!(who.starts_with("unattributed: "), "{who}");
     }
 }

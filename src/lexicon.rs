@@ -109,6 +109,48 @@ pub struct Language {
     /// Reporting verbs whose object is the audience ("told" reporters).
     #[serde(default)]
     pub audience_verbs: Vec<String>,
+    /// Words that open a subject phrase and are no part of it ("and", "but").
+    #[serde(default)]
+    pub subject_connectives: Vec<String>,
+    /// Words that may open a sentence before its pronoun subject ("but", "yet").
+    #[serde(default)]
+    pub sentence_connectives: Vec<String>,
+    /// Words that may stand before a sentence's named subject ("the", "but").
+    #[serde(default)]
+    pub subject_lead_words: Vec<String>,
+    /// Words that tie an unnamed source to whom it speaks for ("for", "close").
+    #[serde(default)]
+    pub affiliation_words: Vec<String>,
+    /// Phrases that put the speaker after them ("according to").
+    #[serde(default)]
+    pub speaker_after_phrases: Vec<String>,
+    /// Words before a reporting verb that make it no report ("will", "to").
+    #[serde(default)]
+    pub infinitive_markers: Vec<String>,
+    /// Words that end a speaker named after its verb ("on", "in").
+    #[serde(default)]
+    pub speaker_stops: Vec<String>,
+    /// Words that end a channel after its first word ("that", "he").
+    #[serde(default)]
+    pub channel_stops: Vec<String>,
+    /// Words a channel never ends on ("in", "and").
+    #[serde(default)]
+    pub channel_trailing_words: Vec<String>,
+    /// Words before a capitalised run that make it a place ("in", "from").
+    #[serde(default)]
+    pub place_prepositions: Vec<String>,
+    /// Role modifiers that never open a role ("the", "of").
+    #[serde(default)]
+    pub role_inner_words: Vec<String>,
+    /// Words that join titles into one role, or a person to their country ("of").
+    #[serde(default)]
+    pub title_joiners: Vec<String>,
+    /// Articles that may open a role after a name ("the", "a").
+    #[serde(default)]
+    pub role_articles: Vec<String>,
+    /// Words that open a relative clause after a subject ("who").
+    #[serde(default)]
+    pub relative_words: Vec<String>,
 }
 
 /// Parties, topics and language data together.
@@ -398,6 +440,34 @@ pub struct Compiled {
     pub channel_words: HashSet<String>,
     /// Audience verbs, lowercase.
     pub audience_verbs: HashSet<String>,
+    /// Words that open a subject phrase and are no part of it, lowercase.
+    pub subject_connectives: HashSet<String>,
+    /// Words that may open a sentence before its pronoun subject, lowercase.
+    pub sentence_connectives: HashSet<String>,
+    /// Words that may stand before a sentence's named subject, lowercase.
+    pub subject_lead_words: HashSet<String>,
+    /// Words that tie an unnamed source to whom it speaks for, lowercase.
+    pub affiliation_words: HashSet<String>,
+    /// Words before a reporting verb that make it no report, lowercase.
+    pub infinitive_markers: HashSet<String>,
+    /// Words that end a speaker named after its verb, lowercase.
+    pub speaker_stops: HashSet<String>,
+    /// Words that end a channel after its first word, lowercase.
+    pub channel_stops: HashSet<String>,
+    /// Words a channel never ends on, lowercase.
+    pub channel_trailing_words: HashSet<String>,
+    /// Words before a capitalised run that make it a place, lowercase.
+    pub place_prepositions: HashSet<String>,
+    /// Role modifiers that never open a role, lowercase.
+    pub role_inner_words: HashSet<String>,
+    /// Words that join titles into one role, lowercase.
+    pub title_joiners: HashSet<String>,
+    /// Articles that may open a role after a name, lowercase.
+    pub role_articles: HashSet<String>,
+    /// Words that open a relative clause after a subject, lowercase.
+    pub relative_words: HashSet<String>,
+    /// Phrases that put the speaker after them, as lowercase words.
+    pub speaker_after_phrases: Vec<Vec<String>>,
 }
 
 impl Lexicon {
@@ -476,6 +546,25 @@ impl Lexicon {
             body_nouns: lower(&l.body_nouns),
             channel_words: lower(&l.channel_words),
             audience_verbs: lower(&l.audience_verbs),
+            subject_connectives: lower(&l.subject_connectives),
+            sentence_connectives: lower(&l.sentence_connectives),
+            subject_lead_words: lower(&l.subject_lead_words),
+            affiliation_words: lower(&l.affiliation_words),
+            infinitive_markers: lower(&l.infinitive_markers),
+            speaker_stops: lower(&l.speaker_stops),
+            channel_stops: lower(&l.channel_stops),
+            channel_trailing_words: lower(&l.channel_trailing_words),
+            place_prepositions: lower(&l.place_prepositions),
+            role_inner_words: lower(&l.role_inner_words),
+            title_joiners: lower(&l.title_joiners),
+            role_articles: lower(&l.role_articles),
+            relative_words: lower(&l.relative_words),
+            speaker_after_phrases: l
+                .speaker_after_phrases
+                .iter()
+                .map(|p| tokenize(p).into_iter().map(|t| t.norm).collect())
+                .filter(|words: &Vec<String>| !words.is_empty())
+                .collect(),
             lexicon: self.clone(),
         }
     }

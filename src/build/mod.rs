@@ -192,7 +192,7 @@ pub fn build_from(
     registry.resolve_affiliations();
     // A single name with no title that the articles also use as a place ("Mirren said", "talks
     // in Mirren") is a city speaking for its government, not a person.
-    registry.places = in_parallel(&articles, crate::extract::place_words);
+    registry.places = in_parallel(&articles, |part| crate::extract::place_words(part, &base));
     let places = registry.places.clone();
     let is_place = |p: &crate::extract::PersonDraft| {
         p.words.len() == 1 && p.roles.is_empty() && places.contains(&p.words[0])

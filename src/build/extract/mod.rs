@@ -164,6 +164,15 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
         reason: None,
         pronoun: None,
     };
+    // Who a surname several people share stands for here: the one of them named in full.
+    let in_full = {
+        let sents: Vec<Sent> = article
+            .paragraphs
+            .iter()
+            .flat_map(|p| sentences_of(&p.text, c))
+            .collect();
+        registry.named_in_full(&sents)
+    };
     let mut quote_no = 0;
     let mut statement_no = 0;
     // The speaker (or lone named subject) of the sentence before, with its verb: a quotation
@@ -176,7 +185,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
         let mut para_facts = Vec::new();
         for (k, s) in sents.iter().enumerate() {
             let sid = sentence_id(&article.id, p.n, k);
-            let mentions = person_mentions(s, registry);
+            let mentions = person_mentions(s, registry, &in_full, c);
             // Quotes starting in this sentence, and the words outside every quotation.
             let sentence_quotes: Vec<QuoteSpan> = quotes
                 .iter()
@@ -206,9 +215,9 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             for h in c.topics.find(&s.tokens) {
                 push_unique(&mut facts.topics, &c.lexicon.topics[h.entity].id);
             }
-            for m in &mentions {
-                let id = registry.people[m.person].id.clone();
-                if let Some(aff) = registry.people[m.person]
+            for pi in mentions.iter().filter_map(|m| m.person) {
+                let id = registry.people[pi].id.clone();
+                if let Some(aff) = registry.people[pi]
                     .affiliation
                     .as_ref()
                     .filter(|a| c.lexicon.parties.iter().any(|p| &p.id == *a))
@@ -261,7 +270,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                     if let Some(end_sentence) =
                         sents.iter().find(|o| o.start < q.close && q.close <= o.end)
                     {
-                        let end_mentions = person_mentions(end_sentence, registry);
+                        let end_mentions = person_mentions(end_sentence, registry, &in_full, c);
                         let end_saids = r.said_in(end_sentence, &end_mentions, p.n, &map);
                         later = end_saids
                             .iter()
@@ -310,6 +319,8 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 } else if let Some(sd) = after_verb {
                     reason = sd.reason.clone();
                     (None, Some(s.tokens[sd.verb].norm.clone()))
+                } else if let Some(sp) = r.colon_speaker(s, q.open, p.n, &map) {
+                    (Some(sp), None)
                 } else {
                     reason = Some("no reporting verb or speaker for this quotation".into());
                     (None, None)
@@ -384,36 +395,36 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             let pronoun = r.pronoun;
             let named =
                 (!r.here.is_empty() || r.here_unknown.is_some() || pronoun.is_some()).then(|| {
-                    let mut persons: Vec<usize> = Vec::new();
                     // A pronoun subject stands for its person; people named in the clause before it
                     // are not the sentence's (see `Reader::resolve_reference`).
                     let from = pronoun.map_or(0, |(i, _)| i);
-                    for m in r.here.iter().filter(|m| m.start >= from) {
-                        if !persons.contains(&m.person) {
-                            persons.push(m.person);
-                        }
-                    }
+                    let after: Vec<_> =
+                        r.here.iter().copied().filter(|m| m.start >= from).collect();
+                    let mut n = Named::of(&after, r.here_unknown.is_some_and(|u| u >= from), None);
                     if let Some((_, who)) = pronoun {
-                        if !persons.contains(&who) {
-                            persons.insert(0, who);
+                        if !n.persons.contains(&who) {
+                            n.persons.insert(0, who);
                         }
                     }
                     let said_person = saids.iter().rev().find_map(|sd| match &sd.speaker {
-                        Some(Speaker::Person(id)) => persons
+                        Some(Speaker::Person(id)) => n
+                            .persons
                             .iter()
                             .copied()
                             .find(|&i| &registry.people[i].id == id),
                         _ => None,
                     });
-                    Named {
-                        persons,
-                        unknown: r.here_unknown.is_some_and(|u| u >= from),
-                        subject: said_person
-                            .or(pronoun.map(|(_, who)| who))
-                            .or(subject.map(|m| m.person)),
-                    }
+                    n.subject = said_person
+                        .or(pronoun.map(|(_, who)| who))
+                        .or(subject.and_then(|m| m.person));
+                    n
                 });
-            previous = if let Some(sp) = spoke.or(said_last) {
+            // A sentence inside a quotation that opened before it ("“A. B.”") leaves the speaker
+            // of the quotation for what follows.
+            let inside_quote = quotes.iter().any(|q| q.open < s.start && s.end <= q.close);
+            previous = if inside_quote && spoke.is_none() && said_last.is_none() {
+                previous
+            } else if let Some(sp) = spoke.or(said_last) {
                 Some(sp)
             } else if let Some(n) = &named {
                 match (&n.persons[..], n.unknown, n.subject) {
@@ -425,7 +436,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             } else {
                 s.tokens
                     .iter()
-                    .position(|t| !matches!(t.norm.as_str(), "but" | "and" | "yet" | "so" | "then"))
+                    .position(|t| !c.sentence_connectives.contains(&t.norm))
                     .filter(|&i| c.person_pronouns.contains(&s.tokens[i].norm))
                     .and_then(|i| r.resolve_reference(s, i, None))
                     .map(|sp| (sp, None))
@@ -485,7 +496,7 @@ pub(crate) mod testing {
         let mut reg = Registry::default();
         find_people(&a, &c, &mut reg);
         reg.merge_surnames();
-        reg.places = place_words(std::slice::from_ref(&a));
+        reg.places = place_words(std::slice::from_ref(&a), &c);
         let mut facts = extract(&a, &c, &reg);
         if !facts.new_people.is_empty() {
             for p in std::mem::take(&mut facts.new_people) {

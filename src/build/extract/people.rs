@@ -7,7 +7,7 @@
 use crate::article::Article;
 use crate::knowledge::Role;
 use crate::lexicon::Compiled;
-use crate::text::{slug, CharMap, Token};
+use crate::text::{normalize, slug, CharMap, Token};
 
 use super::{adjacent, cite, party_mask, sentences_of, title_mask, PersonDraft, Registry, Sent};
 
@@ -89,12 +89,11 @@ pub(super) fn role_before(
         let next_is_title =
             j != at && (titles.get(j).copied().unwrap_or(false) || s.tokens[j].capital);
         let ok = titles[k]
-            || c.role_modifiers.contains(&t.norm)
-                && !matches!(t.norm.as_str(), "the" | "of" | "for" | "to")
+            || c.role_modifiers.contains(&t.norm) && !c.role_inner_words.contains(&t.norm)
             || parties[k].is_some()
             || t.possessive
             || (t.capital && next_is_title && !c.not_names.contains(t.base(s.hay)))
-            || (matches!(t.norm.as_str(), "of") && titles.get(j).copied().unwrap_or(false));
+            || (c.title_joiners.contains(&t.norm) && titles.get(j).copied().unwrap_or(false));
         if !ok {
             break;
         }
@@ -131,8 +130,7 @@ pub(super) fn role_before_comma(
     loop {
         let t = &s.tokens[j];
         let ok = titles[j]
-            || c.role_modifiers.contains(&t.norm)
-                && !matches!(t.norm.as_str(), "the" | "of" | "for" | "to")
+            || c.role_modifiers.contains(&t.norm) && !c.role_inner_words.contains(&t.norm)
             || parties[j].is_some()
             || t.possessive;
         if !ok {
@@ -165,7 +163,7 @@ pub(super) fn role_after(
     }
     let mut j = end;
     let mut start = end;
-    if matches!(s.tokens[j].norm.as_str(), "the" | "a" | "an") {
+    if c.role_articles.contains(&s.tokens[j].norm) {
         j += 1;
         start = j;
     }
@@ -243,12 +241,26 @@ pub fn find_people(article: &Article, c: &Compiled, registry: &mut Registry) {
                     c.reporting_verbs.contains(&t.norm)
                         && adjacent(s.hay, s.tokens[b - 1].end, t.start)
                 });
-                let prev_is_verb = a > 0 && c.reporting_verbs.contains(&s.tokens[a - 1].norm);
-                let cue = c
-                    .person_cues
-                    .find(&s.tokens[a.saturating_sub(3)..a])
-                    .iter()
-                    .any(|h| h.end == a - a.saturating_sub(3));
+                // A reporting verb right before the name, or before a word or two that describe
+                // the person ("fumed farmer Greta Holm").
+                let prev_is_verb = (1..=3).any(|d| {
+                    a >= d
+                        && c.reporting_verbs.contains(&s.tokens[a - d].norm)
+                        && (a - d + 1..a).all(|k| {
+                            !s.tokens[k].capital
+                                && !s.tokens[k].numeric
+                                && !c.stopwords.contains(&s.tokens[k].norm)
+                                && adjacent(s.hay, s.tokens[k - 1].end, s.tokens[k].start)
+                        })
+                        && adjacent(s.hay, s.tokens[a - 1].end, s.tokens[a].start)
+                });
+                // "appointed Mereland’s envoy": a possessive after the cue owns the role, and
+                // is not the person the cue introduces.
+                let cue = !s.tokens[b - 1].possessive
+                    && c.person_cues
+                        .find(&s.tokens[a.saturating_sub(3)..a])
+                        .iter()
+                        .any(|h| h.end == a - a.saturating_sub(3));
                 // "Mr. Grusin", "Sen. Marta Holloway": an honorific makes the name a person's.
                 let honorific = a
                     .checked_sub(1)
@@ -259,12 +271,32 @@ pub fn find_people(article: &Article, c: &Compiled, registry: &mut Registry) {
                             .flatten()
                     })
                     .cloned();
+                // A rank stands for its title ("Gen." is "general"); a courtesy title is kept as
+                // written only before a full name ("Ms Anna Kell"), to tell her from another
+                // Kell by "Ms Kell" later.
                 let honorific_titles: Vec<String> = honorific
                     .iter()
-                    .filter(|t| !t.is_empty())
-                    .cloned()
+                    .filter_map(|t| {
+                        if !t.is_empty() {
+                            Some(t.clone())
+                        } else if b - a >= 2 {
+                            Some(normalize(s.tokens[a - 1].base(s.hay)))
+                        } else {
+                            None
+                        }
+                    })
                     .collect();
                 let cue = cue || honorific.is_some();
+                // "In Lunde, the city’s mayor, ...": a single word used as a place right here is
+                // no person, whatever role follows it.
+                if b - a == 1
+                    && before.is_none()
+                    && !cue
+                    && a > 0
+                    && c.place_prepositions.contains(&s.tokens[a - 1].norm)
+                {
+                    continue;
+                }
                 let known_at = registry.find_words(&words_of(&s, a, b));
                 if let (Some(i), false) = (known_at, honorific_titles.is_empty()) {
                     let p = &registry.people[i];
@@ -308,6 +340,11 @@ pub fn find_people(article: &Article, c: &Compiled, registry: &mut Registry) {
                                 honorific_titles: vec![],
                             });
                         }
+                        continue;
+                    }
+                    // A surname several people already share is none of them alone, nor
+                    // someone new.
+                    if registry.by_last.contains_key(&words[0]) {
                         continue;
                     }
                 }

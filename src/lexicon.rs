@@ -82,6 +82,14 @@ pub struct Language {
     /// Words that ask for the earliest report ("original", "initially").
     #[serde(default)]
     pub earliness_words: Vec<String>,
+    /// What follows a thing's name where a sentence says what it is ("Crimea, the peninsula",
+    /// "the enclave is a district"), lowercase, for "what is X?".
+    #[serde(default)]
+    pub definition_links: Vec<String>,
+    /// Words that end small talk before the question proper ("sorry dumb q *but* what is
+    /// crimea"), lowercase; the question then starts at the question word after one.
+    #[serde(default)]
+    pub preamble_ends: Vec<String>,
     /// Honorifics before a surname ("Mr", "Sen") with the title each stands for ("senator").
     #[serde(default)]
     pub honorifics: Vec<(String, String)>,
@@ -198,6 +206,31 @@ const DEFAULT_LEXICON: &str = include_str!("../config/lexicon.toml");
 const DEFAULT_LANGUAGE: &str = include_str!("../config/language.toml");
 
 impl Compiled {
+    /// The question proper, when small talk comes before it: "sorry dumb q but what is crimea"
+    /// -> "what is crimea", "ok so who is vance" -> "who is vance". The question starts at a
+    /// question word (what, who, ...) right after a preamble end ("but", "so"); otherwise the
+    /// question is returned as it is. A sentence end is not enough: in "so he pulled out?? why
+    /// tho" the question needs what comes before.
+    pub fn drop_preamble<'q>(&self, question: &'q str) -> &'q str {
+        const QUESTION_WORDS: [&str; 8] = [
+            "what", "who", "whom", "when", "where", "why", "how", "which",
+        ];
+        let mut offset = 0;
+        let mut previous_ends = false;
+        for (i, word) in question.split(' ').enumerate() {
+            let core = word
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+                .to_lowercase();
+            let head = core.split(['\'', '\u{2019}']).next().unwrap_or("");
+            if i > 0 && previous_ends && QUESTION_WORDS.contains(&head) {
+                return &question[offset..];
+            }
+            previous_ends = self.preamble_ends.contains(&core);
+            offset += word.len() + 1;
+        }
+        question
+    }
+
     /// A question with its chat shorthand and title abbreviations written out, word by word
     /// ("wat did the vp say abt nato" -> "what did the vice president say about nato"). Case is
     /// ignored, punctuation around a word and a possessive `'s` are kept.
@@ -422,6 +455,8 @@ pub struct Compiled {
     pub synonyms: HashMap<String, Vec<String>>,
     /// Question shorthand, lowercase, -> what it stands for.
     pub shorthand: HashMap<String, String>,
+    /// Words that end small talk before a question, lowercase.
+    pub preamble_ends: HashSet<String>,
     /// Honorifics as written ("Mr", "Sen") -> the title each stands for, lowercase.
     pub honorifics: HashMap<String, String>,
     /// Characterising verbs, lowercase.
@@ -522,6 +557,7 @@ impl Lexicon {
             not_names: l.not_names.iter().cloned().collect(),
             position_cues: stems(&l.position_cues),
             proposal_cues: stems(&l.proposal_cues),
+            preamble_ends: lower(&l.preamble_ends),
             shorthand: l
                 .shorthand
                 .iter()
@@ -623,5 +659,25 @@ mod tests {
     fn bad_toml_is_an_error_naming_the_file() {
         let err = Lexicon::from_toml("parties = 3", "", ("lex.toml", "lang.toml")).unwrap_err();
         assert!(err.to_string().contains("lex.toml"));
+    }
+
+    #[test]
+    fn small_talk_before_a_question_word_is_dropped_only_after_a_preamble_end() {
+        let c = Lexicon::builtin().compile();
+        assert_eq!(
+            c.drop_preamble("sorry dumb q but what is crimea"),
+            "what is crimea"
+        );
+        assert_eq!(c.drop_preamble("ok so who is vance"), "who is vance");
+        // Not after a sentence end, not after "and": the start still carries the question.
+        assert_eq!(
+            c.drop_preamble("he pulled out of london?? why tho"),
+            "he pulled out of london?? why tho"
+        );
+        assert_eq!(
+            c.drop_preamble("who is vance and what did he say"),
+            "who is vance and what did he say"
+        );
+        assert_eq!(c.drop_preamble("what is crimea"), "what is crimea");
     }
 }

@@ -254,7 +254,7 @@ impl Engine {
         let clean = clean_question(question);
         // Chat shorthand and title abbreviations are read as what they stand for; the reply
         // still echoes the question as it was asked.
-        let expanded = self.lex.expand_shorthand(&clean);
+        let expanded = self.lex.expand_shorthand(self.lex.drop_preamble(&clean));
         let mut q = self.analyse(&expanded, context);
         let mut answer = if clean.is_empty() {
             // Nothing was asked: say what can be, but it is not an answer.

@@ -138,6 +138,7 @@ pub struct RecencyTuning {
     pub tie: f32,
     pub asked: f32,
     pub step: f32,
+    pub asked_band: f32,
 }
 
 /// `[said]`.

@@ -29,7 +29,7 @@ impl Engine {
             Floor::SearchWordsOnly
         };
         let coverage = self.coverage(q);
-        let kept: Vec<(usize, f32)> = ranked
+        let mut kept: Vec<(usize, f32)> = ranked
             .into_iter()
             .take(read)
             .filter(|(s, score)| {
@@ -64,6 +64,8 @@ impl Engine {
             };
             return self.decline(clean, q, reason, Vec::new());
         }
+        self.order_band_by_report(q, &mut kept);
+        self.definitions_first(q, &mut kept);
         // "How many soldiers ...": a count the sources give is in a sentence with a number and
         // the thing counted (or a word for it); without one, the sources don't give it.
         if q.intent.name == "how_many" {
@@ -161,5 +163,49 @@ impl Engine {
             ),
             None => "Here is what the sources say:".into(),
         }
+    }
+
+    /// "What is the Orsa enclave?", "sorry but what's crimea exactly": the thing asked about
+    /// is the rest of the question after "what is"; among the sentences kept, those that say
+    /// what it is (its name followed by a definition link from `config/language.toml`, as in
+    /// "Crimea, the Ukrainian peninsula ...") come first, each group keeping its order.
+    fn definitions_first(&self, q: &Query, kept: &mut [(usize, f32)]) {
+        let links = &self.knowledge.lexicon.language.definition_links;
+        if links.is_empty() || !q.people.is_empty() {
+            return;
+        }
+        let norms: Vec<&str> = q.tokens.iter().map(|t| t.norm.as_str()).collect();
+        let Some(at) = norms
+            .windows(2)
+            .position(|w| w[0] == "what" && matches!(w[1], "is" | "are" | "was" | "were" | "s"))
+        else {
+            return;
+        };
+        // The thing's own words: not function words, not words that only shape the question
+        // ("exactly", "again").
+        let zipf = self.settings.tuning.terms.common_zipf;
+        let words: Vec<&str> = norms[at + 2..]
+            .iter()
+            .copied()
+            .filter(|w| {
+                !self.lex.stopwords.contains(*w)
+                    && !self.filler.contains(*w)
+                    && absent_weight(w, zipf) != Salience::Generic
+            })
+            .collect();
+        let Some(last) = words.last() else {
+            return;
+        };
+        if words.len() > 4 {
+            return;
+        }
+        let defines = |s: usize| {
+            let text = self.sentence_text(s).to_lowercase();
+            text.match_indices(last).any(|(i, _)| {
+                let after = &text[i + last.len()..];
+                links.iter().any(|l| after.starts_with(l.as_str()))
+            })
+        };
+        kept.sort_by_key(|&(s, _)| !defines(s));
     }
 }

@@ -3,7 +3,7 @@
 //! articles, and phrase pairs over the leaders. Owns the order; must not decide to decline.
 
 use super::bm25::Dense;
-use crate::engine::understand::Query;
+use crate::engine::understand::{Query, Recency};
 use crate::engine::Engine;
 
 impl Engine {
@@ -187,6 +187,40 @@ impl Engine {
             out[..n].sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         }
         out
+    }
+
+    /// "What is the current deadline", "what was the original offer": among the sentences kept
+    /// for an answer (best first), those whose score is close to the best (`[recency] asked_band` of it), the newest (or earliest)
+    /// report comes first, each article's sentences keeping their order. A boost alone lets an
+    /// older sentence that repeats the question's words more often stay ahead of the report
+    /// that replaced it.
+    pub(crate) fn order_band_by_report(&self, q: &Query, out: &mut [(usize, f32)]) {
+        let newest_first = &self.newest_first;
+        if q.when_reported == Recency::Any || newest_first.len() < 2 {
+            return;
+        }
+        let Some(best) = out.first().map(|x| x.1).filter(|b| *b > 0.0) else {
+            return;
+        };
+        let floor = best * self.settings.tuning.recency.asked_band;
+        let band = out.iter().take_while(|x| x.1 >= floor).count();
+        let mut age = vec![0usize; newest_first.len()];
+        for (rank, &a) in newest_first.iter().enumerate() {
+            age[a] = rank;
+        }
+        let earliest = q.when_reported == Recency::Earliest;
+        // A stable sort: within one article the score order stays.
+        out[..band].sort_by_key(|x| {
+            let rank = age
+                .get(self.sents[x.0].article)
+                .copied()
+                .unwrap_or(usize::MAX);
+            if earliest {
+                usize::MAX - rank
+            } else {
+                rank
+            }
+        });
     }
 
     /// True when a quote or statement in the sentence comes from someone of one of the parties.

@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{push_unique_usize, Query};
+use super::{push_unique_usize, Query, TermOrigin};
 use crate::engine::Engine;
 use crate::text::tokenize;
 
@@ -137,10 +137,22 @@ impl Engine {
 
     /// "the US vice president", "the british PM": the person whose role fits those words.
     pub(crate) fn person_by_role(&self, q: &Query) -> Option<usize> {
+        // The titles typed; failing those, a title derived from a word typed ("who is
+        // mediating" -> mediator, through WordNet's derived forms).
+        let typed = q
+            .terms
+            .iter()
+            .any(|t| t.is_asked() && self.is_title_stem(&t.stem));
         let want: Vec<String> = q
             .terms
             .iter()
-            .filter(|t| t.is_asked() && self.is_title_stem(&t.stem))
+            .filter(|t| {
+                (if typed {
+                    t.is_asked()
+                } else {
+                    t.origin == TermOrigin::Related
+                }) && self.is_title_stem(&t.stem)
+            })
             .flat_map(|t| match t.stem.as_str() {
                 "pm" => vec!["prime".to_string(), "minist".to_string()],
                 "vp" => vec!["vice".to_string(), "presid".to_string()],
@@ -151,11 +163,13 @@ impl Engine {
         if want.is_empty() {
             return None;
         }
-        let want_parties: Vec<&str> = q
-            .parties
-            .iter()
-            .map(|&p| self.knowledge.lexicon.parties[p].id.as_str())
-            .collect();
+        // One party named is whose the role is ("Teravia's envoy"); two or more are the sides
+        // of something ("mediating between Teravia and Morvany"), which no one belongs to.
+        let want_parties: Vec<&str> = if q.parties.len() == 1 {
+            vec![self.knowledge.lexicon.parties[q.parties[0]].id.as_str()]
+        } else {
+            Vec::new()
+        };
         let mut best: Option<(usize, usize)> = None;
         for (i, p) in self.knowledge.people.iter().enumerate() {
             if !want_parties.is_empty()

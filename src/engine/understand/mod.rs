@@ -14,7 +14,7 @@ mod terms;
 
 use super::Engine;
 use crate::answer::Context;
-use crate::intent::IntentMatch;
+use crate::intent::{Intent, IntentMatch};
 use crate::text::{normalize, tokenize, Token};
 
 pub(crate) use people::{name_list, NameWord};
@@ -84,7 +84,7 @@ impl Engine {
 impl Default for IntentMatch {
     fn default() -> Self {
         IntentMatch {
-            name: "search".into(),
+            name: Intent::Search,
             pattern: None,
             x: None,
             t: None,

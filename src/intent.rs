@@ -223,10 +223,11 @@ impl IntentMatcher {
         let mut owners = Vec::new();
         let mut regexes = Vec::new();
         for def in &file.intent {
-            let intent = Intent::from_name(&def.name).ok_or_else(|| IntentError::UnknownIntent {
-                name: def.name.clone(),
-                valid: intent_names(),
-            })?;
+            let intent =
+                Intent::from_name(&def.name).ok_or_else(|| IntentError::UnknownIntent {
+                    name: def.name.clone(),
+                    valid: intent_names(),
+                })?;
             for (k, p) in def.patterns.iter().enumerate() {
                 let re = Regex::new(p).map_err(|e| IntentError::Pattern {
                     intent: def.name.clone(),
@@ -344,8 +345,8 @@ mod tests {
 
     #[test]
     fn bad_patterns_are_errors() {
-        let e = IntentMatcher::from_toml("[[intent]]\nname = \"who\"\npatterns = ['(']")
-            .unwrap_err();
+        let e =
+            IntentMatcher::from_toml("[[intent]]\nname = \"who\"\npatterns = ['(']").unwrap_err();
         assert!(e.to_string().contains("does not compile"));
     }
 
@@ -354,7 +355,10 @@ mod tests {
     #[test]
     fn a_misspelt_intent_name_is_a_load_error_listing_the_valid_ones() {
         let text = DEFAULT_INTENTS.replacen("name = \"position\"", "name = \"postion\"", 1);
-        assert_ne!(text, DEFAULT_INTENTS, "the built-in file has a position intent");
+        assert_ne!(
+            text, DEFAULT_INTENTS,
+            "the built-in file has a position intent"
+        );
         let e = IntentMatcher::from_toml(&text).unwrap_err();
         assert!(
             matches!(&e, IntentError::UnknownIntent { name, .. } if name == "postion"),

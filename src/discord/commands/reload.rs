@@ -8,8 +8,8 @@ use poise::serenity_prelude as serenity;
 use tracing::{info, warn, Instrument as _};
 
 use super::{interaction_span, Ctx, Error};
-use crate::discord::render;
 use crate::discord::reload_from_articles;
+use crate::discord::render;
 use crate::discord::state::BotState;
 
 /// Rebuild the knowledge from the articles (Manage Server permission or bot owners only).

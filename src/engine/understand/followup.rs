@@ -43,9 +43,7 @@ impl Engine {
                     }
                 }
             }
-            if followup
-                && matches!(intent.name, Intent::Search | Intent::Who | Intent::Proposal)
-            {
+            if followup && matches!(intent.name, Intent::Search | Intent::Who | Intent::Proposal) {
                 if let Some(prev) = ctx.intent.as_deref().and_then(Intent::from_name) {
                     if !prev.is_meta() {
                         intent.name = prev;

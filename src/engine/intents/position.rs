@@ -44,9 +44,12 @@ impl Engine {
         let mut ranked = self.rank_sentences(q, 200, |s| {
             sentences.contains(&s) || self.sents[s].parties.iter().any(|p| parties.contains(p))
         });
-        if ranked.is_empty() && topic_terms.is_empty() {
-            // A party named alone (`/positions US`): no word found anything to rank, so its
-            // stated positions, in reading order (its own people's words still go first, below).
+        // Every word of the question is a party's name (`/positions US`).
+        let party_alone = !q.tokens.is_empty()
+            && (0..q.tokens.len()).all(|i| q.spans.iter().any(|sp| !sp.0 && sp.2 <= i && i < sp.3));
+        if ranked.is_empty() && topic_terms.is_empty() && party_alone {
+            // A party named alone: no word found anything to rank, so its stated positions,
+            // in reading order (its own people's words still go first, below).
             let mut stated: Vec<usize> = sentences.iter().copied().collect();
             stated.sort_unstable();
             ranked = stated.into_iter().map(|s| (s, 0.0)).collect();

@@ -260,6 +260,9 @@ impl Engine {
     }
 
     pub(crate) fn answer(&self, clean: &str, q: &mut Query) -> Answer {
+        if !q.ambiguous.is_empty() && !q.intent.name.is_meta() {
+            return self.ambiguous(clean, q);
+        }
         if q.unknown_role.is_some() && q.people.is_empty() && !q.intent.name.is_meta() {
             return self.role_not_held(clean, q);
         }

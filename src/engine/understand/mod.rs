@@ -30,6 +30,9 @@ pub(crate) struct Query {
     pub(crate) parties: Vec<usize>,
     pub(crate) topics: Vec<usize>,
     pub(crate) unknown_names: Vec<String>,
+    /// Names (as typed) that several people share and the question does not tell apart, with
+    /// those people.
+    pub(crate) ambiguous: Vec<(String, Vec<usize>)>,
     /// Question terms: (stem, weight, is a slot or filler word, group of the word it came from).
     pub(crate) terms: Vec<(String, f32, bool, usize)>,
     /// Stems of slot words that are not the question's subject ("China" in "what did Vance say about China").

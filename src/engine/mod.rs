@@ -260,7 +260,11 @@ impl Engine {
     }
 
     pub(crate) fn answer(&self, clean: &str, q: &mut Query) -> Answer {
-        if !q.ambiguous.is_empty() && !q.intent.name.is_meta() {
+        // Which of several people a name means is asked back, never guessed, when the
+        // answer is about that person.
+        if !q.ambiguous.is_empty()
+            && matches!(q.intent.name, Intent::Who | Intent::Said | Intent::Position)
+        {
             return self.ambiguous(clean, q);
         }
         if q.unknown_role.is_some() && q.people.is_empty() && !q.intent.name.is_meta() {

@@ -4,9 +4,11 @@
 //! about them.
 //!
 //! Ties: a word of several people's names that no full name in the question settles ("Brandt"
-//! for Adele and Karl Brandt) names none of them; it is recorded in `Query::ambiguous` and the
-//! question is declined, asking which one is meant. Such a word is not a target for spelling
-//! correction either. (Before, the first of them in the knowledge file's order was taken.)
+//! for Adele and Karl Brandt) names none of them; it is recorded in `Query::ambiguous`. A
+//! question about a person ("who is", "what did ... say", "where does ... stand") is then
+//! declined, asking which one is meant; any other question searches for the word like any
+//! other word. Such a word is not a target for spelling correction either. (Before, the first
+//! of them in the knowledge file's order was taken.)
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -98,8 +100,8 @@ impl Engine {
                         .into_iter()
                         .find(|t| t.norm == norm)
                         .map_or(norm.clone(), |t| t.base(name).to_string());
+                    // Not a slot: for a search it stays a word to look for like any other.
                     q.ambiguous.push((typed, best));
-                    used[i] = true;
                     i += 1;
                     continue;
                 };
@@ -401,6 +403,15 @@ Marvane said a deal was still possible by the summer.\n";
             assert!(a.quotes.is_empty());
             assert_eq!(a.context.person, None);
             assert!(people(&e, "what did brandtt say").is_empty());
+            // A search is not about one person: it looks for the word with the others.
+            let a = e.ask("Brandt gates spring", None);
+            assert!(a.answered, "{}", a.to_markdown());
+            assert!(
+                a.quotes[0].citation.quote.contains("gates"),
+                "{}",
+                a.to_markdown()
+            );
+            assert_eq!(a.context.person, None);
         }
     }
 }

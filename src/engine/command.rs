@@ -231,8 +231,27 @@ impl Engine {
         if words > 0 {
             let unknown = self.unresolved_name(&text, words, &q);
             q.unknown_names.extend(unknown);
+            let unmentioned = self.unmentioned_parties(words, &q);
+            q.unknown_names.extend(unmentioned);
         }
         self.answer(&text, &mut q)
+    }
+
+    /// The names of the parties in a name slot (its first `words` tokens) that no sentence of
+    /// the sources mentions: the lexicon knows them, the sources do not, so they are declined
+    /// as names the sources never mention rather than as a position the sources do not state.
+    fn unmentioned_parties(&self, words: usize, q: &Query) -> Vec<String> {
+        if !q.unknown_names.is_empty() {
+            return Vec::new();
+        }
+        let mut out: Vec<String> = Vec::new();
+        for sp in q.spans.iter().filter(|sp| !sp.0 && sp.2 < words) {
+            let name = &self.knowledge.lexicon.parties[sp.1].name;
+            if !out.contains(name) && !self.sents.iter().any(|s| s.parties.contains(&sp.1)) {
+                out.push(name.clone());
+            }
+        }
+        out
     }
 
     /// The words of a name slot (the first `words` tokens of `text`, which `q` was read from)
@@ -385,6 +404,31 @@ mod tests {
             assert!(a.lead.starts_with(&want.lead()), "{command}: {}", a.lead);
             assert_eq!(a.context.person, None, "{command}");
             assert!(a.quotes.is_empty(), "{command}");
+        }
+    }
+
+    /// A party the lexicon knows and the sources never mention is declined as absent, named
+    /// whole, even when the command line's reader cut its name in two.
+    #[test]
+    fn a_party_the_sources_never_mention_is_declined_as_absent() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
+        let built = crate::build::build_dir(
+            &dir,
+            &crate::lexicon::Lexicon::builtin(),
+            &crate::build::BuildOptions::default(),
+        )
+        .unwrap();
+        let e = Engine::new(built.knowledge, EngineSettings::default());
+        for command in ["/positions United States", "/positions US on territory"] {
+            let a = e.run(&Command::parse(command), None);
+            let want = DeclineReason::UnknownName(vec!["United States".into()]);
+            assert!(!a.answered, "{command}");
+            assert_eq!(
+                a.explanation.decline_reason,
+                Some(want.reason()),
+                "{command}"
+            );
+            assert!(a.lead.starts_with(&want.lead()), "{command}: {}", a.lead);
         }
     }
 }

@@ -21,12 +21,124 @@ struct IntentDef {
     patterns: Vec<String>,
 }
 
+/// What a question asks for: the answer kind the engine gives. The names are the ones
+/// `config/intents.toml` uses; a name there that is not one of these is a load error
+/// ([`IntentError::UnknownIntent`]), so a typo cannot send its questions to search unnoticed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Intent {
+    /// "hello".
+    Greeting,
+    /// "what can you do?".
+    Help,
+    /// "which articles do you have?".
+    Sources,
+    /// "do you think ...?": opinions and predictions, declined.
+    Opinion,
+    /// "who said ...?".
+    WhoSaid,
+    /// "what did X say (about T)?".
+    Said,
+    /// "where does X stand (on T)?".
+    Position,
+    /// "summary", "what happened?".
+    Summary,
+    /// "what was in the proposal?".
+    Proposal,
+    /// "who is X?".
+    Who,
+    /// "when ...?".
+    When,
+    /// "where ...?".
+    Where,
+    /// "how many ...?".
+    HowMany,
+    /// "why ...?".
+    Why,
+    /// No pattern matched: retrieval over the sentences.
+    Search,
+    /// The dated events in order (the `/timeline` command).
+    Timeline,
+}
+
+impl Intent {
+    /// Every intent, in the order the error message lists them.
+    pub const ALL: [Intent; 16] = [
+        Intent::Greeting,
+        Intent::Help,
+        Intent::Sources,
+        Intent::Opinion,
+        Intent::WhoSaid,
+        Intent::Said,
+        Intent::Position,
+        Intent::Summary,
+        Intent::Proposal,
+        Intent::Who,
+        Intent::When,
+        Intent::Where,
+        Intent::HowMany,
+        Intent::Why,
+        Intent::Search,
+        Intent::Timeline,
+    ];
+
+    /// The name used in `config/intents.toml`, in answers and in the follow-up context.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Intent::Greeting => "greeting",
+            Intent::Help => "help",
+            Intent::Sources => "sources",
+            Intent::Opinion => "opinion",
+            Intent::WhoSaid => "who_said",
+            Intent::Said => "said",
+            Intent::Position => "position",
+            Intent::Summary => "summary",
+            Intent::Proposal => "proposal",
+            Intent::Who => "who",
+            Intent::When => "when",
+            Intent::Where => "where",
+            Intent::HowMany => "how_many",
+            Intent::Why => "why",
+            Intent::Search => "search",
+            Intent::Timeline => "timeline",
+        }
+    }
+
+    /// The intent with that name, if there is one.
+    pub fn from_name(name: &str) -> Option<Intent> {
+        Intent::ALL.into_iter().find(|i| i.as_str() == name)
+    }
+
+    /// Answers about Parley itself, not about the sources: no slot is looked up for them.
+    pub fn is_meta(self) -> bool {
+        matches!(self, Intent::Greeting | Intent::Help | Intent::Sources)
+    }
+}
+
+impl std::fmt::Display for Intent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The intent names, comma-separated, for error messages.
+fn intent_names() -> String {
+    Intent::ALL.map(Intent::as_str).join(", ")
+}
+
 /// A bad intents file.
 #[derive(Debug, thiserror::Error)]
 pub enum IntentError {
     /// Not the TOML expected.
     #[error("intents file is not valid TOML: {0}")]
     Toml(String),
+    /// An intent name that is not one of [`Intent`]'s.
+    #[error("intent {name:?} is not an intent Parley knows; the valid ones are: {valid}")]
+    UnknownIntent {
+        /// The name as written.
+        name: String,
+        /// The valid names, comma-separated.
+        valid: String,
+    },
     /// A pattern that does not compile.
     #[error("intent {intent:?}: pattern {pattern:?} does not compile: {message}")]
     Pattern {
@@ -42,8 +154,8 @@ pub enum IntentError {
 /// What the matcher found in a question.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IntentMatch {
-    /// Intent name ("said", "who", ..., or "search" when nothing matched).
-    pub name: String,
+    /// The intent ([`Intent::Search`] when nothing matched).
+    pub name: Intent,
     /// Which pattern matched, as `name#k`.
     pub pattern: Option<String>,
     /// The `x` capture: who or what the question is about.
@@ -57,7 +169,7 @@ pub struct IntentMatch {
 pub struct IntentMatcher {
     set: RegexSet,
     regexes: Vec<Regex>,
-    owners: Vec<(String, usize)>,
+    owners: Vec<(Intent, usize)>,
     /// Whether the patterns are plain enough for [`ascii_stand_in`] (see there).
     stand_ins: bool,
 }
@@ -111,6 +223,11 @@ impl IntentMatcher {
         let mut owners = Vec::new();
         let mut regexes = Vec::new();
         for def in &file.intent {
+            let intent =
+                Intent::from_name(&def.name).ok_or_else(|| IntentError::UnknownIntent {
+                    name: def.name.clone(),
+                    valid: intent_names(),
+                })?;
             for (k, p) in def.patterns.iter().enumerate() {
                 let re = Regex::new(p).map_err(|e| IntentError::Pattern {
                     intent: def.name.clone(),
@@ -119,7 +236,7 @@ impl IntentMatcher {
                 })?;
                 regexes.push(re);
                 patterns.push(p.clone());
-                owners.push((def.name.clone(), k + 1));
+                owners.push((intent, k + 1));
             }
         }
         let set = RegexSet::new(&patterns).map_err(|e| IntentError::Pattern {
@@ -154,7 +271,7 @@ impl IntentMatcher {
             .next();
         let Some(first) = first else {
             return IntentMatch {
-                name: "search".into(),
+                name: Intent::Search,
                 pattern: None,
                 x: None,
                 t: None,
@@ -167,9 +284,9 @@ impl IntentMatcher {
                 .map(|m| m.as_str().trim().to_string())
                 .filter(|s| !s.is_empty())
         };
-        let (name, k) = &self.owners[first];
+        let (name, k) = self.owners[first];
         IntentMatch {
-            name: name.clone(),
+            name,
             pattern: Some(format!("{name}#{k}")),
             x: get("x"),
             t: get("t"),
@@ -181,9 +298,9 @@ impl IntentMatcher {
 mod tests {
     use super::*;
 
-    fn intent(q: &str) -> (String, Option<String>, Option<String>) {
+    fn intent(q: &str) -> (&'static str, Option<String>, Option<String>) {
         let m = IntentMatcher::builtin().match_intent(q);
-        (m.name, m.x, m.t)
+        (m.name.as_str(), m.x, m.t)
     }
 
     #[test]
@@ -228,8 +345,39 @@ mod tests {
 
     #[test]
     fn bad_patterns_are_errors() {
-        let e = IntentMatcher::from_toml("[[intent]]\nname = \"x\"\npatterns = ['(']").unwrap_err();
+        let e =
+            IntentMatcher::from_toml("[[intent]]\nname = \"who\"\npatterns = ['(']").unwrap_err();
         assert!(e.to_string().contains("does not compile"));
+    }
+
+    /// A misspelt intent name fails to load, naming the bad name and listing the good ones,
+    /// instead of sending its questions to search.
+    #[test]
+    fn a_misspelt_intent_name_is_a_load_error_listing_the_valid_ones() {
+        let text = DEFAULT_INTENTS.replacen("name = \"position\"", "name = \"postion\"", 1);
+        assert_ne!(
+            text, DEFAULT_INTENTS,
+            "the built-in file has a position intent"
+        );
+        let e = IntentMatcher::from_toml(&text).unwrap_err();
+        assert!(
+            matches!(&e, IntentError::UnknownIntent { name, .. } if name == "postion"),
+            "{e:?}"
+        );
+        let msg = e.to_string();
+        assert!(msg.contains("\"postion\""), "{msg}");
+        for name in Intent::ALL.map(Intent::as_str) {
+            assert!(msg.contains(name), "{name} missing from: {msg}");
+        }
+    }
+
+    #[test]
+    fn every_intent_name_reads_back() {
+        for i in Intent::ALL {
+            assert_eq!(Intent::from_name(i.as_str()), Some(i));
+            assert_eq!(i.to_string(), i.as_str());
+        }
+        assert_eq!(Intent::from_name("Said"), None);
     }
 
     #[test]

@@ -4,14 +4,36 @@
 //! sentence; splitting that work into one contiguous chunk per core keeps the output in input
 //! order and needs no extra dependency. Results are exactly those of a sequential map.
 
+thread_local! {
+    /// The thread count [`with_threads`] set for the calling thread, if any.
+    static THREADS: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `f` with the maps it starts on this thread using `n` threads (at least 1), whatever
+/// `PARLEY_THREADS` says: a thread count set for one caller, not for the whole process, so
+/// tests running in parallel can each choose theirs.
+pub fn with_threads<R>(n: usize, f: impl FnOnce() -> R) -> R {
+    struct Restore(Option<usize>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            THREADS.with(|t| t.set(self.0));
+        }
+    }
+    let _restore = Restore(THREADS.with(|t| t.replace(Some(n.max(1)))));
+    f()
+}
+
 /// How many worker threads to use: the machine's parallelism, at most `cap`, at least 1.
-/// `PARLEY_THREADS` overrides it (1 makes everything sequential).
+/// [`with_threads`] on the calling thread, else `PARLEY_THREADS`, overrides it (1 makes
+/// everything sequential).
 pub fn threads(cap: usize) -> usize {
-    let env = std::env::var("PARLEY_THREADS")
-        .ok()
-        .and_then(|v| v.trim().parse::<usize>().ok())
-        .filter(|&n| n > 0);
-    let n = env.unwrap_or_else(|| {
+    let set = THREADS.with(|t| t.get()).or_else(|| {
+        std::env::var("PARLEY_THREADS")
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .filter(|&n| n > 0)
+    });
+    let n = set.unwrap_or_else(|| {
         std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(1)
@@ -122,6 +144,26 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A count set for one caller holds for its thread only, nests, and is undone after.
+    #[test]
+    fn with_threads_sets_the_count_for_this_thread_only() {
+        let outside = threads(64);
+        with_threads(1, || {
+            assert_eq!(threads(64), 1);
+            assert_eq!(
+                map_with(&[1u8; 100], 1, || (), |_, &x| x).len(),
+                1,
+                "one worker"
+            );
+            with_threads(3, || assert_eq!(threads(64), 3));
+            assert_eq!(threads(64), 1);
+            let other = std::thread::spawn(|| threads(64)).join().unwrap();
+            assert_eq!(other, outside, "another thread is not affected");
+        });
+        assert_eq!(threads(64), outside);
+        assert_eq!(with_threads(0, || threads(64)), 1, "at least one");
+    }
 
     #[test]
     fn keeps_order_and_matches_a_sequential_map() {

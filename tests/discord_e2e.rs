@@ -1039,3 +1039,58 @@ async fn sigterm_closes_the_gateway_and_exits_cleanly() {
         "the bot exited without closing its gateway connection: {closed:?}"
     );
 }
+
+/// The slash commands with slots, end to end: each option goes to its slot without being
+/// turned into an English question, names resolve as in a question (a misspelt speaker, a
+/// party by alias), and a person the sources never name is declined as such.
+#[tokio::test]
+async fn slash_commands_answer_from_their_options() {
+    let run = Running::start(BotSpec::default()).await;
+    let ix = run.ok(run
+        .fake
+        .command(
+            "quotes",
+            vec![
+                payloads::opt_str("speaker", "Vanse"),
+                payloads::opt_str("topic", "territorial swaps"),
+            ],
+            &Actor::member(),
+        )
+        .await);
+    let answer = run.ok(run.fake.wait_answer(&ix, ANSWER).await);
+    assert_no_mentions(&answer);
+    let text = unescape(&message_text(answer.message().expect("a message")));
+    assert!(text.contains("JD Vance"), "{text}");
+    assert!(text.contains("territory"), "the swaps quote:\n{text}");
+    let ix = run.ok(run
+        .fake
+        .command(
+            "positions",
+            vec![payloads::opt_str("party", "Kyiv")],
+            &Actor::member(),
+        )
+        .await);
+    let answer = run.ok(run.fake.wait_answer(&ix, ANSWER).await);
+    assert_no_mentions(&answer);
+    let text = unescape(&message_text(answer.message().expect("a message")));
+    assert!(
+        text.contains("Ukraine") && text.contains("stands"),
+        "{text}"
+    );
+    let ix = run.ok(run
+        .fake
+        .command(
+            "who",
+            vec![payloads::opt_str("person", "Xyzzy Quorn")],
+            &Actor::member(),
+        )
+        .await);
+    let answer = run.ok(run.fake.wait_answer(&ix, ANSWER).await);
+    assert_no_mentions(&answer);
+    let text = unescape(&message_text(answer.message().expect("a message")));
+    assert!(
+        text.contains("don't mention") && text.contains("Xyzzy"),
+        "{text}"
+    );
+    run.bot.stop().await;
+}

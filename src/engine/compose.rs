@@ -237,14 +237,14 @@ impl Engine {
         let answered = answered && super::decide::quotes_answer(&quotes);
         Answer {
             question: clean.to_string(),
-            intent: q.intent.name.clone(),
+            intent: q.intent.name.to_string(),
             answered,
             lead,
             quotes,
             suggestions: Vec::new(),
             context: self.context_of(q),
             explanation: Explanation {
-                intent: q.intent.name.clone(),
+                intent: q.intent.name.to_string(),
                 pattern: q.intent.pattern.clone(),
                 slots: self.slots_of(q),
                 terms: q
@@ -309,7 +309,7 @@ impl Engine {
                 .topics
                 .first()
                 .map(|&t| self.knowledge.lexicon.topics[t].id.clone()),
-            intent: Some(q.intent.name.clone()),
+            intent: Some(q.intent.name.to_string()),
         }
     }
 

@@ -54,6 +54,14 @@ pub(crate) enum DeclineReason {
     },
     /// "How many soldiers ...": no sentence gives that number.
     NumberNotGiven,
+    /// A name (as typed) that several people in the sources share and nothing in the question
+    /// tells apart (their full names): which one is meant is asked back, never guessed.
+    AmbiguousName {
+        /// The name as typed.
+        name: String,
+        /// The people sharing it, by full name.
+        people: Vec<String>,
+    },
 }
 
 impl DeclineReason {
@@ -79,6 +87,9 @@ impl DeclineReason {
                 "the question asks for an opinion or a prediction".into()
             }
             DeclineReason::NumberNotGiven => "no sentence gives the number asked for".into(),
+            DeclineReason::AmbiguousName { .. } => {
+                "a name several people in the sources share".into()
+            }
         }
     }
 
@@ -130,6 +141,15 @@ impl DeclineReason {
                 "I only report what my sources say, so I can't give an opinion or a prediction. Here is what they report:".into()
             }
             DeclineReason::NumberNotGiven => "My sources don't give that number.".into(),
+            DeclineReason::AmbiguousName { name, people } => format!(
+                "My sources name more than one **{}**: {}. Which one do you mean?",
+                escape_markdown(name),
+                people
+                    .iter()
+                    .map(|p| format!("**{}**", escape_markdown(p)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         }
     }
 }
@@ -187,6 +207,21 @@ impl Engine {
     pub(crate) fn role_not_held(&self, clean: &str, q: &Query) -> Answer {
         let role = q.unknown_role.clone().unwrap_or_default();
         self.decline(clean, q, DeclineReason::RoleNotHeld(role), Vec::new())
+    }
+
+    /// Declines a question naming someone by a name several people share.
+    pub(crate) fn ambiguous(&self, clean: &str, q: &Query) -> Answer {
+        let (name, people) = q.ambiguous.first().cloned().unwrap_or_default();
+        let people = people
+            .iter()
+            .map(|&p| self.knowledge.people[p].name.clone())
+            .collect();
+        self.decline(
+            clean,
+            q,
+            DeclineReason::AmbiguousName { name, people },
+            Vec::new(),
+        )
     }
 
     /// Declines a question naming what the sources never mention.
@@ -270,6 +305,13 @@ mod tests {
                 DeclineReason::NumberNotGiven,
                 "no sentence gives the number asked for",
             ),
+            (
+                DeclineReason::AmbiguousName {
+                    name: "Zed".into(),
+                    people: vec!["Al Zed".into(), "Bo Zed".into()],
+                },
+                "a name several people in the sources share",
+            ),
         ];
         for (reason, text) in &reasons {
             assert_eq!(reason.reason(), *text, "{reason:?}");
@@ -286,6 +328,15 @@ mod tests {
         );
         let lead = DeclineReason::UnknownName(vec!["A".into(), "B*".into()]).lead();
         assert!(lead.contains(r"**A**, **B\***"), "{lead}");
+        let lead = DeclineReason::AmbiguousName {
+            name: "Zed".into(),
+            people: vec!["Al Zed".into(), "Bo_Zed".into()],
+        }
+        .lead();
+        assert_eq!(
+            lead,
+            r"My sources name more than one **Zed**: **Al Zed**, **Bo\_Zed**. Which one do you mean?"
+        );
     }
 
     /// Questions on the seed article that must decline, each for its own reason: the decision

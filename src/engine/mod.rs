@@ -37,7 +37,7 @@ use tracing::debug;
 
 use crate::answer::{Answer, Context};
 use crate::index::Index;
-use crate::intent::IntentMatcher;
+use crate::intent::{Intent, IntentMatcher};
 use crate::knowledge::{Knowledge, Speaker};
 use crate::lexicon::Compiled;
 use crate::text::{normalize, stem};
@@ -273,10 +273,14 @@ impl Engine {
     }
 
     pub(crate) fn answer(&self, clean: &str, q: &mut Query) -> Answer {
-        if q.unknown_role.is_some()
-            && q.people.is_empty()
-            && !matches!(q.intent.name.as_str(), "greeting" | "help" | "sources")
+        // Which of several people a name means is asked back, never guessed, when the
+        // answer is about that person.
+        if !q.ambiguous.is_empty()
+            && matches!(q.intent.name, Intent::Who | Intent::Said | Intent::Position)
         {
+            return self.ambiguous(clean, q);
+        }
+        if q.unknown_role.is_some() && q.people.is_empty() && !q.intent.name.is_meta() {
             return self.role_not_held(clean, q);
         }
         // A topic the lexicon knows but no sentence of the sources is about ("referendum")
@@ -297,21 +301,29 @@ impl Engine {
         if !absent_topics.is_empty() && q.people.is_empty() {
             q.unknown_names.extend(absent_topics);
         }
-        if !q.unknown_names.is_empty()
-            && !matches!(q.intent.name.as_str(), "greeting" | "help" | "sources")
-        {
+        if !q.unknown_names.is_empty() && !q.intent.name.is_meta() {
             return self.absent(clean, q);
         }
-        match q.intent.name.as_str() {
-            "greeting" | "help" => self.help_answer(clean, q.intent.name == "help"),
-            "sources" => self.sources_answer(clean),
-            "summary" => self.summary_answer(clean, q),
-            "who" => self.who_answer(clean, q),
-            "said" => self.said_answer(clean, q),
-            "who_said" => self.who_said_answer(clean, q),
-            "position" => self.position_answer(clean, q),
-            "opinion" => self.opinion_answer(clean, q),
-            _ => self.search_answer(clean, q),
+        match q.intent.name {
+            Intent::Greeting | Intent::Help => {
+                self.help_answer(clean, q.intent.name == Intent::Help)
+            }
+            Intent::Sources => self.sources_answer(clean),
+            Intent::Summary => self.summary_answer(clean, q),
+            Intent::Who => self.who_answer(clean, q),
+            Intent::Said => self.said_answer(clean, q),
+            Intent::WhoSaid => self.who_said_answer(clean, q),
+            Intent::Position => self.position_answer(clean, q),
+            Intent::Opinion => self.opinion_answer(clean, q),
+            // Retrieval, its lead fitted to the question kind. A timeline follow-up searches
+            // too: the timeline itself is only ever the `/timeline` command's.
+            Intent::Proposal
+            | Intent::When
+            | Intent::Where
+            | Intent::HowMany
+            | Intent::Why
+            | Intent::Search
+            | Intent::Timeline => self.search_answer(clean, q),
         }
     }
 }

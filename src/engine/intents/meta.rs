@@ -4,14 +4,14 @@
 use crate::answer::{escape_markdown, Answer};
 use crate::engine::understand::Query;
 use crate::engine::{Engine, FactRef};
-use crate::intent::IntentMatch;
+use crate::intent::{Intent, IntentMatch};
 use crate::knowledge::Speaker;
 
 impl Engine {
     pub(crate) fn help_answer(&self, clean: &str, help: bool) -> Answer {
         let q = Query {
             intent: IntentMatch {
-                name: if help { "help" } else { "greeting" }.into(),
+                name: if help { Intent::Help } else { Intent::Greeting },
                 pattern: None,
                 x: None,
                 t: None,
@@ -32,7 +32,7 @@ impl Engine {
     pub(crate) fn sources_answer(&self, clean: &str) -> Answer {
         let q = Query {
             intent: IntentMatch {
-                name: "sources".into(),
+                name: Intent::Sources,
                 pattern: None,
                 x: None,
                 t: None,
@@ -70,7 +70,7 @@ impl Engine {
     pub(crate) fn all_quotes(&self) -> Answer {
         let q = Query {
             intent: IntentMatch {
-                name: "said".into(),
+                name: Intent::Said,
                 pattern: None,
                 x: None,
                 t: None,
@@ -97,7 +97,7 @@ impl Engine {
     pub(crate) fn timeline(&self) -> Answer {
         let q = Query {
             intent: IntentMatch {
-                name: "timeline".into(),
+                name: Intent::Timeline,
                 pattern: None,
                 x: None,
                 t: None,

@@ -44,6 +44,16 @@ impl Engine {
         let mut ranked = self.rank_sentences(q, 200, |s| {
             sentences.contains(&s) || self.sents[s].parties.iter().any(|p| parties.contains(p))
         });
+        // Every word of the question is a party's name (`/positions US`).
+        let party_alone = !q.tokens.is_empty()
+            && (0..q.tokens.len()).all(|i| q.spans.iter().any(|sp| !sp.0 && sp.2 <= i && i < sp.3));
+        if ranked.is_empty() && topic_terms.is_empty() && party_alone {
+            // A party named alone: no word found anything to rank, so its stated positions,
+            // in reading order (its own people's words still go first, below).
+            let mut stated: Vec<usize> = sentences.iter().copied().collect();
+            stated.sort_unstable();
+            ranked = stated.into_iter().map(|s| (s, 0.0)).collect();
+        }
         ranked.retain(|&(s, _)| {
             sentences.contains(&s)
                 || topic_terms.is_empty() && q.topics.is_empty()

@@ -8,6 +8,7 @@ use crate::engine::decide::{DeclineReason, Floor};
 use crate::engine::understand::salience::{absent_weight, Salience};
 use crate::engine::understand::{Query, Term};
 use crate::engine::{Engine, FactRef};
+use crate::intent::Intent;
 use crate::text::tokenize;
 
 impl Engine {
@@ -68,7 +69,7 @@ impl Engine {
         self.definitions_first(q, &mut kept);
         // "How many soldiers ...": a count the sources give is in a sentence with a number and
         // the thing counted (or a word for it); without one, the sources don't give it.
-        if q.intent.name == "how_many" {
+        if q.intent.name == Intent::HowMany {
             if let Some(counted) = self.counted_terms(q) {
                 let gives = |s: usize| {
                     self.numbers_by_sent.contains_key(&s)
@@ -83,12 +84,12 @@ impl Engine {
                 }
             }
         }
-        let lead = match q.intent.name.as_str() {
-            "when" => self.when_lead(kept[0].0),
-            "where" => self.where_lead(kept[0].0),
-            "how_many" => self.number_lead(kept[0].0, q),
-            "why" => "Here is what the sources give as the reasons:".to_string(),
-            "proposal" => "What was proposed, in the sources' words:".to_string(),
+        let lead = match q.intent.name {
+            Intent::When => self.when_lead(kept[0].0),
+            Intent::Where => self.where_lead(kept[0].0),
+            Intent::HowMany => self.number_lead(kept[0].0, q),
+            Intent::Why => "Here is what the sources give as the reasons:".to_string(),
+            Intent::Proposal => "What was proposed, in the sources' words:".to_string(),
             _ => "Here is what my sources say:".to_string(),
         };
         let facts = kept

@@ -5,6 +5,7 @@
 use super::bm25::Dense;
 use crate::engine::understand::{Query, Recency};
 use crate::engine::Engine;
+use crate::intent::Intent;
 
 impl Engine {
     /// Sentences ranked for a question (BM25 plus boosts for slots and for the intent's kind of
@@ -67,12 +68,12 @@ impl Engine {
             Proposals,
             Nothing,
         }
-        let favours = match q.intent.name.as_str() {
-            "when" => Favours::Events,
-            "where" => Favours::Places,
-            "how_many" => Favours::Numbers,
-            "why" => Favours::Causes,
-            "proposal" => Favours::Proposals,
+        let favours = match q.intent.name {
+            Intent::When => Favours::Events,
+            Intent::Where => Favours::Places,
+            Intent::HowMany => Favours::Numbers,
+            Intent::Why => Favours::Causes,
+            Intent::Proposal => Favours::Proposals,
             _ => Favours::Nothing,
         };
         let (recency, recency_weight) = self.recency_boosts(q);

@@ -5,7 +5,7 @@
 use super::Query;
 use crate::answer::Context;
 use crate::engine::Engine;
-use crate::intent::IntentMatch;
+use crate::intent::{Intent, IntentMatch};
 
 impl Engine {
     /// Fills what the question leaves out (a pronoun's person, a follow-up's intent, person
@@ -43,11 +43,9 @@ impl Engine {
                     }
                 }
             }
-            if followup
-                && (intent.name == "search" || intent.name == "who" || intent.name == "proposal")
-            {
-                if let Some(prev) = ctx.intent.clone() {
-                    if !matches!(prev.as_str(), "greeting" | "help" | "sources") {
+            if followup && matches!(intent.name, Intent::Search | Intent::Who | Intent::Proposal) {
+                if let Some(prev) = ctx.intent.as_deref().and_then(Intent::from_name) {
+                    if !prev.is_meta() {
                         intent.name = prev;
                         intent.pattern = Some("follow-up".into());
                         intent.x = None;

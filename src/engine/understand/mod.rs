@@ -14,7 +14,7 @@ mod terms;
 
 use super::Engine;
 use crate::answer::Context;
-use crate::intent::IntentMatch;
+use crate::intent::{Intent, IntentMatch};
 use crate::text::{normalize, tokenize, Token};
 
 pub(crate) use people::{name_list, NameWord};
@@ -30,6 +30,9 @@ pub(crate) struct Query {
     pub(crate) parties: Vec<usize>,
     pub(crate) topics: Vec<usize>,
     pub(crate) unknown_names: Vec<String>,
+    /// Names (as typed) that several people share and the question does not tell apart, with
+    /// those people.
+    pub(crate) ambiguous: Vec<(String, Vec<usize>)>,
     /// Question terms, one group a word typed (see [`Term`]).
     pub(crate) terms: Vec<Term>,
     /// Stems of slot words that are not the question's subject ("China" in "what did Vance say about China").
@@ -49,10 +52,21 @@ impl Engine {
     /// A cleaned question as the engine understands it: intent, slots, follow-up context and
     /// weighted terms, in that order.
     pub(crate) fn analyse(&self, clean: &str, context: Option<&Context>) -> Query {
-        let lowered = normalize(clean);
-        let folded: String =
-            expand_contractions(&lowered.split_whitespace().collect::<Vec<_>>().join(" "));
-        let mut intent = self.intents.match_intent(&folded);
+        let folded = fold(clean);
+        let intent = self.intents.match_intent(&folded);
+        self.analyse_as(clean, &folded, intent, context)
+    }
+
+    /// [`Engine::analyse`] with the intent already known (a slash command's): the slots,
+    /// follow-up context and terms of `clean`, read as the `intent` says. `folded` is
+    /// `fold(clean)`.
+    pub(crate) fn analyse_as(
+        &self,
+        clean: &str,
+        folded: &str,
+        mut intent: IntentMatch,
+        context: Option<&Context>,
+    ) -> Query {
         let mut tokens = tokenize(clean);
         for i in 0..tokens.len() {
             // "the us", "the uk": casual lowercase still names the party.
@@ -70,7 +84,7 @@ impl Engine {
         let keys = self.find_parties_and_topics(&mut q, &mut used);
         self.find_roles(&mut q, &mut used);
         self.find_unknown_words(clean, &intent, &keys, &mut q, &mut used);
-        self.apply_context(&folded, context, &mut intent, &mut q);
+        self.apply_context(folded, context, &mut intent, &mut q);
         let when_words = self.find_recency(&mut q);
         let mut terms = self.question_terms(&keys, &used, &when_words, &mut q);
         self.pick_subject(&intent, &keys, &mut q);
@@ -84,12 +98,19 @@ impl Engine {
 impl Default for IntentMatch {
     fn default() -> Self {
         IntentMatch {
-            name: "search".into(),
+            name: Intent::Search,
             pattern: None,
             x: None,
             t: None,
         }
     }
+}
+
+/// A cleaned question as the intent patterns read it: lowercased, spaces collapsed,
+/// contractions expanded.
+pub(crate) fn fold(clean: &str) -> String {
+    let lowered = normalize(clean);
+    expand_contractions(&lowered.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// "what's" -> "what is", "doesn't" -> "does not": patterns then need one spelling.

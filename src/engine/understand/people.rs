@@ -2,6 +2,13 @@
 //! misspelling of a name ([`Engine::fuzzy_person`]), or by the role the question names
 //! ([`Engine::person_by_role`]). Owns how a person is recognised; must not decide what is said
 //! about them.
+//!
+//! Ties: a word of several people's names that no full name in the question settles ("Brandt"
+//! for Adele and Karl Brandt) names none of them; it is recorded in `Query::ambiguous`. A
+//! question about a person ("who is", "what did ... say", "where does ... stand") is then
+//! declined, asking which one is meant; any other question searches for the word like any
+//! other word. Such a word is not a target for spelling correction either. (Before, the first
+//! of them in the knowledge file's order was taken.)
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -16,6 +23,8 @@ pub(crate) struct NameWord {
     pub(crate) chars: usize,
     pub(crate) mask: u64,
     pub(crate) person: usize,
+    /// The word is in several people's names: a misspelling of it names no one.
+    pub(crate) shared: bool,
 }
 
 /// The words of `name_words` that spelling correction tries: four letters or more, sorted.
@@ -28,6 +37,7 @@ pub(crate) fn name_list(name_words: &HashMap<String, Vec<usize>>) -> Vec<NameWor
             chars: w.chars().count(),
             mask: letter_mask(w),
             person: people[0],
+            shared: people.len() > 1,
         })
         .collect();
     list.sort_by(|a, b| a.word.cmp(&b.word));
@@ -49,15 +59,17 @@ pub(crate) fn letter_mask(word: &str) -> u64 {
 }
 
 impl Engine {
-    /// People named by the words of their name, a full name winning over its parts.
+    /// People named by the words of their name, a full name winning over its parts; a word
+    /// several people share, with no full name to settle it, is recorded as ambiguous.
     pub(crate) fn find_people(&self, q: &mut Query, used: &mut [bool]) {
         let mut i = 0;
         while i < q.tokens.len() {
             let norm = q.tokens[i].norm.clone();
             if let Some(people) = self.name_words.get(&norm) {
-                // A full name wins over its parts.
-                let mut best = people[0];
-                let mut best_len = 1;
+                // The longest full name starting here wins over its parts; with none, the word
+                // names its person only if it is in one person's name.
+                let mut best: Vec<usize> = Vec::new();
+                let mut best_len = 0;
                 for &p in people {
                     let words: Vec<String> = tokenize(&self.knowledge.people[p].name)
                         .iter()
@@ -69,12 +81,30 @@ impl Engine {
                             .iter()
                             .zip(&words)
                             .all(|(t, w)| &t.norm == w)
-                        && len > best_len
+                        && len >= best_len
                     {
-                        best = p;
+                        if len > best_len {
+                            best.clear();
+                        }
+                        best.push(p);
                         best_len = len;
                     }
                 }
+                if best.is_empty() {
+                    best.clone_from(people);
+                    best_len = 1;
+                }
+                let [best] = best[..] else {
+                    let name = &self.knowledge.people[best[0]].name;
+                    let typed = tokenize(name)
+                        .into_iter()
+                        .find(|t| t.norm == norm)
+                        .map_or(norm.clone(), |t| t.base(name).to_string());
+                    // Not a slot: for a search it stays a word to look for like any other.
+                    q.ambiguous.push((typed, best));
+                    i += 1;
+                    continue;
+                };
                 push_unique_usize(&mut q.people, best);
                 q.spans.push((true, best, i, i + best_len));
                 for u in used.iter_mut().skip(i).take(best_len) {
@@ -106,7 +136,7 @@ impl Engine {
         // same name however the engine was started.
         // (distance, other first letter, fewer sentences) and the person.
         type Rank = (usize, bool, std::cmp::Reverse<usize>);
-        let mut best: Option<(Rank, usize)> = None;
+        let mut best: Option<(Rank, &NameWord)> = None;
         for w in &self.name_list {
             if w.chars.abs_diff(n) > max
                 || (mask & !w.mask).count_ones() as usize > max
@@ -125,10 +155,11 @@ impl Engine {
                 std::cmp::Reverse(self.person_sents[w.person].len()),
             );
             if best.as_ref().is_none_or(|(b, _)| rank < *b) {
-                best = Some((rank, w.person));
+                best = Some((rank, w));
             }
         }
-        best.map(|(_, p)| p)
+        // A misspelling of a word several people share cannot say which of them is meant.
+        best.filter(|(_, w)| !w.shared).map(|(_, w)| w.person)
     }
 
     pub(crate) fn is_title_stem(&self, st: &str) -> bool {
@@ -258,6 +289,143 @@ mod tests {
             if letters_differ_by_more_than(&a, &b, max) {
                 proptest::prop_assert!(strsim::damerau_levenshtein(&a, &b) > max);
             }
+        }
+    }
+}
+
+/// The person matcher on a short article: exact names, misspellings, roles, and the rule for a
+/// name two people share.
+#[cfg(test)]
+mod matcher_tests {
+    use crate::build::{build_from, BuildOptions};
+    use crate::engine::decide::DeclineReason;
+    use crate::engine::{Engine, EngineSettings};
+    use crate::knowledge::Knowledge;
+    use crate::lexicon::Lexicon;
+
+    const ARTICLE: &str =
+        "+++\ntitle = \"Tessel talks resume in Lindor\"\nsource = \"Test Wire\"\n\
+published = \"2026-03-11\"\n+++\n\n\
+Valdorian Foreign Minister Ilsa Marvane said the dam must reopen before any deal. \
+\u{201c}We came to talk, not to hand over our river,\u{201d} Marvane said.\n\n\
+Orthenian Trade Minister Adele Brandt said the gates would stay shut until the spring.\n\n\
+Valdorian army chief Karl Brandt said his troops would hold their positions.\n\n\
+Marvane said a deal was still possible by the summer.\n";
+
+    fn knowledge() -> Knowledge {
+        build_from(
+            &[("t.md", "t", ARTICLE.as_bytes())],
+            &Lexicon::builtin(),
+            &BuildOptions::default(),
+        )
+        .unwrap()
+        .knowledge
+    }
+
+    fn engine() -> Engine {
+        Engine::new(knowledge(), EngineSettings::default())
+    }
+
+    /// The ids of the people a question names.
+    fn people(e: &Engine, question: &str) -> Vec<String> {
+        e.analyse(question, None)
+            .people
+            .iter()
+            .map(|&p| e.knowledge.people[p].id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_full_name_or_a_surname_names_its_person() {
+        let e = engine();
+        assert_eq!(people(&e, "What did Ilsa Marvane say?"), ["ilsa-marvane"]);
+        assert_eq!(people(&e, "what did marvane say"), ["ilsa-marvane"]);
+        assert_eq!(people(&e, "Marvane's words?"), ["ilsa-marvane"]);
+        // A full name settles a surname two people share.
+        assert_eq!(people(&e, "What did Karl Brandt say?"), ["karl-brandt"]);
+        assert_eq!(people(&e, "Who is Adele Brandt?"), ["adele-brandt"]);
+    }
+
+    #[test]
+    fn a_misspelt_name_names_the_nearest_person() {
+        let e = engine();
+        assert_eq!(people(&e, "What did Marvanne say?"), ["ilsa-marvane"]);
+        assert_eq!(people(&e, "what did marvnae say"), ["ilsa-marvane"]);
+        let marvane = e
+            .knowledge
+            .people
+            .iter()
+            .position(|p| p.id == "ilsa-marvane");
+        assert_eq!(e.fuzzy_person("marvan"), marvane);
+        // Too far from every name: no one.
+        assert_eq!(e.fuzzy_person("zorblat"), None);
+        assert!(people(&e, "What did Zorblat say?").is_empty());
+    }
+
+    #[test]
+    fn a_role_names_the_person_who_holds_it() {
+        let e = engine();
+        assert_eq!(
+            people(&e, "Who is the Valdorian foreign minister?"),
+            ["ilsa-marvane"]
+        );
+        let a = e.ask("Who is the Orthenian trade minister?", None);
+        assert!(a.answered, "{}", a.to_markdown());
+        assert_eq!(a.context.person.as_deref(), Some("adele-brandt"));
+    }
+
+    /// The stated rule for a tie: a surname two people share, with nothing else to tell them
+    /// apart, names neither; the question is declined asking which one, and the decision does
+    /// not depend on the order of the people in the knowledge file. A misspelling of it is not
+    /// corrected to either.
+    #[test]
+    fn a_name_two_people_share_is_asked_back_whatever_their_order() {
+        let mut reversed = knowledge();
+        reversed.people.reverse();
+        for e in [engine(), Engine::new(reversed, EngineSettings::default())] {
+            let q = e.analyse("What did Brandt say?", None);
+            assert!(q.people.is_empty(), "{:?}", q.people);
+            let [(name, sharing)] = &q.ambiguous[..] else {
+                panic!("one ambiguous name: {:?}", q.ambiguous);
+            };
+            assert_eq!(name, "Brandt");
+            let mut ids: Vec<&str> = sharing
+                .iter()
+                .map(|&p| e.knowledge.people[p].id.as_str())
+                .collect();
+            ids.sort_unstable();
+            assert_eq!(ids, ["adele-brandt", "karl-brandt"]);
+            let a = e.ask("What did Brandt say?", None);
+            assert!(!a.answered);
+            assert_eq!(
+                a.explanation.decline_reason.as_deref(),
+                Some("a name several people in the sources share")
+            );
+            let want = |first: &str, second: &str| {
+                DeclineReason::AmbiguousName {
+                    name: "Brandt".into(),
+                    people: vec![first.into(), second.into()],
+                }
+                .lead()
+            };
+            assert!(
+                a.lead == want("Adele Brandt", "Karl Brandt")
+                    || a.lead == want("Karl Brandt", "Adele Brandt"),
+                "{}",
+                a.lead
+            );
+            assert!(a.quotes.is_empty());
+            assert_eq!(a.context.person, None);
+            assert!(people(&e, "what did brandtt say").is_empty());
+            // A search is not about one person: it looks for the word with the others.
+            let a = e.ask("Brandt gates spring", None);
+            assert!(a.answered, "{}", a.to_markdown());
+            assert!(
+                a.quotes[0].citation.quote.contains("gates"),
+                "{}",
+                a.to_markdown()
+            );
+            assert_eq!(a.context.person, None);
         }
     }
 }

@@ -1,6 +1,18 @@
-//! The slash commands: each is a few lines that build an engine [`Command`] and hand it to
-//! `respond`, which checks the channel and the cooldown, asks the engine, logs a decline,
-//! renders, and sends with the buttons. Doc comments on the commands are what users see as help.
+//! The slash commands, one file each: each is a few lines that build an engine [`Command`] and
+//! hand it to `respond` (here), which checks the channel and the cooldown, asks the engine, logs
+//! a decline, renders, and sends with the buttons. This file owns what the commands share
+//! (`respond`, the autocomplete callbacks, the cooldown notice); it must not hold a command.
+//! Doc comments on the commands are what users see as help.
+
+mod ask;
+mod help;
+mod positions;
+mod quotes;
+mod reload;
+mod sources;
+mod summary;
+mod timeline;
+mod who;
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -8,10 +20,20 @@ use std::time::Instant;
 use poise::serenity_prelude as serenity;
 use tracing::{field, info, info_span, warn, Instrument as _};
 
+use super::buttons;
 use super::render::{self, OutMessage};
 use super::state::{BotState, FeedbackEntry};
-use super::{buttons, reload_from_articles};
 use crate::engine::{Command, SlotKind};
+use ask::ask;
+use help::help;
+use positions::positions;
+use quotes::quotes;
+pub use reload::may_reload;
+use reload::reload;
+use sources::sources;
+use summary::summary;
+use timeline::timeline;
+use who::who;
 
 /// The poise data: the shared state.
 pub type Data = Arc<BotState>;
@@ -33,133 +55,6 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         help(),
         reload(),
     ]
-}
-
-/// Ask a question about the peace talks. The answer quotes the articles word for word.
-#[poise::command(slash_command)]
-async fn ask(
-    ctx: Ctx<'_>,
-    #[description = "Your question, e.g. \"What did Vance say about Crimea?\""] question: String,
-    #[description = "Only you see the answer (default: no)"] private: Option<bool>,
-) -> Result<(), Error> {
-    respond(ctx, "ask", Command::Ask(question), private.unwrap_or(false)).await
-}
-
-/// Summary of all the articles, or of one topic or article.
-#[poise::command(slash_command)]
-async fn summary(
-    ctx: Ctx<'_>,
-    #[description = "A topic or article (leave empty for everything)"]
-    #[autocomplete = "complete_topic_or_article"]
-    topic: Option<String>,
-) -> Result<(), Error> {
-    respond(ctx, "summary", Command::Summary(topic), false).await
-}
-
-/// Who someone is, as the articles describe them.
-#[poise::command(slash_command)]
-async fn who(
-    ctx: Ctx<'_>,
-    #[description = "A person named in the articles"]
-    #[autocomplete = "complete_person"]
-    person: String,
-) -> Result<(), Error> {
-    respond(ctx, "who", Command::Who(person), false).await
-}
-
-/// Direct quotes, optionally by one speaker and about one topic.
-#[poise::command(slash_command)]
-async fn quotes(
-    ctx: Ctx<'_>,
-    #[description = "Who said it"]
-    #[autocomplete = "complete_person"]
-    speaker: Option<String>,
-    #[description = "What it is about"]
-    #[autocomplete = "complete_topic"]
-    topic: Option<String>,
-) -> Result<(), Error> {
-    respond(ctx, "quotes", Command::Quotes { speaker, topic }, false).await
-}
-
-/// Where a party stands, optionally on one topic.
-#[poise::command(slash_command)]
-async fn positions(
-    ctx: Ctx<'_>,
-    #[description = "A party: a country or a bloc"]
-    #[autocomplete = "complete_party"]
-    party: Option<String>,
-    #[description = "A topic"]
-    #[autocomplete = "complete_topic"]
-    topic: Option<String>,
-) -> Result<(), Error> {
-    respond(ctx, "positions", Command::Positions { party, topic }, false).await
-}
-
-/// The dated events in the articles, in order.
-#[poise::command(slash_command)]
-async fn timeline(ctx: Ctx<'_>) -> Result<(), Error> {
-    respond(ctx, "timeline", Command::Timeline, false).await
-}
-
-/// The articles Parley answers from.
-#[poise::command(slash_command)]
-async fn sources(ctx: Ctx<'_>) -> Result<(), Error> {
-    respond(ctx, "sources", Command::Sources, false).await
-}
-
-/// What Parley can do, and how to ask.
-#[poise::command(slash_command)]
-async fn help(ctx: Ctx<'_>) -> Result<(), Error> {
-    respond(ctx, "help", Command::Help, true).await
-}
-
-/// Rebuild the knowledge from the articles (Manage Server permission or bot owners only).
-#[poise::command(slash_command)]
-async fn reload(ctx: Ctx<'_>) -> Result<(), Error> {
-    let started = Instant::now();
-    let span = interaction_span("reload", ctx.author().id.get());
-    async move {
-        let state = ctx.data().clone();
-        let (user, perms) = match ctx {
-            poise::Context::Application(a) => {
-                (a.interaction.user.id.get(), a.interaction.member.as_ref().and_then(|m| m.permissions))
-            }
-            poise::Context::Prefix(p) => (p.msg.author.id.get(), None),
-        };
-        if !may_reload(&state, user, perms) {
-            info!("refused: needs Manage Server or an owner");
-            ctx.send(
-                render::notice(
-                    "Sorry, only members with the Manage Server permission (or the bot's owners) can reload the articles.",
-                )
-                .to_reply()
-                .ephemeral(true),
-            )
-            .await?;
-            return Ok(());
-        }
-        // Rebuilding can take longer than Discord's 3 seconds: defer first.
-        ctx.defer_ephemeral().await?;
-        let _busy = state.in_flight.start();
-        let text = match reload_from_articles(&state).await {
-            Ok(summary) => summary,
-            Err(e) => {
-                warn!(error = %format!("{e:#}"), "reload failed; still serving the previous knowledge");
-                format!("Reload failed, so I'm still serving the previous knowledge: {e:#}")
-            }
-        };
-        ctx.send(render::notice(&text).to_reply().ephemeral(true)).await?;
-        tracing::Span::current().record("latency_ms", started.elapsed().as_millis() as u64);
-        Ok(())
-    }
-    .instrument(span)
-    .await
-}
-
-/// Whether a member may run `/reload`: a config owner, or Manage Server (or Administrator).
-pub fn may_reload(state: &BotState, user: u64, perms: Option<serenity::Permissions>) -> bool {
-    state.config.owners.contains(&user)
-        || perms.is_some_and(|p| p.manage_guild() || p.administrator())
 }
 
 /// The span every interaction runs in.
@@ -388,29 +283,6 @@ mod tests {
         let ask = &cmds[0];
         assert_eq!(ask.parameters.len(), 2);
         assert!(ask.parameters[0].required && !ask.parameters[1].required);
-    }
-
-    #[test]
-    fn reload_needs_manage_server_administrator_or_an_owner() {
-        let state = crate::discord::state::test_state("owners = [7]");
-        let p =
-            serenity::Permissions::SEND_MESSAGES | serenity::Permissions::USE_APPLICATION_COMMANDS;
-        assert!(!may_reload(&state, 1, Some(p)));
-        assert!(!may_reload(&state, 1, None));
-        assert!(may_reload(
-            &state,
-            1,
-            Some(p | serenity::Permissions::MANAGE_GUILD)
-        ));
-        assert!(may_reload(
-            &state,
-            1,
-            Some(serenity::Permissions::ADMINISTRATOR)
-        ));
-        assert!(
-            may_reload(&state, 7, None),
-            "config owners may, even in DMs"
-        );
     }
 
     #[test]

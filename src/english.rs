@@ -43,6 +43,8 @@ pub enum Relation {
 /// The tables, parsed.
 pub struct English {
     words: HashMap<&'static str, (f32, Pos)>,
+    /// A noun's lexicographer class in WordNet ("cognition", "substance"), by its most used sense.
+    noun_class: HashMap<&'static str, &'static str>,
     related: HashMap<&'static str, Vec<(&'static str, Relation)>>,
 }
 
@@ -56,6 +58,7 @@ impl English {
     /// Parses the two tables; malformed lines are skipped (the files are generated).
     pub fn parse(words: &'static str, relations: &'static str) -> English {
         let mut w = HashMap::with_capacity(40_000);
+        let mut classes = HashMap::with_capacity(20_000);
         for line in words.lines().filter(|l| !l.starts_with('#')) {
             let mut f = line.split('\t');
             let (Some(word), Some(zipf)) = (f.next(), f.next()) else {
@@ -72,6 +75,9 @@ impl English {
                 _ => Pos::Other,
             };
             w.insert(word, (zipf, pos));
+            if let Some(class) = f.next().filter(|c| *c != "-" && !c.is_empty()) {
+                classes.insert(word, class);
+            }
         }
         let mut r = HashMap::with_capacity(24_000);
         for line in relations.lines().filter(|l| !l.starts_with('#')) {
@@ -96,6 +102,7 @@ impl English {
         }
         English {
             words: w,
+            noun_class: classes,
             related: r,
         }
     }
@@ -108,6 +115,12 @@ impl English {
     /// What the word is mostly used as.
     pub fn pos(&self, word: &str) -> Pos {
         self.words.get(word).map_or(Pos::Other, |x| x.1)
+    }
+
+    /// A noun's WordNet lexicographer class by its most used sense ("purpose" -> "cognition",
+    /// "oil" -> "substance"); None for other words.
+    pub fn noun_class(&self, word: &str) -> Option<&'static str> {
+        self.noun_class.get(word).copied()
     }
 
     /// True when the word is an English word of the table at or above `min_zipf`.
@@ -155,6 +168,9 @@ mod tests {
 
     #[test]
     fn the_shipped_tables_know_common_words_and_their_kinds() {
+        assert_eq!(english().noun_class("purpose"), Some("cognition"));
+        assert_eq!(english().noun_class("oil"), Some("substance"));
+        assert_eq!(english().noun_class("considered"), None);
         let e = english();
         assert!(e.words.len() > 30_000, "{}", e.words.len());
         assert_eq!(e.pos("oil"), Pos::Noun);

@@ -90,6 +90,11 @@ pub struct Language {
     /// crimea"), lowercase; the question then starts at the question word after one.
     #[serde(default)]
     pub preamble_ends: Vec<String>,
+    /// WordNet noun classes ("cognition", "relation") whose common nouns frame a question
+    /// ("the purpose of", "the Crimea part") rather than name its subject; when the sources lack
+    /// one, it weighs less (`[coverage] absent_framing_noun` in engine.toml).
+    #[serde(default)]
+    pub framing_noun_classes: Vec<String>,
     /// Honorifics before a surname ("Mr", "Sen") with the title each stands for ("senator").
     #[serde(default)]
     pub honorifics: Vec<(String, String)>,

@@ -52,8 +52,11 @@ impl Engine {
                 .filter(|t| {
                     !self.index.contains(&t.stem)
                         && q.tokens.get(t.group).is_none_or(|tok| {
-                            absent_weight(&tok.norm, self.settings.tuning.terms.common_zipf)
-                                != Salience::Generic
+                            absent_weight(
+                                &tok.norm,
+                                self.settings.tuning.terms.common_zipf,
+                                &self.knowledge.lexicon.language.framing_noun_classes,
+                            ) != Salience::Generic
                         })
                 })
                 .map(|t| t.stem.clone())
@@ -191,7 +194,7 @@ impl Engine {
             .filter(|w| {
                 !self.lex.stopwords.contains(*w)
                     && !self.filler.contains(*w)
-                    && absent_weight(w, zipf) != Salience::Generic
+                    && absent_weight(w, zipf, &[]) != Salience::Generic
             })
             .collect();
         let Some(last) = words.last() else {

@@ -26,12 +26,17 @@ impl Engine {
             let w = if id.is_some() {
                 self.index.idf(term).max(tuning.coverage.idf_floor)
             } else {
-                match absent_weight(word, tuning.terms.common_zipf) {
+                let framing = &self.knowledge.lexicon.language.framing_noun_classes;
+                match absent_weight(word, tuning.terms.common_zipf, framing) {
                     // Its absence proves nothing about the question's subject.
                     Salience::Generic => continue,
                     // The question asks about something the sources may not cover.
                     Salience::CommonNoun => {
                         self.index.max_idf() * tuning.coverage.absent_common_noun
+                    }
+                    // It frames the question ("the purpose of"): it counts, for less.
+                    Salience::FramingNoun => {
+                        self.index.max_idf() * tuning.coverage.absent_framing_noun
                     }
                     Salience::Rare => self.index.max_idf(),
                 }

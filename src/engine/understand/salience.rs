@@ -10,6 +10,10 @@ use crate::english::english;
 pub(crate) enum Salience {
     /// Common English, not a noun: how the question is put ("considered", "even").
     Generic,
+    /// A common noun of a class that frames a question rather than naming its subject
+    /// ("purpose", "view", "part": WordNet's cognition, feeling, relation... as
+    /// `framing_noun_classes` in `config/language.toml` lists them).
+    FramingNoun,
     /// A common noun: a subject, but an everyday one ("oil", "weather").
     CommonNoun,
     /// A rare word, a name, or a word English does not know: a subject.
@@ -18,12 +22,18 @@ pub(crate) enum Salience {
 
 /// The salience of a word (lowercase) the sources never use; `common_zipf` is the Zipf
 /// frequency at or above which a word counts as ordinary English (`[terms]` in engine.toml).
-pub(crate) fn absent_weight(word: &str, common_zipf: f32) -> Salience {
+pub(crate) fn absent_weight(word: &str, common_zipf: f32, framing: &[String]) -> Salience {
     let e = english();
     if e.is_generic(word, common_zipf) {
         Salience::Generic
     } else if e.is_common(word, common_zipf) {
-        Salience::CommonNoun
+        if e.noun_class(word)
+            .is_some_and(|c| framing.iter().any(|f| f == c))
+        {
+            Salience::FramingNoun
+        } else {
+            Salience::CommonNoun
+        }
     } else {
         Salience::Rare
     }
@@ -35,10 +45,16 @@ mod tests {
 
     #[test]
     fn generic_words_nouns_and_rare_words_are_told_apart() {
-        assert_eq!(absent_weight("considered", 3.0), Salience::Generic);
-        assert_eq!(absent_weight("even", 3.0), Salience::Generic);
-        assert_eq!(absent_weight("oil", 3.0), Salience::CommonNoun);
-        assert_eq!(absent_weight("referendum", 3.0), Salience::CommonNoun);
-        assert_eq!(absent_weight("kestravia", 3.0), Salience::Rare);
+        assert_eq!(absent_weight("considered", 3.0, &[]), Salience::Generic);
+        assert_eq!(absent_weight("even", 3.0, &[]), Salience::Generic);
+        assert_eq!(absent_weight("oil", 3.0, &[]), Salience::CommonNoun);
+        assert_eq!(absent_weight("referendum", 3.0, &[]), Salience::CommonNoun);
+        assert_eq!(absent_weight("kestravia", 3.0, &[]), Salience::Rare);
+        let framing = ["cognition".to_string()];
+        assert_eq!(
+            absent_weight("purpose", 3.0, &framing),
+            Salience::FramingNoun
+        );
+        assert_eq!(absent_weight("oil", 3.0, &framing), Salience::CommonNoun);
     }
 }

@@ -95,6 +95,12 @@ pub struct Language {
     /// one, it weighs less (`[coverage] absent_framing_noun` in engine.toml).
     #[serde(default)]
     pub framing_noun_classes: Vec<String>,
+    /// Words before the place an event happened ("in Paris", "to India"), lowercase.
+    #[serde(default)]
+    pub event_place_prepositions: Vec<String>,
+    /// Nouns a place's name comes before ("the London talks"), lowercase.
+    #[serde(default)]
+    pub place_event_nouns: Vec<String>,
     /// Honorifics before a surname ("Mr", "Sen") with the title each stands for ("senator").
     #[serde(default)]
     pub honorifics: Vec<(String, String)>,
@@ -462,6 +468,10 @@ pub struct Compiled {
     pub shorthand: HashMap<String, String>,
     /// Words that end small talk before a question, lowercase.
     pub preamble_ends: HashSet<String>,
+    /// Words before the place an event happened, lowercase.
+    pub event_place_prepositions: HashSet<String>,
+    /// Nouns a place's name comes before, lowercase.
+    pub place_event_nouns: HashSet<String>,
     /// Honorifics as written ("Mr", "Sen") -> the title each stands for, lowercase.
     pub honorifics: HashMap<String, String>,
     /// Characterising verbs, lowercase.
@@ -563,6 +573,8 @@ impl Lexicon {
             position_cues: stems(&l.position_cues),
             proposal_cues: stems(&l.proposal_cues),
             preamble_ends: lower(&l.preamble_ends),
+            event_place_prepositions: lower(&l.event_place_prepositions),
+            place_event_nouns: lower(&l.place_event_nouns),
             shorthand: l
                 .shorthand
                 .iter()

@@ -209,7 +209,8 @@ pub(super) fn shift_month(y: i32, m: u32, shift: i64) -> (i32, u32) {
     )
 }
 
-/// The first place a sentence names: "in Paris", "to India", "the London talks".
+/// The first place a sentence names: "in Paris", "to India", "the London talks", "in the port
+/// city of Tessaly" (the words before and after a place come from `config/language.toml`).
 pub(super) fn place_in(s: &Sent, c: &Compiled) -> Option<String> {
     let toks = &s.tokens;
     for i in 1..toks.len() {
@@ -222,12 +223,20 @@ pub(super) fn place_in(s: &Sent, c: &Compiled) -> Option<String> {
             continue;
         }
         let prev = toks[i - 1].norm.as_str();
-        let next = toks.get(i + 1).map(|x| x.norm.as_str());
-        let before_event = matches!(
-            next,
-            Some("talks" | "meeting" | "summit" | "session" | "conference" | "meet")
-        );
-        if matches!(prev, "in" | "at" | "to" | "near") && !c.not_names.contains(t.base(s.hay))
+        let before_event = toks
+            .get(i + 1)
+            .is_some_and(|x| c.place_event_nouns.contains(&x.norm));
+        // "in the port city of Tessaly": a preposition, "the", up to three lowercase words, "of".
+        let after_description = prev == "of"
+            && (2..=5).any(|back| {
+                i > back + 1
+                    && toks[i - back].norm == "the"
+                    && c.event_place_prepositions
+                        .contains(&toks[i - back - 1].norm)
+                    && toks[i - back + 1..i - 1].iter().all(|w| !w.capital)
+            });
+        if (c.event_place_prepositions.contains(prev) || after_description)
+            && !c.not_names.contains(t.base(s.hay))
             || before_event && !t.possessive
         {
             return Some(t.base(s.hay).to_string());
@@ -257,5 +266,11 @@ mod tests {
             ]
         );
         assert_eq!(f.events[1].place.as_deref(), Some("Velmont"));
+        let (_, f) =
+            read(&["Negotiators ended two days of talks in the port city of Tessaly on Tuesday."]);
+        assert_eq!(f.events[0].place.as_deref(), Some("Tessaly"));
+        // Not any "of": "the leader of Valmora" is not where anything happened.
+        let (_, f) = read(&["The leader of Valmora spoke on Tuesday."]);
+        assert_eq!(f.events[0].place, None);
     }
 }

@@ -155,6 +155,8 @@ pub struct SaidTuning {
     pub word: f32,
     pub word_idf: f32,
     pub word_synonym: f32,
+    pub word_related: f32,
+    pub word_in_paragraph: f32,
     pub fit_floor: f32,
     pub fit_scale: f32,
     pub kind_share: f32,

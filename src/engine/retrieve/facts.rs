@@ -1,7 +1,7 @@
 //! Facts (quotes and statements) by speaker and person, in reading order, and how well a fact
 //! fits a question's topic. Owns fact gathering and topic fit; must not rank sentences.
 
-use crate::engine::understand::Query;
+use crate::engine::understand::{Query, TermOrigin};
 use crate::engine::{Engine, FactRef};
 use crate::knowledge::Speaker;
 
@@ -76,7 +76,27 @@ impl Engine {
         }
         // Membership through the index's postings: no re-tokenising at answer time.
         let has = |term: &str| self.index.has(term, s as u32);
+        // The other sentences of the fact's paragraph: a quote's subject is often named in the
+        // sentence before it ("The row was settled at 18 percent. Faure called the figure ...").
+        let paragraph: Vec<u32> = self
+            .sents
+            .iter()
+            .enumerate()
+            .skip(s.saturating_sub(6))
+            .take(13)
+            .filter(|(o, r)| *o != s && r.article == rec.article && r.para == rec.para)
+            .map(|(o, _)| o as u32)
+            .collect();
         for t in topic_terms {
+            // The question's own stand-ins for the word: WordNet relatives the sources use
+            // ("shelling" -> bombardment, "signing" -> signature).
+            let group = q.terms.iter().find(|x| &x.stem == t).map(|x| x.group);
+            let related = |within: &dyn Fn(&str) -> bool| {
+                q.terms.iter().any(|x| {
+                    Some(x.group) == group && x.origin == TermOrigin::Related && within(&x.stem)
+                })
+            };
+            let in_paragraph = |term: &str| paragraph.iter().any(|&o| self.index.has(term, o));
             if has(t) {
                 score += said.word + self.index.idf(t) * said.word_idf;
             } else if self
@@ -86,6 +106,10 @@ impl Engine {
                 .is_some_and(|syns| syns.iter().any(|x| has(x)))
             {
                 score += said.word_synonym;
+            } else if related(&has) {
+                score += said.word_related;
+            } else if in_paragraph(t) || related(&in_paragraph) {
+                score += said.word_in_paragraph;
             }
         }
         score

@@ -95,6 +95,18 @@ pub struct Language {
     /// one, it weighs less (`[coverage] absent_framing_noun` in engine.toml).
     #[serde(default)]
     pub framing_noun_classes: Vec<String>,
+    /// Words that shape a question but say nothing about its subject ("tell", "happened").
+    #[serde(default = "builtin_filler_words")]
+    pub filler_words: Vec<String>,
+    /// Function words that never make a telling pair of consecutive words.
+    #[serde(default = "builtin_pair_stopwords")]
+    pub pair_stopwords: Vec<String>,
+    /// Contractions expanded before intent patterns read a question, in order.
+    #[serde(default = "builtin_contractions")]
+    pub contractions: Vec<(String, String)>,
+    /// Words that ask for a summary of everything rather than of one subject.
+    #[serde(default = "builtin_summary_words")]
+    pub summary_words: Vec<String>,
     /// Words before the place an event happened ("in Paris", "to India"), lowercase.
     #[serde(default)]
     pub event_place_prepositions: Vec<String>,
@@ -214,6 +226,31 @@ pub enum LexiconError {
 }
 
 const DEFAULT_LEXICON: &str = include_str!("../config/lexicon.toml");
+
+/// The built-in language file, parsed once: where a knowledge file written before a word list
+/// existed takes that list from (an old file must not lose its filler words on upgrade).
+fn builtin_language() -> &'static Language {
+    static LANGUAGE: std::sync::LazyLock<Language> = std::sync::LazyLock::new(|| {
+        toml::from_str(DEFAULT_LANGUAGE).expect("the built-in config/language.toml parses")
+    });
+    &LANGUAGE
+}
+
+fn builtin_filler_words() -> Vec<String> {
+    builtin_language().filler_words.clone()
+}
+
+fn builtin_pair_stopwords() -> Vec<String> {
+    builtin_language().pair_stopwords.clone()
+}
+
+fn builtin_contractions() -> Vec<(String, String)> {
+    builtin_language().contractions.clone()
+}
+
+fn builtin_summary_words() -> Vec<String> {
+    builtin_language().summary_words.clone()
+}
 const DEFAULT_LANGUAGE: &str = include_str!("../config/language.toml");
 
 impl Compiled {
@@ -468,6 +505,14 @@ pub struct Compiled {
     pub shorthand: HashMap<String, String>,
     /// Words that end small talk before a question, lowercase.
     pub preamble_ends: HashSet<String>,
+    /// Filler words, lowercase.
+    pub filler: HashSet<String>,
+    /// Words that never make a telling pair, lowercase.
+    pub pair_stopwords: HashSet<String>,
+    /// Contractions and what they expand to, in order.
+    pub contractions: Vec<(String, String)>,
+    /// Stems of the words that ask for a summary of everything.
+    pub summary_stems: HashSet<String>,
     /// Words before the place an event happened, lowercase.
     pub event_place_prepositions: HashSet<String>,
     /// Nouns a place's name comes before, lowercase.
@@ -573,6 +618,10 @@ impl Lexicon {
             position_cues: stems(&l.position_cues),
             proposal_cues: stems(&l.proposal_cues),
             preamble_ends: lower(&l.preamble_ends),
+            filler: lower(&l.filler_words),
+            pair_stopwords: lower(&l.pair_stopwords),
+            contractions: l.contractions.clone(),
+            summary_stems: stems(&l.summary_words),
             event_place_prepositions: lower(&l.event_place_prepositions),
             place_event_nouns: lower(&l.place_event_nouns),
             shorthand: l
@@ -696,5 +745,23 @@ mod tests {
             "who is vance and what did he say"
         );
         assert_eq!(c.drop_preamble("what is crimea"), "what is crimea");
+    }
+
+    #[test]
+    fn a_language_written_before_a_word_list_existed_takes_the_built_in_one() {
+        let mut table = toml::Table::try_from(builtin_language()).unwrap();
+        for key in [
+            "filler_words",
+            "pair_stopwords",
+            "contractions",
+            "summary_words",
+        ] {
+            assert!(table.remove(key).is_some(), "{key}");
+        }
+        let old: Language = toml::Value::Table(table).try_into().unwrap();
+        assert!(old.filler_words.contains(&"happened".to_string()));
+        assert!(old.pair_stopwords.contains(&"the".to_string()));
+        assert!(!old.contractions.is_empty());
+        assert!(old.summary_words.contains(&"recap".to_string()));
     }
 }

@@ -205,7 +205,7 @@ impl Engine {
                 x: subject,
                 t: topic,
             };
-            self.analyse_as(&text, &fold(&text), intent, context)
+            self.analyse_as(&text, &fold(&text, &self.lex.contractions), intent, context)
         };
         let words = subject.as_deref().map_or(0, |s| tokenize(s).len());
         let mut q = read(subject.clone(), topic.clone());

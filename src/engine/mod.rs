@@ -49,7 +49,7 @@ pub use command::Command;
 use decide::DeclineReason;
 use tables::{SentIds, SentRec};
 pub use tuning::{Tuning, TuningError};
-use understand::{filler, NameWord, Query};
+use understand::{NameWord, Query};
 
 /// Reply settings the engine honours.
 #[derive(Debug, Clone)]
@@ -132,7 +132,7 @@ pub struct Engine {
     source_noun_stems: HashSet<String>,
     /// Article indexes, newest first.
     newest_first: Vec<usize>,
-    #[serde(skip, default = "filler")]
+    #[serde(skip)]
     filler: HashSet<String>,
     proposal_sents: HashSet<usize>,
     quotes_in_sent: HashMap<usize, Vec<usize>>,

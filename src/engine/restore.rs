@@ -151,6 +151,7 @@ impl Engine {
             return Err("a name belongs to a person the knowledge lacks".into());
         }
         self.lex = knowledge.lexicon.compile();
+        self.filler = self.lex.filler.clone();
         self.name_list = name_list(&self.name_words);
         self.knowledge = knowledge;
         self.settings = settings;

@@ -7,7 +7,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use rustc_hash::FxHashMap;
 
 use super::tables::{SentIds, SentRec, Vocab};
-use super::understand::{filler, name_list};
+use super::understand::name_list;
 use super::{Engine, EngineSettings, FactRef};
 use crate::index::Index;
 use crate::intent::IntentMatcher;
@@ -109,7 +109,7 @@ impl Engine {
         let t_tokens = std::time::Instant::now();
         let parts = crate::par::map_with(&sents, 2048, Vocab::default, |v, r| {
             let text = &knowledge.articles[r.article].paragraphs[r.para].text[r.start..r.end];
-            v.sentence_terms(text, &lex.stopwords, &cause_stems)
+            v.sentence_terms(text, &lex.stopwords, &lex.pair_stopwords, &cause_stems)
         });
         let mut vocab: Vec<String> = Vec::new();
         let mut global: FxHashMap<String, u32> = FxHashMap::default();
@@ -219,7 +219,7 @@ impl Engine {
                 numbers_by_sent.entry(s).or_default().push(i);
             }
         }
-        let filler = filler();
+        let filler = lex.filler.clone();
         let mut person_sents: Vec<Vec<usize>> = vec![Vec::new(); knowledge.people.len()];
         for (i, r) in sents.iter().enumerate() {
             for &p in &r.people {

@@ -8,7 +8,6 @@ use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::understand::STOP_PAIR;
 use crate::text::{stem, tokenize};
 
 /// One sentence of the knowledge, located.
@@ -81,11 +80,12 @@ impl Vocab {
     }
 
     /// A sentence's index terms (local ids), its words for phrase pairs (the stem of each word
-    /// not in [`STOP_PAIR`], in order) and whether it holds a cause cue.
+    /// not among `pair_stopwords`, in order) and whether it holds a cause cue.
     pub(crate) fn sentence_terms(
         &mut self,
         text: &str,
         stopwords: &rustc_hash::FxHashSet<String>,
+        pair_stopwords: &rustc_hash::FxHashSet<String>,
         cause_stems: &HashSet<String>,
     ) -> (Vec<u32>, Vec<u32>, bool) {
         let mut terms = Vec::new();
@@ -102,7 +102,7 @@ impl Vocab {
                 terms.push(info.stem);
                 terms.extend_from_slice(&info.parts);
             }
-            if !STOP_PAIR.contains(&t.norm.as_str()) {
+            if !pair_stopwords.contains(&t.norm) {
                 pair_words.push(info.stem);
             }
         }

@@ -11,25 +11,10 @@ use crate::engine::{Engine, FactRef};
 impl Engine {
     pub(crate) fn summary_answer(&self, clean: &str, q: &mut Query) -> Answer {
         let k = &self.knowledge;
-        let specific = q.terms.iter().any(|t| {
-            t.is_subject_word()
-                && !matches!(
-                    t.stem.as_str(),
-                    "summari"
-                        | "happen"
-                        | "overview"
-                        | "recap"
-                        | "tl"
-                        | "dr"
-                        | "gist"
-                        | "brief"
-                        | "catch"
-                        | "news"
-                        | "latest"
-                        | "talk"
-                        | "peac"
-                )
-        });
+        let specific = q
+            .terms
+            .iter()
+            .any(|t| t.is_subject_word() && !self.lex.summary_stems.contains(&t.stem));
         if specific && q.topics.is_empty() {
             return self.search_answer(clean, q);
         }

@@ -169,7 +169,7 @@ impl Engine {
         let mut out: Vec<(usize, f32)> = out.into_iter().map(from_best_first).collect();
         // Words that stand together in the question and in a sentence ("US proposals",
         // "territorial swaps") lift that sentence; checked on the leaders only.
-        let pairs = q.bigrams(&self.filler, |w| self.stem(w));
+        let pairs = q.bigrams(&self.filler, &self.lex.pair_stopwords, |w| self.stem(w));
         if !pairs.is_empty() {
             // A pair with a stem no sentence has can match none.
             let pairs: Vec<(u32, u32)> = pairs

@@ -19,7 +19,7 @@ use crate::text::{normalize, tokenize, Token};
 
 pub(crate) use people::{name_list, NameWord};
 pub(crate) use recency::Recency;
-pub(crate) use terms::{filler, Term, TermOrigin, STOP_PAIR};
+pub(crate) use terms::{Term, TermOrigin};
 
 /// A question as the engine understands it.
 #[derive(Debug, Clone, Default)]
@@ -52,7 +52,7 @@ impl Engine {
     /// A cleaned question as the engine understands it: intent, slots, follow-up context and
     /// weighted terms, in that order.
     pub(crate) fn analyse(&self, clean: &str, context: Option<&Context>) -> Query {
-        let folded = fold(clean);
+        let folded = fold(clean, &self.lex.contractions);
         let intent = self.intents.match_intent(&folded);
         self.analyse_as(clean, &folded, intent, context)
     }
@@ -107,35 +107,22 @@ impl Default for IntentMatch {
 }
 
 /// A cleaned question as the intent patterns read it: lowercased, spaces collapsed,
-/// contractions expanded.
-pub(crate) fn fold(clean: &str) -> String {
+/// contractions expanded (`contractions` in `config/language.toml`).
+pub(crate) fn fold(clean: &str, contractions: &[(String, String)]) -> String {
     let lowered = normalize(clean);
-    expand_contractions(&lowered.split_whitespace().collect::<Vec<_>>().join(" "))
+    expand_contractions(
+        &lowered.split_whitespace().collect::<Vec<_>>().join(" "),
+        contractions,
+    )
 }
 
-/// "what's" -> "what is", "doesn't" -> "does not": patterns then need one spelling.
-pub(crate) fn expand_contractions(q: &str) -> String {
+/// "what's" -> "what is", "doesn't" -> "does not": patterns then need one spelling. A
+/// contraction that starts with an apostrophe, or "n't", is replaced inside any word; any other
+/// only as a whole word.
+pub(crate) fn expand_contractions(q: &str, contractions: &[(String, String)]) -> String {
     let mut out = q.to_string();
-    for (from, to) in [
-        ("what's", "what is"),
-        ("who's", "who is"),
-        ("where's", "where is"),
-        ("when's", "when is"),
-        ("how's", "how is"),
-        ("that's", "that is"),
-        ("there's", "there is"),
-        ("it's", "it is"),
-        ("whats", "what is"),
-        ("whos", "who is"),
-        ("wheres", "where is"),
-        ("won't", "will not"),
-        ("can't", "can not"),
-        ("n't", " not"),
-        ("'re", " are"),
-        ("'ve", " have"),
-        ("'ll", " will"),
-        ("'d", " would"),
-    ] {
+    for (from, to) in contractions {
+        let (from, to) = (from.as_str(), to.as_str());
         if out.contains(from) {
             out = out
                 .split(' ')

@@ -16,7 +16,7 @@ use crate::text::{stem, tokenize, Token};
 pub(crate) enum TermOrigin {
     /// A word the user typed that says something of the subject.
     Typed,
-    /// A typed word that only shapes the question ([`FILLER`]).
+    /// A typed word that only shapes the question (`filler_words` in `config/language.toml`).
     Filler,
     /// One part of a typed hyphenated word.
     HyphenPart,
@@ -57,186 +57,6 @@ impl Term {
         !self.slot && self.is_asked()
     }
 }
-
-/// Words that shape a question but say nothing about its subject.
-pub(crate) const FILLER: &[&str] = &[
-    "happen",
-    "happened",
-    "happening",
-    "going",
-    "regarding",
-    "concerning",
-    "re",
-    "thoughts",
-    "info",
-    "information",
-    "details",
-    "detail",
-    "explain",
-    "describe",
-    "tell",
-    "say",
-    "said",
-    "says",
-    "saying",
-    "talk",
-    "talking",
-    "think",
-    "feel",
-    "view",
-    "views",
-    "stance",
-    "position",
-    "positions",
-    "opinion",
-    "stand",
-    "stands",
-    "quote",
-    "quotes",
-    "statement",
-    "statements",
-    "comment",
-    "comments",
-    "remarks",
-    "words",
-    "word",
-    "role",
-    "job",
-    "title",
-    "know",
-    "latest",
-    "update",
-    "new",
-    "news",
-    "summary",
-    "summarize",
-    "summarise",
-    "tldr",
-    "tl",
-    "dr",
-    "overview",
-    "recap",
-    "why",
-    "when",
-    "where",
-    "many",
-    "much",
-    "long",
-    "reason",
-    "reasons",
-    "exactly",
-    "please",
-    "want",
-    "wants",
-    "wanted",
-    "happens",
-    "did",
-    "does",
-    "do",
-    "anything",
-    "something",
-    "someone",
-    "person",
-    "people",
-    "thing",
-    "things",
-    "stuff",
-    "mean",
-    "means",
-    "meant",
-    "really",
-    "whole",
-    "key",
-    "main",
-    "point",
-    "points",
-    "according",
-    "source",
-    "sources",
-    "article",
-    "articles",
-    "report",
-    "write",
-    "wrote",
-    "written",
-    "respond",
-    "responded",
-    "react",
-    "reacted",
-    "reply",
-    "replied",
-    "far",
-    "big",
-    "old",
-    "time",
-    "day",
-    "date",
-    "year",
-    "place",
-    "city",
-    "country",
-    "location",
-    "venue",
-    "number",
-    "amount",
-    "percent",
-    "percentage",
-    "share",
-    "caused",
-    "cause",
-    "led",
-    "lead",
-    "prompted",
-    "behind",
-    "explains",
-    "come",
-    "came",
-    "take",
-    "took",
-    "make",
-    "made",
-    "get",
-    "go",
-    "went",
-    "currently",
-    "now",
-    "today",
-    "right",
-    "ok",
-    "okay",
-    "so",
-    "and",
-    "also",
-    "else",
-    "who",
-    "whom",
-    "whose",
-    "which",
-    "what",
-    "how",
-    "is",
-    "are",
-    "was",
-    "were",
-    "role",
-    "roles",
-    "mentioned",
-    "mention",
-    "official",
-    "officials",
-];
-
-/// [`FILLER`] as a set.
-pub(crate) fn filler() -> HashSet<String> {
-    FILLER.iter().map(|s| s.to_string()).collect()
-}
-
-/// Function words that never make a telling pair.
-pub(crate) const STOP_PAIR: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "on", "and", "or", "is", "are", "was", "were", "did",
-    "does", "do", "what", "who", "how", "why", "when", "where", "which", "it", "be", "for", "with",
-    "about", "by", "at", "from",
-];
 
 impl Engine {
     /// The weighted terms of a question (see [`Query::terms`]).
@@ -434,11 +254,12 @@ impl Engine {
 }
 
 impl Query {
-    /// Consecutive content words of the question, as stem pairs. `filler` is [`FILLER`] as a
-    /// set and `stem` the engine's cached stemmer.
+    /// Consecutive content words of the question, as stem pairs. `filler` and `pair_stopwords`
+    /// are the language's filler words and pair stopwords, `stem` the engine's cached stemmer.
     pub(crate) fn bigrams(
         &self,
         filler: &HashSet<String>,
+        pair_stopwords: &HashSet<String>,
         stem: impl Fn(&str) -> String,
     ) -> Vec<(String, String)> {
         let words: Vec<&Token> = self
@@ -450,7 +271,7 @@ impl Query {
             .windows(2)
             .filter(|w| !filler.contains(&w[0].norm) && !filler.contains(&w[1].norm))
             .filter(|w| {
-                !STOP_PAIR.contains(&w[0].norm.as_str()) && !STOP_PAIR.contains(&w[1].norm.as_str())
+                !pair_stopwords.contains(&w[0].norm) && !pair_stopwords.contains(&w[1].norm)
             })
             .map(|w| (stem(&w[0].norm), stem(&w[1].norm)))
             .collect()

@@ -184,11 +184,14 @@ impl Engine {
                     t.origin == TermOrigin::Related
                 }) && self.is_title_stem(&t.stem)
             })
-            .flat_map(|t| match t.stem.as_str() {
-                "pm" => vec!["prime".to_string(), "minist".to_string()],
-                "vp" => vec!["vice".to_string(), "presid".to_string()],
-                "fm" => vec!["foreign".to_string(), "minist".to_string()],
-                other => vec![other.to_string()],
+            // A title's shorthand stands for its words ("pm" -> prime minister; `shorthand` in
+            // config/language.toml), as it does in questions.
+            .flat_map(|t| match self.lex.shorthand.get(&t.stem) {
+                Some(full) => tokenize(full)
+                    .iter()
+                    .map(|w| self.stem(&w.norm))
+                    .collect::<Vec<_>>(),
+                None => vec![t.stem.clone()],
             })
             .collect();
         if want.is_empty() {

@@ -148,8 +148,27 @@ pub fn normalize(word: &str) -> String {
 /// The English stem of a normalised word.
 pub fn stem(norm: &str) -> String {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    // Each thread remembers the stems it made: the builder stems the same few thousand words
+    // millions of times over 10,000 articles. Bounded, so a flood of distinct words (hostile
+    // input, a huge corpus) cannot grow it without end; past the bound it starts again.
+    const REMEMBERED: usize = 1 << 16;
+    thread_local! {
+        static CACHE: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
+            std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+    }
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(norm).cloned()) {
+        return hit;
+    }
     let stemmer = STEMMER.get_or_init(|| Stemmer::create(Algorithm::English));
-    stemmer.stem(norm).into_owned()
+    let out = stemmer.stem(norm).into_owned();
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= REMEMBERED {
+            c.clear();
+        }
+        c.insert(norm.to_string(), out.clone());
+    });
+    out
 }
 
 /// Byte spans of the sentences of a paragraph.

@@ -394,14 +394,7 @@ mod tests {
             ("/positions xyzzy", "xyzzy"),
         ] {
             let a = e.run(&Command::parse(command), None);
-            let want = DeclineReason::UnknownName(vec![name.into()]);
-            assert!(!a.answered, "{command}");
-            assert_eq!(
-                a.explanation.decline_reason,
-                Some(want.reason()),
-                "{command}"
-            );
-            assert!(a.lead.starts_with(&want.lead()), "{command}: {}", a.lead);
+            assert_declined_as_unknown(&a, command, name);
             assert_eq!(a.context.person, None, "{command}");
             assert!(a.quotes.is_empty(), "{command}");
         }
@@ -421,14 +414,20 @@ mod tests {
         let e = Engine::new(built.knowledge, EngineSettings::default());
         for command in ["/positions United States", "/positions US on territory"] {
             let a = e.run(&Command::parse(command), None);
-            let want = DeclineReason::UnknownName(vec!["United States".into()]);
-            assert!(!a.answered, "{command}");
-            assert_eq!(
-                a.explanation.decline_reason,
-                Some(want.reason()),
-                "{command}"
-            );
-            assert!(a.lead.starts_with(&want.lead()), "{command}: {}", a.lead);
+            assert_declined_as_unknown(&a, command, "United States");
         }
+    }
+
+    /// `a`, the answer to `command`, declines because the sources never mention `name`: the
+    /// reason recorded and the lead both say so.
+    fn assert_declined_as_unknown(a: &Answer, command: &str, name: &str) {
+        let want = DeclineReason::UnknownName(vec![name.into()]);
+        assert!(!a.answered, "{command}");
+        assert_eq!(
+            a.explanation.decline_reason,
+            Some(want.reason()),
+            "{command}"
+        );
+        assert!(a.lead.starts_with(&want.lead()), "{command}: {}", a.lead);
     }
 }

@@ -169,6 +169,7 @@ impl Engine {
             .unwrap_or_default()
     }
 
+    /// The answer from `lead` and `facts`, best first: at most `max_quotes` of them are shown.
     pub(crate) fn finish(
         &self,
         clean: &str,
@@ -177,12 +178,26 @@ impl Engine {
         facts: Vec<(FactRef, f32)>,
         answered: bool,
     ) -> Answer {
+        self.finish_showing(clean, q, lead, facts, answered, self.settings.max_quotes)
+    }
+
+    /// [`Engine::finish`] showing up to `most` facts: a timeline or a digest is a list, not a
+    /// best-three (Discord's limits are the renderer's, which splits a long reply).
+    pub(crate) fn finish_showing(
+        &self,
+        clean: &str,
+        q: &Query,
+        lead: String,
+        facts: Vec<(FactRef, f32)>,
+        answered: bool,
+        most: usize,
+    ) -> Answer {
         let mut quotes: Vec<AnswerQuote> = Vec::new();
         let mut seen_text = HashSet::default();
         // The sentence each quote shown cites, to find a report several outlets carried.
         let mut cited: Vec<Option<usize>> = Vec::new();
         for (f, _) in &facts {
-            if quotes.len() >= self.settings.max_quotes {
+            if quotes.len() >= most {
                 break;
             }
             if let Some(aq) = self.render_fact(*f) {
@@ -388,6 +403,11 @@ pub(crate) fn lower_first(s: &str) -> String {
         }
         None => String::new(),
     }
+}
+
+/// "1 direct quote", "4 direct quotes".
+pub(crate) fn count_of(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 pub(crate) fn preview(s: &str) -> String {

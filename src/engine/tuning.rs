@@ -169,6 +169,9 @@ pub struct SaidTuning {
 #[serde(deny_unknown_fields)]
 pub struct Limits {
     pub search_read: usize,
+    pub timeline_events: usize,
+    pub digest_articles: usize,
+    pub digest_lead_sentences: usize,
 }
 
 impl Default for Tuning {

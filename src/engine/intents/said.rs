@@ -4,7 +4,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::answer::{escape_markdown, Answer};
-use crate::engine::compose::lower_first;
+use crate::engine::compose::{count_of, lower_first};
 use crate::engine::decide::{DeclineReason, Floor};
 use crate::engine::understand::Query;
 use crate::engine::{Engine, FactRef};
@@ -188,9 +188,4 @@ impl Engine {
         };
         self.finish(clean, q, lead, ranked, true)
     }
-}
-
-/// "1 direct quote", "4 direct quotes".
-fn count_of(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

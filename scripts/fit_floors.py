@@ -44,11 +44,12 @@ def parley():
     return os.path.join(ROOT, "target/release/parley")
 
 
-def write_config(dir_, point):
-    """Copies config/ to dir_ with `point`'s values set in engine.toml's [coverage]."""
+def write_config(base, dir_, point):
+    """Copies `base` (config/ as it was at the start) to dir_ with `point`'s values set in
+    engine.toml's [coverage]."""
     if os.path.exists(dir_):
         shutil.rmtree(dir_)
-    shutil.copytree(os.path.join(ROOT, "config"), dir_)
+    shutil.copytree(base, dir_)
     path = os.path.join(dir_, "engine.toml")
     text = open(path, encoding="utf-8").read()
     for key, value in point.items():
@@ -88,9 +89,12 @@ def main():
     points = [dict(zip(keys, vals)) for vals in itertools.product(*(GRID[k] for k in keys))]
     results = []
     with tempfile.TemporaryDirectory() as tmp:
+        # One copy of config/ taken now: an edit made while the grid runs does not leak in.
+        base = os.path.join(tmp, "base")
+        shutil.copytree(os.path.join(ROOT, "config"), base)
         config = os.path.join(tmp, "config")
         for n, point in enumerate(points):
-            write_config(config, point)
+            write_config(base, config, point)
             results.append(right_per_set(exe, config))
             if n % 50 == 0:
                 print(f"... {n} of {len(points)} grid points", file=sys.stderr)

@@ -146,7 +146,64 @@ pub struct Answer {
     pub explanation: Explanation,
 }
 
+/// One article a reply cites, with every paragraph it cites there: a reader checks an article
+/// once for all its quotes. Quotes point at it as `[n ¶p]` ([`Answer::quote_ref`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitedArticle<'a> {
+    /// The first citation of this article (title, source, date, link).
+    pub first: &'a Citation,
+    /// The paragraphs cited, in order, each once.
+    pub paragraphs: Vec<u32>,
+}
+
+impl CitedArticle<'_> {
+    /// "paragraph 4", "paragraphs 6, 11, 14".
+    pub fn paragraphs_text(&self) -> String {
+        let list: Vec<String> = self.paragraphs.iter().map(u32::to_string).collect();
+        match list.len() {
+            1 => format!("paragraph {}", list[0]),
+            _ => format!("paragraphs {}", list.join(", ")),
+        }
+    }
+}
+
 impl Answer {
+    /// The cited articles in the order the reply first cites them, and for each quote the index
+    /// of its article in that list. Two citations of one article are one entry unless their
+    /// `source` differs (a report several outlets carried names them all in its own).
+    pub fn cited_articles(&self) -> (Vec<CitedArticle<'_>>, Vec<usize>) {
+        let mut groups: Vec<CitedArticle<'_>> = Vec::new();
+        let mut of_quote = Vec::with_capacity(self.quotes.len());
+        for c in self.citations() {
+            let at = groups
+                .iter()
+                .position(|g| g.first.article == c.article && g.first.source == c.source)
+                .unwrap_or_else(|| {
+                    groups.push(CitedArticle {
+                        first: c,
+                        paragraphs: Vec::new(),
+                    });
+                    groups.len() - 1
+                });
+            if !groups[at].paragraphs.contains(&c.paragraph) {
+                groups[at].paragraphs.push(c.paragraph);
+            }
+            of_quote.push(at);
+        }
+        for g in &mut groups {
+            g.paragraphs.sort_unstable();
+        }
+        (groups, of_quote)
+    }
+
+    /// How quote `i` points at its citation: "1 ¶4" (article 1 of [`Answer::cited_articles`],
+    /// paragraph 4).
+    pub fn quote_ref(&self, i: usize, of_quote: &[usize]) -> String {
+        let n = of_quote.get(i).map_or(i, |&g| g) + 1;
+        let p = self.quotes.get(i).map_or(0, |q| q.citation.paragraph);
+        format!("{n} ¶{p}")
+    }
+
     /// The citations in the order the reply shows them.
     pub fn citations(&self) -> impl Iterator<Item = &Citation> {
         self.quotes.iter().map(|q| &q.citation)
@@ -165,6 +222,7 @@ impl Answer {
         let mut out = String::new();
         out.push_str(&self.lead);
         out.push('\n');
+        let (articles, of_quote) = self.cited_articles();
         for (i, q) in self.quotes.iter().enumerate() {
             out.push('\n');
             match q.emphasised() {
@@ -176,18 +234,19 @@ impl Answer {
                 Some(s) => format!("{} ({})", escape_markdown(s), q.report.label()),
                 None => q.report.label().to_string(),
             };
-            out.push_str(&format!("> — {who} [{}]\n", i + 1));
+            out.push_str(&format!("> — {who} [{}]\n", self.quote_ref(i, &of_quote)));
         }
         if !self.quotes.is_empty() {
             out.push('\n');
-            for (i, c) in self.citations().enumerate() {
+            for (i, g) in articles.iter().enumerate() {
+                let c = g.first;
                 out.push_str(&format!(
-                    "[{}] *{}*, {}, {}, paragraph {}\n",
+                    "[{}] *{}*, {}, {}, {}\n",
                     i + 1,
                     escape_markdown(&c.title),
                     escape_markdown(&c.source),
                     c.published,
-                    c.paragraph
+                    g.paragraphs_text()
                 ));
             }
             let dates = self.cited_dates();

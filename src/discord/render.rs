@@ -17,7 +17,7 @@
 
 use poise::serenity_prelude as serenity;
 
-use crate::answer::{escape_markdown, Answer, AnswerQuote};
+use crate::answer::{escape_markdown, Answer, AnswerQuote, CitedArticle};
 
 /// Most characters in a message's content.
 pub const CONTENT_MAX: usize = 2000;
@@ -237,7 +237,7 @@ fn cap_messages(mut messages: Vec<OutMessage>, max: usize) -> Vec<OutMessage> {
 }
 
 /// How a quote's speaker and kind read under it: "— JD Vance (own words) [1]".
-fn attribution(q: &AnswerQuote, n: usize) -> String {
+fn attribution(q: &AnswerQuote, n: &str) -> String {
     match &q.speaker {
         Some(s) => format!(
             "— {} ({}) [{n}]",
@@ -248,8 +248,9 @@ fn attribution(q: &AnswerQuote, n: usize) -> String {
     }
 }
 
-/// A quote as a block quote; cut (and marked) only if it alone exceeds `max`.
-fn quote_block(q: &AnswerQuote, n: usize, max: usize) -> String {
+/// A quote as a block quote pointing at its citation `n` ("1 ¶4"); cut (and marked) only if it
+/// alone exceeds `max`.
+fn quote_block(q: &AnswerQuote, n: &str, max: usize) -> String {
     let attr = format!("\n> {}", attribution(q, n));
     let quoted = defuse_mentions(&escape_markdown(&q.citation.quote));
     let room = max.saturating_sub(measure(&attr) + measure("> “”"));
@@ -271,19 +272,19 @@ fn quote_block(q: &AnswerQuote, n: usize, max: usize) -> String {
     trim_to(&format!("{body}{attr}"), max, TRIM_NOTE)
 }
 
-/// A citation as a field: "[1] Title" / "Source · 2025-04-23 · paragraph 3 · link".
-fn citation_field(q: &AnswerQuote, n: usize) -> Field {
-    let c = &q.citation;
+/// A cited article as a field: "[1] Title" / "Source · 2025-04-23 · paragraphs 3, 5 · link".
+fn citation_field(g: &CitedArticle<'_>, n: usize) -> Field {
+    let c = g.first;
     let name = trim_to(
         &defuse_mentions(&format!("[{n}] {}", escape_markdown(&c.title))),
         FIELD_NAME_MAX,
         TRIM_NOTE,
     );
     let mut value = defuse_mentions(&format!(
-        "{} · {} · paragraph {}",
+        "{} · {} · {}",
         escape_markdown(&c.source),
         defuse_mentions(&c.published),
-        c.paragraph
+        g.paragraphs_text()
     ));
     // A link is only shown when it fits whole; an `@` in it stays as it is (it is a link
     // target, not text, and allowed mentions are empty anyway).
@@ -299,15 +300,15 @@ fn citation_field(q: &AnswerQuote, n: usize) -> Field {
     }
 }
 
-/// A citation as a text line, for plain mode.
-fn citation_line(q: &AnswerQuote, n: usize, max: usize) -> String {
-    let c = &q.citation;
+/// A cited article as a text line, for plain mode.
+fn citation_line(g: &CitedArticle<'_>, n: usize, max: usize) -> String {
+    let c = g.first;
     let line = defuse_mentions(&format!(
-        "[{n}] *{}*, {}, {}, paragraph {}",
+        "[{n}] *{}*, {}, {}, {}",
         escape_markdown(&c.title),
         escape_markdown(&c.source),
         c.published,
-        c.paragraph
+        g.paragraphs_text()
     ));
     let mut line = trim_to(&line, max, TRIM_NOTE);
     if let Some(url) = c.url.as_deref().filter(|u| is_link(u)) {
@@ -370,14 +371,21 @@ fn answer_units(answer: &Answer, desc_max: usize) -> Vec<Unit> {
             field: None,
         });
     }
+    // Each cited article's field goes with the first quote from it.
+    let (articles, of_quote) = answer.cited_articles();
+    let mut fielded = vec![false; articles.len()];
     for (i, q) in answer.quotes.iter().enumerate() {
-        let field = citation_field(q, i + 1);
-        let max = desc_max
-            .min(EMBEDS_TOTAL_MAX - FOOTER_RESERVE - measure(&field.name) - measure(&field.value));
+        let g = of_quote[i];
+        let field = (!std::mem::replace(&mut fielded[g], true))
+            .then(|| citation_field(&articles[g], g + 1));
+        let field_len = field
+            .as_ref()
+            .map_or(0, |f| measure(&f.name) + measure(&f.value));
+        let max = desc_max.min(EMBEDS_TOTAL_MAX - FOOTER_RESERVE - field_len);
         units.push(Unit {
             sep: "\n\n",
-            text: quote_block(q, i + 1, max),
-            field: Some(field),
+            text: quote_block(q, &answer.quote_ref(i, &of_quote), max),
+            field,
         });
     }
     for (i, s) in answer.suggestions.iter().enumerate() {
@@ -461,10 +469,19 @@ fn render_plain(answer: &Answer) -> Vec<OutMessage> {
     if !lead.is_empty() {
         blocks.push(trim_to(&lead, CONTENT_MAX, TRIM_NOTE));
     }
+    // Each cited article's line goes under the first quote from it.
+    let (articles, of_quote) = answer.cited_articles();
+    let mut lined = vec![false; articles.len()];
     for (i, q) in answer.quotes.iter().enumerate() {
-        let line = citation_line(q, i + 1, CONTENT_MAX / 2);
-        let max = CONTENT_MAX - measure(&line) - 1;
-        blocks.push(format!("{}\n{line}", quote_block(q, i + 1, max)));
+        let g = of_quote[i];
+        let r = answer.quote_ref(i, &of_quote);
+        if std::mem::replace(&mut lined[g], true) {
+            blocks.push(quote_block(q, &r, CONTENT_MAX));
+        } else {
+            let line = citation_line(&articles[g], g + 1, CONTENT_MAX / 2);
+            let max = CONTENT_MAX - measure(&line) - 1;
+            blocks.push(format!("{}\n{line}", quote_block(q, &r, max)));
+        }
     }
     if !answer.suggestions.is_empty() {
         let lines: Vec<String> = answer
@@ -618,6 +635,20 @@ mod tests {
 
     #[test]
     fn an_answer_renders_lead_quotes_and_citation_fields() {
+        let mut other = quote(
+            "A full ceasefire is the first step.",
+            Some("Yulia Svyrydenko"),
+            None,
+        );
+        other.citation.article = "kyiv-statement".into();
+        other.citation.title = "Kyiv sets out its terms".into();
+        other.citation.paragraph = 2;
+        let mut later = quote(
+            "We are ready.",
+            Some("JD Vance"),
+            Some("https://example.org/a"),
+        );
+        later.citation.paragraph = 7;
         let a = answer(
             "JD Vance said:",
             vec![
@@ -626,11 +657,8 @@ mod tests {
                     Some("JD Vance"),
                     Some("https://example.org/a"),
                 ),
-                quote(
-                    "A full ceasefire is the first step.",
-                    Some("Yulia Svyrydenko"),
-                    None,
-                ),
+                other,
+                later,
             ],
             vec![],
             true,
@@ -644,17 +672,23 @@ mod tests {
             "{}",
             e.description
         );
-        assert!(e.description.contains("> — JD Vance (own words) [1]"));
-        assert!(e
-            .description
-            .contains("> “A full ceasefire is the first step.”"));
+        assert!(e.description.contains("> — JD Vance (own words) [1 ¶4]"));
+        assert!(e.description.contains(
+            "> “A full ceasefire is the first step.”\n> — Yulia Svyrydenko (own words) [2 ¶2]"
+        ));
+        // The third quote is from the first article: one field for both of its paragraphs.
+        assert!(e.description.contains("> — JD Vance (own words) [1 ¶7]"));
         assert_eq!(e.fields.len(), 2);
         assert_eq!(e.fields[0].name, "[1] Ukraine talks in London downgraded");
         assert_eq!(
             e.fields[0].value,
-            "unattributed wire report · 2025-04-23 · paragraph 4\n[Read the article](<https://example.org/a>)"
+            "unattributed wire report · 2025-04-23 · paragraphs 4, 7\n[Read the article](<https://example.org/a>)"
         );
-        assert!(!e.fields[1].value.contains("http"));
+        assert_eq!(e.fields[1].name, "[2] Kyiv sets out its terms");
+        assert_eq!(
+            e.fields[1].value,
+            "unattributed wire report · 2025-04-23 · paragraph 2"
+        );
         assert_eq!(e.footer.as_deref(), Some("Sources dated 2025-04-23"));
         assert_eq!(e.color, COLOR_ANSWERED);
         within_limits(&msgs[0]).unwrap();
@@ -700,7 +734,7 @@ mod tests {
         assert_eq!(
             msgs[0].content.as_deref(),
             Some(
-                "Lead.\n\n> “Words.”\n> — A B (own words) [1]\n[1] *Ukraine talks in London downgraded*, unattributed wire report, 2025-04-23, paragraph 4 <https://x.org/1>\n\n*Sources dated 2025-04-23.*"
+                "Lead.\n\n> “Words.”\n> — A B (own words) [1 ¶4]\n[1] *Ukraine talks in London downgraded*, unattributed wire report, 2025-04-23, paragraph 4 <https://x.org/1>\n\n*Sources dated 2025-04-23.*"
             )
         );
     }
@@ -733,7 +767,11 @@ mod tests {
     fn long_quotes_split_across_embeds_at_quote_boundaries() {
         let long = "word ".repeat(700); // 3,500 characters
         let quotes: Vec<AnswerQuote> = (0..4)
-            .map(|i| quote(&format!("{i} {long}"), Some("S"), None))
+            .map(|i| {
+                let mut q = quote(&format!("{i} {long}"), Some("S"), None);
+                q.citation.article = format!("article-{i}");
+                q
+            })
             .collect();
         let a = answer("Lead.", quotes, vec![], true);
         let msgs = render_answer(&a, true);
@@ -746,7 +784,7 @@ mod tests {
                 // Each field belongs to a quote in the same embed.
                 for f in &e.fields {
                     let n = &f.name[1..f.name.find(']').unwrap()];
-                    assert!(e.description.contains(&format!("[{n}]")));
+                    assert!(e.description.contains(&format!("[{n} ¶")));
                 }
             }
         }
@@ -772,7 +810,7 @@ mod tests {
             let all: String = msgs.iter().flat_map(texts).collect();
             assert!(all.contains(&format!("”{TRIM_NOTE}")), "the cut is marked");
             assert!(
-                all.contains("(own words) [1]"),
+                all.contains("(own words) [1 ¶4]"),
                 "the attribution survives the cut"
             );
         }

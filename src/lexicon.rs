@@ -107,6 +107,10 @@ pub struct Language {
     /// Words that ask for a summary of everything rather than of one subject.
     #[serde(default = "builtin_summary_words")]
     pub summary_words: Vec<String>,
+    /// Nouns for what someone said ("statement", "remarks"): with the reporting verbs, the
+    /// frame of a "what did X say" question, never its topic.
+    #[serde(default = "builtin_speech_nouns")]
+    pub speech_nouns: Vec<String>,
     /// Words before the place an event happened ("in Paris", "to India"), lowercase.
     #[serde(default)]
     pub event_place_prepositions: Vec<String>,
@@ -250,6 +254,10 @@ fn builtin_contractions() -> Vec<(String, String)> {
 
 fn builtin_summary_words() -> Vec<String> {
     builtin_language().summary_words.clone()
+}
+
+fn builtin_speech_nouns() -> Vec<String> {
+    builtin_language().speech_nouns.clone()
 }
 const DEFAULT_LANGUAGE: &str = include_str!("../config/language.toml");
 
@@ -513,6 +521,8 @@ pub struct Compiled {
     pub contractions: Vec<(String, String)>,
     /// Stems of the words that ask for a summary of everything.
     pub summary_stems: HashSet<String>,
+    /// Stems of the reporting verbs and speech nouns: how a "what did X say" question is put.
+    pub speech_stems: HashSet<String>,
     /// Words before the place an event happened, lowercase.
     pub event_place_prepositions: HashSet<String>,
     /// Nouns a place's name comes before, lowercase.
@@ -622,6 +632,10 @@ impl Lexicon {
             pair_stopwords: lower(&l.pair_stopwords),
             contractions: l.contractions.clone(),
             summary_stems: stems(&l.summary_words),
+            speech_stems: stems(&l.reporting_verbs)
+                .into_iter()
+                .chain(stems(&l.speech_nouns))
+                .collect(),
             event_place_prepositions: lower(&l.event_place_prepositions),
             place_event_nouns: lower(&l.place_event_nouns),
             shorthand: l
@@ -755,6 +769,7 @@ mod tests {
             "pair_stopwords",
             "contractions",
             "summary_words",
+            "speech_nouns",
         ] {
             assert!(table.remove(key).is_some(), "{key}");
         }
@@ -763,5 +778,6 @@ mod tests {
         assert!(old.pair_stopwords.contains(&"the".to_string()));
         assert!(!old.contractions.is_empty());
         assert!(old.summary_words.contains(&"recap".to_string()));
+        assert!(old.speech_nouns.contains(&"statement".to_string()));
     }
 }

@@ -161,6 +161,7 @@ pub struct SaidTuning {
     pub fit_scale: f32,
     pub kind_share: f32,
     pub read: usize,
+    pub said_way: f32,
 }
 
 /// `[limits]`.

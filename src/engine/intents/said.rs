@@ -72,6 +72,7 @@ impl Engine {
             }
             return self.decline(clean, q, DeclineReason::NeverQuoted(who), about);
         }
+        let way = self.said_way(q);
         let mut ranked: Vec<(FactRef, f32)> = if has_topic {
             facts
                 .iter()
@@ -79,10 +80,11 @@ impl Engine {
                     let fit = self.topic_fit(q, f, &topic_terms);
                     (f, fit * said.fit_scale + base * said.kind_share)
                 })
+                .map(|(f, score)| (f, score + way(f)))
                 .filter(|x| x.1 >= said.fit_floor)
                 .collect()
         } else {
-            facts.clone()
+            facts.iter().map(|&(f, base)| (f, base + way(f))).collect()
         };
         ranked.sort_by(|a, b| {
             b.1.total_cmp(&a.1)
@@ -130,6 +132,44 @@ impl Engine {
             )
         };
         self.finish(clean, q, lead, ranked, true)
+    }
+
+    /// How well a fact was said the way the question asks ("what did she post", "in his
+    /// statement", "on x"): the question's reporting verbs and speech nouns in the fact's
+    /// sentence, its other words in the quote's channel ("on X", "in an interview"). It counts
+    /// like topic fit; no fact is dropped for lacking it (`[said] said_way`).
+    fn said_way(&self, q: &Query) -> impl Fn(FactRef) -> f32 + '_ {
+        let speech: Vec<String> = q
+            .terms
+            .iter()
+            .filter(|t| t.is_subject_word() && self.lex.speech_stems.contains(&t.stem))
+            .map(|t| t.stem.clone())
+            .collect();
+        let asked: HashSet<String> = q
+            .tokens
+            .iter()
+            .filter(|t| !self.lex.stopwords.contains(&t.norm))
+            .map(|t| t.norm.clone())
+            .collect();
+        let weight = self.settings.tuning.said.said_way;
+        move |f: FactRef| {
+            let mut matched = 0.0;
+            if let Some(s) = self.fact_sentence(f) {
+                if speech.iter().any(|t| self.index.has(t, s as u32)) {
+                    matched += 1.0;
+                }
+            }
+            if let FactRef::Quote(i) = f {
+                let channel = self.knowledge.quotes[i].channel.as_deref().unwrap_or("");
+                if tokenize(channel)
+                    .iter()
+                    .any(|t| !self.lex.stopwords.contains(&t.norm) && asked.contains(&t.norm))
+                {
+                    matched += 1.0;
+                }
+            }
+            matched * weight
+        }
     }
 
     pub(crate) fn who_said_answer(&self, clean: &str, q: &mut Query) -> Answer {

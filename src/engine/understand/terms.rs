@@ -238,14 +238,16 @@ impl Engine {
     }
 
     pub(crate) fn topic_terms(&self, q: &Query) -> Vec<String> {
+        // "What did she post", "in his statement": how the words were said is not what about.
+        let speech = &self.lex.speech_stems;
         let mut v: Vec<String> = q
             .terms
             .iter()
-            .filter(|t| t.is_subject_word())
+            .filter(|t| t.is_subject_word() && !speech.contains(&t.stem))
             .map(|t| t.stem.clone())
             .collect();
         for o in &q.other_slot_terms {
-            if !v.contains(o) && !self.lex.stopwords.contains(o) {
+            if !v.contains(o) && !self.lex.stopwords.contains(o) && !speech.contains(o) {
                 v.push(o.clone());
             }
         }

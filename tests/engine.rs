@@ -446,3 +446,25 @@ fn a_quote_is_cited_with_its_whole_sentence_and_the_own_words_in_bold() {
     );
     assert!(a.lead.contains("4 direct quotes"), "{}", a.lead);
 }
+
+/// "What did she post on X": the verb and the channel say how something was said, not what
+/// about; the quote the article says was written on X leads, and nothing is declined for the
+/// words "post" or "statement" the article never uses.
+#[test]
+fn how_something_was_said_picks_the_quote_said_that_way() {
+    let e = engine();
+    for q in [
+        "wat did the deputy pm post on x",
+        "what did svyrydenko say in her post on x",
+    ] {
+        let a = e.ask(q, None);
+        assert!(a.answered, "{q}: {}", a.to_markdown());
+        assert!(
+            a.citations()
+                .next()
+                .is_some_and(|c| c.quote.contains("wrote on X")),
+            "{q}: {}",
+            a.to_markdown()
+        );
+    }
+}

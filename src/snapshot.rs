@@ -403,6 +403,11 @@ const CODE_SOURCES: &[(&str, &str)] = &[
     ("knowledge.rs", include_str!("knowledge.rs")),
     ("lexicon.rs", include_str!("lexicon.rs")),
     ("text.rs", include_str!("text.rs")),
+    // The stemmer reads it: a stem in the snapshot's index depends on it.
+    (
+        "../config/inflections.tsv",
+        include_str!("../config/inflections.tsv"),
+    ),
     ("snapshot.rs", include_str!("snapshot.rs")),
 ];
 

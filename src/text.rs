@@ -160,7 +160,10 @@ pub fn stem(norm: &str) -> String {
         return hit;
     }
     let stemmer = STEMMER.get_or_init(|| Stemmer::create(Algorithm::English));
-    let out = stemmer.stem(norm).into_owned();
+    // An irregular form is stemmed as its lemma: "came" as "come", "children" as "child".
+    let out = stemmer
+        .stem(inflections().get(norm).copied().unwrap_or(norm))
+        .into_owned();
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
         if c.len() >= REMEMBERED {
@@ -169,6 +172,19 @@ pub fn stem(norm: &str) -> String {
         c.insert(norm.to_string(), out.clone());
     });
     out
+}
+
+/// Irregular inflections and their lemmas (`config/inflections.tsv`, from WordNet's exception
+/// lists by `scripts/gen_english_words.py`).
+fn inflections() -> &'static rustc_hash::FxHashMap<&'static str, &'static str> {
+    static TABLE: OnceLock<rustc_hash::FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        include_str!("../config/inflections.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    })
 }
 
 /// Byte spans of the sentences of a paragraph.
@@ -332,6 +348,23 @@ pub fn slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Irregular forms meet their lemma; a form that is a word of its own stays itself.
+    #[test]
+    fn irregular_inflections_stem_as_their_lemma() {
+        for (form, lemma) in [
+            ("came", "come"),
+            ("went", "go"),
+            ("fought", "fight"),
+            ("held", "hold"),
+            ("children", "child"),
+        ] {
+            assert_eq!(stem(form), stem(lemma), "{form}");
+        }
+        // "left" (the left bank) and "ground" are words of their own, not "leave" and "grind".
+        assert_ne!(stem("left"), stem("leave"));
+        assert_ne!(stem("ground"), stem("grind"));
+    }
 
     fn words(s: &str) -> Vec<String> {
         tokenize(s).iter().map(|t| t.text(s).to_string()).collect()

@@ -243,7 +243,7 @@ mod tests {
     fn the_built_in_file_holds_every_number() {
         let t = Tuning::built_in();
         assert_eq!(t.terms.typed, 1.0);
-        assert_eq!(t.coverage.search_words_only, 0.6);
+        assert_eq!(t.coverage.search_words_only, 0.55);
         assert_eq!(t.rank.shortlist, 2000);
     }
 

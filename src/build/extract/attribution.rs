@@ -652,7 +652,8 @@ impl<'a> Reader<'a> {
 
     /// "Among those waiting was Rosa Ilgen, 58, of Caddon.": a sentence that introduces one
     /// person after "was" or "is", and names nobody else, is about that person, as if they were
-    /// its subject; a full name the registry does not know is added as a new person.
+    /// its subject; a full name the registry does not know is added as a new person. ("For
+    /// Ilgen, little has changed." is not: a person in an opening phrase settles no pronoun.)
     fn note_introduction(&mut self, s: &Sent, mentions: &[Mention]) {
         let toks = &s.tokens;
         let quotes = find_quotes(s.hay);
@@ -731,8 +732,8 @@ impl<'a> Reader<'a> {
 
     /// "Vilk was blunt: “...”", "A government spokesman hit back: “...”": a quotation after a
     /// colon, with no reporting verb, is the words of the sentence's subject when the words
-    /// before the colon name that one person (as the subject) or that one source, and no one
-    /// else.
+    /// before the colon name that one person (as the subject, or after "from": "More from X:")
+    /// or that one source, and no one else.
     pub(super) fn colon_speaker(
         &mut self,
         s: &Sent,
@@ -762,6 +763,12 @@ impl<'a> Reader<'a> {
                 if sub.person == Some(pi) && !toks[m.end - 1].possessive {
                     return Some(Speaker::Person(self.person_id(pi)));
                 }
+            }
+            // "More from Anvers, who is speaking now:": words from the one person named.
+            if let Some(pi) = m.person.filter(|_| {
+                m.start > 0 && toks[m.start - 1].norm == "from" && !toks[m.end - 1].possessive
+            }) {
+                return Some(Speaker::Person(self.person_id(pi)));
             }
         }
         // "A government spokesman hit back:", "The statement from Mr Vesh’s office ends:": the
@@ -1168,6 +1175,20 @@ mod tests {
             "According to two members of the committee, the army has asked for “sixty more days” of truce.",
         ]);
         let who = speaker(&reg, &f, "sixty more days");
+        assert!(who.starts_with("unattributed: "), "{who}");
+    }
+    #[test]
+    fn a_quotation_after_from_one_person_and_a_colon_is_theirs() {
+        let (reg, f) = read(&[
+            "Envoy Jonas Pelt spoke in the lobby.",
+            "More from Pelt, who is still speaking: “We were handed an ultimatum.”",
+            "A letter from Pelt to Col. Ivo Brenn reads: “Come back to the table.”",
+        ]);
+        assert_eq!(
+            speaker(&reg, &f, "handed an ultimatum"),
+            "person: Jonas Pelt"
+        );
+        let who = speaker(&reg, &f, "Come back");
         assert!(who.starts_with("unattributed: "), "{who}");
     }
 }

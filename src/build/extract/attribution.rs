@@ -683,7 +683,8 @@ impl<'a> Reader<'a> {
             b += 1;
         }
         // The name ends the sentence or an aside opens after it; nobody else is named, and no
-        // capitalised word before "was" but the sentence's first.
+        // capitalised word before "was" but the sentence's first, a place or a party ("at the
+        // Teravian end").
         let closed = b == toks.len() || s.hay[toks[b - 1].end..toks[b].start].contains(',');
         if b == a
             || !closed
@@ -692,7 +693,11 @@ impl<'a> Reader<'a> {
                 self.registry.places.contains(&toks[i].norm)
                     || self.c.body_nouns.contains(&toks[i].norm)
             })
-            || (1..k).any(|i| toks[i].capital)
+            || (1..k).any(|i| {
+                toks[i].capital
+                    && parties[i].is_none()
+                    && !self.registry.places.contains(&toks[i].norm)
+            })
         {
             return;
         }

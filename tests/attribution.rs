@@ -3,13 +3,16 @@
 //! house styles: wire, broadsheet with honorifics, tabloid, public broadcaster, live blog, a
 //! capital's newspaper) and `articles2/` with `labels2.toml` (seven more, about other invented
 //! people: wire, British broadsheet, magazine profile, live blog, translated statement, tabloid,
-//! a second agency). Every quotation is labelled with its speaker from the text, before the
-//! builder's output on it was looked at.
+//! a second agency), and `articles3/` with `labels3.toml` (six more in house styles the first two
+//! lack: a wire with long sentences, a newspaper feature, a live blog with timestamps, a magazine
+//! interview, a translated statement, a parliamentary record). Every quotation is labelled with
+//! its speaker from the text, before the builder's output on it was looked at.
 //!
 //! Precision is the right speaker among the quotes given one; recall is the quotes given a
 //! speaker among those whose label names one. Both are printed by attribution pattern
 //! (`cargo test --test attribution -- --nocapture`); the bars are precision 100% and recall 90%
-//! on each set.
+//! on each set. The third set is held to precision 100% only: its recall (80.6% when last
+//! measured) is printed, as the measure of styles the builder does not read yet.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -220,5 +223,13 @@ fn attribution_is_precise_and_finds_nine_in_ten_speakers_on_the_second_set() {
     let (precision, recall, with_speaker) = measure("articles2", "labels2.toml");
     assert_eq!(precision, 1.0);
     assert!(recall >= 0.9, "recall {:.1}% is under 90%", recall * 100.0);
+    assert!(with_speaker >= 60, "the labelled set is too small");
+}
+
+#[test]
+fn attribution_is_precise_on_the_third_set() {
+    let (precision, recall, with_speaker) = measure("articles3", "labels3.toml");
+    assert_eq!(precision, 1.0);
+    println!("third set recall {:.1}%", recall * 100.0);
     assert!(with_speaker >= 60, "the labelled set is too small");
 }

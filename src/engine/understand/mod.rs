@@ -84,6 +84,7 @@ impl Engine {
         let keys = self.find_parties_and_topics(&mut q, &mut used);
         self.find_roles(&mut q, &mut used);
         self.find_unknown_words(clean, &intent, &keys, &mut q, &mut used);
+        self.mark_name_titles(&q, &mut used);
         self.apply_context(folded, context, &mut intent, &mut q);
         let when_words = self.find_recency(&mut q);
         let mut terms = self.question_terms(&keys, &used, &when_words, &mut q);

@@ -59,6 +59,24 @@ pub(crate) fn letter_mask(word: &str) -> u64 {
 }
 
 impl Engine {
+    /// "President Dobrev", "the deputy pm svyrydenko": the words of a named person's own role
+    /// right before their name are part of naming them, not what the question is about.
+    pub(crate) fn mark_name_titles(&self, q: &Query, used: &mut [bool]) {
+        for &(is_person, p, start, _) in &q.spans {
+            if !is_person {
+                continue;
+            }
+            let Some(role) = self.role_stems.get(p) else {
+                continue;
+            };
+            let mut k = start;
+            while k > 0 && !used[k - 1] && role.contains(&self.stem(&q.tokens[k - 1].norm)) {
+                used[k - 1] = true;
+                k -= 1;
+            }
+        }
+    }
+
     /// People named by the words of their name, a full name winning over its parts; a word
     /// several people share, with no full name to settle it, is recorded as ambiguous.
     pub(crate) fn find_people(&self, q: &mut Query, used: &mut [bool]) {

@@ -197,6 +197,14 @@ pub struct Language {
     /// Words before a year that make it a date ("in 2024", "since 1991").
     #[serde(default = "builtin_year_prepositions")]
     pub year_prepositions: Vec<String>,
+    /// Lowercase words that name an office's body or field inside a role, before its title
+    /// ("foreign *ministry* spokesperson", "*press* secretary").
+    #[serde(default = "builtin_role_office_words")]
+    pub role_office_words: Vec<String>,
+    /// Words that make a role one held no longer ("former", "then"): such a role gives no
+    /// affiliation.
+    #[serde(default = "builtin_former_role_words")]
+    pub former_role_words: Vec<String>,
 }
 
 /// Parties, topics and language data together.
@@ -285,6 +293,14 @@ fn builtin_weekday_lead_words() -> Vec<String> {
 
 fn builtin_year_prepositions() -> Vec<String> {
     builtin_language().year_prepositions.clone()
+}
+
+fn builtin_role_office_words() -> Vec<String> {
+    builtin_language().role_office_words.clone()
+}
+
+fn builtin_former_role_words() -> Vec<String> {
+    builtin_language().former_role_words.clone()
 }
 const DEFAULT_LANGUAGE: &str = include_str!("../config/language.toml");
 
@@ -619,6 +635,10 @@ pub struct Compiled {
     pub weekday_lead_words: HashSet<String>,
     /// Words before a year that make it a date, lowercase.
     pub year_prepositions: HashSet<String>,
+    /// Office body and field words inside a role, lowercase.
+    pub role_office_words: HashSet<String>,
+    /// Words that make a role one held no longer, lowercase.
+    pub former_role_words: HashSet<String>,
 }
 
 impl Lexicon {
@@ -728,6 +748,8 @@ impl Lexicon {
             future_words: lower(&l.future_words),
             weekday_lead_words: lower(&l.weekday_lead_words),
             year_prepositions: lower(&l.year_prepositions),
+            role_office_words: lower(&l.role_office_words),
+            former_role_words: lower(&l.former_role_words),
             lexicon: self.clone(),
         }
     }
@@ -835,6 +857,8 @@ mod tests {
             "future_words",
             "weekday_lead_words",
             "year_prepositions",
+            "role_office_words",
+            "former_role_words",
         ] {
             assert!(table.remove(key).is_some(), "{key}");
         }
@@ -848,5 +872,7 @@ mod tests {
         assert!(old.future_words.contains(&"will".to_string()));
         assert!(old.weekday_lead_words.contains(&"on".to_string()));
         assert!(old.year_prepositions.contains(&"since".to_string()));
+        assert!(old.role_office_words.contains(&"press".to_string()));
+        assert!(old.former_role_words.contains(&"former".to_string()));
     }
 }

@@ -186,6 +186,29 @@ pub struct Language {
     /// Words that open a relative clause after a subject ("who").
     #[serde(default)]
     pub relative_words: Vec<String>,
+    /// Weekday names, Monday first: dates are read from them ("on Monday").
+    #[serde(default = "builtin_weekdays")]
+    pub weekdays: Vec<String>,
+    /// Month names, January first ("23 April", "end of March").
+    #[serde(default = "builtin_months")]
+    pub months: Vec<String>,
+    /// Words that put a sentence's weekdays and months ahead of its publication ("will", "next").
+    #[serde(default = "builtin_future_words")]
+    pub future_words: Vec<String>,
+    /// Words kept with the weekday after them in an event's date text ("on", "last", "by").
+    #[serde(default = "builtin_weekday_lead_words")]
+    pub weekday_lead_words: Vec<String>,
+    /// Words before a year that make it a date ("in 2024", "since 1991").
+    #[serde(default = "builtin_year_prepositions")]
+    pub year_prepositions: Vec<String>,
+    /// Lowercase words that name an office's body or field inside a role, before its title
+    /// ("foreign *ministry* spokesperson", "*press* secretary").
+    #[serde(default = "builtin_role_office_words")]
+    pub role_office_words: Vec<String>,
+    /// Words that make a role one held no longer ("former", "then"): such a role gives no
+    /// affiliation.
+    #[serde(default = "builtin_former_role_words")]
+    pub former_role_words: Vec<String>,
 }
 
 /// Parties, topics and language data together.
@@ -258,6 +281,34 @@ fn builtin_summary_words() -> Vec<String> {
 
 fn builtin_speech_nouns() -> Vec<String> {
     builtin_language().speech_nouns.clone()
+}
+
+fn builtin_weekdays() -> Vec<String> {
+    builtin_language().weekdays.clone()
+}
+
+fn builtin_months() -> Vec<String> {
+    builtin_language().months.clone()
+}
+
+fn builtin_future_words() -> Vec<String> {
+    builtin_language().future_words.clone()
+}
+
+fn builtin_weekday_lead_words() -> Vec<String> {
+    builtin_language().weekday_lead_words.clone()
+}
+
+fn builtin_year_prepositions() -> Vec<String> {
+    builtin_language().year_prepositions.clone()
+}
+
+fn builtin_role_office_words() -> Vec<String> {
+    builtin_language().role_office_words.clone()
+}
+
+fn builtin_former_role_words() -> Vec<String> {
+    builtin_language().former_role_words.clone()
 }
 const DEFAULT_LANGUAGE: &str = include_str!("../config/language.toml");
 
@@ -340,6 +391,17 @@ impl Lexicon {
             path: names.1.to_string(),
             message: e.to_string(),
         })?;
+        // Dates are numbered by their place in these lists.
+        if language.weekdays.len() != 7 || language.months.len() != 12 {
+            return Err(LexiconError::Parse {
+                path: names.1.to_string(),
+                message: format!(
+                    "`weekdays` must name 7 days and `months` 12 months (found {} and {})",
+                    language.weekdays.len(),
+                    language.months.len()
+                ),
+            });
+        }
         Ok(Lexicon {
             parties: file.parties,
             topics: file.topics,
@@ -573,6 +635,20 @@ pub struct Compiled {
     pub relative_words: HashSet<String>,
     /// Phrases that put the speaker after them, as lowercase words.
     pub speaker_after_phrases: Vec<Vec<String>>,
+    /// Weekday names, lowercase, Monday first.
+    pub weekdays: Vec<String>,
+    /// Month names, lowercase, January first.
+    pub months: Vec<String>,
+    /// Words that put a sentence's dates ahead of its publication, lowercase.
+    pub future_words: HashSet<String>,
+    /// Words kept with a following weekday, lowercase.
+    pub weekday_lead_words: HashSet<String>,
+    /// Words before a year that make it a date, lowercase.
+    pub year_prepositions: HashSet<String>,
+    /// Office body and field words inside a role, lowercase.
+    pub role_office_words: HashSet<String>,
+    /// Words that make a role one held no longer, lowercase.
+    pub former_role_words: HashSet<String>,
 }
 
 impl Lexicon {
@@ -681,6 +757,13 @@ impl Lexicon {
                 .map(|p| tokenize(p).into_iter().map(|t| t.norm).collect())
                 .filter(|words: &Vec<String>| !words.is_empty())
                 .collect(),
+            weekdays: l.weekdays.iter().map(|w| normalize(w)).collect(),
+            months: l.months.iter().map(|m| normalize(m)).collect(),
+            future_words: lower(&l.future_words),
+            weekday_lead_words: lower(&l.weekday_lead_words),
+            year_prepositions: lower(&l.year_prepositions),
+            role_office_words: lower(&l.role_office_words),
+            former_role_words: lower(&l.former_role_words),
             lexicon: self.clone(),
         }
     }
@@ -762,6 +845,20 @@ mod tests {
     }
 
     #[test]
+    fn a_language_with_a_month_missing_is_an_error_naming_the_file() {
+        let mut table = toml::Table::try_from(builtin_language()).unwrap();
+        let months = table
+            .get_mut("months")
+            .and_then(|m| m.as_array_mut())
+            .unwrap();
+        months.pop();
+        let text = toml::to_string(&table).unwrap();
+        let err = Lexicon::from_toml("", &text, ("lex.toml", "lang.toml")).unwrap_err();
+        assert!(err.to_string().contains("lang.toml"), "{err}");
+        assert!(err.to_string().contains("found 7 and 11"), "{err}");
+    }
+
+    #[test]
     fn a_language_written_before_a_word_list_existed_takes_the_built_in_one() {
         let mut table = toml::Table::try_from(builtin_language()).unwrap();
         for key in [
@@ -770,6 +867,13 @@ mod tests {
             "contractions",
             "summary_words",
             "speech_nouns",
+            "weekdays",
+            "months",
+            "future_words",
+            "weekday_lead_words",
+            "year_prepositions",
+            "role_office_words",
+            "former_role_words",
         ] {
             assert!(table.remove(key).is_some(), "{key}");
         }
@@ -779,5 +883,12 @@ mod tests {
         assert!(!old.contractions.is_empty());
         assert!(old.summary_words.contains(&"recap".to_string()));
         assert!(old.speech_nouns.contains(&"statement".to_string()));
+        assert_eq!(old.weekdays.len(), 7);
+        assert_eq!(old.months.len(), 12);
+        assert!(old.future_words.contains(&"will".to_string()));
+        assert!(old.weekday_lead_words.contains(&"on".to_string()));
+        assert!(old.year_prepositions.contains(&"since".to_string()));
+        assert!(old.role_office_words.contains(&"press".to_string()));
+        assert!(old.former_role_words.contains(&"former".to_string()));
     }
 }

@@ -11,36 +11,14 @@ use crate::text::CharMap;
 
 use super::{cite, Sent};
 
-pub(super) const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-pub(super) const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-pub(super) fn weekday_index(w: &str) -> Option<u32> {
-    WEEKDAYS.iter().position(|d| *d == w).map(|i| i as u32)
+/// The weekday's number, Monday 0, from `weekdays` in `config/language.toml`.
+pub(super) fn weekday_index(w: &str, c: &Compiled) -> Option<u32> {
+    c.weekdays.iter().position(|d| d == w).map(|i| i as u32)
 }
 
-pub(super) fn month_index(w: &str) -> Option<u32> {
-    MONTHS.iter().position(|m| *m == w).map(|i| i as u32 + 1)
+/// The month's number, January 1, from `months` in `config/language.toml`.
+pub(super) fn month_index(w: &str, c: &Compiled) -> Option<u32> {
+    c.months.iter().position(|m| m == w).map(|i| i as u32 + 1)
 }
 
 pub(super) fn week_range(d: NaiveDate) -> (NaiveDate, NaiveDate) {
@@ -65,22 +43,14 @@ pub(super) fn events_in(
     // An undated article's dates are resolved against a placeholder here; the builder then
     // keeps only those that carry their own year (`crate::intake::forget_guessed_dates`).
     let pubd = article.published.unwrap_or_default();
-    let future = toks.iter().any(|t| {
-        matches!(
-            t.norm.as_str(),
-            "will" | "next" | "tomorrow" | "plans" | "due"
-        )
-    });
+    let future = toks.iter().any(|t| c.future_words.contains(&t.norm));
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
         let prev = i.checked_sub(1).map(|p| toks[p].norm.as_str());
         let mut found: Option<(usize, usize, Option<String>)> = None;
-        if let Some(wd) = weekday_index(&t.norm).filter(|_| t.capital) {
-            let start = if matches!(
-                prev,
-                Some("on" | "last" | "this" | "next" | "since" | "until" | "by" | "early" | "late")
-            ) {
+        if let Some(wd) = weekday_index(&t.norm, c).filter(|_| t.capital) {
+            let start = if prev.is_some_and(|p| c.weekday_lead_words.contains(p)) {
                 i - 1
             } else {
                 i
@@ -136,15 +106,16 @@ pub(super) fn events_in(
         } else if t.numeric
             && t.norm.len() == 4
             && t.norm.chars().all(|ch| ch.is_ascii_digit())
-            && matches!(prev, Some("in" | "since" | "by" | "until" | "of" | "from"))
+            && prev.is_some_and(|p| c.year_prepositions.contains(p))
         {
             let y: i32 = t.norm.parse().unwrap_or(0);
             if (1900..=2100).contains(&y) {
                 found = Some((i - 1, i + 1, Some(t.norm.clone())));
             }
-        } else if let Some(m) = month_index(&t.norm).filter(|_| {
-            t.capital && t.norm != "may"
-                || t.norm == "may" && toks.get(i + 1).is_some_and(|x| x.numeric)
+        } else if let Some(m) = month_index(&t.norm, c).filter(|_| {
+            // A month that is also a function word ("may") is a month only before a number.
+            let ambiguous = c.stopwords.contains(&t.norm);
+            t.capital && !ambiguous || ambiguous && toks.get(i + 1).is_some_and(|x| x.numeric)
         }) {
             // "April 23", "23 April", "April 2025", "end of March".
             let next_num = toks
@@ -216,8 +187,8 @@ pub(super) fn place_in(s: &Sent, c: &Compiled) -> Option<String> {
     for i in 1..toks.len() {
         let t = &toks[i];
         if !t.capital
-            || weekday_index(&t.norm).is_some()
-            || month_index(&t.norm).is_some()
+            || weekday_index(&t.norm, c).is_some()
+            || month_index(&t.norm, c).is_some()
             || c.stopwords.contains(&t.norm)
         {
             continue;
@@ -248,6 +219,26 @@ pub(super) fn place_in(s: &Sent, c: &Compiled) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::super::testing::read;
+    use super::{month_index, weekday_index};
+    use crate::lexicon::Lexicon;
+
+    #[test]
+    fn weekday_and_month_names_are_read_from_the_language_data() {
+        let mut lex = Lexicon::builtin();
+        let c = lex.compile();
+        assert_eq!(weekday_index("monday", &c), Some(0));
+        assert_eq!(weekday_index("sunday", &c), Some(6));
+        assert_eq!(month_index("january", &c), Some(1));
+        assert_eq!(month_index("december", &c), Some(12));
+        assert_eq!(month_index("week", &c), None);
+        // Another language's names are numbered by their place in its lists.
+        lex.language.months[3] = "avril".to_string();
+        lex.language.weekdays[0] = "lundi".to_string();
+        let c = lex.compile();
+        assert_eq!(month_index("avril", &c), Some(4));
+        assert_eq!(month_index("april", &c), None);
+        assert_eq!(weekday_index("lundi", &c), Some(0));
+    }
 
     #[test]
     fn relative_and_written_dates_resolve_against_publication() {
@@ -272,5 +263,9 @@ mod tests {
         // Not any "of": "the leader of Valmora" is not where anything happened.
         let (_, f) = read(&["The leader of Valmora spoke on Tuesday."]);
         assert_eq!(f.events[0].place, None);
+        // "may" is a month only before a day number.
+        let (_, f) = read(&["Talks may resume in Velmont, the envoys said on May 5."]);
+        let dates: Vec<&str> = f.events.iter().filter_map(|e| e.date.as_deref()).collect();
+        assert_eq!(dates, ["2026-05-05"]);
     }
 }

@@ -52,13 +52,13 @@ pub(super) fn numbers_in(
             continue;
         };
         if t.numeric
-            && toks
-                .get(i + 1)
-                .is_some_and(|x| weekday_index(&x.norm).is_some() || month_index(&x.norm).is_some())
+            && toks.get(i + 1).is_some_and(|x| {
+                weekday_index(&x.norm, c).is_some() || month_index(&x.norm, c).is_some()
+            })
         {
             continue;
         }
-        if i > 0 && month_index(&toks[i - 1].norm).is_some() {
+        if i > 0 && month_index(&toks[i - 1].norm, c).is_some() {
             continue;
         }
         // Left: a determiner or a modifier within two words.

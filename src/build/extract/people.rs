@@ -65,7 +65,203 @@ pub(super) fn name_runs(
     runs
 }
 
-/// The role standing right before token `at`: `(first token, has a title)`.
+/// The words of a role phrase, read as a grammar:
+///
+/// `[article] [owner] [office word]* head [head]* [joiner [article] [owner | office word]*]`
+///
+/// "the Teravian foreign ministry spokesperson", "a former Castellane justice minister", "a
+/// spokeswoman for the Teravian foreign ministry", "the council's chief mediator". The head is a
+/// title (`titles`); office words name the office, its rank or its field (`role_modifiers`,
+/// `role_office_words`, and the heads of bodies in `body_nouns`: "ministry"); the owner is a
+/// party, a possessive or another capitalised word that is no sentence opener ("Castellane");
+/// joiners tie the office to the body it serves (`role_inner_words`: "for", "of"). Every list is
+/// in `config/language.toml`.
+pub(super) struct RoleWords<'a, 's> {
+    s: &'a Sent<'s>,
+    c: &'a Compiled,
+    titles: &'a [bool],
+    parties: &'a [Option<usize>],
+}
+
+impl<'a, 's> RoleWords<'a, 's> {
+    pub(super) fn new(
+        s: &'a Sent<'s>,
+        c: &'a Compiled,
+        titles: &'a [bool],
+        parties: &'a [Option<usize>],
+    ) -> Self {
+        RoleWords {
+            s,
+            c,
+            titles,
+            parties,
+        }
+    }
+
+    fn head(&self, k: usize) -> bool {
+        self.titles[k]
+    }
+
+    /// A word that names the office, its rank or its field ("former", "foreign", "ministry").
+    fn office(&self, k: usize) -> bool {
+        let n = &self.s.tokens[k].norm;
+        !self.c.role_inner_words.contains(n)
+            && (self.c.role_modifiers.contains(n)
+                || self.c.role_office_words.contains(n)
+                || self.c.body_nouns.contains(n))
+    }
+
+    /// A word that ties an office to its body ("of", "for", "the").
+    fn joiner(&self, k: usize) -> bool {
+        self.c.role_inner_words.contains(&self.s.tokens[k].norm)
+    }
+
+    /// A capitalised word that may name the place or body a role belongs to: no sentence opener,
+    /// function word, reporting verb or number ("Castellane", "Teravian").
+    fn named(&self, k: usize) -> bool {
+        let t = &self.s.tokens[k];
+        t.capital
+            && !t.numeric
+            && !self.c.not_names.contains(t.base(self.s.hay))
+            && !self.c.stopwords.contains(&t.norm)
+            && !self.c.reporting_verbs.contains(&t.norm)
+    }
+
+    /// The owner of a role: a party, a possessive, or a capitalised name word.
+    fn owner(&self, k: usize) -> bool {
+        self.parties[k].is_some() || self.s.tokens[k].possessive || self.named(k)
+    }
+
+    /// Nothing but spaces between token `k` and the next.
+    fn joined(&self, k: usize) -> bool {
+        adjacent(self.s.hay, self.s.tokens[k].end, self.s.tokens[k + 1].start)
+    }
+
+    /// Reads a role phrase forward from token `start` (an article there is no part of it) and
+    /// returns `(first, end)`: the role's first token and one past its last, where the phrase may
+    /// end (after a head, or after the body a joiner names). `None` when no head is read.
+    fn read_forward(&self, start: usize) -> Option<(usize, usize)> {
+        let toks = &self.s.tokens;
+        let mut j = start;
+        if toks
+            .get(j)
+            .is_some_and(|t| self.c.role_articles.contains(&t.norm))
+        {
+            j += 1;
+        }
+        let first = j;
+        let mut seen_head = false;
+        let mut in_tail = false;
+        let mut end = None;
+        while j < toks.len() {
+            if j > first {
+                if !self.joined(j - 1) {
+                    break;
+                }
+                // "the mayor's wife": a possessive after the head owns what follows.
+                if seen_head && toks[j - 1].possessive {
+                    break;
+                }
+            }
+            if self.head(j) && !in_tail {
+                seen_head = true;
+                end = Some(j + 1);
+            } else if seen_head && self.joiner(j) {
+                in_tail = true;
+            } else if in_tail && (self.owner(j) || self.office(j) || self.head(j)) {
+                end = Some(j + 1);
+            } else if seen_head || !(self.office(j) || self.owner(j)) {
+                break;
+            }
+            j += 1;
+        }
+        end.map(|e| (first, e))
+    }
+
+    /// The role standing right before token `at` with no comma between: its first token.
+    /// "Teravian foreign ministry spokesperson Noor Halvari", "Foreign Minister Hana Vilk".
+    fn before(&self, at: usize) -> Option<usize> {
+        let toks = &self.s.tokens;
+        let mut j = at;
+        let mut has_title = false;
+        while j > 0 {
+            let k = j - 1;
+            let t = &toks[k];
+            if !self.joined(k) {
+                break;
+            }
+            // A capitalised word opens the role only before the role's words ("Corvanian
+            // Fisheries Minister", "Teravian foreign ministry spokesperson").
+            let before_role = j != at && (self.head(j) || toks[j].capital || self.office(j));
+            let ok = self.head(k)
+                || self.office(k)
+                || self.parties[k].is_some()
+                || t.possessive
+                || (self.named(k) && before_role)
+                || (self.c.title_joiners.contains(&t.norm)
+                    && self.titles.get(j).copied().unwrap_or(false));
+            if !ok {
+                break;
+            }
+            has_title |= self.head(k);
+            j = k;
+        }
+        (has_title && j < at).then_some(j)
+    }
+
+    /// A role set off by commas before a name: "Valdoria’s new defence minister, Piet Harrow,
+    /// ...", "the spokeswoman for the Teravian foreign ministry, Noor Halvari, said".
+    fn before_comma(&self, a: usize, b: usize) -> Option<usize> {
+        let s = self.s;
+        if a == 0 || s.hay[s.tokens[a - 1].end..s.tokens[a].start].trim() != "," {
+            return None;
+        }
+        let closes =
+            b >= s.tokens.len() || s.hay[s.tokens[b - 1].end..s.tokens[b].start].contains(',');
+        if !closes {
+            return None;
+        }
+        // Back over every word a role may hold, then forward by the grammar: the role must end
+        // right at the comma.
+        let mut j = a - 1;
+        while j > 0
+            && self.joined(j - 1)
+            && (self.head(j - 1) || self.office(j - 1) || self.owner(j - 1) || self.joiner(j - 1))
+        {
+            j -= 1;
+        }
+        while j < a && (self.joiner(j) || self.c.role_articles.contains(&s.tokens[j].norm)) {
+            j += 1;
+        }
+        (j..a)
+            .find_map(|from| {
+                self.read_forward(from)
+                    .filter(|&(first, end)| end == a && first == from)
+            })
+            .map(|(first, _)| first)
+    }
+
+    /// An appositive role after a name, closed by a comma, a stop or the sentence's end: ",
+    /// the US envoy,", ", a former Castellane justice minister.", ", a spokeswoman for the
+    /// Teravian foreign ministry,". Not ", 58, of Kestrel Ford," nor ", who ...".
+    fn after(&self, end: usize) -> Option<(usize, usize)> {
+        let s = self.s;
+        if end >= s.tokens.len() || end == 0 {
+            return None;
+        }
+        if s.hay[s.tokens[end - 1].end..s.tokens[end].start].trim() != "," {
+            return None;
+        }
+        let (first, last) = self.read_forward(end)?;
+        let closes = last >= s.tokens.len() || {
+            let gap = &s.hay[s.tokens[last - 1].end..s.tokens[last].start];
+            gap.contains(',') || gap.contains('.') || gap.contains(';')
+        };
+        (closes && last > first).then_some((first, last))
+    }
+}
+
+/// The role standing right before token `at`: its first token.
 pub(super) fn role_before(
     s: &Sent,
     at: usize,
@@ -73,39 +269,7 @@ pub(super) fn role_before(
     titles: &[bool],
     parties: &[Option<usize>],
 ) -> Option<usize> {
-    let mut j = at;
-    let mut has_title = false;
-    while j > 0 {
-        let k = j - 1;
-        let t = &s.tokens[k];
-        if !adjacent(s.hay, t.end, s.tokens[j].start) && j != at {
-            break;
-        }
-        if j == at && !adjacent(s.hay, t.end, s.tokens[at].start) {
-            break;
-        }
-        // The next word is already in the role and is a title or a capitalised word before one
-        // ("Corvanian Fisheries Minister").
-        let next_is_title =
-            j != at && (titles.get(j).copied().unwrap_or(false) || s.tokens[j].capital);
-        let ok = titles[k]
-            || c.role_modifiers.contains(&t.norm) && !c.role_inner_words.contains(&t.norm)
-            || parties[k].is_some()
-            || t.possessive
-            || (t.capital && next_is_title && !c.not_names.contains(t.base(s.hay)))
-            || (c.title_joiners.contains(&t.norm) && titles.get(j).copied().unwrap_or(false));
-        if !ok {
-            break;
-        }
-        has_title |= titles[k];
-        j = k;
-    }
-    // A role ending in a possessive ("Rubio’s") is not a role of the next name.
-    if has_title && j < at {
-        Some(j)
-    } else {
-        None
-    }
+    RoleWords::new(s, c, titles, parties).before(at)
 }
 
 /// A role set off by commas before a name: "Valdoria’s new defence minister, Piet Harrow, ...".
@@ -117,33 +281,7 @@ pub(super) fn role_before_comma(
     titles: &[bool],
     parties: &[Option<usize>],
 ) -> Option<usize> {
-    if a == 0 || s.hay[s.tokens[a - 1].end..s.tokens[a].start].trim() != "," {
-        return None;
-    }
-    let closes = b >= s.tokens.len() || s.hay[s.tokens[b - 1].end..s.tokens[b].start].contains(',');
-    if !closes || !titles[a - 1] {
-        return None;
-    }
-    // Walk back over the role as role_before does, from the comma.
-    let mut j = a - 1;
-    let mut has_title = false;
-    loop {
-        let t = &s.tokens[j];
-        let ok = titles[j]
-            || c.role_modifiers.contains(&t.norm) && !c.role_inner_words.contains(&t.norm)
-            || parties[j].is_some()
-            || t.possessive;
-        if !ok {
-            j += 1;
-            break;
-        }
-        has_title |= titles[j];
-        if j == 0 || !adjacent(s.hay, s.tokens[j - 1].end, t.start) {
-            break;
-        }
-        j -= 1;
-    }
-    (has_title && j < a).then_some(j)
+    RoleWords::new(s, c, titles, parties).before_comma(a, b)
 }
 
 /// An appositive role after a name: ", the US envoy," -> token range of the role.
@@ -154,47 +292,22 @@ pub(super) fn role_after(
     titles: &[bool],
     parties: &[Option<usize>],
 ) -> Option<(usize, usize)> {
-    if end >= s.tokens.len() || end == 0 {
-        return None;
-    }
-    let gap = &s.hay[s.tokens[end - 1].end..s.tokens[end].start];
-    if gap.trim() != "," {
-        return None;
-    }
-    let mut j = end;
-    let mut start = end;
-    if c.role_articles.contains(&s.tokens[j].norm) {
-        j += 1;
-        start = j;
-    }
-    let mut has_title = false;
-    while j < s.tokens.len() {
-        let t = &s.tokens[j];
-        if j > start && !adjacent(s.hay, s.tokens[j - 1].end, t.start) {
-            break;
-        }
-        let ok =
-            titles[j] || c.role_modifiers.contains(&t.norm) || parties[j].is_some() || t.possessive;
-        if !ok {
-            break;
-        }
-        has_title |= titles[j];
-        j += 1;
-    }
-    // The role must end the clause: a comma, a stop, or the sentence end.
-    let closes = j >= s.tokens.len() || {
-        let gap = &s.hay[s.tokens[j - 1].end..s.tokens[j].start];
-        gap.contains(',') || gap.contains('.') || gap.contains(';')
-    };
-    (has_title && closes && j > start).then_some((start, j))
+    RoleWords::new(s, c, titles, parties).after(end)
 }
 
+/// The party a role names: a party of the lexicon in it, else a capitalised possessive ("Teravia’s
+/// envoy", resolved later), else a capitalised word that is no title ("Teravian", "Valdorian
+/// Foreign Minister"). A role held no longer ("former", `former_role_words`) names none: it says
+/// where the person was, not whom they speak for.
 pub(super) fn affiliation_of(
     s: &Sent,
     range: (usize, usize),
     c: &Compiled,
     parties: &[Option<usize>],
 ) -> (Option<String>, Option<String>) {
+    if (range.0..range.1).any(|k| c.former_role_words.contains(&s.tokens[k].norm)) {
+        return (None, None);
+    }
     if let Some(p) = parties[range.0..range.1].iter().flatten().next() {
         return (Some(c.lexicon.parties[*p].id.clone()), None);
     }
@@ -204,15 +317,40 @@ pub(super) fn affiliation_of(
             return (None, Some(t.base(s.hay).to_string()));
         }
     }
-    // An unknown demonym or country before a title ("Valdorian Foreign Minister").
+    // An unknown demonym or country before the office it qualifies ("Valdorian Foreign
+    // Minister", "Corvanian Fisheries Minister", "for the Teravian foreign ministry"): the words
+    // after it reach a title, or end the role on a lowercase office word. Not a body's own name
+    // ("the Meridian Council", "the Ardent Relief Committee"), nor a name a role ends on
+    // ("adviser to Velloso").
+    let titles = title_mask(&s.tokens, c);
+    let qualifies = |k: usize| {
+        let mut m = k + 1;
+        while m < range.1 {
+            let t = &s.tokens[m];
+            if titles[m] {
+                return true;
+            }
+            let office = !c.role_inner_words.contains(&t.norm)
+                && (c.role_modifiers.contains(&t.norm)
+                    || c.role_office_words.contains(&t.norm)
+                    || c.body_nouns.contains(&t.norm));
+            if t.capital && c.body_nouns.contains(&t.norm) || !(office || t.capital) {
+                return false;
+            }
+            m += 1;
+        }
+        m > k + 1 && !s.tokens[m - 1].capital
+    };
     for k in range.0..range.1 {
         let t = &s.tokens[k];
-        if t.capital && !c.not_names.contains(t.base(s.hay)) && !c.role_modifiers.contains(&t.norm)
+        if t.capital
+            && !c.not_names.contains(t.base(s.hay))
+            && !c.role_modifiers.contains(&t.norm)
+            && !c.body_nouns.contains(&t.norm)
+            && !title_mask(&s.tokens[k..k + 1], c)[0]
+            && qualifies(k)
         {
-            let titles = title_mask(&s.tokens[k..k + 1], c);
-            if !titles[0] {
-                return (Some(t.base(s.hay).to_string()), None);
-            }
+            return (Some(t.base(s.hay).to_string()), None);
         }
     }
     (None, None)
@@ -232,10 +370,33 @@ pub fn find_people(article: &Article, c: &Compiled, registry: &mut Registry) {
                 }
                 let before = role_before(&s, a, c, &titles, &parties)
                     .or_else(|| role_before_comma(&s, a, b, c, &titles, &parties));
-                let after = if before.is_none() {
-                    role_after(&s, b, c, &titles, &parties)
-                } else {
-                    None
+                // Both may stand: "the council's chief mediator, Amara Velloso, a former
+                // Castellane justice minister".
+                let after = role_after(&s, b, c, &titles, &parties);
+                // The roles written here, and the affiliation the first one that names a party
+                // gives.
+                let roles_here = |before: Option<usize>, after: Option<(usize, usize)>| {
+                    let mut roles = Vec::new();
+                    let mut aff = (None, None);
+                    if let Some(r) = before {
+                        roles.extend(role_from(&s, &map, article, p.n, r, a, (a, b)));
+                        aff = affiliation_of(&s, (r, a), c, &parties);
+                    }
+                    if let Some((r0, r1)) = after {
+                        let text = s.hay[s.tokens[r0].start..s.tokens[r1 - 1].end].to_string();
+                        let cite = cite(
+                            &article.id,
+                            p.n,
+                            &map,
+                            s.tokens[a].start,
+                            s.tokens[r1 - 1].end,
+                        );
+                        roles.push(Role { text, cite });
+                        if aff == (None, None) {
+                            aff = affiliation_of(&s, (r0, r1), c, &parties);
+                        }
+                    }
+                    (roles, aff)
                 };
                 let next_is_verb = s.tokens.get(b).is_some_and(|t| {
                     c.reporting_verbs.contains(&t.norm)
@@ -327,14 +488,13 @@ pub fn find_people(article: &Article, c: &Compiled, registry: &mut Registry) {
                 // A single word after a title is a surname of someone already known, or a name.
                 if b - a == 1 {
                     if let Some(i) = registry.find_words(&words) {
-                        if let Some(r) = before {
-                            let role = role_from(&s, &map, article, p.n, r, a, (a, b));
-                            let (aff, via) = affiliation_of(&s, (r, a), c, &parties);
+                        if before.is_some() || after.is_some() {
+                            let (roles, (aff, via)) = roles_here(before, after);
                             registry.add(PersonDraft {
                                 id: registry.people[i].id.clone(),
                                 name: registry.people[i].name.clone(),
                                 words: registry.people[i].words.clone(),
-                                roles: role.into_iter().collect(),
+                                roles,
                                 affiliation: aff,
                                 affiliation_via: via,
                                 honorific_titles: vec![],
@@ -348,32 +508,12 @@ pub fn find_people(article: &Article, c: &Compiled, registry: &mut Registry) {
                         continue;
                     }
                 }
-                let (role, aff) = match (before, after) {
-                    (Some(r), _) => (
-                        role_from(&s, &map, article, p.n, r, a, (a, b)),
-                        affiliation_of(&s, (r, a), c, &parties),
-                    ),
-                    (None, Some((r0, r1))) => {
-                        let text = s.hay[s.tokens[r0].start..s.tokens[r1 - 1].end].to_string();
-                        let role = Role {
-                            text,
-                            cite: cite(
-                                &article.id,
-                                p.n,
-                                &map,
-                                s.tokens[a].start,
-                                s.tokens[r1 - 1].end,
-                            ),
-                        };
-                        (Some(role), affiliation_of(&s, (r0, r1), c, &parties))
-                    }
-                    _ => (None, (None, None)),
-                };
+                let (roles, aff) = roles_here(before, after);
                 registry.add(PersonDraft {
                     id: slug(&name),
                     name,
                     words,
-                    roles: role.into_iter().collect(),
+                    roles,
                     affiliation: aff.0,
                     affiliation_via: aff.1,
                     honorific_titles,
@@ -455,6 +595,128 @@ mod tests {
             .roles
             .iter()
             .any(|r| r.text == "Foreign Minister"));
+    }
+
+    /// The roles and affiliation (or the possessive it comes through) of the person named
+    /// `name` after reading `paragraphs`.
+    fn roles_of(paragraphs: &[&str], name: &str) -> (Vec<String>, Option<String>) {
+        let (reg, _) = read(paragraphs);
+        let p = reg
+            .people
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{name} not found in {:?}", names(&reg)));
+        let roles = p.roles.iter().map(|r| r.text.clone()).collect();
+        (roles, p.affiliation.clone().or(p.affiliation_via.clone()))
+    }
+
+    #[test]
+    fn a_role_before_a_name_keeps_its_lowercase_office_words_and_its_owner() {
+        let (roles, aff) = roles_of(
+            &["Teravian foreign ministry spokesperson Noor Halvari said the exchange was on track."],
+            "Noor Halvari",
+        );
+        assert_eq!(roles, ["Teravian foreign ministry spokesperson"]);
+        assert_eq!(aff.as_deref(), Some("Teravian"));
+        let (roles, aff) = roles_of(
+            &["Teravia’s foreign ministry spokesperson Noor Halvari said the plan was studied."],
+            "Noor Halvari",
+        );
+        assert_eq!(roles, ["Teravia’s foreign ministry spokesperson"]);
+        assert_eq!(aff.as_deref(), Some("Teravia"));
+        // "acting" is part of the office.
+        let (roles, _) = roles_of(
+            &["Acting defence minister Lena Ostrova said the line would hold."],
+            "Lena Ostrova",
+        );
+        assert_eq!(roles, ["Acting defence minister"]);
+    }
+
+    #[test]
+    fn an_appositive_role_after_a_name_is_read_with_its_body() {
+        let (roles, aff) = roles_of(
+            &["Noor Halvari, the Teravian foreign ministry spokesperson, said it was studied."],
+            "Noor Halvari",
+        );
+        assert_eq!(roles, ["Teravian foreign ministry spokesperson"]);
+        assert_eq!(aff.as_deref(), Some("Teravian"));
+        let (roles, aff) = roles_of(
+            &["Noor Halvari, a spokeswoman for the Teravian foreign ministry, called it a toll."],
+            "Noor Halvari",
+        );
+        assert_eq!(roles, ["spokeswoman for the Teravian foreign ministry"]);
+        assert_eq!(aff.as_deref(), Some("Teravian"));
+        // A party of the lexicon is the affiliation, by its id.
+        let (_, aff) = roles_of(
+            &["Oksana Vey, a spokeswoman for the Ukrainian foreign ministry, said so."],
+            "Oksana Vey",
+        );
+        assert_eq!(aff.as_deref(), Some("ukraine"));
+    }
+
+    #[test]
+    fn a_former_office_is_a_role_but_no_affiliation() {
+        let (roles, aff) = roles_of(
+            &["The talks are chaired by Amara Velloso, a former Castellane justice minister."],
+            "Amara Velloso",
+        );
+        assert_eq!(roles, ["former Castellane justice minister"]);
+        assert_eq!(aff, None);
+    }
+
+    #[test]
+    fn a_role_set_off_by_commas_before_a_name_is_read_back_to_its_start() {
+        let (roles, _) = roles_of(
+            &["The council’s chief mediator, Amara Velloso, said the number was larger."],
+            "Amara Velloso",
+        );
+        assert_eq!(roles, ["council’s chief mediator"]);
+        let (roles, aff) = roles_of(
+            &["The spokeswoman for the Teravian foreign ministry, Noor Halvari, said no."],
+            "Noor Halvari",
+        );
+        assert_eq!(roles, ["spokeswoman for the Teravian foreign ministry"]);
+        assert_eq!(aff.as_deref(), Some("Teravian"));
+    }
+
+    #[test]
+    fn a_body_or_a_person_a_role_ends_on_is_no_affiliation() {
+        let (roles, aff) = roles_of(
+            &["Amara Velloso, the chair of the Meridian Council, said the deadline held."],
+            "Amara Velloso",
+        );
+        assert_eq!(roles, ["chair of the Meridian Council"]);
+        assert_eq!(aff, None);
+        let (roles, aff) = roles_of(
+            &[
+                "Amara Velloso said the deadline held.",
+                "Ilan Dorsey, an adviser to Velloso, said the text was ready.",
+            ],
+            "Ilan Dorsey",
+        );
+        assert_eq!(roles, ["adviser to Velloso"]);
+        assert_eq!(aff, None);
+    }
+
+    /// Every role anyone holds after reading `paragraphs`.
+    fn all_roles(paragraphs: &[&str]) -> Vec<String> {
+        let (reg, _) = read(paragraphs);
+        reg.people
+            .iter()
+            .flat_map(|p| p.roles.iter().map(|r| r.text.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn ordinary_appositives_are_no_roles() {
+        for text in [
+            "Mirela Stanek, 58, of Kestrel Ford, whose son was detained, said she would wait.",
+            "Jonas Pelt, who led the envoys, said the talks were over.",
+            "Greta Holm, the mayor’s wife, said the bridge was closed.",
+            "Greta Holm, the head of the family, said the bridge was closed.",
+        ] {
+            assert_eq!(all_roles(&[text]), Vec::<String>::new(), "{text}");
+        }
     }
 
     #[test]

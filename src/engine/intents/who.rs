@@ -71,7 +71,39 @@ impl Engine {
         if let Some(&p) = q.people.first() {
             let person = &k.people[p];
             let mut facts: Vec<(FactRef, f32)> = Vec::new();
-            for r in &person.roles {
+            // Each role sentence shown should add to what the reader knows: the role that
+            // brings the most words not yet described comes next ("former justice minister"
+            // before a third wording of "mediator"), ties in the order the roles were found.
+            let role_words: Vec<HashSet<String>> = person
+                .roles
+                .iter()
+                .map(|r| {
+                    tokenize(&r.text)
+                        .iter()
+                        .filter(|t| !self.lex.stopwords.contains(&t.norm))
+                        .map(|t| self.stem(&t.norm))
+                        .collect()
+                })
+                .collect();
+            let mut order: Vec<usize> = Vec::new();
+            let mut described: HashSet<String> = HashSet::default();
+            // Greedy for the few shown (a person may hold thousands of role mentions), then the
+            // rest in order.
+            let shown = self.settings.max_quotes.min(person.roles.len());
+            while order.len() < shown {
+                let next = (0..person.roles.len())
+                    .filter(|i| !order.contains(i))
+                    .max_by_key(|&i| {
+                        let new = role_words[i].difference(&described).count();
+                        (new, std::cmp::Reverse(i))
+                    })
+                    .unwrap_or(0);
+                described.extend(role_words[next].iter().cloned());
+                order.push(next);
+            }
+            let picked = order.clone();
+            order.extend((0..person.roles.len()).filter(|i| !picked.contains(i)));
+            for r in order.iter().map(|&i| &person.roles[i]) {
                 if let Some(s) = self.sentence_of_cite(&r.cite) {
                     if !facts.iter().any(|f| f.0 == FactRef::Sentence(s)) {
                         facts.push((FactRef::Sentence(s), self.settings.tuning.who.role));
@@ -147,5 +179,36 @@ impl Engine {
             }
         }
         self.search_answer(clean, q)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::build::{build_dir, BuildOptions};
+    use crate::engine::{Engine, EngineSettings};
+    use crate::lexicon::Lexicon;
+    use std::path::Path;
+
+    /// "Who is X" shows the sentences that describe X in different words first: a person the
+    /// sources call "mediator" three ways and once a former minister gets the minister among
+    /// the three shown, not a third wording of "mediator".
+    #[test]
+    fn who_is_shows_each_role_once_before_rewordings() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/own-multi/articles");
+        let built = build_dir(&dir, &Lexicon::builtin(), &BuildOptions::default()).unwrap();
+        let e = Engine::new(built.knowledge, EngineSettings::default());
+        let person = e
+            .knowledge()
+            .people
+            .iter()
+            .find(|p| p.roles.len() > 3 && p.roles.iter().any(|r| r.text.contains("former")))
+            .expect("a person with several roles, one former");
+        let a = e.ask(&format!("Who is {}?", person.name), None);
+        assert!(a.answered, "{}", a.to_markdown());
+        assert!(
+            a.citations().any(|c| c.quote.contains("former")),
+            "{}",
+            a.to_markdown()
+        );
     }
 }

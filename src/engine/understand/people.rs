@@ -11,6 +11,7 @@
 //! of them in the knowledge file's order was taken.)
 
 use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::{push_unique_usize, Query, TermOrigin};
 use crate::engine::Engine;
@@ -234,11 +235,19 @@ impl Engine {
             }
             let role_stems = &self.role_stems[i];
             let hits = want.iter().filter(|w| role_stems.contains(*w)).count();
-            // Every title word asked for must be in the role ("vice president" is not "president").
-            if hits == want.len()
-                && role_stems.len() <= want.len() + 4
-                && best.is_none_or(|(bh, _)| hits > bh)
-            {
+            // Every title word asked for must be in one role ("vice president" is not
+            // "president"), a role not much longer than what was asked: each role on its own,
+            // so a person described in many ways still holds each of them.
+            let one_role_fits = || {
+                p.roles.iter().any(|r| {
+                    let stems: HashSet<String> = tokenize(&r.text)
+                        .iter()
+                        .flat_map(|t| t.norm.split('-').map(|w| self.stem(w)).collect::<Vec<_>>())
+                        .collect();
+                    stems.len() <= want.len() + 4 && want.iter().all(|w| stems.contains(w))
+                })
+            };
+            if hits == want.len() && best.is_none_or(|(bh, _)| hits > bh) && one_role_fits() {
                 best = Some((hits, i));
             }
         }

@@ -94,6 +94,9 @@ pub struct Language {
     /// Words that open a background clause ("after", "when").
     #[serde(default = "builtin_stance_background_words")]
     pub stance_background_words: Vec<String>,
+    /// Words that open a question or free relative clause ("what Kyiv can accept").
+    #[serde(default = "builtin_stance_question_words")]
+    pub stance_question_words: Vec<String>,
     /// Words that mark a cause ("because", "after", "prompted").
     pub cause_cues: Vec<String>,
     /// Groups of words that mean the same to a reader ("plan", "proposal").
@@ -339,6 +342,10 @@ fn builtin_stance_anaphora_words() -> Vec<String> {
 
 fn builtin_stance_background_words() -> Vec<String> {
     builtin_language().stance_background_words.clone()
+}
+
+fn builtin_stance_question_words() -> Vec<String> {
+    builtin_language().stance_question_words.clone()
 }
 const DEFAULT_LANGUAGE: &str = include_str!("../config/language.toml");
 
@@ -702,6 +709,8 @@ pub struct StanceWords {
     pub anaphora: HashSet<String>,
     /// Words that open a background clause, lowercase.
     pub background: HashSet<String>,
+    /// Words that open a question or free relative clause, lowercase.
+    pub question: HashSet<String>,
 }
 
 impl StanceWords {
@@ -745,6 +754,7 @@ impl StanceWords {
             speaker_possessives: lower(&l.stance_speaker_possessives),
             anaphora: lower(&l.stance_anaphora_words),
             background: lower(&l.stance_background_words),
+            question: lower(&l.stance_question_words),
         }
     }
 }

@@ -365,6 +365,19 @@ impl Reading<'_> {
             // country would not return"); a subject nobody owns holds nothing for a party.
             subject.holders = self.owner_before(head);
         }
+        // A subject in a question or free relative clause asks about a stance it does not state
+        // ("what Kyiv can possibly accept").
+        let mut k = head;
+        while k > 0
+            && head - k < 4
+            && self.joined(k - 1)
+            && !self.c.stopwords.contains(&self.tok(k - 1).norm)
+        {
+            k -= 1;
+        }
+        if k > 0 && self.joined(k - 1) && w.question.contains(&self.tok(k - 1).norm) {
+            subject.holders.clear();
+        }
         subject
     }
 
@@ -558,6 +571,20 @@ mod tests {
         let got = held(&["Moscow has also demanded the lifting of sanctions."]);
         assert!(
             holds(&got, "russia", "sanctions", Stance::Demands),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_stance_asked_about_in_a_what_or_whether_clause_is_not_held() {
+        let got = held(&["The talks tried to establish what Kyiv can possibly accept on Crimea."]);
+        assert!(!got.iter().any(|(p, _, _)| p == "ukraine"), "{got:?}");
+        let got = held(&["Nobody knows whether Moscow's negotiators would accept a ceasefire."]);
+        assert!(!got.iter().any(|(p, _, _)| p == "russia"), "{got:?}");
+        // The same verb in a statement is held.
+        let got = held(&["Moscow's negotiators would accept a ceasefire."]);
+        assert!(
+            holds(&got, "russia", "ceasefire", Stance::Accepts),
             "{got:?}"
         );
     }

@@ -134,12 +134,15 @@ impl Engine {
                 Vec::new(),
             );
         }
-        // The stance leads when every sentence shown states the same one ("United States
-        // proposed, on Crimea"); a mix of stances, or words with none, is where a party stands.
+        // The stance leads when every sentence shown on a topic states the same one ("United
+        // States proposed, on Crimea"); a mix of stances, or words with none, is where a party
+        // stands.
+        // Only on a topic: a party named alone stands on many, and one stance would not sum it up.
+        let on_topic = !q.topics.is_empty() || !topic_terms.is_empty();
         let one_stance = shown
             .first()
             .map(|&(st, _)| st)
-            .filter(|&st| st != Stance::Says && shown.iter().all(|&(x, _)| x == st));
+            .filter(|&st| on_topic && st != Stance::Says && shown.iter().all(|&(x, _)| x == st));
         let on = q
             .topics
             .first()

@@ -290,15 +290,66 @@ pub enum PositionKind {
     Proposal,
 }
 
-/// A party's position or proposal on a topic.
+/// What a party does with a topic in a sentence: the stance a position records.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    /// It put something forward ("Witkoff presented proposals", "the US plan").
+    Proposes,
+    /// It backs or welcomes something ("Brandvik welcomed the decision").
+    Supports,
+    /// It asks for or insists on something ("Morvany has demanded 30 percent").
+    Demands,
+    /// It refuses or rules something out ("rejected by Kyiv", "a non-starter for Europe").
+    Rejects,
+    /// It accepts or agrees to something ("Teravia had accepted it").
+    Accepts,
+    /// It only states something: a quote or reported speech of its people with no stance word
+    /// (knowledge files made before stances were read have this for every position).
+    #[default]
+    Says,
+}
+
+impl Stance {
+    /// The stance a word names in `config/language.toml` ("proposes", "rejects"), if any.
+    pub fn named(word: &str) -> Option<Stance> {
+        Some(match word {
+            "proposes" => Stance::Proposes,
+            "supports" => Stance::Supports,
+            "demands" => Stance::Demands,
+            "rejects" => Stance::Rejects,
+            "accepts" => Stance::Accepts,
+            "says" => Stance::Says,
+            _ => return None,
+        })
+    }
+
+    /// The stance as a verb in the past tense, for an answer's lead ("proposed").
+    pub fn past(self) -> &'static str {
+        match self {
+            Stance::Proposes => "proposed",
+            Stance::Supports => "supported",
+            Stance::Demands => "demanded",
+            Stance::Rejects => "rejected",
+            Stance::Accepts => "accepted",
+            Stance::Says => "said",
+        }
+    }
+}
+
+/// A party's position or proposal on a topic: the party holds it (it proposes, demands,
+/// rejects, accepts, supports or says it); a party only mentioned in the sentence holds none.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Position {
-    /// Party id.
+    /// Party id: the holder.
     pub party: String,
-    /// Topic id.
+    /// Topic id; empty when the sentence names no topic of the lexicon.
     pub topic: String,
     /// Stance or proposal.
     pub kind: PositionKind,
+    /// What the holder does with the topic. Older knowledge files have none (read as `says`).
+    #[serde(default)]
+    pub stance: Stance,
     /// The sentence.
     pub sentence: String,
     /// Span of the sentence.

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::knowledge::Stance;
 use crate::text::{normalize, stem, tokenize, Token};
 
 /// A party to the talks (a country or a body) and the words that stand for it.
@@ -53,10 +54,49 @@ pub struct Language {
     pub stopwords: Vec<String>,
     /// Words that introduce a person as an object ("meet with", "met").
     pub person_cues: Vec<String>,
-    /// Words that mark a stance ("reject", "accept", "would not").
-    pub position_cues: Vec<String>,
-    /// Words that mark a proposal ("proposal", "plan", "offer").
-    pub proposal_cues: Vec<String>,
+    /// Stance verbs by stance: each group's first word is the stance, the rest are the verbs
+    /// whose subject holds it ("rejects": "rejected", "would not", ...).
+    #[serde(default = "builtin_stance_verbs")]
+    pub stance_verbs: Vec<Vec<String>>,
+    /// Stance adjectives by stance, held by the subject of "is" ("ready", "willing").
+    #[serde(default = "builtin_stance_adjectives")]
+    pub stance_adjectives: Vec<Vec<String>>,
+    /// Stance nouns by stance, held by their owner ("Witkoff's proposals").
+    #[serde(default = "builtin_stance_nouns")]
+    pub stance_nouns: Vec<Vec<String>>,
+    /// Stance words by stance whose holder follows "for" or "to" ("unacceptable to Ukraine").
+    #[serde(default = "builtin_stance_for_words")]
+    pub stance_for_words: Vec<Vec<String>>,
+    /// Stance words by stance held by the sentence's speaker ("must", "necessary").
+    #[serde(default = "builtin_stance_speaker_words")]
+    pub stance_speaker_words: Vec<Vec<String>>,
+    /// Words that may stand between a stance verb and its subject ("has", "possibly").
+    #[serde(default = "builtin_stance_subject_skips")]
+    pub stance_subject_skips: Vec<String>,
+    /// Forms of "be" that make a stance verb passive.
+    #[serde(default = "builtin_stance_passive_words")]
+    pub stance_passive_words: Vec<String>,
+    /// Words that negate a stance verb ("not", "never").
+    #[serde(default = "builtin_stance_negations")]
+    pub stance_negations: Vec<String>,
+    /// Words before a party that make it an object, never a holder ("for", "on", "than").
+    #[serde(default = "builtin_stance_object_words")]
+    pub stance_object_words: Vec<String>,
+    /// Pronouns that stand for the sentence's speaker as a stance's subject ("he", "we").
+    #[serde(default = "builtin_stance_speaker_pronouns")]
+    pub stance_speaker_pronouns: Vec<String>,
+    /// Possessives that make the speaker a stance's owner ("her country").
+    #[serde(default = "builtin_stance_speaker_possessives")]
+    pub stance_speaker_possessives: Vec<String>,
+    /// Words that make an ownerless stance noun refer back to the last owned ("those").
+    #[serde(default = "builtin_stance_anaphora_words")]
+    pub stance_anaphora_words: Vec<String>,
+    /// Words that open a background clause ("after", "when").
+    #[serde(default = "builtin_stance_background_words")]
+    pub stance_background_words: Vec<String>,
+    /// Words that open a question or free relative clause ("what Kyiv can accept").
+    #[serde(default = "builtin_stance_question_words")]
+    pub stance_question_words: Vec<String>,
     /// Words that mark a cause ("because", "after", "prompted").
     pub cause_cues: Vec<String>,
     /// Groups of words that mean the same to a reader ("plan", "proposal").
@@ -310,6 +350,62 @@ fn builtin_role_office_words() -> Vec<String> {
 fn builtin_former_role_words() -> Vec<String> {
     builtin_language().former_role_words.clone()
 }
+
+fn builtin_stance_verbs() -> Vec<Vec<String>> {
+    builtin_language().stance_verbs.clone()
+}
+
+fn builtin_stance_adjectives() -> Vec<Vec<String>> {
+    builtin_language().stance_adjectives.clone()
+}
+
+fn builtin_stance_nouns() -> Vec<Vec<String>> {
+    builtin_language().stance_nouns.clone()
+}
+
+fn builtin_stance_for_words() -> Vec<Vec<String>> {
+    builtin_language().stance_for_words.clone()
+}
+
+fn builtin_stance_speaker_words() -> Vec<Vec<String>> {
+    builtin_language().stance_speaker_words.clone()
+}
+
+fn builtin_stance_subject_skips() -> Vec<String> {
+    builtin_language().stance_subject_skips.clone()
+}
+
+fn builtin_stance_passive_words() -> Vec<String> {
+    builtin_language().stance_passive_words.clone()
+}
+
+fn builtin_stance_negations() -> Vec<String> {
+    builtin_language().stance_negations.clone()
+}
+
+fn builtin_stance_object_words() -> Vec<String> {
+    builtin_language().stance_object_words.clone()
+}
+
+fn builtin_stance_speaker_pronouns() -> Vec<String> {
+    builtin_language().stance_speaker_pronouns.clone()
+}
+
+fn builtin_stance_speaker_possessives() -> Vec<String> {
+    builtin_language().stance_speaker_possessives.clone()
+}
+
+fn builtin_stance_anaphora_words() -> Vec<String> {
+    builtin_language().stance_anaphora_words.clone()
+}
+
+fn builtin_stance_background_words() -> Vec<String> {
+    builtin_language().stance_background_words.clone()
+}
+
+fn builtin_stance_question_words() -> Vec<String> {
+    builtin_language().stance_question_words.clone()
+}
 const DEFAULT_LANGUAGE: &str = include_str!("../config/language.toml");
 
 impl Compiled {
@@ -401,6 +497,25 @@ impl Lexicon {
                     language.months.len()
                 ),
             });
+        }
+        for group in language
+            .stance_verbs
+            .iter()
+            .chain(&language.stance_adjectives)
+            .chain(&language.stance_nouns)
+            .chain(&language.stance_for_words)
+            .chain(&language.stance_speaker_words)
+        {
+            let head = group.first().map_or("", String::as_str);
+            if Stance::named(head).is_none() {
+                return Err(LexiconError::Parse {
+                    path: names.1.to_string(),
+                    message: format!(
+                        "a stance word group starts with {head:?}, not a stance (proposes, \
+                         supports, demands, rejects, accepts or says)"
+                    ),
+                });
+            }
         }
         Ok(Lexicon {
             parties: file.parties,
@@ -563,10 +678,8 @@ pub struct Compiled {
     pub stopwords: HashSet<String>,
     /// Capitalised words that are never names, as written.
     pub not_names: HashSet<String>,
-    /// Stems of stance cues.
-    pub position_cues: HashSet<String>,
-    /// Stems of proposal cues.
-    pub proposal_cues: HashSet<String>,
+    /// The words that state stances, by how a sentence's structure gives their holder.
+    pub stances: StanceWords,
     /// Number words.
     pub number_words: HashMap<String, f64>,
     /// Synonym groups by stem: each stem -> the stems of its groups' members.
@@ -651,6 +764,87 @@ pub struct Compiled {
     pub former_role_words: HashSet<String>,
 }
 
+/// The stance words of `config/language.toml`, compiled: each table's entity is a [`Stance`].
+#[derive(Debug, Clone, Default)]
+pub struct StanceWords {
+    /// The stances the tables' entities number.
+    pub stances: Vec<Stance>,
+    /// Verbs whose subject (or passive "by" agent) holds the stance.
+    pub verbs: AliasTable,
+    /// Adjectives whose subject holds the stance after "is".
+    pub adjectives: AliasTable,
+    /// Nouns whose owner holds the stance.
+    pub nouns: AliasTable,
+    /// Words whose holder follows "for" or "to".
+    pub for_words: AliasTable,
+    /// Words the sentence's speaker holds.
+    pub speaker_words: AliasTable,
+    /// Words between a stance verb and its subject, lowercase.
+    pub subject_skips: HashSet<String>,
+    /// Forms of "be" that make a stance verb passive, lowercase.
+    pub passive: HashSet<String>,
+    /// Negations, lowercase.
+    pub negations: HashSet<String>,
+    /// Words before a party that make it an object, lowercase.
+    pub object_words: HashSet<String>,
+    /// Pronouns standing for the speaker, lowercase.
+    pub speaker_pronouns: HashSet<String>,
+    /// Possessives standing for the speaker, lowercase.
+    pub speaker_possessives: HashSet<String>,
+    /// Words that make an ownerless stance noun refer back, lowercase.
+    pub anaphora: HashSet<String>,
+    /// Words that open a background clause, lowercase.
+    pub background: HashSet<String>,
+    /// Words that open a question or free relative clause, lowercase.
+    pub question: HashSet<String>,
+}
+
+impl StanceWords {
+    fn new(l: &Language) -> StanceWords {
+        let mut stances: Vec<Stance> = Vec::new();
+        let mut table = |groups: &[Vec<String>]| {
+            let mut entries: Vec<(usize, String)> = Vec::new();
+            for g in groups {
+                let Some(stance) = g.first().and_then(|w| Stance::named(w)) else {
+                    continue;
+                };
+                let at = stances
+                    .iter()
+                    .position(|&s| s == stance)
+                    .unwrap_or_else(|| {
+                        stances.push(stance);
+                        stances.len() - 1
+                    });
+                entries.extend(g[1..].iter().map(|w| (at, w.clone())));
+            }
+            AliasTable::new(entries.iter().map(|(i, w)| (*i, w.as_str())), false)
+        };
+        let verbs = table(&l.stance_verbs);
+        let adjectives = table(&l.stance_adjectives);
+        let nouns = table(&l.stance_nouns);
+        let for_words = table(&l.stance_for_words);
+        let speaker_words = table(&l.stance_speaker_words);
+        let lower = |v: &[String]| v.iter().map(|s| normalize(s)).collect::<HashSet<_>>();
+        StanceWords {
+            stances,
+            verbs,
+            adjectives,
+            nouns,
+            for_words,
+            speaker_words,
+            subject_skips: lower(&l.stance_subject_skips),
+            passive: lower(&l.stance_passive_words),
+            negations: lower(&l.stance_negations),
+            object_words: lower(&l.stance_object_words),
+            speaker_pronouns: lower(&l.stance_speaker_pronouns),
+            speaker_possessives: lower(&l.stance_speaker_possessives),
+            anaphora: lower(&l.stance_anaphora_words),
+            background: lower(&l.stance_background_words),
+            question: lower(&l.stance_question_words),
+        }
+    }
+}
+
 impl Lexicon {
     /// Compiles the alias tables and word sets.
     pub fn compile(&self) -> Compiled {
@@ -701,8 +895,7 @@ impl Lexicon {
             abbreviations: l.abbreviations.iter().cloned().collect(),
             stopwords: lower(&l.stopwords),
             not_names: l.not_names.iter().cloned().collect(),
-            position_cues: stems(&l.position_cues),
-            proposal_cues: stems(&l.proposal_cues),
+            stances: StanceWords::new(l),
             preamble_ends: lower(&l.preamble_ends),
             filler: lower(&l.filler_words),
             pair_stopwords: lower(&l.pair_stopwords),
@@ -874,6 +1067,8 @@ mod tests {
             "year_prepositions",
             "role_office_words",
             "former_role_words",
+            "stance_verbs",
+            "stance_nouns",
         ] {
             assert!(table.remove(key).is_some(), "{key}");
         }
@@ -890,5 +1085,25 @@ mod tests {
         assert!(old.year_prepositions.contains(&"since".to_string()));
         assert!(old.role_office_words.contains(&"press".to_string()));
         assert!(old.former_role_words.contains(&"former".to_string()));
+        assert!(old.stance_verbs.iter().any(|g| g[0] == "rejects"));
+        assert!(old.stance_nouns.iter().any(|g| g[0] == "proposes"));
+    }
+
+    #[test]
+    fn a_stance_word_group_must_start_with_a_stance() {
+        let language = format!("{DEFAULT_LANGUAGE}\nstance_verbs = [[\"frowns\", \"frowned\"]]\n");
+        // A key given twice is a TOML error too; the replaced list is what is checked here.
+        let language = language.replacen("stance_verbs = [", "old_stance_verbs = [", 1);
+        let err = Lexicon::from_toml(DEFAULT_LEXICON, &language, ("l", "language.toml"))
+            .expect_err("an unknown stance is refused");
+        assert!(err.to_string().contains("frowns"), "{err}");
+        // The built-in groups all name stances, and the verbs table finds a multi-word verb.
+        let c = Lexicon::builtin().compile();
+        let hits = c
+            .stances
+            .verbs
+            .find(&tokenize("Kyiv would not recognise it"));
+        assert_eq!(hits.len(), 1);
+        assert_eq!(c.stances.stances[hits[0].entity], Stance::Rejects);
     }
 }

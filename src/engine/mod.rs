@@ -90,6 +90,18 @@ pub(crate) enum FactRef {
     Statement(usize),
 }
 
+/// A position a party holds: on which topic (`NO_TOPIC` for none of the lexicon's), in which
+/// sentence, with what stance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Held {
+    pub(crate) topic: u32,
+    pub(crate) sentence: u32,
+    pub(crate) stance: crate::knowledge::Stance,
+}
+
+/// The topic of a position on no topic of the lexicon.
+pub(crate) const NO_TOPIC: u32 = u32::MAX;
+
 /// The answer engine over one loaded knowledge file.
 ///
 /// What start-up computes from the knowledge serializes, so `crate::snapshot` can store it and
@@ -140,8 +152,8 @@ pub struct Engine {
     person_sents: Vec<Vec<usize>>,
     /// Quotes and statements by speaker.
     by_speaker: HashMap<Speaker, Vec<FactRef>>,
-    /// Position sentences by party id: (topic index, sentence).
-    positions_by_party: HashMap<String, Vec<(u32, u32)>>,
+    /// The positions each party holds, by party id.
+    positions_by_party: HashMap<String, Vec<Held>>,
     /// Parties of the people and sources speaking in a sentence.
     speaker_parties: HashMap<u32, Vec<u32>>,
     /// The party names `speaker_parties` numbers.

@@ -102,10 +102,10 @@ impl Engine {
             ),
             (
                 "position",
-                self.positions_by_party
-                    .values()
-                    .flatten()
-                    .all(|&(t, s)| (t as usize) < k.lexicon.topics.len() && (s as usize) < n),
+                self.positions_by_party.values().flatten().all(|h| {
+                    (h.topic == super::NO_TOPIC || (h.topic as usize) < k.lexicon.topics.len())
+                        && (h.sentence as usize) < n
+                }),
             ),
             (
                 "party",

@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 
 use super::tables::{SentIds, SentRec, Vocab};
 use super::understand::name_list;
-use super::{Engine, EngineSettings, FactRef};
+use super::{Engine, EngineSettings, FactRef, Held, NO_TOPIC};
 use crate::index::Index;
 use crate::intent::IntentMatcher;
 use crate::knowledge::{Knowledge, PositionKind, Speaker};
@@ -81,25 +81,35 @@ impl Engine {
             }
         }
         // Positions are the largest section of a big knowledge file, and the engine needs them
-        // only as (topic, sentence) pairs by party: it keeps those and frees the list.
-        let mut positions_by_party: HashMap<String, Vec<(u32, u32)>> = HashMap::default();
+        // only as (topic, sentence, stance) by holder: it keeps those and frees the list. A
+        // position on no topic of the lexicon has topic `NO_TOPIC`.
+        let mut positions_by_party: HashMap<String, Vec<Held>> = HashMap::default();
         let mut seen_positions: HashSet<(&str, u32, u32)> = HashSet::default();
         let mut proposal_sents = HashSet::default();
         for pos in &knowledge.positions {
-            let (Some(s), Some(&t)) = (
-                sent_by_id.get(&pos.sentence),
-                topic_index.get(pos.topic.as_str()),
-            ) else {
+            let Some(s) = sent_by_id.get(&pos.sentence) else {
                 continue;
+            };
+            let t = if pos.topic.is_empty() {
+                NO_TOPIC
+            } else {
+                match topic_index.get(pos.topic.as_str()) {
+                    Some(&t) => t as u32,
+                    None => continue,
+                }
             };
             if pos.kind == PositionKind::Proposal {
                 proposal_sents.insert(s);
             }
-            if seen_positions.insert((pos.party.as_str(), t as u32, s as u32)) {
+            if seen_positions.insert((pos.party.as_str(), t, s as u32)) {
                 positions_by_party
                     .entry(pos.party.clone())
                     .or_default()
-                    .push((t as u32, s as u32));
+                    .push(Held {
+                        topic: t,
+                        sentence: s as u32,
+                        stance: pos.stance,
+                    });
             }
         }
         drop(seen_positions);

@@ -1,18 +1,28 @@
-//! Positions and proposals: whose stance or plan a sentence states, on which topic.
+//! Positions: which party holds a stance in a sentence, on which topics, and what the stance is.
 //!
-//! Owns the cue words' use (stance and proposal cues from `config/language.toml`) and the rule
-//! for which parties hold a sentence. It must not resolve speakers: it reads the speakers the
-//! attribution step already found.
+//! A position is held, never merely shared: the holder is the subject of a stance verb ("Kyiv
+//! would not recognise", "Morvany has demanded", "rejected by Kyiv" in the passive), the owner of
+//! a stance noun ("Witkoff's proposals", "the US proposals", "a Teravian request"), the party a
+//! "non-starter" or "unacceptable" is for ("unacceptable to Ukraine"), or the speaker's party for
+//! a quote or reported speech ("says", or the stance its words state: "must", "necessary"). A
+//! party that a sentence only mentions (an object, one of a list after "between") holds nothing.
+//! Every word list comes from `config/language.toml` (`stance_*`), every party from the lexicon.
+//!
+//! Owns the stance words' use and the rule for who holds a sentence. It must not resolve
+//! speakers: it reads the speakers the attribution step already found.
 
-use crate::knowledge::{Cite, Position, PositionKind, Speaker};
-use crate::lexicon::Compiled;
-use crate::text::stem;
+use std::collections::HashSet;
 
-use super::{push_unique, ArticleFacts, Registry, Sent};
+use crate::knowledge::{Cite, Position, PositionKind, Speaker, Stance};
+use crate::lexicon::{AliasHit, Compiled};
+use crate::text::Token;
 
-/// Adds the positions and proposals sentence `s` states to `facts.positions`: one per party
-/// holding the sentence and topic it names. `speakers` are the sentence's reporting speakers,
-/// in order; `at` cites the whole sentence.
+use super::registry::person_mentions;
+use super::{ArticleFacts, Registry, Sent};
+
+/// Adds the positions sentence `s` states to `facts.positions`: one per holder and topic it
+/// names (or one with an empty topic when it names none). `speakers` are the sentence's
+/// reporting speakers, in order; `at` cites the whole sentence.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn positions_in(
     facts: &mut ArticleFacts,
@@ -24,6 +34,7 @@ pub(super) fn positions_in(
     c: &Compiled,
     at: Cite,
 ) {
+    let known = |id: &String| c.lexicon.parties.iter().any(|p| &p.id == id);
     let quote_speakers = facts
         .quotes
         .iter()
@@ -42,76 +53,672 @@ pub(super) fn positions_in(
                 .find(|x| x.id == id)
                 .and_then(|x| x.affiliation.clone()),
             _ => None,
-        });
-    let stems: Vec<String> = s.tokens.iter().map(|t| stem(&t.norm)).collect();
-    let lower = s.hay[s.start..s.end].to_lowercase();
-    let proposal = stems.iter().any(|st| c.proposal_cues.contains(st));
-    let stance = stems.iter().any(|st| c.position_cues.contains(st))
-        || lower.contains("n’t")
-        || lower.contains("n't");
-    // Whose position: the speaker's party, and parties that hold the sentence (its
-    // subject, a possessive, or "unacceptable to X" / "a non-starter for X").
-    let mut parties: Vec<String> = Vec::new();
-    for h in c.parties.find(&s.tokens) {
-        let prev = h.start.checked_sub(1).map(|k| s.tokens[k].norm.as_str());
-        let holds = h.start < 6
-            || s.tokens[h.end - 1].possessive
-            || matches!(prev, Some("for" | "to" | "by" | "from"));
-        if holds {
-            push_unique(&mut parties, &c.lexicon.parties[h.entity].id);
+        })
+        .filter(known);
+    let person_party: Vec<Option<String>> = registry
+        .people
+        .iter()
+        .map(|p| p.affiliation.clone().filter(known))
+        .collect();
+    // The owners of stance nouns named in this paragraph or the one before ("Witkoff presented
+    // proposals"), newest first: who "those proposals" stand for.
+    let here = paragraph_of(sid);
+    let earlier: Vec<(Stance, String)> = facts
+        .positions
+        .iter()
+        .rev()
+        .take_while(|p| {
+            let there = paragraph_of(&p.sentence);
+            here.zip(there).is_some_and(|(h, t)| t + 1 >= h)
+        })
+        .map(|p| (p.stance, p.party.clone()))
+        .collect();
+    let held = holders(
+        s,
+        c,
+        registry,
+        &person_party,
+        speaker_party.as_deref(),
+        &earlier,
+    );
+    let topics: Vec<&str> = if topics.is_empty() {
+        vec![""]
+    } else {
+        topics.iter().map(String::as_str).collect()
+    };
+    for (party, stance, background) in held {
+        for topic in &topics {
+            facts.positions.push(Position {
+                party: party.clone(),
+                topic: topic.to_string(),
+                // A proposal the sentence states, not one it recalls as background ("after
+                // Witkoff presented proposals"): the position holds, the sentence is no proposal.
+                kind: if stance == Stance::Proposes && !background {
+                    PositionKind::Proposal
+                } else {
+                    PositionKind::Position
+                },
+                stance,
+                sentence: sid.to_string(),
+                cite: at.clone(),
+            });
         }
     }
-    if let Some(sp) = speaker_party.filter(|sp| c.lexicon.parties.iter().any(|p| &p.id == sp)) {
-        push_unique(&mut parties, &sp);
+}
+
+/// The parties holding a stance in sentence `s`, each once, with its first stance in the
+/// sentence and whether a background clause states it ("after Kyiv rejected ..."); the
+/// speaker's party "says" when it holds nothing else.
+fn holders(
+    s: &Sent,
+    c: &Compiled,
+    registry: &Registry,
+    person_party: &[Option<String>],
+    speaker: Option<&str>,
+    earlier: &[(Stance, String)],
+) -> Vec<(String, Stance, bool)> {
+    let w = &c.stances;
+    let n = s.tokens.len();
+    let mut party_at: Vec<Option<AliasHit>> = vec![None; n];
+    for h in c.parties.find(&s.tokens) {
+        for slot in &mut party_at[h.start..h.end] {
+            *slot = Some(h);
+        }
     }
-    for party in &parties {
-        for topic in topics {
-            for (flag, kind) in [
-                (proposal, PositionKind::Proposal),
-                (stance, PositionKind::Position),
-            ] {
-                if flag {
-                    facts.positions.push(Position {
-                        party: party.clone(),
-                        topic: topic.clone(),
-                        kind,
-                        sentence: sid.to_string(),
-                        cite: at.clone(),
-                    });
+    let mut person_at: Vec<Option<(usize, usize)>> = vec![None; n];
+    for m in person_mentions(s, registry, &HashSet::new(), c) {
+        if let Some(pi) = m.person {
+            for slot in &mut person_at[m.start..m.end] {
+                *slot = Some((m.start, pi));
+            }
+        }
+    }
+    let mut obliged = vec![false; n];
+    for h in w.speaker_words.find(&s.tokens) {
+        for slot in &mut obliged[h.start..h.end] {
+            *slot = true;
+        }
+    }
+    let mut r = Reading {
+        s,
+        c,
+        party_at,
+        person_at,
+        person_party,
+        speaker: None,
+        obliged,
+    };
+    // A speaker the attribution step found without a party speaks for the party heading its
+    // phrase ("Teravia's foreign ministry spokesperson Noor Halvari said"), as does a party
+    // that is itself the subject of a reporting verb ("Kyiv said").
+    let fallback = if speaker.is_none() {
+        r.reporting_party()
+    } else {
+        None
+    };
+    r.speaker = speaker.or(fallback.as_deref());
+    // (token where the stance is stated, holder, stance)
+    let mut found: Vec<(usize, String, Stance)> = Vec::new();
+    let mut add = |at: usize, parties: Vec<String>, stance: Stance| {
+        for p in parties {
+            found.push((at, p, stance));
+        }
+    };
+    for h in w.verbs.find(&s.tokens) {
+        let stance = w.stances[h.entity];
+        if let Some(agent) = r.by_agent(h.end) {
+            add(h.start, agent, stance);
+            continue;
+        }
+        let subject = r.subject_before(h.start);
+        if subject.passive {
+            continue;
+        }
+        let stance = if subject.negated {
+            Stance::Rejects
+        } else {
+            stance
+        };
+        add(h.start, subject.holders, stance);
+    }
+    for h in w.adjectives.find(&s.tokens) {
+        let subject = r.subject_before(h.start);
+        let stance = if subject.negated {
+            Stance::Rejects
+        } else {
+            w.stances[h.entity]
+        };
+        add(h.start, subject.holders, stance);
+    }
+    for h in w.nouns.find(&s.tokens) {
+        let stance = w.stances[h.entity];
+        let mut owner = r.owner_before(h.start);
+        if owner.is_empty() && r.refers_back(h.start) {
+            // "those proposals": the last owner of that stance, a sentence or two before.
+            owner = earlier
+                .iter()
+                .find(|(st, _)| *st == stance)
+                .map(|(_, p)| p.clone())
+                .into_iter()
+                .collect();
+        }
+        add(h.start, owner, stance);
+    }
+    for h in w.for_words.find(&s.tokens) {
+        let stance = w.stances[h.entity];
+        match r.party_after_for(h.end) {
+            Some(parties) => add(h.start, parties, stance),
+            None => add(h.start, r.speaker_holds(), stance),
+        }
+    }
+    for h in w.speaker_words.find(&s.tokens) {
+        add(h.start, r.speaker_holds(), w.stances[h.entity]);
+    }
+    found.sort_by_key(|f| f.0);
+    let mut out: Vec<(String, Stance, bool)> = Vec::new();
+    for (at, party, stance) in found {
+        if stance != Stance::Says && !out.iter().any(|(p, _, _)| *p == party) {
+            out.push((party, stance, r.in_background(at)));
+        }
+    }
+    // A stance noun "position" or "view" only says: it never outranks a stated stance.
+    for (_, party, stance) in r.says_nouns() {
+        if !out.iter().any(|(p, _, _)| *p == party) {
+            out.push((party, stance, false));
+        }
+    }
+    if let Some(sp) = r.speaker {
+        if !out.iter().any(|(p, _, _)| p == sp) {
+            out.push((sp.to_string(), Stance::Says, false));
+        }
+    }
+    out
+}
+
+/// The paragraph number of a sentence id (`<article>#p<n>s<k>`).
+fn paragraph_of(sid: &str) -> Option<u32> {
+    let (_, tail) = sid.rsplit_once("#p")?;
+    tail.split('s').next()?.parse().ok()
+}
+
+/// One sentence with its parties and people by token.
+struct Reading<'a> {
+    s: &'a Sent<'a>,
+    c: &'a Compiled,
+    /// The party mention covering each token.
+    party_at: Vec<Option<AliasHit>>,
+    /// The person mention covering each token: its first token and the person.
+    person_at: Vec<Option<(usize, usize)>>,
+    /// Each registry person's party, where the lexicon knows it.
+    person_party: &'a [Option<String>],
+    /// The party of the sentence's speaker.
+    speaker: Option<&'a str>,
+    /// Tokens of the speaker's stance words ("must", "have to").
+    obliged: Vec<bool>,
+}
+
+/// What stands before a stance verb: who holds it, and whether the verb is passive or negated.
+struct Subject {
+    holders: Vec<String>,
+    passive: bool,
+    negated: bool,
+}
+
+impl Reading<'_> {
+    fn tok(&self, i: usize) -> &Token {
+        &self.s.tokens[i]
+    }
+
+    /// True when only spaces stand between tokens `i` and `i + 1` (no comma, dash or quote
+    /// mark: a clause or a quotation does not reach across one).
+    fn joined(&self, i: usize) -> bool {
+        let (a, b) = (self.tok(i).end, self.tok(i + 1).start);
+        self.s.hay[a..b].chars().all(char::is_whitespace)
+    }
+
+    fn party_id(&self, hit: &AliasHit) -> String {
+        self.c.lexicon.parties[hit.entity].id.clone()
+    }
+
+    fn speaker_holds(&self) -> Vec<String> {
+        self.speaker.map(str::to_string).into_iter().collect()
+    }
+
+    /// The word before token `i` makes what stands at `i` an object ("sanctions on Russia").
+    fn object_at(&self, i: usize) -> bool {
+        i > 0 && self.joined(i - 1) && self.c.stances.object_words.contains(&self.tok(i - 1).norm)
+    }
+
+    /// The holders whose mention ends at token `j`: a party ("Kyiv"), a list of parties
+    /// ("Teravia and Morvany"), or a person's party ("Steve Witkoff"); none when the mention
+    /// is an object ("membership for Ukraine").
+    fn holders_ending_at(&self, j: usize) -> Option<Vec<String>> {
+        if let Some(h) = self.party_at[j] {
+            let mut out = vec![self.party_id(&h)];
+            let mut start = h.start;
+            // "Teravia and Morvany", "Ukraine, Britain and France".
+            while start >= 2 {
+                let link = &self.tok(start - 1).norm;
+                let before = self.party_at[start - 2];
+                match before {
+                    Some(b)
+                        if link == "and" && self.joined(start - 2) && self.joined(start - 1) =>
+                    {
+                        out.push(self.party_id(&b));
+                        start = b.start;
+                    }
+                    _ => break,
+                }
+            }
+            if self.object_at(start) {
+                return Some(Vec::new());
+            }
+            return Some(out);
+        }
+        if let Some((start, pi)) = self.person_at[j] {
+            if self.object_at(start) {
+                return Some(Vec::new());
+            }
+            return Some(self.person_party[pi].clone().into_iter().collect());
+        }
+        None
+    }
+
+    /// Who holds a verb or adjective starting at token `at`: its subject, stepping back over
+    /// auxiliaries and adverbs ("Kyiv would not", "Morvany has also").
+    fn subject_before(&self, at: usize) -> Subject {
+        let w = &self.c.stances;
+        let mut subject = Subject {
+            holders: Vec::new(),
+            passive: false,
+            negated: false,
+        };
+        let mut j = at;
+        while j > 0 && self.joined(j - 1) {
+            let norm = self.tok(j - 1).norm.as_str();
+            if w.negations.contains(norm) || norm.ends_with("n't") {
+                subject.negated = true;
+            } else if w.passive.contains(norm) {
+                subject.passive = true;
+            } else if !(w.subject_skips.contains(norm)
+                || self.c.verb_fillers.contains(norm)
+                || self.c.infinitive_markers.contains(norm))
+            {
+                break;
+            }
+            j -= 1;
+        }
+        // No subject in this clause (only auxiliaries after a comma or at the start), or one
+        // that is only obliged to it ("Russia must agree": the speaker's demand, below).
+        if j == 0 || !self.joined(j - 1) || (j..at).any(|i| self.obliged[i]) {
+            return subject;
+        }
+        let head = j - 1;
+        let norm = self.tok(head).norm.as_str();
+        let pronoun = norm.split('\'').next().unwrap_or(norm);
+        if let Some(h) = self.holders_ending_at(head) {
+            subject.holders = h;
+        } else if w.speaker_pronouns.contains(pronoun) {
+            subject.holders = self.speaker_holds();
+        } else if !self.c.stopwords.contains(norm) && !self.tok(head).numeric {
+            // A noun subject: its owner holds it ("Valmora's delegation walked out", "her
+            // country would not return"); a subject nobody owns holds nothing for a party.
+            subject.holders = self.owner_before(head);
+        }
+        // A subject in a question or free relative clause asks about a stance it does not state
+        // ("what Kyiv can possibly accept").
+        let mut k = head;
+        while k > 0
+            && head - k < 4
+            && self.joined(k - 1)
+            && !self.c.stopwords.contains(&self.tok(k - 1).norm)
+        {
+            k -= 1;
+        }
+        if k > 0 && self.joined(k - 1) && w.question.contains(&self.tok(k - 1).norm) {
+            subject.holders.clear();
+        }
+        subject
+    }
+
+    /// The owner of the noun at token `at`: a party or a person's possessive, a party adjective,
+    /// or a speaker's possessive ("her") standing before it, over a few modifiers ("Morvany's
+    /// last offer", "the US proposals", "a Teravian request").
+    fn owner_before(&self, at: usize) -> Vec<String> {
+        let w = &self.c.stances;
+        let mut k = at;
+        let mut steps = 0;
+        while k > 0 && steps < 3 && self.joined(k - 1) {
+            let i = k - 1;
+            if self.party_at[i].is_some() || self.person_at[i].is_some() {
+                // An owner may stand after a preposition ("some of Witkoff's proposals").
+                return match (self.party_at[i], self.person_at[i]) {
+                    (Some(h), _) => vec![self.party_id(&h)],
+                    (None, Some((_, pi))) if self.tok(i).possessive => {
+                        self.person_party[pi].clone().into_iter().collect()
+                    }
+                    _ => Vec::new(),
+                };
+            }
+            let norm = self.tok(i).norm.as_str();
+            if w.speaker_possessives.contains(norm) {
+                return self.speaker_holds();
+            }
+            if self.c.stopwords.contains(norm) || self.tok(i).possessive {
+                return Vec::new();
+            }
+            k -= 1;
+            steps += 1;
+        }
+        Vec::new()
+    }
+
+    /// True when a word that refers back ("those", "the") opens the noun phrase of the noun at
+    /// token `at`, over a modifier or two ("those proposals", "the same demand").
+    fn refers_back(&self, at: usize) -> bool {
+        let w = &self.c.stances;
+        let mut k = at;
+        while k > 0 && at - k < 3 && self.joined(k - 1) {
+            k -= 1;
+            let norm = &self.tok(k).norm;
+            if w.anaphora.contains(norm) {
+                return true;
+            }
+            if self.c.stopwords.contains(norm) || self.party_at[k].is_some() {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The parties after a passive verb's "by" ("rejected by Kyiv", "proposed by Morvany").
+    fn by_agent(&self, end: usize) -> Option<Vec<String>> {
+        let s = self.s;
+        if end >= s.tokens.len() || s.tokens[end].norm != "by" || !self.joined(end - 1) {
+            return None;
+        }
+        let parties = self.parties_from(end + 1);
+        (!parties.is_empty()).then_some(parties)
+    }
+
+    /// The parties after a word's "for" or "to" ("unacceptable to Ukraine and other European
+    /// nations"), or none when no "for" or "to" follows it.
+    fn party_after_for(&self, end: usize) -> Option<Vec<String>> {
+        let s = self.s;
+        if end >= s.tokens.len()
+            || !matches!(s.tokens[end].norm.as_str(), "for" | "to")
+            || !self.joined(end - 1)
+        {
+            return None;
+        }
+        let parties = self.parties_from(end + 1);
+        (!parties.is_empty()).then_some(parties)
+    }
+
+    /// The parties (or people's parties) named from token `from` to the end of the phrase:
+    /// a few words, up to a comma, dash or quote mark.
+    fn parties_from(&self, from: usize) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut i = from;
+        while i < self.s.tokens.len() && i < from + 8 {
+            if let Some(h) = self.party_at[i] {
+                let id = self.party_id(&h);
+                if !out.contains(&id) {
+                    out.push(id);
+                }
+                i = h.end;
+            } else if let Some((_, pi)) = self.person_at[i] {
+                if let Some(p) = &self.person_party[pi] {
+                    if !out.contains(p) {
+                        out.push(p.clone());
+                    }
+                }
+                i += 1;
+            } else {
+                i += 1;
+            }
+            if i >= self.s.tokens.len() || !self.joined(i - 1) {
+                break;
+            }
+        }
+        out
+    }
+
+    /// True when a background word ("after", "when") opens the clause of token `at`, with no
+    /// comma or dash between.
+    fn in_background(&self, at: usize) -> bool {
+        let mut k = at;
+        while k > 0 && self.joined(k - 1) {
+            k -= 1;
+            if self.c.stances.background.contains(&self.tok(k).norm) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The party heading a reporting verb's subject phrase, when one does.
+    fn reporting_party(&self) -> Option<String> {
+        let verb = (1..self.s.tokens.len())
+            .find(|&i| self.c.reporting_verbs.contains(&self.tok(i).norm))?;
+        let mut j = verb;
+        while j > 0 && verb - j < 8 && self.joined(j - 1) {
+            j -= 1;
+            if let Some(h) = self.party_at[j] {
+                return (!self.object_at(h.start)).then(|| self.party_id(&h));
+            }
+        }
+        None
+    }
+
+    /// Owners of "says" nouns ("the Ukrainian position"), by token.
+    fn says_nouns(&self) -> Vec<(usize, String, Stance)> {
+        let w = &self.c.stances;
+        let mut out = Vec::new();
+        for h in w.nouns.find(&self.s.tokens) {
+            if w.stances[h.entity] == Stance::Says {
+                for p in self.owner_before(h.start) {
+                    out.push((h.start, p, Stance::Says));
                 }
             }
         }
+        out
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::testing::read;
-    use crate::knowledge::PositionKind;
+    use crate::knowledge::{PositionKind, Stance};
+
+    /// (party, topic, stance) of every position the sentences hold, in order.
+    fn held(paragraphs: &[&str]) -> Vec<(String, String, Stance)> {
+        let (_, f) = read(paragraphs);
+        f.positions
+            .iter()
+            .map(|p| (p.party.clone(), p.topic.clone(), p.stance))
+            .collect()
+    }
+
+    fn holds(got: &[(String, String, Stance)], party: &str, topic: &str, stance: Stance) -> bool {
+        got.iter()
+            .any(|(p, t, s)| p == party && t == topic && *s == stance)
+    }
+
+    fn parties(got: &[(String, String, Stance)]) -> Vec<&str> {
+        let mut out: Vec<&str> = got.iter().map(|(p, _, _)| p.as_str()).collect();
+        out.dedup();
+        out
+    }
 
     #[test]
-    fn a_party_s_stance_and_proposal_on_a_topic() {
-        let (_, f) = read(&[
-            "Russia rejected any talks on Crimea.",
-            "Ukraine presented a plan for Crimea.",
-            "The weather was fine in Crimea.",
+    fn the_subject_of_a_stance_verb_holds_it_and_an_object_holds_nothing() {
+        let got = held(&["Russia rejected any talks on Crimea with Ukraine."]);
+        assert!(holds(&got, "russia", "crimea", Stance::Rejects), "{got:?}");
+        assert!(!got.iter().any(|(p, _, _)| p == "ukraine"), "{got:?}");
+    }
+
+    #[test]
+    fn auxiliaries_and_negations_stand_between_subject_and_verb() {
+        let got = held(&["Kyiv would not recognise Russian sovereignty over Crimea."]);
+        assert_eq!(parties(&got), ["ukraine"], "{got:?}");
+        assert!(holds(&got, "ukraine", "crimea", Stance::Rejects), "{got:?}");
+        let got = held(&["Moscow has not accepted a ceasefire."]);
+        assert!(
+            holds(&got, "russia", "ceasefire", Stance::Rejects),
+            "{got:?}"
+        );
+        let got = held(&["Moscow has also demanded the lifting of sanctions."]);
+        assert!(
+            holds(&got, "russia", "sanctions", Stance::Demands),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_stance_asked_about_in_a_what_or_whether_clause_is_not_held() {
+        let got = held(&["The talks tried to establish what Kyiv can possibly accept on Crimea."]);
+        assert!(!got.iter().any(|(p, _, _)| p == "ukraine"), "{got:?}");
+        let got = held(&["Nobody knows whether Moscow's negotiators would accept a ceasefire."]);
+        assert!(!got.iter().any(|(p, _, _)| p == "russia"), "{got:?}");
+        // The same verb in a statement is held.
+        let got = held(&["Moscow's negotiators would accept a ceasefire."]);
+        assert!(
+            holds(&got, "russia", "ceasefire", Stance::Accepts),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_list_of_parties_as_subject_holds_it_each() {
+        let got = held(&["Ukraine and Russia agreed a ceasefire."]);
+        assert!(
+            holds(&got, "ukraine", "ceasefire", Stance::Accepts),
+            "{got:?}"
+        );
+        assert!(
+            holds(&got, "russia", "ceasefire", Stance::Accepts),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn in_the_passive_the_party_after_by_holds_it_and_the_subject_does_not() {
+        let got = held(&["The ceasefire plan of Russia was rejected by Kyiv."]);
+        assert_eq!(parties(&got), ["ukraine"], "{got:?}");
+        assert!(
+            holds(&got, "ukraine", "ceasefire", Stance::Rejects),
+            "{got:?}"
+        );
+        // No agent: nobody holds a passive verb ("membership for Ukraine would be ruled out").
+        let got = held(&["NATO membership for Ukraine would be ruled out."]);
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn the_owner_of_a_proposal_proposes_it() {
+        // A person's possessive: the person's party.
+        let got = held(&[
+            "US envoy Steve Witkoff met officials in Paris.",
+            "Witkoff's proposals included lifting sanctions on Russia.",
         ]);
-        let got: Vec<(&str, &str, PositionKind)> = f
+        assert!(holds(&got, "us", "sanctions", Stance::Proposes), "{got:?}");
+        assert!(!got.iter().any(|(p, _, _)| p == "russia"), "{got:?}");
+        // A party adjective, and a party's possessive over a modifier.
+        let got = held(&["Among the US proposals was recognising Crimea as Russian."]);
+        assert!(holds(&got, "us", "crimea", Stance::Proposes), "{got:?}");
+        assert!(!got.iter().any(|(p, _, _)| p == "russia"), "{got:?}");
+        let got = held(&["Russia's last offer on sanctions was rejected."]);
+        assert_eq!(parties(&got), ["russia"], "{got:?}");
+        assert!(
+            holds(&got, "russia", "sanctions", Stance::Proposes),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn the_party_a_non_starter_or_unacceptable_is_for_rejects_it() {
+        let got = held(&[
+            "Recognising the annexation of Crimea was a non-starter for Europe and Ukraine.",
+        ]);
+        assert!(holds(&got, "europe", "crimea", Stance::Rejects), "{got:?}");
+        assert!(holds(&got, "ukraine", "crimea", Stance::Rejects), "{got:?}");
+        let got =
+            held(&["The sanctions plan was unacceptable to Ukraine and other European nations."]);
+        assert!(
+            holds(&got, "ukraine", "sanctions", Stance::Rejects),
+            "{got:?}"
+        );
+        assert!(
+            holds(&got, "europe", "sanctions", Stance::Rejects),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn the_speaker_s_party_says_what_it_is_quoted_on_and_holds_its_must() {
+        let got = held(&[
+            "Ukrainian Foreign Minister Andrii Sybiha said the talks were useful.",
+            "“Russia must agree to a full ceasefire,” Sybiha said.",
+        ]);
+        assert!(holds(&got, "ukraine", "talks", Stance::Says), "{got:?}");
+        assert!(
+            holds(&got, "ukraine", "ceasefire", Stance::Demands),
+            "{got:?}"
+        );
+        // "Russia" is the subject of what Ukraine demands: it holds no stance of its own there.
+        assert!(
+            !got.iter()
+                .any(|(p, t, _)| p == "russia" && t == "ceasefire"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_speaker_s_pronoun_or_possessive_subject_is_the_speaker_s_party() {
+        let got = held(&[
+            "Ukrainian Foreign Minister Andrii Sybiha said her country would not accept a ceasefire.",
+        ]);
+        assert!(
+            holds(&got, "ukraine", "ceasefire", Stance::Rejects),
+            "{got:?}"
+        );
+        let got = held(&["“We have issued a very explicit proposal to the Russians,” US Vice-President JD Vance said."]);
+        assert!(holds(&got, "us", "proposals", Stance::Proposes), "{got:?}");
+        assert!(!got.iter().any(|(p, _, _)| p == "russia"), "{got:?}");
+    }
+
+    #[test]
+    fn a_party_only_mentioned_holds_no_position() {
+        // Between, of, on: all objects; no stance word at all.
+        let got = held(&[
+            "The gaps between Washington and Kyiv over the talks on Crimea were wide.",
+            "Witkoff will meet with Putin this week in Russia to discuss sanctions.",
+        ]);
+        assert!(got.is_empty(), "{got:?}");
+        // A stance verb whose subject is no party: the objects hold nothing.
+        let got = held(&["Three diplomats said those proposals demand more concessions from Ukraine than Russia."]);
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_proposal_is_a_proposal_kind_and_a_topicless_stance_keeps_an_empty_topic() {
+        let (_, f) = read(&["Ukraine presented a plan for Crimea.", "Russia refused."]);
+        let plan = f
             .positions
             .iter()
-            .map(|p| (p.party.as_str(), p.topic.as_str(), p.kind))
-            .collect();
-        assert!(
-            got.contains(&("russia", "crimea", PositionKind::Position)),
-            "{got:?}"
-        );
-        assert!(
-            got.contains(&("ukraine", "crimea", PositionKind::Proposal)),
-            "{got:?}"
-        );
-        assert!(
-            f.positions.iter().all(|p| !p.sentence.ends_with("p3s1")),
-            "{got:?}"
+            .find(|p| p.party == "ukraine")
+            .expect("Ukraine's plan");
+        assert_eq!(plan.kind, PositionKind::Proposal);
+        assert_eq!(plan.stance, Stance::Proposes);
+        let refusal = f
+            .positions
+            .iter()
+            .find(|p| p.party == "russia")
+            .expect("Russia's refusal");
+        assert_eq!(
+            (refusal.topic.as_str(), refusal.stance),
+            ("", Stance::Rejects)
         );
     }
 }

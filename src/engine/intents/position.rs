@@ -1,11 +1,15 @@
-//! "What is X's position on T?": a party's stated positions, its own people's words first.
+//! "What is X's position on T?": the positions a party holds (the stances the builder read from
+//! each sentence's structure: it proposes, supports, demands, rejects, accepts or says), its own
+//! people's words first, with the stance in the lead when every sentence shown states the same.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::answer::Answer;
 use crate::engine::decide::{DeclineReason, Floor};
 use crate::engine::understand::{push_unique_usize, Query};
 use crate::engine::{Engine, FactRef};
+use crate::knowledge::Stance;
+use crate::text::normalize;
 
 impl Engine {
     pub(crate) fn position_answer(&self, clean: &str, q: &mut Query) -> Answer {
@@ -13,14 +17,32 @@ impl Engine {
         if !q.unknown_names.is_empty() && q.parties.is_empty() && q.people.is_empty() {
             return self.absent(clean, q);
         }
-        let mut parties = q.parties.clone();
-        if parties.is_empty() {
-            for &p in &q.people {
-                if let Some(aff) = &k.people[p].affiliation {
-                    if let Some(i) = k.lexicon.parties.iter().position(|x| &x.id == aff) {
-                        push_unique_usize(&mut parties, i);
-                    }
+        // Whose position: a person asked about speaks for their party ("what does Trump want
+        // Moscow and Kyiv to do": the United States' wish, Russia and Ukraine only its objects);
+        // otherwise the parties asked.
+        let mut parties = Vec::new();
+        for &p in &q.people {
+            if let Some(aff) = &k.people[p].affiliation {
+                if let Some(i) = k.lexicon.parties.iter().position(|x| &x.id == aff) {
+                    push_unique_usize(&mut parties, i);
                 }
+            }
+        }
+        if parties.is_empty() {
+            parties = q.parties.clone();
+        }
+        if parties.is_empty() {
+            // The party slot of `/positions us crimea` names a party whatever its case, though
+            // "us" in a question is a pronoun (short capital aliases match only in capitals).
+            let slot = q.intent.x.as_deref().map(normalize).unwrap_or_default();
+            if let Some(i) = k.lexicon.parties.iter().position(|p| {
+                !slot.is_empty()
+                    && std::iter::once(&p.name)
+                        .chain(&p.aliases)
+                        .any(|a| normalize(a) == slot)
+            }) {
+                parties.push(i);
+                q.parties.push(i);
             }
         }
         if parties.is_empty() {
@@ -30,33 +52,34 @@ impl Engine {
             .iter()
             .map(|&p| k.lexicon.parties[p].id.as_str())
             .collect();
-        let mut sentences: HashSet<usize> = HashSet::default();
-        for party in &party_ids {
-            for &(topic, s) in self.positions_by_party.get(*party).into_iter().flatten() {
-                if q.topics.is_empty() || q.topics.contains(&(topic as usize)) {
-                    sentences.insert(s as usize);
+        // The sentences where a party asked holds a position (on the topic asked), with the
+        // stance of the first party asked that holds it there. A party only mentioned in a
+        // sentence holds nothing there: its stance is not the sentence's.
+        let mut held: HashMap<usize, (Stance, usize)> = HashMap::default();
+        for (&party, id) in parties.iter().zip(&party_ids) {
+            for h in self.positions_by_party.get(*id).into_iter().flatten() {
+                if q.topics.is_empty() || q.topics.contains(&(h.topic as usize)) {
+                    held.entry(h.sentence as usize).or_insert((h.stance, party));
                 }
             }
         }
         let topic_terms = self.topic_terms(q);
         // A cheap filter over every candidate, the finer topic check on the leaders only.
         // Some leaders fail the topic check below, so more are ranked than are shown.
-        let mut ranked = self.rank_sentences(q, 200, |s| {
-            sentences.contains(&s) || self.sents[s].parties.iter().any(|p| parties.contains(p))
-        });
+        let mut ranked = self.rank_sentences(q, 200, |s| held.contains_key(&s));
         // Every word of the question is a party's name (`/positions US`).
         let party_alone = !q.tokens.is_empty()
             && (0..q.tokens.len()).all(|i| q.spans.iter().any(|sp| !sp.0 && sp.2 <= i && i < sp.3));
-        if ranked.is_empty() && topic_terms.is_empty() && party_alone {
-            // A party named alone: no word found anything to rank, so its stated positions,
-            // in reading order (its own people's words still go first, below).
-            let mut stated: Vec<usize> = sentences.iter().copied().collect();
+        if ranked.is_empty() && (topic_terms.is_empty() && party_alone || !q.topics.is_empty()) {
+            // A party named alone, or on a topic of the lexicon in words no sentence uses: its
+            // stated positions, in reading order (its own people's words still go first, below).
+            let mut stated: Vec<usize> = held.keys().copied().collect();
             stated.sort_unstable();
             ranked = stated.into_iter().map(|s| (s, 0.0)).collect();
         }
         ranked.retain(|&(s, _)| {
-            sentences.contains(&s)
-                || topic_terms.is_empty() && q.topics.is_empty()
+            !q.topics.is_empty()
+                || topic_terms.is_empty()
                 || self.topic_fit(q, FactRef::Sentence(s), &topic_terms) >= 1.0
         });
         // A party's position is best stated by its own people: their words rank first.
@@ -89,8 +112,16 @@ impl Engine {
                         && q.topics.iter().any(|t| self.sents[*s].topics.contains(t))
             })
             .collect();
+        // The parties that hold what is shown (a party asked may hold none of it: "NATO" in
+        // "the US position on NATO membership"); all asked when nothing is shown.
+        let shown: Vec<(Stance, usize)> = ranked
+            .iter()
+            .take(self.settings.max_quotes.max(1))
+            .filter_map(|(s, _)| held.get(s).copied())
+            .collect();
         let names: Vec<&str> = parties
             .iter()
+            .filter(|&&p| shown.is_empty() || shown.iter().any(|&(_, h)| h == p))
             .map(|&p| k.lexicon.parties[p].name.as_str())
             .collect();
         if ranked.is_empty() {
@@ -103,14 +134,29 @@ impl Engine {
                 Vec::new(),
             );
         }
-        let lead = match q.topics.first() {
-            Some(&t) => format!(
-                "Where **{}** stands on {}, in the sources' words:",
+        // The stance leads when every sentence shown on a topic states the same one ("United
+        // States proposed, on Crimea"); a mix of stances, or words with none, is where a party
+        // stands.
+        // Only on a topic: a party named alone stands on many, and one stance would not sum it up.
+        let on_topic = !q.topics.is_empty() || !topic_terms.is_empty();
+        let one_stance = shown
+            .first()
+            .map(|&(st, _)| st)
+            .filter(|&st| on_topic && st != Stance::Says && shown.iter().all(|&(x, _)| x == st));
+        let on = q
+            .topics
+            .first()
+            .map(|&t| format!(" on {}", k.lexicon.topics[t].name))
+            .unwrap_or_default();
+        let lead = match one_stance {
+            Some(st) => format!(
+                "**{}** {}{}, in the sources' words:",
                 names.join(" and "),
-                k.lexicon.topics[t].name
+                st.past(),
+                on.replacen(' ', ", ", 1)
             ),
             None => format!(
-                "Where **{}** stands, in the sources' words:",
+                "Where **{}** stands{on}, in the sources' words:",
                 names.join(" and ")
             ),
         };

@@ -134,7 +134,7 @@ impl Engine {
     /// each with its date (an "original" question puts the earliest first). Reorders `kept`
     /// and returns the lead saying what changed; None when the sources give one version or the
     /// best sentence is already the newest (earliest) report's.
-    fn number_versions(&self, q: &Query, kept: &mut Vec<(usize, f32)>) -> Option<String> {
+    fn number_versions(&self, q: &Query, kept: &mut [(usize, f32)]) -> Option<String> {
         let counted = self.counted_terms(q)?;
         let k = &self.knowledge;
         // The best sentence of each article that counts the thing asked, with that number.

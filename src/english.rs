@@ -48,6 +48,40 @@ pub struct English {
     related: HashMap<&'static str, Vec<(&'static str, Relation)>>,
 }
 
+const PHRASES: &str = include_str!("../config/phrases.tsv");
+
+/// A verb phrase whose words mean nothing apart ("hand over", "call off", "turn up the heat"),
+/// from `config/phrases.tsv`: its words as stems, and the words it means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase {
+    /// The phrase's words, stemmed, in order.
+    pub stems: Vec<String>,
+    /// What the phrase means, as words ("cancel" for "call off").
+    pub means: Vec<&'static str>,
+}
+
+/// The verb phrases, by the stem of their first word.
+pub fn phrases() -> &'static HashMap<String, Vec<Phrase>> {
+    static TABLE: LazyLock<HashMap<String, Vec<Phrase>>> = LazyLock::new(|| {
+        let mut by_first: HashMap<String, Vec<Phrase>> = HashMap::default();
+        for line in PHRASES.lines().filter(|l| !l.starts_with('#')) {
+            let Some((words, means)) = line.split_once('\t') else {
+                continue;
+            };
+            let stems: Vec<String> = words.split(' ').map(crate::text::stem).collect();
+            if stems.len() < 2 {
+                continue;
+            }
+            by_first.entry(stems[0].clone()).or_default().push(Phrase {
+                stems,
+                means: means.split(' ').filter(|w| !w.is_empty()).collect(),
+            });
+        }
+        by_first
+    });
+    &TABLE
+}
+
 /// The tables compiled into the binary, parsed on first use.
 pub fn english() -> &'static English {
     static TABLES: LazyLock<English> = LazyLock::new(|| English::parse(WORDS, RELATIONS));
@@ -144,6 +178,16 @@ impl English {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn verb_phrases_say_what_they_mean() {
+        let call = crate::text::stem("call");
+        let off = phrases()
+            .get(&call)
+            .and_then(|v| v.iter().find(|p| p.stems.len() == 2 && p.stems[1] == "off"))
+            .expect("call off");
+        assert!(off.means.contains(&"cancel"), "{:?}", off.means);
+    }
+
     use super::*;
 
     #[test]

@@ -468,3 +468,18 @@ fn how_something_was_said_picks_the_quote_said_that_way() {
         );
     }
 }
+
+/// A verb phrase whose word the sources never use ("hand over": the sources never say "hand")
+/// does not decline the question; the rest of it finds the answer.
+#[test]
+fn a_verb_phrase_word_the_sources_lack_does_not_decline() {
+    let e = engine();
+    let a = e.ask(
+        "does the vice president think ukraine has to hand over land",
+        None,
+    );
+    assert!(a.answered, "{}", a.to_markdown());
+    assert!(paragraphs(&a).contains(&8), "{:?}", paragraphs(&a));
+    // An everyday noun that names the subject still declines.
+    assert!(!e.ask("what is the price of oil", None).answered);
+}

@@ -68,7 +68,7 @@ fn external_fiction_set() {
 
 #[test]
 fn own_casual_set() {
-    check("own-casual", None, 0.82);
+    check("own-casual", None, 0.84);
 }
 
 #[test]

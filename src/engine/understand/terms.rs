@@ -7,7 +7,7 @@ use rustc_hash::FxHashSet as HashSet;
 use super::people::letters_differ_by_more_than;
 use super::Query;
 use crate::engine::Engine;
-use crate::english::{english, Relation};
+use crate::english::{english, phrases as english_phrases, Relation};
 use crate::text::{stem, tokenize, Token};
 
 /// Where a query term came from. Rules that care whether the user asked for a word ask this,
@@ -71,6 +71,25 @@ impl Engine {
         // Words that only say which report is wanted ("now", "original") are not content.
         let w = &self.settings.tuning.terms;
         let mut terms: Vec<Term> = Vec::new();
+        // Verb phrases ("hand over", "call off", "turn up the heat"; `config/phrases.tsv`): a
+        // word of one the sources never use says nothing on its own, and what the phrase means
+        // joins the query as a relative of its first word.
+        let mut in_phrase = vec![false; q.tokens.len()];
+        let mut phrase_means: Vec<(usize, &'static str)> = Vec::new();
+        for k in 0..q.tokens.len() {
+            for ph in english_phrases().get(&keys[k]).into_iter().flatten() {
+                let end = k + ph.stems.len();
+                if end <= keys.len()
+                    && ph.stems.iter().zip(&keys[k..end]).all(|(a, b)| a == b)
+                    && !used[k..end].iter().any(|&u| u)
+                {
+                    for f in &mut in_phrase[k..end] {
+                        *f = true;
+                    }
+                    phrase_means.extend(ph.means.iter().map(|&m| (k, m)));
+                }
+            }
+        }
         for (k, t) in q.tokens.iter().enumerate() {
             if self.lex.stopwords.contains(&t.norm)
                 || t.norm.chars().count() < 2 && !t.numeric
@@ -78,8 +97,8 @@ impl Engine {
             {
                 continue;
             }
-            let filler = self.filler.contains(&t.norm);
             let s = keys[k].clone();
+            let filler = self.filler.contains(&t.norm) || in_phrase[k] && !self.index.contains(&s);
             let slot = used[k];
             let group = k;
             let push = |terms: &mut Vec<Term>,
@@ -162,6 +181,18 @@ impl Engine {
                     );
                     q.corrected.push(t.norm.clone());
                 }
+            }
+        }
+        for (group, word) in phrase_means {
+            let stem = self.stem(word);
+            if self.index.contains(&stem) && !terms.iter().any(|x| x.stem == stem) {
+                terms.push(Term {
+                    stem,
+                    weight: w.related_synonym,
+                    slot: false,
+                    group,
+                    origin: TermOrigin::Related,
+                });
             }
         }
         // Topics named in the question bring their aliases' stems.

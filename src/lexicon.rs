@@ -190,6 +190,15 @@ pub struct Language {
     /// Words that may open a sentence before its pronoun subject ("but", "yet").
     #[serde(default)]
     pub sentence_connectives: Vec<String>,
+    /// Words joining a second predicate to the sentence's subject ("... but said").
+    #[serde(default = "builtin_predicate_connectives")]
+    pub predicate_connectives: Vec<String>,
+    /// Verbs after which a sentence introduces a person as its subject ("... was C D, 58").
+    #[serde(default = "builtin_introducing_verbs")]
+    pub introducing_verbs: Vec<String>,
+    /// Words before the one person a quotation after a colon comes from ("More from X:").
+    #[serde(default = "builtin_source_prepositions")]
+    pub source_prepositions: Vec<String>,
     /// Words that may stand before a sentence's named subject ("the", "but").
     #[serde(default)]
     pub subject_lead_words: Vec<String>,
@@ -317,6 +326,18 @@ fn builtin_contractions() -> Vec<(String, String)> {
 
 fn builtin_summary_words() -> Vec<String> {
     builtin_language().summary_words.clone()
+}
+
+fn builtin_predicate_connectives() -> Vec<String> {
+    builtin_language().predicate_connectives.clone()
+}
+
+fn builtin_introducing_verbs() -> Vec<String> {
+    builtin_language().introducing_verbs.clone()
+}
+
+fn builtin_source_prepositions() -> Vec<String> {
+    builtin_language().source_prepositions.clone()
 }
 
 fn builtin_speech_nouns() -> Vec<String> {
@@ -724,6 +745,12 @@ pub struct Compiled {
     pub subject_connectives: HashSet<String>,
     /// Words that may open a sentence before its pronoun subject, lowercase.
     pub sentence_connectives: HashSet<String>,
+    /// Words joining a second predicate to the sentence's subject, lowercase.
+    pub predicate_connectives: HashSet<String>,
+    /// Verbs introducing a person as a sentence's subject, lowercase.
+    pub introducing_verbs: HashSet<String>,
+    /// Words before the one person a quotation comes from, lowercase.
+    pub source_prepositions: HashSet<String>,
     /// Words that may stand before a sentence's named subject, lowercase.
     pub subject_lead_words: HashSet<String>,
     /// Words that tie an unnamed source to whom it speaks for, lowercase.
@@ -933,6 +960,9 @@ impl Lexicon {
             audience_verbs: lower(&l.audience_verbs),
             subject_connectives: lower(&l.subject_connectives),
             sentence_connectives: lower(&l.sentence_connectives),
+            predicate_connectives: lower(&l.predicate_connectives),
+            introducing_verbs: lower(&l.introducing_verbs),
+            source_prepositions: lower(&l.source_prepositions),
             subject_lead_words: lower(&l.subject_lead_words),
             affiliation_words: lower(&l.affiliation_words),
             infinitive_markers: lower(&l.infinitive_markers),
@@ -1060,6 +1090,9 @@ mod tests {
             "contractions",
             "summary_words",
             "speech_nouns",
+            "predicate_connectives",
+            "introducing_verbs",
+            "source_prepositions",
             "weekdays",
             "months",
             "future_words",
@@ -1078,6 +1111,9 @@ mod tests {
         assert!(!old.contractions.is_empty());
         assert!(old.summary_words.contains(&"recap".to_string()));
         assert!(old.speech_nouns.contains(&"statement".to_string()));
+        assert!(old.predicate_connectives.contains(&"but".to_string()));
+        assert!(old.introducing_verbs.contains(&"was".to_string()));
+        assert!(old.source_prepositions.contains(&"from".to_string()));
         assert_eq!(old.weekdays.len(), 7);
         assert_eq!(old.months.len(), 12);
         assert!(old.future_words.contains(&"will".to_string()));

@@ -395,8 +395,11 @@ impl<'a> Reader<'a> {
             }
             let subject_end = k;
             let subject_start = self.clause_start(s, subject_end);
-            let coordination =
-                subject_end > 0 && matches!(toks[subject_end - 1].norm.as_str(), "and" | "but");
+            let coordination = subject_end > 0
+                && self
+                    .c
+                    .predicate_connectives
+                    .contains(&toks[subject_end - 1].norm);
             let mut speaker = None;
             let mut after_quote = false;
             if coordination {
@@ -662,8 +665,8 @@ impl<'a> Reader<'a> {
                 .iter()
                 .any(|q| toks[i].start >= q.open && toks[i].start < q.close)
         };
-        let Some(k) =
-            (0..toks.len()).find(|&i| matches!(toks[i].norm.as_str(), "was" | "is") && outside(i))
+        let Some(k) = (0..toks.len())
+            .find(|&i| self.c.introducing_verbs.contains(&toks[i].norm) && outside(i))
         else {
             return;
         };
@@ -771,7 +774,9 @@ impl<'a> Reader<'a> {
             }
             // "More from Anvers, who is speaking now:": words from the one person named.
             if let Some(pi) = m.person.filter(|_| {
-                m.start > 0 && toks[m.start - 1].norm == "from" && !toks[m.end - 1].possessive
+                m.start > 0
+                    && self.c.source_prepositions.contains(&toks[m.start - 1].norm)
+                    && !toks[m.end - 1].possessive
             }) {
                 return Some(Speaker::Person(self.person_id(pi)));
             }

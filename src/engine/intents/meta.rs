@@ -164,19 +164,10 @@ impl Engine {
 
 #[cfg(test)]
 mod tests {
-    use crate::build::{build_dir, BuildOptions};
-    use crate::engine::{Command, Engine, EngineSettings, Tuning};
-    use crate::lexicon::Lexicon;
-    use std::path::Path;
+    use crate::engine::{Command, Engine, Tuning};
 
     fn multi(tuning: Tuning) -> Engine {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/own-multi/articles");
-        let built = build_dir(&dir, &Lexicon::builtin(), &BuildOptions::default()).unwrap();
-        let settings = EngineSettings {
-            tuning,
-            ..EngineSettings::default()
-        };
-        Engine::new(built.knowledge, settings)
+        super::super::own_multi(tuning)
     }
 
     /// The dates of the events a timeline shows, in its order.

@@ -9,3 +9,22 @@ mod said;
 mod search;
 mod summary;
 mod who;
+
+/// The answer kinds' tests share one corpus of several articles: the five of
+/// `tests/eval/own-multi/articles` (one negotiation over five weeks, five outlets).
+#[cfg(test)]
+pub(crate) fn own_multi(tuning: crate::engine::Tuning) -> crate::engine::Engine {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/own-multi/articles");
+    let built = crate::build::build_dir(
+        &dir,
+        &crate::lexicon::Lexicon::builtin(),
+        &crate::build::BuildOptions::default(),
+    )
+    .unwrap();
+    let settings = crate::engine::EngineSettings {
+        tuning,
+        ..crate::engine::EngineSettings::default()
+    };
+    crate::engine::Engine::new(built.knowledge, settings)
+}

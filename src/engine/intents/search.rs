@@ -292,15 +292,10 @@ impl Engine {
 
 #[cfg(test)]
 mod tests {
-    use crate::build::{build_dir, BuildOptions};
-    use crate::engine::{Engine, EngineSettings};
-    use crate::lexicon::Lexicon;
-    use std::path::Path;
+    use crate::engine::Engine;
 
     fn multi() -> Engine {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/own-multi/articles");
-        let built = build_dir(&dir, &Lexicon::builtin(), &BuildOptions::default()).unwrap();
-        Engine::new(built.knowledge, EngineSettings::default())
+        super::super::own_multi(crate::engine::Tuning::default())
     }
 
     /// A count that later articles revise: the newest report's leads, the earlier ones follow

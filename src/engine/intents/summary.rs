@@ -172,20 +172,11 @@ impl Engine {
 
 #[cfg(test)]
 mod tests {
-    use crate::build::{build_dir, BuildOptions};
     use crate::engine::{Command, Engine, EngineSettings, Tuning};
-    use crate::lexicon::Lexicon;
     use std::path::Path;
 
-    /// Five articles of one negotiation, each from another outlet and date.
     fn multi(tuning: Tuning) -> Engine {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/own-multi/articles");
-        let built = build_dir(&dir, &Lexicon::builtin(), &BuildOptions::default()).unwrap();
-        let settings = EngineSettings {
-            tuning,
-            ..EngineSettings::default()
-        };
-        Engine::new(built.knowledge, settings)
+        super::super::own_multi(tuning)
     }
 
     /// "/summary" over several articles: the newest report's lead sentences first, then one line

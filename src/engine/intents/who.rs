@@ -184,19 +184,13 @@ impl Engine {
 
 #[cfg(test)]
 mod tests {
-    use crate::build::{build_dir, BuildOptions};
-    use crate::engine::{Engine, EngineSettings};
-    use crate::lexicon::Lexicon;
-    use std::path::Path;
 
     /// "Who is X" shows the sentences that describe X in different words first: a person the
     /// sources call "mediator" three ways and once a former minister gets the minister among
     /// the three shown, not a third wording of "mediator".
     #[test]
     fn who_is_shows_each_role_once_before_rewordings() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/own-multi/articles");
-        let built = build_dir(&dir, &Lexicon::builtin(), &BuildOptions::default()).unwrap();
-        let e = Engine::new(built.knowledge, EngineSettings::default());
+        let e = super::super::own_multi(crate::engine::Tuning::default());
         let person = e
             .knowledge()
             .people

@@ -41,18 +41,21 @@ fn held_by(k: &Knowledge, party: &str, topic: Option<&str>) -> HashSet<String> {
         for p in &a.paragraphs {
             for s in &p.sentences {
                 if ids.contains(s.id.as_str()) {
-                    let text: String = p
-                        .text
-                        .chars()
-                        .skip(s.start as usize)
-                        .take((s.end - s.start) as usize)
-                        .collect();
-                    out.insert(text);
+                    out.insert(sentence_text(&p.text, s.start, s.end));
                 }
             }
         }
     }
     out
+}
+
+/// A sentence's text from its paragraph, by its character offsets.
+fn sentence_text(paragraph: &str, start: u32, end: u32) -> String {
+    paragraph
+        .chars()
+        .skip(start as usize)
+        .take((end - start) as usize)
+        .collect()
 }
 
 /// The stance `party` holds in the sentence holding `words`.
@@ -62,15 +65,9 @@ fn stance_in(k: &Knowledge, party: &str, words: &str) -> Option<Stance> {
         .iter()
         .flat_map(|a| &a.paragraphs)
         .flat_map(|p| {
-            p.sentences.iter().map(move |s| {
-                let text: String = p
-                    .text
-                    .chars()
-                    .skip(s.start as usize)
-                    .take((s.end - s.start) as usize)
-                    .collect();
-                (s.id.clone(), text)
-            })
+            p.sentences
+                .iter()
+                .map(move |s| (s.id.clone(), sentence_text(&p.text, s.start, s.end)))
         })
         .collect();
     let (id, _) = texts

@@ -205,4 +205,20 @@ mod tests {
             a.to_markdown()
         );
     }
+
+    /// A person described in many ways (mediator, chief mediator, former minister) is still
+    /// found by one title: each role is matched on its own, not all of them run together.
+    #[test]
+    fn a_person_with_many_roles_is_found_by_one_title() {
+        let e = super::super::own_multi(crate::engine::Tuning::default());
+        let person = e
+            .knowledge()
+            .people
+            .iter()
+            .find(|p| p.roles.len() > 3 && p.roles.iter().any(|r| r.text.contains("mediator")))
+            .expect("a mediator with several roles");
+        let a = e.ask("who's mediating between teravia and morvany", None);
+        assert!(a.answered, "{}", a.to_markdown());
+        assert!(a.lead.contains(&person.name), "{}", a.lead);
+    }
 }

@@ -122,6 +122,19 @@ pub struct Language {
     /// Words that ask for the earliest report ("original", "initially").
     #[serde(default)]
     pub earliness_words: Vec<String>,
+    /// Words asking who held a role before the person named ("before", "predecessor").
+    #[serde(default)]
+    pub succession_before: Vec<String>,
+    /// Words asking who held it after them ("after", "successor").
+    #[serde(default)]
+    pub succession_after: Vec<String>,
+    /// Verbs of succession, read by which side of them the name stands ("who replaced X":
+    /// after X; "who did X replace": before X).
+    #[serde(default)]
+    pub succession_verbs: Vec<String>,
+    /// Words by which a sentence tells a change of holder ("predecessor", "replaced").
+    #[serde(default)]
+    pub succession_text: Vec<String>,
     /// What follows a thing's name where a sentence says what it is ("Crimea, the peninsula",
     /// "the enclave is a district"), lowercase, for "what is X?".
     #[serde(default)]

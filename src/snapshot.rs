@@ -396,6 +396,10 @@ const CODE_SOURCES: &[(&str, &str)] = &[
         include_str!("engine/understand/slots.rs"),
     ),
     (
+        "engine/understand/succession.rs",
+        include_str!("engine/understand/succession.rs"),
+    ),
+    (
         "engine/understand/terms.rs",
         include_str!("engine/understand/terms.rs"),
     ),

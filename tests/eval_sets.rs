@@ -76,6 +76,15 @@ fn own_multi_set() {
     check("own-multi", Some("tests/eval/own-multi/articles"), 0.81);
 }
 
+#[test]
+fn own_quotes_set() {
+    check(
+        "own-quotes",
+        Some("tests/fixtures/attribution/articles2"),
+        0.63,
+    );
+}
+
 /// A report two outlets carried (the wire paragraph syndicated in own-multi) is cited once,
 /// naming both outlets, so it does not take two of the first three places.
 #[test]

@@ -7,6 +7,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 SETS = {
     "own-casual": [HERE.parent.parent / "knowledge/articles/london-talks-2025-04-23.md"],
     "own-multi": sorted((HERE / "own-multi/articles").glob("*.md")),
+    "own-quotes": sorted((HERE.parent / "fixtures/attribution/articles2").glob("*.md")),
 }
 
 def norm(s):

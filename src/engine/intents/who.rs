@@ -6,7 +6,7 @@ use rustc_hash::FxHashSet as HashSet;
 use crate::answer::{escape_markdown, Answer, ReportKind};
 use crate::engine::compose::lower_first;
 use crate::engine::decide::DeclineReason;
-use crate::engine::understand::Query;
+use crate::engine::understand::{Query, Succession};
 use crate::engine::{Engine, FactRef};
 use crate::knowledge::Speaker;
 use crate::text::tokenize;
@@ -14,6 +14,27 @@ use crate::text::tokenize;
 impl Engine {
     pub(crate) fn who_answer(&self, clean: &str, q: &mut Query) -> Answer {
         let k = &self.knowledge;
+        // "Who was the envoy before Faure?", "who replaced Kellan?": the other holder of the
+        // role, described like anyone asked about; no other holder named, no answer.
+        if let Some(dir) = self.succession(q) {
+            let named = q.people[0];
+            let Some(other) = self.other_holder(q, named, dir) else {
+                // The roles name no one else; a sentence may still tell the change in words.
+                let mut a = self.search_answer(clean, q);
+                if a.answered && self.tells_succession(&mut a) {
+                    return a;
+                }
+                return self.decline(clean, q, DeclineReason::NoPersonWithRole, Vec::new());
+            };
+            q.people = vec![other];
+            let mut a = self.describe_person(clean, q, other);
+            let word = match dir {
+                Succession::Before => "Before",
+                Succession::After => "After",
+            };
+            a.lead = format!("{word} **{}**: {}", k.people[named].name, a.lead);
+            return a;
+        }
         // Words the sources never use cannot be what is looked up ("who's the envoy guy").
         let extra = q
             .terms
@@ -69,6 +90,40 @@ impl Engine {
             }
         }
         if let Some(&p) = q.people.first() {
+            return self.describe_person(clean, q, p);
+        }
+        if !q.unknown_names.is_empty() && q.parties.is_empty() && q.topics.is_empty() {
+            return self.absent(clean, q);
+        }
+        self.unnamed_source_or_search(clean, q)
+    }
+
+    /// True when a quote the answer cites tells a change of holder in words
+    /// (`succession_text` in `config/language.toml`); those quotes are put first.
+    fn tells_succession(&self, a: &mut Answer) -> bool {
+        let words: HashSet<String> = self
+            .knowledge
+            .lexicon
+            .language
+            .succession_text
+            .iter()
+            .map(|w| self.stem(w))
+            .collect();
+        let tells = |quote: &crate::answer::AnswerQuote| {
+            tokenize(&quote.citation.quote)
+                .iter()
+                .any(|t| words.contains(&self.stem(&t.norm)))
+        };
+        // A stable sort: among those that tell it, and those that do not, the rank stays.
+        a.quotes.sort_by_key(|quote| !tells(quote));
+        a.quotes.first().is_some_and(tells)
+    }
+
+    /// Who a person is: the sentences giving their roles (those adding the most new words
+    /// first), then the others that mention them.
+    fn describe_person(&self, clean: &str, q: &Query, p: usize) -> Answer {
+        let k = &self.knowledge;
+        {
             let person = &k.people[p];
             let mut facts: Vec<(FactRef, f32)> = Vec::new();
             // Each role sentence shown should add to what the reader knows: the role that
@@ -152,11 +207,14 @@ impl Engine {
                     quote.report
                 };
             }
-            return a;
+            a
         }
-        if !q.unknown_names.is_empty() && q.parties.is_empty() && q.topics.is_empty() {
-            return self.absent(clean, q);
-        }
+    }
+
+    /// "Who is the source close to the discussions?": what is attributed to an unnamed source;
+    /// anything else is searched for.
+    fn unnamed_source_or_search(&self, clean: &str, q: &mut Query) -> Answer {
+        let k = &self.knowledge;
         // An unnamed source: "who is the source close to the discussions?"
         if let Some(x) = q.intent.x.clone() {
             let xs: HashSet<String> = tokenize(&x)
@@ -220,5 +278,34 @@ mod tests {
         let a = e.ask("who's mediating between teravia and morvany", None);
         assert!(a.answered, "{}", a.to_markdown());
         assert!(a.lead.contains(&person.name), "{}", a.lead);
+    }
+
+    /// Succession: the other holder of a role, before or after the person named, found
+    /// through the roles and when the sources first mention each holder; the verb reads by
+    /// the name's side of it. No other holder named: a decline, never the person asked about.
+    #[test]
+    fn who_held_a_role_before_or_after_someone() {
+        let e = super::super::own_multi(crate::engine::Tuning::default());
+        for (q, holder) in [
+            ("who was morvany's envoy before faure", "Oskar Brenn"),
+            ("who did faure replace", "Oskar Brenn"),
+            ("who was faure's predecessor", "Oskar Brenn"),
+            ("who replaced brenn", "Leontine Faure"),
+            ("who came after brenn as envoy", "Leontine Faure"),
+        ] {
+            let a = e.ask(q, None);
+            assert!(a.answered, "{q}: {}", a.to_markdown());
+            let named = a.lead.split("**").nth(3).unwrap_or("");
+            assert_eq!(named, holder, "{q}: {}", a.lead);
+        }
+        let a = e.ask("who replaced kellan as foreign minister", None);
+        assert!(!a.answered, "{}", a.to_markdown());
+        assert_eq!(
+            a.explanation.decline_reason.as_deref(),
+            Some("no person with that role")
+        );
+        // "before" about something else is not a succession.
+        let a = e.ask("who did velloso meet before the talks", None);
+        assert!(!a.lead.starts_with("Before"), "{}", a.lead);
     }
 }

@@ -10,6 +10,7 @@ mod recency;
 mod roles;
 pub(crate) mod salience;
 mod slots;
+mod succession;
 mod terms;
 
 use super::Engine;
@@ -19,6 +20,7 @@ use crate::text::{normalize, tokenize, Token};
 
 pub(crate) use people::{name_list, NameWord};
 pub(crate) use recency::Recency;
+pub(crate) use succession::Succession;
 pub(crate) use terms::{Term, TermOrigin};
 
 /// A question as the engine understands it.

@@ -223,7 +223,7 @@ impl Engine {
         } else {
             Vec::new()
         };
-        let mut best: Option<(usize, usize)> = None;
+        let mut holders: Vec<usize> = Vec::new();
         for (i, p) in self.knowledge.people.iter().enumerate() {
             if !want_parties.is_empty()
                 && !p
@@ -247,11 +247,23 @@ impl Engine {
                     stems.len() <= want.len() + 4 && want.iter().all(|w| stems.contains(w))
                 })
             };
-            if hits == want.len() && best.is_none_or(|(bh, _)| hits > bh) && one_role_fits() {
-                best = Some((hits, i));
+            if hits == want.len() && one_role_fits() {
+                holders.push(i);
             }
         }
-        best.map(|b| b.1)
+        // Several hold the title (it changed hands, or two parties' envoys): the one the
+        // sources mention latest, unless the question asks for the earliest ("the original
+        // envoy"); the same first mention (never in practice): the first in the people list.
+        let earliest = q.when_reported == super::Recency::Earliest;
+        holders.into_iter().max_by_key(|&i| {
+            let seen = self.first_seen(i);
+            let key = if earliest {
+                (usize::MAX - seen.0, usize::MAX - seen.1)
+            } else {
+                seen
+            };
+            (key, std::cmp::Reverse(i))
+        })
     }
 }
 

@@ -199,6 +199,13 @@ impl Index {
                 .all(|(p, f)| p.len() == f.len() && p.iter().all(|&d| d < n))
     }
 
+    /// The documents holding the term, in order (empty when no document does).
+    pub fn docs(&self, term: &str) -> &[u32] {
+        self.terms
+            .get(term)
+            .map_or(&[][..], |&id| &self.postings[id as usize][..])
+    }
+
     /// How many documents hold the term.
     pub fn doc_freq(&self, term: &str) -> usize {
         self.terms

@@ -191,6 +191,9 @@ pub struct Language {
     /// Head nouns of organisations ("ministry", "institute").
     #[serde(default)]
     pub body_nouns: Vec<String>,
+    /// Body nouns that stand for a party as a whole ("government"): never a near miss.
+    #[serde(default)]
+    pub whole_party_nouns: Vec<String>,
     /// Words that open a channel after a reporting verb ("on" X, "in" a statement).
     #[serde(default)]
     pub channel_words: Vec<String>,

@@ -368,6 +368,10 @@ const CODE_SOURCES: &[(&str, &str)] = &[
     ("engine/tables.rs", include_str!("engine/tables.rs")),
     ("engine/tuning.rs", include_str!("engine/tuning.rs")),
     (
+        "engine/understand/bodies.rs",
+        include_str!("engine/understand/bodies.rs"),
+    ),
+    (
         "engine/understand/followup.rs",
         include_str!("engine/understand/followup.rs"),
     ),

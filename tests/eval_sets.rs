@@ -73,7 +73,7 @@ fn own_casual_set() {
 
 #[test]
 fn own_multi_set() {
-    check("own-multi", Some("tests/eval/own-multi/articles"), 0.81);
+    check("own-multi", Some("tests/eval/own-multi/articles"), 0.85);
 }
 
 #[test]
@@ -81,7 +81,7 @@ fn own_quotes_set() {
     check(
         "own-quotes",
         Some("tests/fixtures/attribution/articles2"),
-        0.63,
+        0.68,
     );
 }
 

@@ -116,9 +116,12 @@ impl Engine {
             .tokens
             .windows(2)
             .position(|w| w[0].norm == "how" && matches!(w[1].norm.as_str(), "many" | "much"))?;
+        // A party's name or demonym before the noun says whose, not what ("how many Halvarki
+        // soldiers"): the noun after it is what is counted.
+        let in_span = |k: usize| q.spans.iter().any(|s| (s.2..s.3).contains(&k));
         let k = (at + 2..q.tokens.len()).find(|&k| {
             let t = &q.tokens[k].norm;
-            !self.lex.stopwords.contains(t) && !q.tokens[k].numeric
+            !self.lex.stopwords.contains(t) && !q.tokens[k].numeric && !in_span(k)
         })?;
         let group: Vec<String> = q
             .terms
@@ -335,5 +338,17 @@ mod tests {
         assert!(!a.answered, "{}", a.to_markdown());
         let b = e.ask("what did president dobrev say", None);
         assert!(b.answered, "{}", b.to_markdown());
+    }
+
+    /// A party's demonym before the counted noun says whose, not what: "how many Teravian
+    /// prisoners" counts prisoners, and is answered like "how many prisoners".
+    #[test]
+    fn a_demonym_before_the_counted_noun_is_not_what_is_counted() {
+        let e = multi();
+        let with = e.ask("how many teravian prisoners will be exchanged", None);
+        let without = e.ask("how many prisoners will be exchanged", None);
+        assert!(with.answered, "{}", with.to_markdown());
+        let first = |a: &crate::answer::Answer| a.citations().next().map(|c| c.quote.clone());
+        assert_eq!(first(&with), first(&without));
     }
 }

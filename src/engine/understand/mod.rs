@@ -4,6 +4,7 @@
 //! and their weights (`terms.rs`). Owns what the question means; must not look at which
 //! sentences answer it (that is `retrieve`).
 
+mod bodies;
 mod followup;
 mod people;
 mod recency;
@@ -85,6 +86,7 @@ impl Engine {
         self.find_people(&mut q, &mut used);
         let keys = self.find_parties_and_topics(&mut q, &mut used);
         self.find_roles(&mut q, &mut used);
+        self.find_bodies(clean, &mut q);
         self.find_unknown_words(clean, &intent, &keys, &mut q, &mut used);
         self.mark_name_titles(&q, &mut used);
         self.apply_context(folded, context, &mut intent, &mut q);

@@ -284,13 +284,64 @@ impl Engine {
         answer
     }
 
+    /// A name several people share, settled by the rest of the question: each of them is
+    /// asked about in turn, and when the sources answer for exactly one ("orsk seemed
+    /// lukewarm when talks restarted, what did he say": only one Orsk is quoted on that), the
+    /// answer is that one's, its lead saying which person was taken. Otherwise None: which
+    /// one is meant is asked back.
+    fn settle_ambiguous(&self, clean: &str, q: &Query) -> Option<Answer> {
+        let (name, people) = q.ambiguous.first()?;
+        let norm = name.to_lowercase();
+        let groups: Vec<usize> = q
+            .tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.norm == norm)
+            .map(|(k, _)| k)
+            .collect();
+        let mut answered = people.iter().filter_map(|&p| {
+            let mut one = q.clone();
+            one.ambiguous.remove(0);
+            one.people.insert(0, p);
+            // The shared name now names that person: it is a slot, not a word to look for.
+            for t in one.terms.iter_mut().filter(|t| groups.contains(&t.group)) {
+                t.slot = true;
+            }
+            let a = self.answer(clean, &mut one);
+            a.answered.then_some((p, a))
+        });
+        let (p, mut a) = answered.next()?;
+        // Lazily: a second answer is asked for only when there was a first.
+        if answered.next().is_some() {
+            return None;
+        }
+        let others: Vec<&str> = people
+            .iter()
+            .filter(|&&o| o != p)
+            .map(|&o| self.knowledge.people[o].name.as_str())
+            .collect();
+        a.lead = format!(
+            "Taking **{}** to be **{}** (the sources have nothing on this from {}). {}",
+            crate::answer::escape_markdown(name),
+            self.knowledge.people[p].name,
+            others.join(" or "),
+            a.lead
+        );
+        Some(a)
+    }
+
     pub(crate) fn answer(&self, clean: &str, q: &mut Query) -> Answer {
         // Which of several people a name means is asked back, never guessed, when the
         // answer is about that person.
+        // A shared name beside a person named in full ("how did Kessling respond to Brandt's
+        // interview") is what is asked about, a word to look for like any other.
         if !q.ambiguous.is_empty()
+            && q.people.is_empty()
             && matches!(q.intent.name, Intent::Who | Intent::Said | Intent::Position)
         {
-            return self.ambiguous(clean, q);
+            return self
+                .settle_ambiguous(clean, q)
+                .unwrap_or_else(|| self.ambiguous(clean, q));
         }
         if q.unknown_role.is_some() && q.people.is_empty() && !q.intent.name.is_meta() {
             return self.role_not_held(clean, q);
@@ -337,5 +388,44 @@ impl Engine {
             | Intent::Search
             | Intent::Timeline => self.search_answer(clean, q),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A shared surname is settled by the rest of the question when the sources answer it for
+    /// exactly one of the people sharing it; with nothing to settle it, which one is asked
+    /// back; beside a person named in full, it is what is asked about.
+    #[test]
+    fn a_shared_name_is_settled_by_the_question_or_asked_back() {
+        let e = super::intents::own_quotes();
+        let a = e.ask(
+            "orsk seemed kinda lukewarm when talks restarted, what did he actually say",
+            None,
+        );
+        assert!(a.answered, "{}", a.to_markdown());
+        assert!(
+            a.lead.starts_with("Taking **Orsk** to be **Pavel Orsk**"),
+            "{}",
+            a.lead
+        );
+        assert!(
+            a.citations().any(|c| c.quote.contains("drawn in a hurry")),
+            "{}",
+            a.to_markdown()
+        );
+        let a = e.ask("what did orsk say", None);
+        assert!(!a.answered);
+        assert_eq!(
+            a.explanation.decline_reason.as_deref(),
+            Some("a name several people in the sources share")
+        );
+        let a = e.ask("how did kessling respond to brandt's interview", None);
+        assert_ne!(
+            a.explanation.decline_reason.as_deref(),
+            Some("a name several people in the sources share"),
+            "{}",
+            a.to_markdown()
+        );
     }
 }

@@ -14,8 +14,22 @@ mod who;
 /// `tests/eval/own-multi/articles` (one negotiation over five weeks, five outlets).
 #[cfg(test)]
 pub(crate) fn own_multi(tuning: crate::engine::Tuning) -> crate::engine::Engine {
-    let dir =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/own-multi/articles");
+    engine_over("tests/eval/own-multi/articles", tuning)
+}
+
+/// The seven quote-heavy articles of `tests/fixtures/attribution/articles2` (seven house
+/// styles, two pairs of people sharing a surname), which the own-quotes question set runs on.
+#[cfg(test)]
+pub(crate) fn own_quotes() -> crate::engine::Engine {
+    engine_over(
+        "tests/fixtures/attribution/articles2",
+        crate::engine::Tuning::default(),
+    )
+}
+
+#[cfg(test)]
+fn engine_over(articles: &str, tuning: crate::engine::Tuning) -> crate::engine::Engine {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(articles);
     let built = crate::build::build_dir(
         &dir,
         &crate::lexicon::Lexicon::builtin(),

@@ -119,15 +119,7 @@ mod tests {
     /// near miss on its own; a body noun the party is never named with is one.
     #[test]
     fn a_partys_government_is_the_party() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/attribution/articles2");
-        let built = crate::build::build_dir(
-            &dir,
-            &crate::lexicon::Lexicon::builtin(),
-            &crate::build::BuildOptions::default(),
-        )
-        .unwrap();
-        let e = crate::engine::Engine::new(built.knowledge, Default::default());
+        let e = crate::engine::intents::own_quotes();
         // No sentence names a government or a parliament with a name of Mereland.
         let q = e.analyse("what did mereland's government say about the map", None);
         assert_eq!(q.unknown_role, None);

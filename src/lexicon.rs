@@ -132,6 +132,16 @@ pub struct Language {
     /// after X; "who did X replace": before X).
     #[serde(default)]
     pub succession_verbs: Vec<String>,
+    /// "How old is X": the words asking a person's age, the first read only after "how"
+    /// ("old", "age").
+    #[serde(default)]
+    pub age_words: Vec<String>,
+    /// What gives an age before the number ("aged 58").
+    #[serde(default)]
+    pub age_before: Vec<String>,
+    /// What gives an age after the number ("58-year-old").
+    #[serde(default)]
+    pub age_after: Vec<String>,
     /// Words by which a sentence tells a change of holder ("predecessor", "replaced").
     #[serde(default)]
     pub succession_text: Vec<String>,

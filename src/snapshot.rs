@@ -311,6 +311,10 @@ const CODE_SOURCES: &[(&str, &str)] = &[
     ("engine/compose.rs", include_str!("engine/compose.rs")),
     ("engine/decide.rs", include_str!("engine/decide.rs")),
     (
+        "engine/intents/age.rs",
+        include_str!("engine/intents/age.rs"),
+    ),
+    (
         "engine/intents/meta.rs",
         include_str!("engine/intents/meta.rs"),
     ),

@@ -2,6 +2,7 @@
 //! `answer` picks one by the intent's name. Each owns its gathering; declining goes through
 //! `decide.rs`, rendering through `compose.rs`.
 
+mod age;
 mod meta;
 mod opinion;
 mod position;

@@ -73,6 +73,9 @@ impl Engine {
         // "How many soldiers ...": a count the sources give is in a sentence with a number and
         // the thing counted (or a word for it); without one, the sources don't give it.
         if q.intent.name == Intent::HowMany {
+            if self.asks_age(q) {
+                return self.age_answer(clean, q);
+            }
             if let Some(counted) = self.counted_terms(q) {
                 let gives = |s: usize| {
                     self.numbers_by_sent.contains_key(&s)

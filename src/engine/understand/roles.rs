@@ -33,7 +33,12 @@ impl Engine {
             .filter(|sp| !sp.0)
             .map(|sp| (sp.1, sp.2, sp.3))
             .collect();
-        for r in self.role_references(&q.tokens, &party_spans, used) {
+        // A title a topic also claims ("negotiator" for the talks) is still a title: only
+        // the names of people and parties are off limits.
+        let named: Vec<bool> = (0..q.tokens.len())
+            .map(|k| q.spans.iter().any(|sp| (sp.2..sp.3).contains(&k)))
+            .collect();
+        for r in self.role_references(&q.tokens, &party_spans, &named) {
             match self.role_holder(&r) {
                 Some(p) => {
                     push_unique_usize(&mut q.people, p);

@@ -36,10 +36,13 @@ impl Engine {
             return a;
         }
         // Words the sources never use cannot be what is looked up ("who's the envoy guy").
+        // Nor can words after the question mark that ends "who is X?" ("who is Luka Brandt?
+        // same guy as the general?"): the first question is answered, and its answer tells.
+        let end = self.first_question_end(clean, q);
         let extra = q
             .terms
             .iter()
-            .any(|t| t.is_subject_word() && self.index.contains(&t.stem));
+            .any(|t| t.is_subject_word() && self.index.contains(&t.stem) && t.group < end);
         if extra && !q.people.is_empty() {
             // "Who is Witkoff meeting this week?" asks about something, not someone.
             let role_words = q
@@ -96,6 +99,22 @@ impl Engine {
             return self.absent(clean, q);
         }
         self.unnamed_source_or_search(clean, q)
+    }
+
+    /// The token where the question's first sentence ends, when it ends with a question mark
+    /// after every person named and more follows; else the number of tokens.
+    fn first_question_end(&self, clean: &str, q: &Query) -> usize {
+        let n = q.tokens.len();
+        let Some(mark) = clean.find('?') else {
+            return n;
+        };
+        let end = q.tokens.iter().position(|t| t.start > mark).unwrap_or(n);
+        let names_before = q.spans.iter().filter(|sp| sp.0).all(|sp| sp.3 <= end);
+        if names_before && q.spans.iter().any(|sp| sp.0) {
+            end
+        } else {
+            n
+        }
     }
 
     /// True when a quote the answer cites tells a change of holder in words
@@ -307,5 +326,21 @@ mod tests {
         // "before" about something else is not a succession.
         let a = e.ask("who did velloso meet before the talks", None);
         assert!(!a.lead.starts_with("Before"), "{}", a.lead);
+    }
+
+    /// "Who is X? same guy as the general?": the first question is answered (X described);
+    /// what follows its question mark does not turn it into a search.
+    #[test]
+    fn a_second_question_after_who_is_x_does_not_turn_it_into_a_search() {
+        let e = super::super::own_quotes();
+        let a = e.ask("who is luka brandt? same guy as the general?", None);
+        assert!(a.lead.starts_with("**Luka Brandt**"), "{}", a.lead);
+        assert!(
+            a.citations()
+                .next()
+                .is_some_and(|c| c.quote.contains("Luka Brandt")),
+            "{}",
+            a.to_markdown()
+        );
     }
 }

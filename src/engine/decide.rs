@@ -54,6 +54,8 @@ pub(crate) enum DeclineReason {
     },
     /// "How many soldiers ...": no sentence gives that number.
     NumberNotGiven,
+    /// "When ...": none of the best sentences dates it; they follow as background.
+    DateNotGiven,
     /// A name (as typed) that several people in the sources share and nothing in the question
     /// tells apart (their full names): which one is meant is asked back, never guessed.
     AmbiguousName {
@@ -87,6 +89,7 @@ impl DeclineReason {
                 "the question asks for an opinion or a prediction".into()
             }
             DeclineReason::NumberNotGiven => "no sentence gives the number asked for".into(),
+            DeclineReason::DateNotGiven => "no sentence gives the date asked for".into(),
             DeclineReason::AmbiguousName { .. } => {
                 "a name several people in the sources share".into()
             }
@@ -141,6 +144,9 @@ impl DeclineReason {
                 "I only report what my sources say, so I can't give an opinion or a prediction. Here is what they report:".into()
             }
             DeclineReason::NumberNotGiven => "My sources don't give that number.".into(),
+            DeclineReason::DateNotGiven => {
+                "My sources don't say when. Here is what they report about it:".into()
+            }
             DeclineReason::AmbiguousName { name, people } => format!(
                 "My sources name more than one **{}**: {}. Which one do you mean?",
                 escape_markdown(name),

@@ -8,6 +8,7 @@ SETS = {
     "own-casual": [HERE.parent.parent / "knowledge/articles/london-talks-2025-04-23.md"],
     "own-multi": sorted((HERE / "own-multi/articles").glob("*.md")),
     "own-quotes": sorted((HERE.parent / "fixtures/attribution/articles2").glob("*.md")),
+    "own-quotes3": sorted((HERE.parent / "fixtures/attribution/articles3").glob("*.md")),
 }
 
 def norm(s):

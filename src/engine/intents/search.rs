@@ -90,6 +90,23 @@ impl Engine {
                 }
             }
         }
+        // "When ...": a date is what was asked; when none of the sentences that would be
+        // shown gives one, the sources don't say when, and those sentences are background.
+        if q.intent.name == Intent::When {
+            let shown = self.settings.max_quotes.max(1);
+            if !kept
+                .iter()
+                .take(shown)
+                .any(|(s, _)| self.events_by_sent.contains_key(s))
+            {
+                let facts = kept
+                    .iter()
+                    .take(shown)
+                    .map(|&(s, sc)| (FactRef::Sentence(s), sc))
+                    .collect();
+                return self.decline(clean, q, DeclineReason::DateNotGiven, facts);
+            }
+        }
         let versions = if q.intent.name == Intent::HowMany {
             self.number_versions(q, &mut kept)
         } else {
@@ -353,5 +370,25 @@ mod tests {
         assert!(with.answered, "{}", with.to_markdown());
         let first = |a: &crate::answer::Answer| a.citations().next().map(|c| c.quote.clone());
         assert_eq!(first(&with), first(&without));
+    }
+
+    /// "When ..." asks for a date: when none of the sentences that would be shown gives one,
+    /// the sources don't say when, and those sentences follow as background (not an answer).
+    #[test]
+    fn a_when_question_without_a_date_is_declined_with_background() {
+        let e = crate::engine::intents::own_quotes();
+        let a = e.ask("when was the petition launched", None);
+        assert!(!a.answered, "{}", a.to_markdown());
+        assert_eq!(
+            a.explanation.decline_reason.as_deref(),
+            Some("no sentence gives the date asked for")
+        );
+        assert!(
+            a.citations().any(|c| c.quote.contains("petition")),
+            "{}",
+            a.to_markdown()
+        );
+        let a = e.ask("when was dunmore appointed envoy", None);
+        assert!(a.answered, "{}", a.to_markdown());
     }
 }

@@ -81,7 +81,7 @@ fn own_quotes_set() {
     check(
         "own-quotes",
         Some("tests/fixtures/attribution/articles2"),
-        0.76,
+        0.80,
     );
 }
 
@@ -90,7 +90,7 @@ fn own_quotes3_set() {
     check(
         "own-quotes3",
         Some("tests/fixtures/attribution/articles3"),
-        0.70,
+        0.74,
     );
 }
 

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::answer::Answer;
 use crate::engine::decide::{DeclineReason, Floor};
-use crate::engine::understand::{push_unique_usize, Query};
+use crate::engine::understand::Query;
 use crate::engine::{Engine, FactRef};
 use crate::knowledge::Stance;
 use crate::text::normalize;
@@ -17,20 +17,14 @@ impl Engine {
         if !q.unknown_names.is_empty() && q.parties.is_empty() && q.people.is_empty() {
             return self.absent(clean, q);
         }
-        // Whose position: a person asked about speaks for their party ("what does Trump want
-        // Moscow and Kyiv to do": the United States' wish, Russia and Ukraine only its objects);
-        // otherwise the parties asked.
-        let mut parties = Vec::new();
-        for &p in &q.people {
-            if let Some(aff) = &k.people[p].affiliation {
-                if let Some(i) = k.lexicon.parties.iter().position(|x| &x.id == aff) {
-                    push_unique_usize(&mut parties, i);
-                }
-            }
+        // "What does X think of T", X a person: their own words on T, as "what did X say
+        // about T" finds them, or a decline saying what they are quoted on; their party's
+        // stance is not theirs to be quoted with.
+        if !q.people.is_empty() {
+            return self.said_answer(clean, q);
         }
-        if parties.is_empty() {
-            parties = q.parties.clone();
-        }
+        // Whose position: the parties asked.
+        let mut parties = q.parties.clone();
         if parties.is_empty() {
             // The party slot of `/positions us crimea` names a party whatever its case, though
             // "us" in a question is a pronoun (short capital aliases match only in capitals).
@@ -165,5 +159,30 @@ impl Engine {
             .map(|(s, sc)| (FactRef::Sentence(s), sc))
             .collect();
         self.finish(clean, q, lead, facts, true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// "What does X think of T", X a person: X's own words on T, or a decline naming X,
+    /// never other people's words on T nor a sentence that only mentions X.
+    #[test]
+    fn a_persons_view_is_their_own_words_or_a_decline() {
+        let e = crate::engine::intents::own_quotes();
+        let a = e.ask("what does president vesh think of clara dunmore", None);
+        assert!(!a.answered, "{}", a.to_markdown());
+        assert_eq!(
+            a.explanation.decline_reason.as_deref(),
+            Some("the speaker is not quoted on that topic")
+        );
+        let a = e.ask("what does kessling think of pavel orsk", None);
+        assert!(a.answered, "{}", a.to_markdown());
+        assert!(
+            a.citations()
+                .next()
+                .is_some_and(|c| c.quote.contains("immovable")),
+            "{}",
+            a.to_markdown()
+        );
     }
 }

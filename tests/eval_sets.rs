@@ -73,7 +73,7 @@ fn own_casual_set() {
 
 #[test]
 fn own_multi_set() {
-    check("own-multi", Some("tests/eval/own-multi/articles"), 0.83);
+    check("own-multi", Some("tests/eval/own-multi/articles"), 0.85);
 }
 
 #[test]

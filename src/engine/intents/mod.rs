@@ -29,7 +29,7 @@ pub(crate) fn own_quotes() -> crate::engine::Engine {
 }
 
 #[cfg(test)]
-fn engine_over(articles: &str, tuning: crate::engine::Tuning) -> crate::engine::Engine {
+pub(crate) fn engine_over(articles: &str, tuning: crate::engine::Tuning) -> crate::engine::Engine {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(articles);
     let built = crate::build::build_dir(
         &dir,

@@ -156,7 +156,10 @@ pub fn build_from(
     let mut ids = BTreeSet::new();
     // Articles parse independently: in parallel, then checked in input order.
     let parsed = crate::par::map(inputs, 64, |(file, id, bytes)| {
-        (crate::intake::parse_any(file, id, bytes), digest(bytes))
+        (
+            crate::intake::parse_any(file, id, bytes, &lexicon.language),
+            digest(bytes),
+        )
     });
     for ((file, id, _), (result, hash)) in inputs.iter().zip(parsed) {
         if !ids.insert(id.to_string()) {

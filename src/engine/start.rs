@@ -47,7 +47,7 @@ impl Engine {
             .cause_cues
             .iter()
             .flat_map(|c| tokenize(c).into_iter().map(|t| stem(&t.norm)))
-            .filter(|s| !matches!(s.as_str(), "over" | "why" | "reason"))
+            .filter(|s| !lex.cause_cue_stems_asked_only.contains(s))
             .collect();
         // Where each sentence stands, with its parties, topics and people (cheap, in order).
         // The engine keeps those as numbers here; the knowledge's own lists of names are
@@ -324,7 +324,7 @@ impl Engine {
             .iter()
             .flat_map(|t| tokenize(t))
             .flat_map(|w| w.norm.split('-').map(stem).collect::<Vec<_>>())
-            .chain(["pm", "vp", "fm"].iter().map(|s| s.to_string()))
+            .chain(lex.title_abbreviations.iter().cloned())
             .collect();
         // Parties as small numbers: a large corpus has a speaker in every other sentence.
         let mut speaker_parties: HashMap<u32, Vec<u32>> = HashMap::default();

@@ -94,7 +94,7 @@ impl Engine {
             while start > 0
                 && !used[start - 1]
                 && self.lex.role_modifiers.contains(&tokens[start - 1].norm)
-                && !matches!(tokens[start - 1].norm.as_str(), "the" | "of" | "for" | "to")
+                && !self.lex.role_inner_words.contains(&tokens[start - 1].norm)
             {
                 start -= 1;
             }

@@ -760,8 +760,51 @@ impl AliasTable {
 
     /// Every alias occurrence, left to right, longest first, not overlapping.
     pub fn find(&self, tokens: &[Token]) -> Vec<AliasHit> {
-        let keys: Vec<String> = tokens.iter().map(|t| self.key(&t.norm)).collect();
-        self.find_keys(tokens, &keys)
+        if self.stems {
+            let keys: Vec<String> = tokens.iter().map(|t| self.key(&t.norm)).collect();
+            return self.find_keys(tokens, &keys);
+        }
+        // Keyed by lowercase form, the tokens' own: most words start no alias, so the keys are
+        // copied only where one may start (the builder runs this on every sentence, for
+        // several tables).
+        let mut hits = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            if !self.first.contains(&tokens[i].norm) {
+                i += 1;
+                continue;
+            }
+            let longest = self.max_len.min(tokens.len() - i);
+            let keys: Vec<String> = tokens[i..i + longest]
+                .iter()
+                .map(|t| t.norm.clone())
+                .collect();
+            match self.longest_at(tokens, &keys, i) {
+                Some(hit) => {
+                    hits.push(hit);
+                    i = hit.end;
+                }
+                None => i += 1,
+            }
+        }
+        hits
+    }
+
+    /// The longest alias starting at token `at`, whose keys from there on are `keys`.
+    fn longest_at(&self, tokens: &[Token], keys: &[String], at: usize) -> Option<AliasHit> {
+        for len in (1..=keys.len()).rev() {
+            if let Some(&(entity, caps)) = self.map.get(&keys[..len]) {
+                if caps && !tokens[at].all_caps {
+                    continue;
+                }
+                return Some(AliasHit {
+                    entity,
+                    start: at,
+                    end: at + len,
+                });
+            }
+        }
+        None
     }
 
     /// Like [`AliasTable::find`], with the keys (stems or norms) already computed.
@@ -773,22 +816,8 @@ impl AliasTable {
                 i += 1;
                 continue;
             }
-            let mut matched = None;
             let longest = self.max_len.min(tokens.len() - i);
-            for len in (1..=longest).rev() {
-                if let Some(&(entity, caps)) = self.map.get(&keys[i..i + len]) {
-                    if caps && !tokens[i].all_caps {
-                        continue;
-                    }
-                    matched = Some(AliasHit {
-                        entity,
-                        start: i,
-                        end: i + len,
-                    });
-                    break;
-                }
-            }
-            match matched {
+            match self.longest_at(tokens, &keys[i..i + longest], i) {
                 Some(hit) => {
                     hits.push(hit);
                     i = hit.end;
@@ -1225,6 +1254,16 @@ mod tests {
             .map(|h| c.lexicon.topics[h.entity].id.as_str())
             .collect();
         assert_eq!(topics, ["territory"]);
+        // Without stems, `find` reads the tokens' own forms: the same hits as with the keys given.
+        let norms: Vec<String> = toks.iter().map(|t| t.norm.clone()).collect();
+        let s2 = "The Secretary of State met the US envoy and the Foreign Minister.";
+        let toks2 = tokenize(s2);
+        let norms2: Vec<String> = toks2.iter().map(|t| t.norm.clone()).collect();
+        assert_eq!(c.parties.find(&toks), c.parties.find_keys(&toks, &norms));
+        let titles = c.titles.find(&toks2);
+        assert_eq!(titles, c.titles.find_keys(&toks2, &norms2));
+        assert_eq!(titles.len(), 3, "{titles:?}");
+        assert_eq!((titles[0].start, titles[0].end), (1, 4));
     }
 
     #[test]

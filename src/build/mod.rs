@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::article::Article;
-use crate::extract::{extract, find_people, sentence_id, ArticleFacts, Registry};
+use crate::extract::{add_people, extract, named_sentences, sentence_id, ArticleFacts, Registry};
 use crate::knowledge::{
     ArticleEntry, Knowledge, ParagraphEntry, Person, SentenceEntry, Summaries, SCHEMA_VERSION,
 };
@@ -143,6 +143,10 @@ pub fn digest(bytes: &[u8]) -> String {
     format!("{h:016x}")
 }
 
+/// Articles whose named sentences are read before the registry takes their people: enough to
+/// keep both cores busy, few enough that their tokens take a few megabytes.
+const PEOPLE_BLOCK: usize = 256;
+
 /// Builds from `(file name, id, bytes)` triples.
 pub fn build_from(
     inputs: &[(&str, &str, &[u8])],
@@ -188,8 +192,14 @@ pub fn build_from(
     // Pass one: people across the set, then parties the lexicon does not know.
     let base = lexicon.compile();
     let mut registry = Registry::default();
-    for a in &articles {
-        find_people(a, &base, &mut registry);
+    // Each article's named sentences are read in parallel, a block at a time (a block's tokens
+    // are all held at once); the registry then takes the people in article order.
+    for block in articles.chunks(PEOPLE_BLOCK) {
+        let block: Vec<&Article> = block.iter().collect();
+        let named = crate::par::map(&block, 16, |&a| named_sentences(a, &base));
+        for (&a, named) in block.iter().zip(&named) {
+            add_people(a, named, &base, &mut registry);
+        }
     }
     registry.merge_surnames();
     registry.resolve_affiliations();

@@ -23,7 +23,7 @@ mod quotes;
 mod references;
 mod registry;
 
-pub use people::find_people;
+pub use people::{add_people, find_people, named_sentences, NamedSentences};
 pub use registry::{name_words, place_words, PersonDraft, Registry};
 
 use attribution::{channel_after, Reader, Said};

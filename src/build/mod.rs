@@ -9,11 +9,13 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::article::Article;
-use crate::extract::{add_people, extract, named_sentences, sentence_id, ArticleFacts, Registry};
+use crate::extract::{
+    add_people, extract, named_sentences, sentence_id, ArticleFacts, NamedSentences, Registry,
+};
 use crate::knowledge::{
     ArticleEntry, Knowledge, ParagraphEntry, Person, SentenceEntry, Summaries, SCHEMA_VERSION,
 };
-use crate::lexicon::{Lexicon, Party};
+use crate::lexicon::{Compiled, Lexicon, Party};
 use crate::text::{slug, tokenize, CharMap};
 
 /// How to build.
@@ -193,14 +195,29 @@ pub fn build_from(
     let base = lexicon.compile();
     let mut registry = Registry::default();
     // Each article's named sentences are read in parallel, a block at a time (a block's tokens
-    // are all held at once); the registry then takes the people in article order.
-    for block in articles.chunks(PEOPLE_BLOCK) {
-        let block: Vec<&Article> = block.iter().collect();
-        let named = crate::par::map(&block, 16, |&a| named_sentences(a, &base));
-        for (&a, named) in block.iter().zip(&named) {
-            add_people(a, named, &base, &mut registry);
-        }
+    // are all held at once), the next block while the registry takes the people of this one in
+    // article order.
+    let blocks: Vec<Vec<&Article>> = articles
+        .chunks(PEOPLE_BLOCK)
+        .map(|b| b.iter().collect())
+        .collect();
+    fn read<'a>(block: &[&'a Article], c: &Compiled) -> Vec<NamedSentences<'a>> {
+        crate::par::map(block, 16, |&a| named_sentences(a, c))
     }
+    std::thread::scope(|scope| {
+        let mut next = blocks.first().map(|b| scope.spawn(|| read(b, &base)));
+        for (k, block) in blocks.iter().enumerate() {
+            let named = next
+                .take()
+                .expect("a block's reading was started")
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            next = blocks.get(k + 1).map(|b| scope.spawn(|| read(b, &base)));
+            for (&a, named) in block.iter().zip(&named) {
+                add_people(a, named, &base, &mut registry);
+            }
+        }
+    });
     registry.merge_surnames();
     registry.resolve_affiliations();
     // A single name with no title that the articles also use as a place ("Mirren said", "talks

@@ -315,6 +315,21 @@ pub struct Language {
     /// Words after a `stance_for_words` word that its holder follows ("for", "to").
     #[serde(default = "builtin_stance_holder_prepositions")]
     pub stance_holder_prepositions: Vec<String>,
+    /// How a follow-up question starts ("what about ", "and "), matched against the start of
+    /// the lowercased question as written, spaces included.
+    #[serde(default = "builtin_followup_openers")]
+    pub followup_openers: Vec<String>,
+    /// Pronouns that make a question lean on the previous answer's person ("he", "their").
+    #[serde(default = "builtin_followup_pronouns")]
+    pub followup_pronouns: Vec<String>,
+    /// Words that open a description, never a name ("the", "this", "it"): "who is the envoy"
+    /// asks about no person called "the envoy".
+    #[serde(default = "builtin_description_openers")]
+    pub description_openers: Vec<String>,
+    /// Words before a title in a question that make it someone's role though no party is
+    /// named ("*their* envoy", "*the* minister").
+    #[serde(default = "builtin_role_introducers")]
+    pub role_introducers: Vec<String>,
     /// Lowercase words that name an office's body or field inside a role, before its title
     /// ("foreign *ministry* spokesperson", "*press* secretary").
     #[serde(default = "builtin_role_office_words")]
@@ -471,6 +486,22 @@ fn builtin_definition_questions() -> Vec<Vec<String>> {
 
 fn builtin_stance_holder_prepositions() -> Vec<String> {
     builtin_language().stance_holder_prepositions.clone()
+}
+
+fn builtin_followup_openers() -> Vec<String> {
+    builtin_language().followup_openers.clone()
+}
+
+fn builtin_followup_pronouns() -> Vec<String> {
+    builtin_language().followup_pronouns.clone()
+}
+
+fn builtin_description_openers() -> Vec<String> {
+    builtin_language().description_openers.clone()
+}
+
+fn builtin_role_introducers() -> Vec<String> {
+    builtin_language().role_introducers.clone()
 }
 
 fn builtin_role_office_words() -> Vec<String> {
@@ -962,6 +993,14 @@ pub struct Compiled {
     pub count_phrases: Vec<Vec<String>>,
     /// Word pairs that ask what a thing is, lowercase.
     pub definition_questions: Vec<Vec<String>>,
+    /// How follow-up questions start, lowercase, spaces kept.
+    pub followup_openers: Vec<String>,
+    /// Pronouns that lean on the previous answer, lowercase.
+    pub followup_pronouns: HashSet<String>,
+    /// Words that open a description, never a name, lowercase.
+    pub description_openers: HashSet<String>,
+    /// Words before a title that make it someone's role, lowercase.
+    pub role_introducers: HashSet<String>,
     /// Office body and field words inside a role, lowercase.
     pub role_office_words: HashSet<String>,
     /// Words that make a role one held no longer, lowercase.
@@ -1195,6 +1234,14 @@ impl Lexicon {
                 .map(|p| tokenize(p).into_iter().map(|t| t.norm).collect())
                 .filter(|words: &Vec<String>| !words.is_empty())
                 .collect(),
+            followup_openers: l
+                .followup_openers
+                .iter()
+                .map(|o| o.to_lowercase())
+                .collect(),
+            followup_pronouns: lower(&l.followup_pronouns),
+            description_openers: lower(&l.description_openers),
+            role_introducers: lower(&l.role_introducers),
             definition_questions: l
                 .definition_questions
                 .iter()
@@ -1388,6 +1435,10 @@ mod tests {
             "count_phrases",
             "definition_questions",
             "stance_holder_prepositions",
+            "followup_openers",
+            "followup_pronouns",
+            "description_openers",
+            "role_introducers",
             "role_office_words",
             "former_role_words",
             "stance_verbs",
@@ -1425,6 +1476,10 @@ mod tests {
             .iter()
             .any(|p| p == &["what", "is"]));
         assert!(old.stance_holder_prepositions.contains(&"to".to_string()));
+        assert!(old.followup_openers.contains(&"what about ".to_string()));
+        assert!(old.followup_pronouns.contains(&"their".to_string()));
+        assert!(old.description_openers.contains(&"these".to_string()));
+        assert!(old.role_introducers.contains(&"its".to_string()));
         assert!(old.role_office_words.contains(&"press".to_string()));
         assert!(old.former_role_words.contains(&"former".to_string()));
         assert!(old.stance_verbs.iter().any(|g| g[0] == "rejects"));

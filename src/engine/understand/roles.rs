@@ -109,11 +109,8 @@ impl Engine {
                     end = e;
                 }
             }
-            let introduced = start > 0
-                && matches!(
-                    tokens[start - 1].norm.as_str(),
-                    "the" | "their" | "its" | "his" | "her" | "our"
-                );
+            let introduced =
+                start > 0 && self.lex.role_introducers.contains(&tokens[start - 1].norm);
             if party.is_none() && !introduced {
                 continue;
             }

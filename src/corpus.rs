@@ -94,6 +94,7 @@ struct Words {
     reported: Vec<String>,
     unnamed: Vec<String>,
     unnamed_claims: Vec<String>,
+    weekdays: Vec<String>,
 }
 
 /// A person of the invented world.
@@ -243,16 +244,6 @@ fn capitalise(s: &str) -> String {
         None => String::new(),
     }
 }
-
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 /// Writes `n` synthetic articles into `out`, deterministic for `seed`; returns how many it wrote.
 pub fn generate(n: usize, out: &Path, seed: u64) -> anyhow::Result<usize> {
@@ -406,7 +397,7 @@ fn compose(world: &World, seed: u64, i: usize) -> GeneratedArticle {
     );
     let title = capitalise(&slots.fill(rng.word(&w.headlines)));
     let source = rng.pick(&w.sources).clone();
-    let weekday = |rng: &mut Rng| WEEKDAYS[rng.below(7)];
+    let weekday = |rng: &mut Rng| w.weekdays[rng.below(w.weekdays.len())].as_str();
 
     let mut paras: Vec<String> = Vec::new();
     let mut quotes: Vec<GeneratedQuote> = Vec::new();

@@ -35,6 +35,32 @@ pub struct Topic {
     pub aliases: Vec<String>,
 }
 
+/// The span a period word names ("last *week*"), as `periods` in `config/language.toml` gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    /// Monday to Sunday.
+    Week,
+    /// Saturday and Sunday.
+    Weekend,
+    /// A calendar month.
+    Month,
+    /// A calendar year.
+    Year,
+}
+
+impl Period {
+    /// The span a config names: "week", "weekend", "month" or "year".
+    pub fn named(name: &str) -> Option<Period> {
+        match name {
+            "week" => Some(Period::Week),
+            "weekend" => Some(Period::Weekend),
+            "month" => Some(Period::Month),
+            "year" => Some(Period::Year),
+            _ => None,
+        }
+    }
+}
+
 /// The vocabulary of news writing that the extraction patterns are built from.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Language {
@@ -276,6 +302,60 @@ pub struct Language {
     /// Words before a year that make it a date ("in 2024", "since 1991").
     #[serde(default = "builtin_year_prepositions")]
     pub year_prepositions: Vec<String>,
+    /// Words that name a day by its distance in days from the publication ("yesterday" -1).
+    #[serde(default = "builtin_relative_days")]
+    pub relative_days: Vec<(String, i64)>,
+    /// Words that shift a period or weekday from the publication's own, in periods ("last" -1,
+    /// "this" 0, "next" 1).
+    #[serde(default = "builtin_period_shifts")]
+    pub period_shifts: Vec<(String, i64)>,
+    /// Words for a period that a shift word comes before, each with the span it names: `week`,
+    /// `weekend`, `month` or `year` ("last *week*", "next *month*").
+    #[serde(default = "builtin_periods")]
+    pub periods: Vec<(String, String)>,
+    /// Month abbreviations as datelines write them, January first ("Apr. 23"): a dateline's
+    /// month is the one whose abbreviation its month word starts with.
+    #[serde(default = "builtin_month_abbreviations")]
+    pub month_abbreviations: Vec<String>,
+    /// Question words: after a preamble end, the question proper starts at one ("... but
+    /// *what* is crimea").
+    #[serde(default = "builtin_question_words")]
+    pub question_words: Vec<String>,
+    /// Cause cues that ask about a cause but do not mark a sentence as giving one ("reason",
+    /// "over"), compared by stem.
+    #[serde(default = "builtin_cause_cues_asked_only")]
+    pub cause_cues_asked_only: Vec<String>,
+    /// Abbreviations a question uses for a title, counted among the title words ("pm", "vp").
+    #[serde(default = "builtin_title_abbreviations")]
+    pub title_abbreviations: Vec<String>,
+    /// Capitalised words that open a description and are lowered inside a reply ("Three
+    /// officials" -> "three officials"); any other capitalised first word is kept as a name.
+    #[serde(default = "builtin_lowered_openers")]
+    pub lowered_openers: Vec<String>,
+    /// Phrases that ask for a count ("how many"); what is counted is the first content word after.
+    #[serde(default = "builtin_count_phrases")]
+    pub count_phrases: Vec<String>,
+    /// Word pairs that ask what a thing is ("what is", "what are"), for definitions first.
+    #[serde(default = "builtin_definition_questions")]
+    pub definition_questions: Vec<Vec<String>>,
+    /// Words after a `stance_for_words` word that its holder follows ("for", "to").
+    #[serde(default = "builtin_stance_holder_prepositions")]
+    pub stance_holder_prepositions: Vec<String>,
+    /// How a follow-up question starts ("what about ", "and "), matched against the start of
+    /// the lowercased question as written, spaces included.
+    #[serde(default = "builtin_followup_openers")]
+    pub followup_openers: Vec<String>,
+    /// Pronouns that make a question lean on the previous answer's person ("he", "their").
+    #[serde(default = "builtin_followup_pronouns")]
+    pub followup_pronouns: Vec<String>,
+    /// Words that open a description, never a name ("the", "this", "it"): "who is the envoy"
+    /// asks about no person called "the envoy".
+    #[serde(default = "builtin_description_openers")]
+    pub description_openers: Vec<String>,
+    /// Words before a title in a question that make it someone's role though no party is
+    /// named ("*their* envoy", "*the* minister").
+    #[serde(default = "builtin_role_introducers")]
+    pub role_introducers: Vec<String>,
     /// Lowercase words that name an office's body or field inside a role, before its title
     /// ("foreign *ministry* spokesperson", "*press* secretary").
     #[serde(default = "builtin_role_office_words")]
@@ -390,6 +470,66 @@ fn builtin_year_prepositions() -> Vec<String> {
     builtin_language().year_prepositions.clone()
 }
 
+fn builtin_relative_days() -> Vec<(String, i64)> {
+    builtin_language().relative_days.clone()
+}
+
+fn builtin_period_shifts() -> Vec<(String, i64)> {
+    builtin_language().period_shifts.clone()
+}
+
+fn builtin_periods() -> Vec<(String, String)> {
+    builtin_language().periods.clone()
+}
+
+fn builtin_month_abbreviations() -> Vec<String> {
+    builtin_language().month_abbreviations.clone()
+}
+
+fn builtin_question_words() -> Vec<String> {
+    builtin_language().question_words.clone()
+}
+
+fn builtin_cause_cues_asked_only() -> Vec<String> {
+    builtin_language().cause_cues_asked_only.clone()
+}
+
+fn builtin_title_abbreviations() -> Vec<String> {
+    builtin_language().title_abbreviations.clone()
+}
+
+fn builtin_lowered_openers() -> Vec<String> {
+    builtin_language().lowered_openers.clone()
+}
+
+fn builtin_count_phrases() -> Vec<String> {
+    builtin_language().count_phrases.clone()
+}
+
+fn builtin_definition_questions() -> Vec<Vec<String>> {
+    builtin_language().definition_questions.clone()
+}
+
+fn builtin_stance_holder_prepositions() -> Vec<String> {
+    builtin_language().stance_holder_prepositions.clone()
+}
+
+fn builtin_followup_openers() -> Vec<String> {
+    builtin_language().followup_openers.clone()
+}
+
+fn builtin_followup_pronouns() -> Vec<String> {
+    builtin_language().followup_pronouns.clone()
+}
+
+fn builtin_description_openers() -> Vec<String> {
+    builtin_language().description_openers.clone()
+}
+
+fn builtin_role_introducers() -> Vec<String> {
+    builtin_language().role_introducers.clone()
+}
+
 fn builtin_role_office_words() -> Vec<String> {
     builtin_language().role_office_words.clone()
 }
@@ -458,13 +598,10 @@ const DEFAULT_LANGUAGE: &str = include_str!("../config/language.toml");
 impl Compiled {
     /// The question proper, when small talk comes before it: "sorry dumb q but what is crimea"
     /// -> "what is crimea", "ok so who is vance" -> "who is vance". The question starts at a
-    /// question word (what, who, ...) right after a preamble end ("but", "so"); otherwise the
+    /// question word (`question_words`: what, who, ...) right after a preamble end ("but", "so"); otherwise the
     /// question is returned as it is. A sentence end is not enough: in "so he pulled out?? why
     /// tho" the question needs what comes before.
     pub fn drop_preamble<'q>(&self, question: &'q str) -> &'q str {
-        const QUESTION_WORDS: [&str; 8] = [
-            "what", "who", "whom", "when", "where", "why", "how", "which",
-        ];
         let mut offset = 0;
         let mut previous_ends = false;
         for (i, word) in question.split(' ').enumerate() {
@@ -472,7 +609,7 @@ impl Compiled {
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
                 .to_lowercase();
             let head = core.split(['\'', '\u{2019}']).next().unwrap_or("");
-            if i > 0 && previous_ends && QUESTION_WORDS.contains(&head) {
+            if i > 0 && previous_ends && self.question_words.contains(head) {
                 return &question[offset..];
             }
             previous_ends = self.preamble_ends.contains(&core);
@@ -542,6 +679,28 @@ impl Lexicon {
                     "`weekdays` must name 7 days and `months` 12 months (found {} and {})",
                     language.weekdays.len(),
                     language.months.len()
+                ),
+            });
+        }
+        if language.month_abbreviations.len() != 12 {
+            return Err(LexiconError::Parse {
+                path: names.1.to_string(),
+                message: format!(
+                    "`month_abbreviations` must name 12 months (found {})",
+                    language.month_abbreviations.len()
+                ),
+            });
+        }
+        if let Some((word, kind)) = language
+            .periods
+            .iter()
+            .find(|(_, kind)| Period::named(kind).is_none())
+        {
+            return Err(LexiconError::Parse {
+                path: names.1.to_string(),
+                message: format!(
+                    "the period word {word:?} names the span {kind:?}, not week, weekend, month \
+                     or year"
                 ),
             });
         }
@@ -658,8 +817,51 @@ impl AliasTable {
 
     /// Every alias occurrence, left to right, longest first, not overlapping.
     pub fn find(&self, tokens: &[Token]) -> Vec<AliasHit> {
-        let keys: Vec<String> = tokens.iter().map(|t| self.key(&t.norm)).collect();
-        self.find_keys(tokens, &keys)
+        if self.stems {
+            let keys: Vec<String> = tokens.iter().map(|t| self.key(&t.norm)).collect();
+            return self.find_keys(tokens, &keys);
+        }
+        // Keyed by lowercase form, the tokens' own: most words start no alias, so the keys are
+        // copied only where one may start (the builder runs this on every sentence, for
+        // several tables).
+        let mut hits = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            if !self.first.contains(&tokens[i].norm) {
+                i += 1;
+                continue;
+            }
+            let longest = self.max_len.min(tokens.len() - i);
+            let keys: Vec<String> = tokens[i..i + longest]
+                .iter()
+                .map(|t| t.norm.clone())
+                .collect();
+            match self.longest_at(tokens, &keys, i) {
+                Some(hit) => {
+                    hits.push(hit);
+                    i = hit.end;
+                }
+                None => i += 1,
+            }
+        }
+        hits
+    }
+
+    /// The longest alias starting at token `at`, whose keys from there on are `keys`.
+    fn longest_at(&self, tokens: &[Token], keys: &[String], at: usize) -> Option<AliasHit> {
+        for len in (1..=keys.len()).rev() {
+            if let Some(&(entity, caps)) = self.map.get(&keys[..len]) {
+                if caps && !tokens[at].all_caps {
+                    continue;
+                }
+                return Some(AliasHit {
+                    entity,
+                    start: at,
+                    end: at + len,
+                });
+            }
+        }
+        None
     }
 
     /// Like [`AliasTable::find`], with the keys (stems or norms) already computed.
@@ -671,22 +873,8 @@ impl AliasTable {
                 i += 1;
                 continue;
             }
-            let mut matched = None;
             let longest = self.max_len.min(tokens.len() - i);
-            for len in (1..=longest).rev() {
-                if let Some(&(entity, caps)) = self.map.get(&keys[i..i + len]) {
-                    if caps && !tokens[i].all_caps {
-                        continue;
-                    }
-                    matched = Some(AliasHit {
-                        entity,
-                        start: i,
-                        end: i + len,
-                    });
-                    break;
-                }
-            }
-            match matched {
+            match self.longest_at(tokens, &keys[i..i + longest], i) {
                 Some(hit) => {
                     hits.push(hit);
                     i = hit.end;
@@ -811,6 +999,34 @@ pub struct Compiled {
     pub weekday_lead_words: HashSet<String>,
     /// Words before a year that make it a date, lowercase.
     pub year_prepositions: HashSet<String>,
+    /// Words naming a day by its distance from the publication, lowercase -> days.
+    pub relative_days: HashMap<String, i64>,
+    /// Words that shift a period or weekday, lowercase -> periods forward (negative: back).
+    pub period_shifts: HashMap<String, i64>,
+    /// Period words, lowercase -> the span each names.
+    pub periods: HashMap<String, Period>,
+    /// Month abbreviations, lowercase, January first.
+    pub month_abbreviations: Vec<String>,
+    /// Question words, lowercase.
+    pub question_words: HashSet<String>,
+    /// Stems of the cause cues that only ask about a cause.
+    pub cause_cue_stems_asked_only: HashSet<String>,
+    /// Title abbreviations of questions, lowercase.
+    pub title_abbreviations: Vec<String>,
+    /// Openers lowered inside a reply, lowercase.
+    pub lowered_openers: HashSet<String>,
+    /// Phrases that ask for a count, as lowercase words.
+    pub count_phrases: Vec<Vec<String>>,
+    /// Word pairs that ask what a thing is, lowercase.
+    pub definition_questions: Vec<Vec<String>>,
+    /// How follow-up questions start, lowercase, spaces kept.
+    pub followup_openers: Vec<String>,
+    /// Pronouns that lean on the previous answer, lowercase.
+    pub followup_pronouns: HashSet<String>,
+    /// Words that open a description, never a name, lowercase.
+    pub description_openers: HashSet<String>,
+    /// Words before a title that make it someone's role, lowercase.
+    pub role_introducers: HashSet<String>,
     /// Office body and field words inside a role, lowercase.
     pub role_office_words: HashSet<String>,
     /// Words that make a role one held no longer, lowercase.
@@ -850,6 +1066,8 @@ pub struct StanceWords {
     pub background: HashSet<String>,
     /// Words that open a question or free relative clause, lowercase.
     pub question: HashSet<String>,
+    /// Words after a for-word that its holder follows, lowercase.
+    pub holder_prepositions: HashSet<String>,
 }
 
 impl StanceWords {
@@ -894,6 +1112,7 @@ impl StanceWords {
             anaphora: lower(&l.stance_anaphora_words),
             background: lower(&l.stance_background_words),
             question: lower(&l.stance_question_words),
+            holder_prepositions: lower(&l.stance_holder_prepositions),
         }
     }
 }
@@ -1011,6 +1230,49 @@ impl Lexicon {
             future_words: lower(&l.future_words),
             weekday_lead_words: lower(&l.weekday_lead_words),
             year_prepositions: lower(&l.year_prepositions),
+            relative_days: l
+                .relative_days
+                .iter()
+                .map(|(w, d)| (normalize(w), *d))
+                .collect(),
+            period_shifts: l
+                .period_shifts
+                .iter()
+                .map(|(w, d)| (normalize(w), *d))
+                .collect(),
+            periods: l
+                .periods
+                .iter()
+                .filter_map(|(w, kind)| Some((normalize(w), Period::named(kind)?)))
+                .collect(),
+            month_abbreviations: l.month_abbreviations.iter().map(|m| normalize(m)).collect(),
+            question_words: lower(&l.question_words),
+            cause_cue_stems_asked_only: l
+                .cause_cues_asked_only
+                .iter()
+                .map(|w| stem(&normalize(w)))
+                .collect(),
+            title_abbreviations: l.title_abbreviations.iter().map(|w| normalize(w)).collect(),
+            lowered_openers: lower(&l.lowered_openers),
+            count_phrases: l
+                .count_phrases
+                .iter()
+                .map(|p| tokenize(p).into_iter().map(|t| t.norm).collect())
+                .filter(|words: &Vec<String>| !words.is_empty())
+                .collect(),
+            followup_openers: l
+                .followup_openers
+                .iter()
+                .map(|o| o.to_lowercase())
+                .collect(),
+            followup_pronouns: lower(&l.followup_pronouns),
+            description_openers: lower(&l.description_openers),
+            role_introducers: lower(&l.role_introducers),
+            definition_questions: l
+                .definition_questions
+                .iter()
+                .map(|p| p.iter().map(|w| normalize(w)).collect())
+                .collect(),
             role_office_words: lower(&l.role_office_words),
             former_role_words: lower(&l.former_role_words),
             lexicon: self.clone(),
@@ -1065,6 +1327,16 @@ mod tests {
             .map(|h| c.lexicon.topics[h.entity].id.as_str())
             .collect();
         assert_eq!(topics, ["territory"]);
+        // Without stems, `find` reads the tokens' own forms: the same hits as with the keys given.
+        let norms: Vec<String> = toks.iter().map(|t| t.norm.clone()).collect();
+        let s2 = "The Secretary of State met the US envoy and the Foreign Minister.";
+        let toks2 = tokenize(s2);
+        let norms2: Vec<String> = toks2.iter().map(|t| t.norm.clone()).collect();
+        assert_eq!(c.parties.find(&toks), c.parties.find_keys(&toks, &norms));
+        let titles = c.titles.find(&toks2);
+        assert_eq!(titles, c.titles.find_keys(&toks2, &norms2));
+        assert_eq!(titles.len(), 3, "{titles:?}");
+        assert_eq!((titles[0].start, titles[0].end), (1, 4));
     }
 
     #[test]
@@ -1108,6 +1380,60 @@ mod tests {
     }
 
     #[test]
+    fn a_period_word_must_name_a_known_span_and_datelines_need_twelve_months() {
+        let mut table = toml::Table::try_from(builtin_language()).unwrap();
+        table.insert(
+            "periods".into(),
+            toml::Value::try_from(vec![("fortnight", "fortnight")]).unwrap(),
+        );
+        let text = toml::to_string(&table).unwrap();
+        let err = Lexicon::from_toml("", &text, ("lex.toml", "lang.toml")).unwrap_err();
+        assert!(err.to_string().contains("lang.toml"), "{err}");
+        assert!(err.to_string().contains("\"fortnight\""), "{err}");
+        let mut table = toml::Table::try_from(builtin_language()).unwrap();
+        table
+            .get_mut("month_abbreviations")
+            .and_then(|m| m.as_array_mut())
+            .unwrap()
+            .pop();
+        let text = toml::to_string(&table).unwrap();
+        let err = Lexicon::from_toml("", &text, ("lex.toml", "lang.toml")).unwrap_err();
+        assert!(err.to_string().contains("found 11"), "{err}");
+        // The built-in spans compile; a shift word is read with its sign.
+        let c = Lexicon::builtin().compile();
+        assert_eq!(c.periods.get("weekend"), Some(&Period::Weekend));
+        assert_eq!(c.period_shifts.get("last"), Some(&-1));
+    }
+
+    #[test]
+    fn cause_cues_that_only_ask_are_kept_by_their_stems() {
+        let c = Lexicon::builtin().compile();
+        let mut got: Vec<&str> = c
+            .cause_cue_stems_asked_only
+            .iter()
+            .map(String::as_str)
+            .collect();
+        got.sort_unstable();
+        assert_eq!(got, ["over", "reason"]);
+        // A cue listed here is no cause stem of a sentence; "why" (stem "whi") still is.
+        assert_eq!(stem("why"), "whi");
+        assert_eq!(c.count_phrases[0], ["how", "many"]);
+    }
+
+    #[test]
+    fn the_question_words_after_small_talk_come_from_the_language_data() {
+        let mut lex = Lexicon::builtin();
+        assert_eq!(
+            lex.compile().drop_preamble("ok so who is vance"),
+            "who is vance"
+        );
+        lex.language.question_words = vec!["wer".to_string()];
+        let c = lex.compile();
+        assert_eq!(c.drop_preamble("ok so wer ist vance"), "wer ist vance");
+        assert_eq!(c.drop_preamble("ok so who is vance"), "ok so who is vance");
+    }
+
+    #[test]
     fn a_language_written_before_a_word_list_existed_takes_the_built_in_one() {
         let mut table = toml::Table::try_from(builtin_language()).unwrap();
         for key in [
@@ -1124,6 +1450,21 @@ mod tests {
             "future_words",
             "weekday_lead_words",
             "year_prepositions",
+            "relative_days",
+            "period_shifts",
+            "periods",
+            "month_abbreviations",
+            "question_words",
+            "cause_cues_asked_only",
+            "title_abbreviations",
+            "lowered_openers",
+            "count_phrases",
+            "definition_questions",
+            "stance_holder_prepositions",
+            "followup_openers",
+            "followup_pronouns",
+            "description_openers",
+            "role_introducers",
             "role_office_words",
             "former_role_words",
             "stance_verbs",
@@ -1145,6 +1486,26 @@ mod tests {
         assert!(old.future_words.contains(&"will".to_string()));
         assert!(old.weekday_lead_words.contains(&"on".to_string()));
         assert!(old.year_prepositions.contains(&"since".to_string()));
+        assert!(old.relative_days.contains(&("yesterday".to_string(), -1)));
+        assert!(old.period_shifts.contains(&("next".to_string(), 1)));
+        assert!(old
+            .periods
+            .contains(&("weekend".to_string(), "weekend".to_string())));
+        assert_eq!(old.month_abbreviations.len(), 12);
+        assert!(old.question_words.contains(&"who".to_string()));
+        assert!(old.cause_cues_asked_only.contains(&"reason".to_string()));
+        assert!(old.title_abbreviations.contains(&"pm".to_string()));
+        assert!(old.lowered_openers.contains(&"three".to_string()));
+        assert!(old.count_phrases.contains(&"how many".to_string()));
+        assert!(old
+            .definition_questions
+            .iter()
+            .any(|p| p == &["what", "is"]));
+        assert!(old.stance_holder_prepositions.contains(&"to".to_string()));
+        assert!(old.followup_openers.contains(&"what about ".to_string()));
+        assert!(old.followup_pronouns.contains(&"their".to_string()));
+        assert!(old.description_openers.contains(&"these".to_string()));
+        assert!(old.role_introducers.contains(&"its".to_string()));
         assert!(old.role_office_words.contains(&"press".to_string()));
         assert!(old.former_role_words.contains(&"former".to_string()));
         assert!(old.stance_verbs.iter().any(|g| g[0] == "rejects"));

@@ -23,6 +23,28 @@ pub fn with_threads<R>(n: usize, f: impl FnOnce() -> R) -> R {
     f()
 }
 
+/// Runs `a` and `b`, on two threads when two may be used (see [`threads`]), else one after the
+/// other; their results in that order.
+pub fn join<A, B, RA, RB>(a: A, b: B) -> (RA, RB)
+where
+    A: FnOnce() -> RA + Send,
+    B: FnOnce() -> RB + Send,
+    RA: Send,
+    RB: Send,
+{
+    if threads(2) <= 1 {
+        return (a(), b());
+    }
+    std::thread::scope(|scope| {
+        let second = scope.spawn(b);
+        let first = a();
+        let second = second
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (first, second)
+    })
+}
+
 /// How many worker threads to use: the machine's parallelism, at most `cap`, at least 1.
 /// [`with_threads`] on the calling thread, else `PARLEY_THREADS`, overrides it (1 makes
 /// everything sequential).
@@ -194,5 +216,31 @@ mod tests {
         assert_eq!(flat, items.iter().map(|x| x * 2).collect::<Vec<_>>());
         let seen: Vec<u32> = parts.into_iter().flat_map(|(s, _)| s).collect();
         assert_eq!(seen, items);
+    }
+
+    #[test]
+    fn join_runs_both_on_two_threads_or_in_order_on_one() {
+        let here = std::thread::current().id();
+        let (a, b) = with_threads(2, || {
+            join(
+                || (1, std::thread::current().id()),
+                || ("two", std::thread::current().id()),
+            )
+        });
+        assert_eq!((a.0, b.0), (1, "two"));
+        assert_eq!(a.1, here, "the first runs on the caller");
+        assert_ne!(b.1, here, "the second on another thread");
+        let order = std::sync::Mutex::new(Vec::new());
+        let (_, b) = with_threads(1, || {
+            join(
+                || order.lock().unwrap().push('a'),
+                || {
+                    order.lock().unwrap().push('b');
+                    std::thread::current().id()
+                },
+            )
+        });
+        assert_eq!(b, here, "one thread: both on the caller");
+        assert_eq!(*order.lock().unwrap(), ['a', 'b']);
     }
 }

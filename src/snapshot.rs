@@ -219,7 +219,13 @@ fn section(w: &mut impl Write, value: &impl serde::Serialize) -> std::io::Result
         hasher: Checksum::default(),
         len: 0,
     };
-    postcard::to_io(value, &mut summed).map_err(std::io::Error::other)?;
+    // postcard writes a few bytes at a time; gathered first, they reach the checksum and the
+    // file in large pieces (the checksum does not depend on how the bytes are cut). Pieces as
+    // large as the file's own buffer go past it, so the bytes are copied once.
+    let mut gathered = std::io::BufWriter::with_capacity(1 << 20, &mut summed);
+    postcard::to_io(value, &mut gathered).map_err(std::io::Error::other)?;
+    gathered.flush()?;
+    drop(gathered);
     Ok((summed.len, summed.hasher.finish()))
 }
 

@@ -43,7 +43,7 @@ impl Engine {
                 .sources
                 .iter()
                 .find(|s| &s.id == id)
-                .map(|s| lower_first(&s.description)),
+                .map(|s| lower_first(&s.description, &self.lex.lowered_openers)),
             Speaker::Unattributed => None,
         }
     }
@@ -375,7 +375,9 @@ impl Engine {
     }
 }
 
-pub(crate) fn lower_first(s: &str) -> String {
+/// `s` with its first letter lowered when its first word is one of `openers` (lowercase):
+/// "Three officials" -> "three officials"; names and acronyms stay as written.
+pub(crate) fn lower_first(s: &str, openers: &HashSet<String>) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => {
@@ -388,11 +390,7 @@ pub(crate) fn lower_first(s: &str) -> String {
                         && s.split_whitespace().next().is_some_and(|w| {
                             w.len() > 1
                                 && w.chars().skip(1).all(char::is_lowercase)
-                                && ![
-                                    "A", "An", "The", "Three", "Two", "Several", "Some", "One",
-                                    "Four", "Five",
-                                ]
-                                .contains(&w)
+                                && !openers.contains(&w.to_lowercase())
                         })
                 })
             {

@@ -47,7 +47,7 @@ impl Engine {
             .cause_cues
             .iter()
             .flat_map(|c| tokenize(c).into_iter().map(|t| stem(&t.norm)))
-            .filter(|s| !matches!(s.as_str(), "over" | "why" | "reason"))
+            .filter(|s| !lex.cause_cue_stems_asked_only.contains(s))
             .collect();
         // Where each sentence stands, with its parties, topics and people (cheap, in order).
         // The engine keeps those as numbers here; the knowledge's own lists of names are
@@ -80,14 +80,28 @@ impl Engine {
                 }
             }
         }
+        // Each fact's sentence as an index, looked up once and on every core: hundreds of
+        // thousands of ids at 10,000 articles, several of the loops below need them, and the
+        // engine keeps those of quotes, statements and events.
+        let sent_of = |id: &String| sent_by_id.get(id);
+        let quote_sent: Vec<Option<usize>> =
+            crate::par::map(&knowledge.quotes, 4096, |q| sent_of(&q.sentence));
+        let statement_sent: Vec<Option<usize>> =
+            crate::par::map(&knowledge.statements, 4096, |st| sent_of(&st.sentence));
+        let event_sent: Vec<Option<usize>> =
+            crate::par::map(&knowledge.events, 4096, |e| sent_of(&e.sentence));
+        let number_sent: Vec<Option<usize>> =
+            crate::par::map(&knowledge.numbers, 4096, |n| sent_of(&n.sentence));
+        let position_sent: Vec<Option<usize>> =
+            crate::par::map(&knowledge.positions, 4096, |p| sent_of(&p.sentence));
         // Positions are the largest section of a big knowledge file, and the engine needs them
         // only as (topic, sentence, stance) by holder: it keeps those and frees the list. A
         // position on no topic of the lexicon has topic `NO_TOPIC`.
         let mut positions_by_party: HashMap<String, Vec<Held>> = HashMap::default();
         let mut seen_positions: HashSet<(&str, u32, u32)> = HashSet::default();
         let mut proposal_sents = HashSet::default();
-        for pos in &knowledge.positions {
-            let Some(s) = sent_by_id.get(&pos.sentence) else {
+        for (pos, &s) in knowledge.positions.iter().zip(&position_sent) {
+            let Some(s) = s else {
                 continue;
             };
             let t = if pos.topic.is_empty() {
@@ -113,6 +127,7 @@ impl Engine {
             }
         }
         drop(seen_positions);
+        drop(position_sent);
         knowledge.positions = Vec::new();
         // Tokenising and stemming every sentence is most of the start-up: it runs on every
         // core, each worker with its own stem cache and vocabulary, merged afterwards.
@@ -183,8 +198,8 @@ impl Engine {
         tracing::debug!(target: "parley::timing", phase = "tokens", elapsed = ?t_tokens.elapsed(), "timing");
         // The speaker of a quote or statement is a person of its sentence, even when only a
         // continuation names them elsewhere.
-        for q in &knowledge.quotes {
-            if let (Speaker::Person(id), Some(s)) = (&q.speaker, sent_by_id.get(&q.sentence)) {
+        for (q, &s) in knowledge.quotes.iter().zip(&quote_sent) {
+            if let (Speaker::Person(id), Some(s)) = (&q.speaker, s) {
                 if let Some(&p) = person_index.get(id.as_str()) {
                     let rec: &mut SentRec = &mut sents[s];
                     if !rec.people.contains(&p) {
@@ -212,20 +227,20 @@ impl Engine {
             }
         }
         let mut statement_by_sent = HashMap::default();
-        for (i, st) in knowledge.statements.iter().enumerate() {
-            if let Some(s) = sent_by_id.get(&st.sentence) {
+        for (i, &s) in statement_sent.iter().enumerate() {
+            if let Some(s) = s {
                 statement_by_sent.entry(s).or_insert(i);
             }
         }
         let mut events_by_sent: HashMap<usize, Vec<usize>> = HashMap::default();
-        for (i, e) in knowledge.events.iter().enumerate() {
-            if let Some(s) = sent_by_id.get(&e.sentence) {
+        for (i, &s) in event_sent.iter().enumerate() {
+            if let Some(s) = s {
                 events_by_sent.entry(s).or_default().push(i);
             }
         }
         let mut numbers_by_sent: HashMap<usize, Vec<usize>> = HashMap::default();
-        for (i, n) in knowledge.numbers.iter().enumerate() {
-            if let Some(s) = sent_by_id.get(&n.sentence) {
+        for (i, &s) in number_sent.iter().enumerate() {
+            if let Some(s) = s {
                 numbers_by_sent.entry(s).or_default().push(i);
             }
         }
@@ -266,17 +281,13 @@ impl Engine {
                 Speaker::Unattributed => None,
             }
         };
-        let title_stems: Vec<Vec<String>> = knowledge
-            .articles
-            .iter()
-            .map(|a| {
-                tokenize(&a.title)
-                    .iter()
-                    .filter(|t| !lex.stopwords.contains(&t.norm))
-                    .map(|t| stem(&t.norm))
-                    .collect()
-            })
-            .collect();
+        let title_stems: Vec<Vec<String>> = crate::par::map(&knowledge.articles, 256, |a| {
+            tokenize(&a.title)
+                .iter()
+                .filter(|t| !lex.stopwords.contains(&t.norm))
+                .map(|t| stem(&t.norm))
+                .collect()
+        });
         let mut sources_for_person: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, src) in knowledge.sources.iter().enumerate() {
             if let Some(p) = &src.on_behalf_of {
@@ -300,17 +311,13 @@ impl Engine {
                     .collect()
             })
             .collect();
-        let source_stems: Vec<HashSet<String>> = knowledge
-            .sources
-            .iter()
-            .map(|s| {
-                tokenize(&s.description)
-                    .iter()
-                    .filter(|t| !lex.stopwords.contains(&t.norm))
-                    .map(|t| stem(&t.norm))
-                    .collect()
-            })
-            .collect();
+        let source_stems: Vec<HashSet<String>> = crate::par::map(&knowledge.sources, 256, |s| {
+            tokenize(&s.description)
+                .iter()
+                .filter(|t| !lex.stopwords.contains(&t.norm))
+                .map(|t| stem(&t.norm))
+                .collect()
+        });
         let mut newest_first: Vec<usize> = (0..knowledge.articles.len()).collect();
         newest_first.sort_by(|&a, &b| {
             let (a, b) = (&knowledge.articles[a], &knowledge.articles[b]);
@@ -324,7 +331,7 @@ impl Engine {
             .iter()
             .flat_map(|t| tokenize(t))
             .flat_map(|w| w.norm.split('-').map(stem).collect::<Vec<_>>())
-            .chain(["pm", "vp", "fm"].iter().map(|s| s.to_string()))
+            .chain(lex.title_abbreviations.iter().cloned())
             .collect();
         // Parties as small numbers: a large corpus has a speaker in every other sentence.
         let mut speaker_parties: HashMap<u32, Vec<u32>> = HashMap::default();
@@ -333,15 +340,17 @@ impl Engine {
         let spoken = knowledge
             .quotes
             .iter()
-            .map(|q| (&q.sentence, &q.speaker))
+            .zip(&quote_sent)
+            .map(|(q, &s)| (s, &q.speaker))
             .chain(
                 knowledge
                     .statements
                     .iter()
-                    .map(|st| (&st.sentence, &st.speaker)),
+                    .zip(&statement_sent)
+                    .map(|(st, &s)| (s, &st.speaker)),
             );
-        for (sid, sp) in spoken {
-            if let (Some(s), Some(party)) = (sent_by_id.get(sid), party_of(sp)) {
+        for (s, sp) in spoken {
+            if let (Some(s), Some(party)) = (s, party_of(sp)) {
                 let next = speaker_party_names.len() as u32;
                 let number = *party_numbers.entry(party).or_insert_with_key(|p| {
                     speaker_party_names.push(p.clone());
@@ -366,29 +375,15 @@ impl Engine {
             v.sort();
         }
         let mut quotes_in_sent: HashMap<usize, Vec<usize>> = HashMap::default();
-        for (i, q) in knowledge.quotes.iter().enumerate() {
-            if let Some(s) = sent_by_id.get(&q.sentence) {
+        for (i, &s) in quote_sent.iter().enumerate() {
+            if let Some(s) = s {
                 quotes_in_sent.entry(s).or_default().push(i);
             }
         }
         tracing::debug!(target: "parley::timing", phase = "engine", elapsed = ?t_new.elapsed(), "timing");
-        // Each fact's sentence as an index; the ids themselves are not read again, and a
+        // The facts' sentence ids are not read again (each fact's index is kept above), and a
         // large corpus has hundreds of thousands of them.
-        let quote_sent: Vec<Option<usize>> = knowledge
-            .quotes
-            .iter()
-            .map(|q| sent_by_id.get(&q.sentence))
-            .collect();
-        let statement_sent: Vec<Option<usize>> = knowledge
-            .statements
-            .iter()
-            .map(|st| sent_by_id.get(&st.sentence))
-            .collect();
-        let event_sent: Vec<Option<usize>> = knowledge
-            .events
-            .iter()
-            .map(|e| sent_by_id.get(&e.sentence))
-            .collect();
+        drop(number_sent);
         for q in &mut knowledge.quotes {
             q.sentence = String::new();
         }

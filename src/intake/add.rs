@@ -15,7 +15,7 @@ use super::dedup::{overlap, Overlap};
 use super::web::{decode, parse_page, PageArticle};
 use super::{fetch, plain_text, IntakeError};
 use crate::article::{parse_article, Article, UNDATED};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Language, Lexicon};
 use crate::text::{slug, split_sentences};
 
 /// The flags of `parley add`.
@@ -88,8 +88,13 @@ pub struct Added {
     pub warnings: Vec<String>,
 }
 
-/// Reads one source: a link, a saved page or a `.txt` file.
-pub fn prepare(input: &str, flags: &Fallbacks, timeout: Duration) -> Result<Prepared, IntakeError> {
+/// Reads one source: a link, a saved page or a `.txt` file (its dateline read with `language`).
+pub fn prepare(
+    input: &str,
+    flags: &Fallbacks,
+    timeout: Duration,
+    language: &Language,
+) -> Result<Prepared, IntakeError> {
     let lower = input.to_ascii_lowercase();
     if lower.starts_with("http://") || lower.starts_with("https://") {
         let fetched = fetch::fetch(input, timeout)?;
@@ -123,7 +128,7 @@ pub fn prepare(input: &str, flags: &Fallbacks, timeout: Duration) -> Result<Prep
                 .and_then(|s| s.to_str())
                 .unwrap_or("article")
                 .to_string();
-            let mut article = plain_text::parse_plain_text(input, &id, &bytes)?;
+            let mut article = plain_text::parse_plain_text(input, &id, &bytes, language)?;
             let mut warnings = Vec::new();
             if article.source == plain_text::UNKNOWN_SOURCE {
                 match &flags.source {
@@ -302,6 +307,7 @@ fn sentences(a: &Article, abbreviations: &rustc_hash::FxHashSet<String>) -> Vec<
 fn existing_articles(
     dir: &Path,
     abbreviations: &rustc_hash::FxHashSet<String>,
+    language: &Language,
     out: &mut Vec<(String, Vec<String>)>,
 ) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -311,7 +317,7 @@ fn existing_articles(
     paths.sort();
     for path in paths {
         if path.is_dir() {
-            existing_articles(&path, abbreviations, out);
+            existing_articles(&path, abbreviations, language, out);
             continue;
         }
         let is_article = path
@@ -323,7 +329,7 @@ fn existing_articles(
             continue;
         }
         if let Ok(bytes) = std::fs::read(&path) {
-            if let Ok(a) = super::parse_any(&path.display().to_string(), id, &bytes) {
+            if let Ok(a) = super::parse_any(&path.display().to_string(), id, &bytes, language) {
                 out.push((a.id.clone(), sentences(&a, abbreviations)));
             }
         }
@@ -345,7 +351,7 @@ pub fn add(
     let mut prepared = Vec::new();
     let mut errors = Vec::new();
     for input in inputs {
-        match prepare(input, flags, timeout) {
+        match prepare(input, flags, timeout, &lexicon.language) {
             Ok(p) => prepared.push(p),
             Err(e) => errors.push(e),
         }
@@ -377,7 +383,7 @@ pub fn add(
     let abbreviations: rustc_hash::FxHashSet<String> =
         lexicon.language.abbreviations.iter().cloned().collect();
     let mut existing = Vec::new();
-    existing_articles(dir, &abbreviations, &mut existing);
+    existing_articles(dir, &abbreviations, &lexicon.language, &mut existing);
     let mut added = Vec::new();
     for (p, unchanged) in prepared.into_iter().zip(unchanged) {
         let mut warnings = p.warnings;

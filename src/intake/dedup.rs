@@ -80,22 +80,37 @@ pub fn same_report_pairs(sentences: &[(u32, &str)]) -> Vec<(u32, u32)> {
     same_report_pairs_by(sentences.len(), |n| sentences[n].0, |n| sentences[n].1)
 }
 
+/// Sentences per unit of parallel work in [`same_report_pairs_by`].
+const BATCH: usize = 2048;
+
 /// [`same_report_pairs`] over `count` sentences read through `article` and `text`, so a caller
-/// holding them elsewhere need not copy them into a list.
+/// holding them elsewhere need not copy them into a list. Shingles are worked out on every core;
+/// a sentence's full set only once, and only when it is some pair's candidate.
 pub fn same_report_pairs_by<'t>(
     count: usize,
-    article: impl Fn(usize) -> u32,
-    text: impl Fn(usize) -> &'t str,
+    article: impl Fn(usize) -> u32 + Sync,
+    text: impl Fn(usize) -> &'t str + Sync,
 ) -> Vec<(u32, u32)> {
-    let mut postings: Vec<(u32, u32)> = Vec::with_capacity(count * SKETCH);
-    for n in 0..count {
-        let sh = shingles(text(n));
-        // Truncated to 32 bits: a collision only adds a candidate, which the full check drops.
-        let mut small: Vec<u32> = sh.iter().map(|&h| h as u32).collect();
-        small.sort_unstable();
-        small.dedup();
-        small.truncate(SKETCH);
-        postings.extend(small.into_iter().map(|h| (h, n as u32)));
+    let batches: Vec<std::ops::Range<usize>> = (0..count)
+        .step_by(BATCH)
+        .map(|start| start..(start + BATCH).min(count))
+        .collect();
+    let sketches = crate::par::map(&batches, 1, |batch| {
+        let mut postings: Vec<(u32, u32)> = Vec::with_capacity(batch.len() * SKETCH);
+        for n in batch.clone() {
+            // Truncated to 32 bits: a collision only adds a candidate, which the full check
+            // drops.
+            let mut small: Vec<u32> = shingles(text(n)).iter().map(|&h| h as u32).collect();
+            small.sort_unstable();
+            small.dedup();
+            small.truncate(SKETCH);
+            postings.extend(small.into_iter().map(|h| (h, n as u32)));
+        }
+        postings
+    });
+    let mut postings: Vec<(u32, u32)> = Vec::with_capacity(sketches.iter().map(Vec::len).sum());
+    for part in sketches {
+        postings.extend(part);
     }
     postings.sort_unstable();
     let mut candidates: Vec<(u32, u32)> = Vec::new();
@@ -114,13 +129,24 @@ pub fn same_report_pairs_by<'t>(
     drop(postings);
     candidates.sort_unstable();
     candidates.dedup();
+    // Each sentence some candidate pair holds, with its full shingle set.
+    let mut needed: Vec<u32> = candidates.iter().flat_map(|&(i, j)| [i, j]).collect();
+    needed.sort_unstable();
+    needed.dedup();
+    let full: Vec<Vec<u64>> = crate::par::map(&needed, 256, |&n| shingles(text(n as usize)));
+    let of = |n: u32| {
+        let at = needed
+            .binary_search(&n)
+            .expect("every candidate's sentence is shingled");
+        full[at].as_slice()
+    };
+    let same = crate::par::map(&candidates, 1024, |&(i, j)| {
+        similarity(of(i), of(j)) >= SAME_REPORT
+    });
     candidates
         .into_iter()
-        .filter(|&(i, j)| {
-            let a = shingles(text(i as usize));
-            let b = shingles(text(j as usize));
-            similarity(&a, &b) >= SAME_REPORT
-        })
+        .zip(same)
+        .filter_map(|(pair, same)| same.then_some(pair))
         .collect()
 }
 

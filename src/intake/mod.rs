@@ -20,16 +20,23 @@ use std::path::PathBuf;
 
 use crate::article::{parse_article, Article, ArticleError};
 use crate::extract::ArticleFacts;
+use crate::lexicon::Language;
 
 pub use add::{run_add, AddArgs};
 
-/// Parses an article file by its extension: `.txt` is plain text, anything else Markdown.
-pub fn parse_any(file: &str, id: &str, bytes: &[u8]) -> Result<Article, ArticleError> {
+/// Parses an article file by its extension: `.txt` is plain text (its dateline read with
+/// `language`), anything else Markdown.
+pub fn parse_any(
+    file: &str,
+    id: &str,
+    bytes: &[u8],
+    language: &Language,
+) -> Result<Article, ArticleError> {
     let is_txt = std::path::Path::new(file)
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
     if is_txt {
-        plain_text::parse_plain_text(file, id, bytes)
+        plain_text::parse_plain_text(file, id, bytes, language)
     } else {
         parse_article(file, id, bytes)
     }
@@ -205,9 +212,10 @@ mod tests {
 
     #[test]
     fn the_extension_picks_the_parser() {
-        let txt = parse_any("a.txt", "a", b"Headline\nA paragraph of text.\n").unwrap();
+        let language = crate::lexicon::Lexicon::builtin().language;
+        let txt = parse_any("a.txt", "a", b"Headline\nA paragraph of text.\n", &language).unwrap();
         assert_eq!(txt.title, "Headline");
-        let md = parse_any("a.md", "a", b"Headline\nA paragraph.\n").unwrap_err();
+        let md = parse_any("a.md", "a", b"Headline\nA paragraph.\n", &language).unwrap_err();
         assert!(matches!(md, ArticleError::NoFrontMatter { .. }));
     }
 }

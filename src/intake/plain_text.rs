@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::article::{Article, ArticleError, Paragraph};
+use crate::lexicon::Language;
 
 /// The source written for a plain-text article that names none (no dateline, no flag).
 pub const UNKNOWN_SOURCE: &str = "source not stated";
@@ -40,29 +41,27 @@ pub struct Dateline {
     pub agency: String,
 }
 
-/// Reads a dateline at the start of `text`, if it has one.
-pub fn parse_dateline(text: &str) -> Option<Dateline> {
+/// Reads a dateline at the start of `text`, if it has one; its month is read with the
+/// `month_abbreviations` of `language`.
+pub fn parse_dateline(text: &str, language: &Language) -> Option<Dateline> {
     let caps = DATELINE.captures(text)?;
     let agency = caps["agency"].trim().to_string();
     let date = caps.name("year").and_then(|y| {
-        let month = month_number(&caps["month"])?;
+        let month = month_number(&caps["month"], &language.month_abbreviations)?;
         let day: u32 = caps["day"].parse().ok()?;
         NaiveDate::from_ymd_opt(y.as_str().parse().ok()?, month, day)
     });
     Some(Dateline { date, agency })
 }
 
-fn month_number(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
+/// The month, January 1, whose abbreviation (`month_abbreviations`, January first) `name`
+/// starts with: "Apr", "April" and "Apr." are all 4. A word shorter than the abbreviation is
+/// no month.
+fn month_number(name: &str, abbreviations: &[String]) -> Option<u32> {
     let lower = name.to_lowercase();
-    if lower.len() < 3 {
-        return None;
-    }
-    MONTHS
+    abbreviations
         .iter()
-        .position(|m| lower.starts_with(m))
+        .position(|m| !m.is_empty() && lower.starts_with(&m.to_lowercase()))
         .map(|i| i as u32 + 1)
 }
 
@@ -79,8 +78,14 @@ pub fn date_from_file_name(id: &str) -> Option<NaiveDate> {
 }
 
 /// Parses a plain-text article; `file` names it in messages, `id` (the file name without its
-/// extension) becomes its id and may carry its date.
-pub fn parse_plain_text(file: &str, id: &str, bytes: &[u8]) -> Result<Article, ArticleError> {
+/// extension) becomes its id and may carry its date; a dateline's month is read with
+/// `language`.
+pub fn parse_plain_text(
+    file: &str,
+    id: &str,
+    bytes: &[u8],
+    language: &Language,
+) -> Result<Article, ArticleError> {
     let text = crate::build::article::article_text(file, bytes)?;
     // (line number from 1, text) of every non-empty line.
     let mut lines: Vec<(usize, &str)> = text
@@ -122,7 +127,7 @@ pub fn parse_plain_text(file: &str, id: &str, bytes: &[u8]) -> Result<Article, A
     if paragraphs.is_empty() {
         return Err(ArticleError::EmptyBody { file: file.into() });
     }
-    let dateline = parse_dateline(&paragraphs[0].text);
+    let dateline = parse_dateline(&paragraphs[0].text, language);
     let published = date_from_file_name(id).or_else(|| dateline.as_ref().and_then(|d| d.date));
     let source = dateline
         .map(|d| d.agency)
@@ -162,6 +167,11 @@ fn is_heading_shape(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::Lexicon;
+
+    fn parse_plain_text(file: &str, id: &str, bytes: &[u8]) -> Result<Article, ArticleError> {
+        super::parse_plain_text(file, id, bytes, &Lexicon::builtin().language)
+    }
 
     const SEED_SHAPE: &str = "Talks stall in the capital\n\
         Officials met on Wednesday to restart the talks.\n\
@@ -211,7 +221,26 @@ mod tests {
         let b = parse_plain_text("e.txt", "e", no_year.as_bytes()).unwrap();
         assert_eq!(b.published, None, "a dateline without a year gives no date");
         assert_eq!(b.source, "Wire Agency");
-        assert!(parse_dateline("London is where talks were held (again) - yes").is_none());
+        let language = Lexicon::builtin().language;
+        assert!(
+            parse_dateline("London is where talks were held (again) - yes", &language).is_none()
+        );
+    }
+
+    #[test]
+    fn a_datelines_month_is_read_from_the_language_data() {
+        let mut language = Lexicon::builtin().language;
+        let date = |text: &str, language: &Language| parse_dateline(text, language)?.date;
+        let line = "KYIV, Sept. 3, 2025 (AP) - Talks resumed.";
+        assert_eq!(date(line, &language), NaiveDate::from_ymd_opt(2025, 9, 3));
+        let line = "KYIV, Apr 3, 2025 (AP) - Talks resumed.";
+        assert_eq!(date(line, &language), NaiveDate::from_ymd_opt(2025, 4, 3));
+        // Another language's abbreviations: "Okt" is October, "Oct" no month.
+        language.month_abbreviations[9] = "okt".to_string();
+        let line = "BERLIN, Okt. 3, 2025 (dpa) - Talks resumed.";
+        assert_eq!(date(line, &language), NaiveDate::from_ymd_opt(2025, 10, 3));
+        let line = "KYIV, Oct. 3, 2025 (AP) - Talks resumed.";
+        assert_eq!(date(line, &language), None);
     }
 
     #[test]

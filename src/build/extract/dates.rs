@@ -1,12 +1,14 @@
 //! Dated events: weekdays, "last week", "23 April", years, resolved against the publication date.
 //!
-//! Owns date phrases and the place named with them. It must not read people or quotes.
+//! Owns date phrases and the place named with them. It must not read people or quotes. Every
+//! date word (weekdays, months, "yesterday", "last", "week", ...) comes from
+//! `config/language.toml`.
 
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::article::Article;
 use crate::knowledge::Event;
-use crate::lexicon::Compiled;
+use crate::lexicon::{Compiled, Period};
 use crate::text::CharMap;
 
 use super::{cite, Sent};
@@ -56,52 +58,44 @@ pub(super) fn events_in(
                 i
             };
             let cur = pubd.weekday().num_days_from_monday();
-            let date = if prev == Some("next") || (future && prev != Some("last")) {
+            // "next Monday" is ahead, "last Monday" a full week back on a Monday.
+            let shift = prev.and_then(|p| c.period_shifts.get(p)).copied();
+            let (next, last) = (shift.is_some_and(|d| d > 0), shift.is_some_and(|d| d < 0));
+            let date = if next || (future && !last) {
                 let ahead = (wd + 7 - cur) % 7;
                 pubd + Duration::days(if ahead == 0 { 7 } else { ahead as i64 })
             } else {
                 let back = (cur + 7 - wd) % 7;
-                let back = if prev == Some("last") && back == 0 {
-                    7
-                } else {
-                    back
-                };
+                let back = if last && back == 0 { 7 } else { back };
                 pubd - Duration::days(back as i64)
             };
             found = Some((start, i + 1, Some(date.format("%Y-%m-%d").to_string())));
-        } else if matches!(t.norm.as_str(), "week" | "month" | "year" | "weekend")
-            && matches!(prev, Some("last" | "this" | "next"))
+        } else if let Some((&period, &shift)) = c
+            .periods
+            .get(&t.norm)
+            .zip(prev.and_then(|p| c.period_shifts.get(p)))
         {
-            let shift = match prev {
-                Some("last") => -1,
-                Some("next") => 1,
-                _ => 0,
-            };
-            let date = match t.norm.as_str() {
-                "week" | "weekend" => {
+            // "last week", "this weekend", "next month", "last year" (`periods` and
+            // `period_shifts` in config/language.toml).
+            let date = match period {
+                Period::Week | Period::Weekend => {
                     let (a, b) = week_range(pubd + Duration::weeks(shift));
-                    if t.norm == "weekend" {
+                    if period == Period::Weekend {
                         Some(fmt_range(a + Duration::days(5), b))
                     } else {
                         Some(fmt_range(a, b))
                     }
                 }
-                "month" => {
+                Period::Month => {
                     let (y, m) = shift_month(pubd.year(), pubd.month(), shift);
                     Some(format!("{y:04}-{m:02}"))
                 }
-                _ => Some(format!("{}", pubd.year() + shift as i32)),
+                Period::Year => Some(format!("{}", pubd.year() + shift as i32)),
             };
             found = Some((i - 1, i + 1, date));
-        } else if matches!(
-            t.norm.as_str(),
-            "yesterday" | "today" | "tomorrow" | "tonight"
-        ) {
-            let d = match t.norm.as_str() {
-                "yesterday" => pubd - Duration::days(1),
-                "tomorrow" => pubd + Duration::days(1),
-                _ => pubd,
-            };
+        } else if let Some(&days) = c.relative_days.get(&t.norm) {
+            // "yesterday", "today", "tomorrow", "tonight" (`relative_days`).
+            let d = pubd + Duration::days(days);
             found = Some((i, i + 1, Some(d.format("%Y-%m-%d").to_string())));
         } else if t.numeric
             && t.norm.len() == 4
@@ -218,7 +212,7 @@ pub(super) fn place_in(s: &Sent, c: &Compiled) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::read;
+    use super::super::testing::{read, read_with};
     use super::{month_index, weekday_index};
     use crate::lexicon::Lexicon;
 
@@ -267,5 +261,63 @@ mod tests {
         let (_, f) = read(&["Talks may resume in Velmont, the envoys said on May 5."]);
         let dates: Vec<&str> = f.events.iter().filter_map(|e| e.date.as_deref()).collect();
         assert_eq!(dates, ["2026-05-05"]);
+    }
+
+    /// (when_text, date) of each event in `sentence`, read with `lex`.
+    fn dated(sentence: &str, lex: &Lexicon) -> Vec<(String, Option<String>)> {
+        let (_, f) = read_with(&[sentence], lex);
+        f.events
+            .into_iter()
+            .map(|e| (e.when_text, e.date))
+            .collect()
+    }
+
+    #[test]
+    fn relative_days_and_shifted_periods_are_read_from_the_language_data() {
+        // Published on Wednesday 2026-05-06.
+        let lex = Lexicon::builtin();
+        let own = |pairs: &[(&str, &str)]| -> Vec<(String, Option<String>)> {
+            pairs
+                .iter()
+                .map(|(w, d)| (w.to_string(), Some(d.to_string())))
+                .collect()
+        };
+        assert_eq!(
+            dated("The envoys met yesterday and meet again tomorrow.", &lex),
+            own(&[("yesterday", "2026-05-05"), ("tomorrow", "2026-05-07")])
+        );
+        assert_eq!(
+            dated(
+                "Talks began last week and end next month, not this year.",
+                &lex
+            ),
+            own(&[
+                ("last week", "2026-04-27/2026-05-03"),
+                ("next month", "2026-06"),
+                ("this year", "2026"),
+            ])
+        );
+        assert_eq!(
+            dated("They met this weekend and again last Wednesday.", &lex),
+            own(&[
+                ("this weekend", "2026-05-09/2026-05-10"),
+                ("last Wednesday", "2026-04-29"),
+            ])
+        );
+        // Other words, other distances: the lists are data, not code.
+        let mut other = Lexicon::builtin();
+        other.language.relative_days = vec![("overmorrow".to_string(), 2)];
+        other.language.period_shifts = vec![("previous".to_string(), -1)];
+        other.language.periods = vec![("fortnight".to_string(), "week".to_string())];
+        assert_eq!(
+            dated(
+                "They met yesterday, previous fortnight, and meet overmorrow.",
+                &other
+            ),
+            own(&[
+                ("previous fortnight", "2026-04-27/2026-05-03"),
+                ("overmorrow", "2026-05-08"),
+            ])
+        );
     }
 }

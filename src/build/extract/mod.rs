@@ -23,7 +23,7 @@ mod quotes;
 mod references;
 mod registry;
 
-pub use people::find_people;
+pub use people::{add_people, find_people, named_sentences, NamedSentences};
 pub use registry::{name_words, place_words, PersonDraft, Registry};
 
 use attribution::{channel_after, Reader, Said};
@@ -487,12 +487,17 @@ pub(crate) mod testing {
     /// The registry and facts of one article made of `paragraphs`, published 2026-05-06 (a
     /// Wednesday), read with the built-in lexicon and both passes of the builder.
     pub(crate) fn read(paragraphs: &[&str]) -> (Registry, ArticleFacts) {
+        read_with(paragraphs, &Lexicon::builtin())
+    }
+
+    /// [`read`] with another lexicon.
+    pub(crate) fn read_with(paragraphs: &[&str], lexicon: &Lexicon) -> (Registry, ArticleFacts) {
         let body = paragraphs.join("\n\n");
         let text = format!(
             "+++\ntitle = \"T\"\nsource = \"S\"\npublished = \"2026-05-06\"\n+++\n\n{body}\n"
         );
         let a = crate::article::parse_article("t.md", "t", text.as_bytes()).expect("parses");
-        let c = Lexicon::builtin().compile();
+        let c = lexicon.compile();
         let mut reg = Registry::default();
         find_people(&a, &c, &mut reg);
         reg.merge_surnames();

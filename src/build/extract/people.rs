@@ -356,44 +356,106 @@ pub(super) fn affiliation_of(
     (None, None)
 }
 
+/// The paragraphs of an article that hold a run of name words, each with its sentences that
+/// do and what pass one reads of them (tokens, title and party masks, name runs). Worked out
+/// without the registry, so the builder reads articles in parallel and only
+/// [`add_people`], which needs the registry as earlier articles left it, runs in order.
+pub struct NamedSentences<'a> {
+    paragraphs: Vec<NamedParagraph<'a>>,
+}
+
+struct NamedParagraph<'a> {
+    /// Index into the article's paragraphs.
+    at: usize,
+    map: CharMap,
+    sentences: Vec<NamedSentence<'a>>,
+}
+
+struct NamedSentence<'a> {
+    sent: Sent<'a>,
+    titles: Vec<bool>,
+    parties: Vec<Option<usize>>,
+    runs: Vec<(usize, usize)>,
+}
+
+/// An article's sentences that hold names (see [`NamedSentences`]).
+pub fn named_sentences<'a>(article: &'a Article, c: &Compiled) -> NamedSentences<'a> {
+    let mut paragraphs = Vec::new();
+    for (at, p) in article.paragraphs.iter().enumerate() {
+        let mut sentences = Vec::new();
+        for sent in sentences_of(&p.text, c) {
+            let titles = title_mask(&sent.tokens, c);
+            let parties = party_mask(&sent.tokens, c);
+            let runs = name_runs(&sent, c, &titles, &parties);
+            if !runs.is_empty() {
+                sentences.push(NamedSentence {
+                    sent,
+                    titles,
+                    parties,
+                    runs,
+                });
+            }
+        }
+        if !sentences.is_empty() {
+            paragraphs.push(NamedParagraph {
+                at,
+                map: CharMap::new(&p.text),
+                sentences,
+            });
+        }
+    }
+    NamedSentences { paragraphs }
+}
+
 /// Pass one: named people with their roles, from every sentence of an article.
 pub fn find_people(article: &Article, c: &Compiled, registry: &mut Registry) {
-    for p in &article.paragraphs {
-        let map = CharMap::new(&p.text);
-        for s in sentences_of(&p.text, c) {
-            let titles = title_mask(&s.tokens, c);
-            let parties = party_mask(&s.tokens, c);
-            for (a, b) in name_runs(&s, c, &titles, &parties) {
+    add_people(article, &named_sentences(article, c), c, registry);
+}
+
+/// Pass one for an article whose [`named_sentences`] are read: the people they name join the
+/// registry. Articles must come in the same order on every build.
+pub fn add_people(
+    article: &Article,
+    named: &NamedSentences,
+    c: &Compiled,
+    registry: &mut Registry,
+) {
+    for para in &named.paragraphs {
+        let p = &article.paragraphs[para.at];
+        let map = &para.map;
+        for named in &para.sentences {
+            let (s, titles, parties) = (&named.sent, &named.titles, &named.parties);
+            for &(a, b) in &named.runs {
                 // "the Velmont Institute": an organisation's name is no person's.
                 if (a..b).any(|k| c.body_nouns.contains(&s.tokens[k].norm)) {
                     continue;
                 }
-                let before = role_before(&s, a, c, &titles, &parties)
-                    .or_else(|| role_before_comma(&s, a, b, c, &titles, &parties));
+                let before = role_before(s, a, c, titles, parties)
+                    .or_else(|| role_before_comma(s, a, b, c, titles, parties));
                 // Both may stand: "the council's chief mediator, Amara Velloso, a former
                 // Castellane justice minister".
-                let after = role_after(&s, b, c, &titles, &parties);
+                let after = role_after(s, b, c, titles, parties);
                 // The roles written here, and the affiliation the first one that names a party
                 // gives.
                 let roles_here = |before: Option<usize>, after: Option<(usize, usize)>| {
                     let mut roles = Vec::new();
                     let mut aff = (None, None);
                     if let Some(r) = before {
-                        roles.extend(role_from(&s, &map, article, p.n, r, a, (a, b)));
-                        aff = affiliation_of(&s, (r, a), c, &parties);
+                        roles.extend(role_from(s, map, article, p.n, r, a, (a, b)));
+                        aff = affiliation_of(s, (r, a), c, parties);
                     }
                     if let Some((r0, r1)) = after {
                         let text = s.hay[s.tokens[r0].start..s.tokens[r1 - 1].end].to_string();
                         let cite = cite(
                             &article.id,
                             p.n,
-                            &map,
+                            map,
                             s.tokens[a].start,
                             s.tokens[r1 - 1].end,
                         );
                         roles.push(Role { text, cite });
                         if aff == (None, None) {
-                            aff = affiliation_of(&s, (r0, r1), c, &parties);
+                            aff = affiliation_of(s, (r0, r1), c, parties);
                         }
                     }
                     (roles, aff)
@@ -458,7 +520,7 @@ pub fn find_people(article: &Article, c: &Compiled, registry: &mut Registry) {
                 {
                     continue;
                 }
-                let known_at = registry.find_words(&words_of(&s, a, b));
+                let known_at = registry.find_words(&words_of(s, a, b));
                 if let (Some(i), false) = (known_at, honorific_titles.is_empty()) {
                     let p = &registry.people[i];
                     registry.add(PersonDraft {
@@ -484,7 +546,7 @@ pub fn find_people(article: &Article, c: &Compiled, registry: &mut Registry) {
                 }
                 let name_end = s.tokens[b - 1].start + s.tokens[b - 1].base(s.hay).len();
                 let name = s.hay[s.tokens[a].start..name_end].to_string();
-                let words = words_of(&s, a, b);
+                let words = words_of(s, a, b);
                 // A single word after a title is a surname of someone already known, or a name.
                 if b - a == 1 {
                     if let Some(i) = registry.find_words(&words) {

@@ -446,7 +446,11 @@ impl Reading<'_> {
     fn party_after_for(&self, end: usize) -> Option<Vec<String>> {
         let s = self.s;
         if end >= s.tokens.len()
-            || !matches!(s.tokens[end].norm.as_str(), "for" | "to")
+            || !self
+                .c
+                .stances
+                .holder_prepositions
+                .contains(&s.tokens[end].norm)
             || !self.joined(end - 1)
         {
             return None;

@@ -51,7 +51,7 @@ impl Engine {
                         facts.extend(self.facts_by_speaker(&Speaker::Source(s.id.clone())));
                     }
                 }
-                (facts, lower_first(&x))
+                (facts, lower_first(&x, &self.lex.lowered_openers))
             } else {
                 return self.search_answer(clean, q);
             };

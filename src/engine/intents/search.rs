@@ -132,14 +132,21 @@ impl Engine {
     /// word after it, with its synonyms and relatives (for "how many yrs": year). None when the
     /// question does not say ("how many are there?").
     pub(crate) fn counted_terms(&self, q: &Query) -> Option<Vec<String>> {
-        let at = q
-            .tokens
-            .windows(2)
-            .position(|w| w[0].norm == "how" && matches!(w[1].norm.as_str(), "many" | "much"))?;
+        // The first count phrase ("how many", `count_phrases`) and the word after it.
+        let after = (0..q.tokens.len()).find_map(|at| {
+            self.lex.count_phrases.iter().find_map(|phrase| {
+                let words = q.tokens.get(at..at + phrase.len())?;
+                words
+                    .iter()
+                    .zip(phrase)
+                    .all(|(t, w)| &t.norm == w)
+                    .then_some(at + phrase.len())
+            })
+        })?;
         // A party's name or demonym before the noun says whose, not what ("how many Halvarki
         // soldiers"): the noun after it is what is counted.
         let in_span = |k: usize| q.spans.iter().any(|s| (s.2..s.3).contains(&k));
-        let k = (at + 2..q.tokens.len()).find(|&k| {
+        let k = (after..q.tokens.len()).find(|&k| {
             let t = &q.tokens[k].norm;
             !self.lex.stopwords.contains(t) && !q.tokens[k].numeric && !in_span(k)
         })?;
@@ -280,7 +287,7 @@ impl Engine {
         let norms: Vec<&str> = q.tokens.iter().map(|t| t.norm.as_str()).collect();
         let Some(at) = norms
             .windows(2)
-            .position(|w| w[0] == "what" && matches!(w[1], "is" | "are" | "was" | "were" | "s"))
+            .position(|w| self.lex.definition_questions.iter().any(|d| d == w))
         else {
             return;
         };

@@ -250,7 +250,7 @@ impl Engine {
                 let facts = self.facts_by_speaker(&Speaker::Source(s.id.clone()));
                 let lead = format!(
                     "The sources don't name {}; this is what is attributed to them.",
-                    escape_markdown(&lower_first(&s.description))
+                    escape_markdown(&lower_first(&s.description, &self.lex.lowered_openers))
                 );
                 return self.finish(clean, q, lead, facts, true);
             }

@@ -17,19 +17,17 @@ impl Engine {
         intent: &mut IntentMatch,
         q: &mut Query,
     ) {
-        // Follow-ups: "what about Vance?", "and what did he say about Crimea?".
-        let followup = folded.starts_with("what about ")
-            || folded.starts_with("how about ")
-            || folded.starts_with("and ")
-            || folded.starts_with("also ")
-            || folded.starts_with("same for ")
-            || folded.starts_with("what else");
-        let pronoun = q.tokens.iter().any(|t| {
-            matches!(
-                t.norm.as_str(),
-                "he" | "she" | "him" | "her" | "his" | "they" | "them" | "their"
-            )
-        });
+        // Follow-ups: "what about Vance?", "and what did he say about Crimea?" (`followup_openers`
+        // and `followup_pronouns` in config/language.toml).
+        let followup = self
+            .lex
+            .followup_openers
+            .iter()
+            .any(|o| folded.starts_with(o.as_str()));
+        let pronoun = q
+            .tokens
+            .iter()
+            .any(|t| self.lex.followup_pronouns.contains(&t.norm));
         if let Some(ctx) = context {
             if q.people.is_empty() && pronoun {
                 if let Some(p) = self.context_person(ctx) {

@@ -99,7 +99,7 @@ impl Engine {
             while start > 0
                 && !used[start - 1]
                 && self.lex.role_modifiers.contains(&tokens[start - 1].norm)
-                && !matches!(tokens[start - 1].norm.as_str(), "the" | "of" | "for" | "to")
+                && !self.lex.role_inner_words.contains(&tokens[start - 1].norm)
             {
                 start -= 1;
             }
@@ -114,11 +114,8 @@ impl Engine {
                     end = e;
                 }
             }
-            let introduced = start > 0
-                && matches!(
-                    tokens[start - 1].norm.as_str(),
-                    "the" | "their" | "its" | "his" | "her" | "our"
-                );
+            let introduced =
+                start > 0 && self.lex.role_introducers.contains(&tokens[start - 1].norm);
             if party.is_none() && !introduced {
                 continue;
             }

@@ -79,10 +79,7 @@ impl Engine {
                 .unwrap_or_default();
             let x_is_name = !x_words.is_empty()
                 && x_words.len() <= 3
-                && !matches!(
-                    x_words[0].as_str(),
-                    "the" | "a" | "an" | "this" | "that" | "these" | "those" | "it"
-                )
+                && !self.lex.description_openers.contains(&x_words[0])
                 && !self.lex.synonyms.contains_key(&keys[k]);
             let name_like = (t.capital && k > 0)
                 || x_is_name && !english_word && x_words.iter().any(|w| w == &t.norm);

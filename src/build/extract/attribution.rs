@@ -453,9 +453,14 @@ impl<'a> Reader<'a> {
                 // A relative clause ("X, who appointed Y, said") never is, though it ends on a
                 // name.
                 let aside_is_name = !self.c.clause_words.contains(&toks[a0].norm)
-                    && mentions
+                    && (mentions
                         .iter()
-                        .any(|m| m.start >= a0 && m.end == subject_end);
+                        .any(|m| m.start >= a0 && m.end == subject_end)
+                        // "Mrs. Amsel's son, Jonas Amsel, said": a full name the registry
+                        // does not know yet is the aside, and someone new.
+                        || unknown_names(s, self.c, self.registry, mentions)
+                            .iter()
+                            .any(|&(x, y)| x == a0 && y == subject_end));
                 // A relative clause ("X, who met Y, said") is no name, whoever it names.
                 let aside_names_someone = !self.c.clause_words.contains(&toks[a0].norm)
                     && (self

@@ -173,6 +173,30 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             .collect();
         registry.named_in_full(&sents)
     };
+    // An interview: questions, each answered by a sentence that opens with a quotation, whose
+    // answers are the words of the one person the headline names, or of whoever an answer is
+    // given to.
+    let interview = {
+        let mut asked = false;
+        let mut answered = 0;
+        for p in &article.paragraphs {
+            let quotes = find_quotes(&p.text);
+            for s in sentences_of(&p.text, c) {
+                if asked && quotes.iter().any(|q| q.open == s.start) {
+                    answered += 1;
+                }
+                asked = asks(&s, &quotes);
+            }
+        }
+        answered >= 2
+    };
+    let mut answerer: Option<Speaker> = if interview {
+        headline_person(&article.title, c, registry, &in_full)
+            .map(|pi| Speaker::Person(r.person_id(pi)))
+    } else {
+        None
+    };
+    let mut after_question = false;
     let mut quote_no = 0;
     let mut statement_no = 0;
     // The speaker (or lone named subject) of the sentence before, with its verb: a quotation
@@ -286,9 +310,24 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 let text = &p.text[qs..qe];
                 let mut continuation = false;
                 let mut reason = None;
-                let (speaker, verb) = if after.is_none() && !whole_quote && names_a_thing(text, c) {
+                // "Will there be a deal? “Ask me in September,” she says.": in an interview, a
+                // pronoun answering the question is the one who answers.
+                let pronoun_answer = after_question
+                    && after.is_none()
+                    && after_verb.is_some()
+                    && s.tokens
+                        .iter()
+                        .find(|t| t.start >= q.close)
+                        .is_some_and(|t| c.person_pronouns.contains(&t.norm));
+                let (speaker, verb) = if after_verb.is_none()
+                    && !whole_quote
+                    && names_a_thing(text, c)
+                {
                     reason = Some("a name or title in quotation marks, not words said".into());
                     (None, None)
+                } else if pronoun_answer && answerer.is_some() {
+                    let sd = after_verb.expect("checked");
+                    (answerer.clone(), Some(s.tokens[sd.verb].norm.clone()))
                 } else if let Some(sd) = after {
                     (sd.speaker.clone(), Some(s.tokens[sd.verb].norm.clone()))
                 } else if let Some((sp, v)) = later {
@@ -296,6 +335,14 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 } else if let Some(sd) = before {
                     reason = sd.reason.clone();
                     (sd.speaker.clone(), Some(s.tokens[sd.verb].norm.clone()))
+                } else if whole_quote && after_question && spoke.is_none() {
+                    // An answer to the question before it: the interview's, or nobody's.
+                    if answerer.is_none() {
+                        reason = Some(
+                            "an answer to a question, and the text does not say who answers".into(),
+                        );
+                    }
+                    (answerer.clone(), None)
                 } else if whole_quote {
                     match &spoke {
                         Some((sp, v)) => {
@@ -330,6 +377,10 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 if speaker != Speaker::Unattributed {
                     spoke = Some((speaker.clone(), verb.clone()));
                     reason = None;
+                    // Who answers a question in an interview answers the next ones too.
+                    if interview && after_question && matches!(speaker, Speaker::Person(_)) {
+                        answerer = Some(speaker.clone());
+                    }
                 } else if reason.is_none() {
                     reason = Some("the reporting verb's subject is not a person or body".into());
                 }
@@ -422,7 +473,11 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             // A sentence inside a quotation that opened before it ("“A. B.”") leaves the speaker
             // of the quotation for what follows.
             let inside_quote = quotes.iter().any(|q| q.open < s.start && s.end <= q.close);
-            previous = if inside_quote && spoke.is_none() && said_last.is_none() {
+            // A question hands no speaker on: the quotation after it answers it.
+            let question = asks(s, &quotes);
+            previous = if question {
+                None
+            } else if inside_quote && spoke.is_none() && said_last.is_none() {
                 previous
             } else if let Some(sp) = spoke.or(said_last) {
                 Some(sp)
@@ -444,6 +499,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             if named.is_some() {
                 r.last_named = named;
             }
+            after_question = question;
             r.reason = None;
             // Events and numbers.
             events_in(&mut r.facts.events, s, article, p.n, &sid, &map, c);
@@ -472,6 +528,48 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
     r.facts
 }
 
+/// True when a sentence, outside any quotation, asks a question: it quotes nobody and ends
+/// with a question mark, emphasis marks aside ("**Is a deal close?**").
+fn asks(s: &Sent, quotes: &[QuoteSpan]) -> bool {
+    !quotes.iter().any(|q| q.open < s.end && q.close > s.start)
+        && s.hay[s.start..s.end]
+            .trim_end_matches(|ch: char| ch.is_whitespace() || ch == '*' || ch == '_')
+            .ends_with('?')
+}
+
+/// The one known person a headline names, and nobody else.
+fn headline_person(
+    title: &str,
+    c: &Compiled,
+    registry: &Registry,
+    in_full: &std::collections::HashSet<usize>,
+) -> Option<usize> {
+    let mut found = None;
+    for s in sentences_of(title, c) {
+        let quotes = find_quotes(title);
+        let mentions: Vec<_> = person_mentions(&s, registry, in_full, c)
+            .into_iter()
+            .filter(|m| {
+                !quotes
+                    .iter()
+                    .any(|q| s.tokens[m.start].start >= q.open && s.tokens[m.start].start < q.close)
+            })
+            .collect();
+        if !unknown_names(&s, c, registry, &mentions).is_empty() {
+            return None;
+        }
+        for m in mentions {
+            match (m.person, found) {
+                (None, _) => return None,
+                (Some(pi), None) => found = Some(pi),
+                (Some(pi), Some(f)) if pi != f => return None,
+                _ => {}
+            }
+        }
+    }
+    found
+}
+
 fn push_unique(v: &mut Vec<String>, x: &str) {
     if !v.iter().any(|y| y == x) {
         v.push(x.to_string());
@@ -487,9 +585,14 @@ pub(crate) mod testing {
     /// The registry and facts of one article made of `paragraphs`, published 2026-05-06 (a
     /// Wednesday), read with the built-in lexicon and both passes of the builder.
     pub(crate) fn read(paragraphs: &[&str]) -> (Registry, ArticleFacts) {
+        read_titled("T", paragraphs)
+    }
+
+    /// As [`read`], with a headline.
+    pub(crate) fn read_titled(title: &str, paragraphs: &[&str]) -> (Registry, ArticleFacts) {
         let body = paragraphs.join("\n\n");
         let text = format!(
-            "+++\ntitle = \"T\"\nsource = \"S\"\npublished = \"2026-05-06\"\n+++\n\n{body}\n"
+            "+++\ntitle = \"{title}\"\nsource = \"S\"\npublished = \"2026-05-06\"\n+++\n\n{body}\n"
         );
         let a = crate::article::parse_article("t.md", "t", text.as_bytes()).expect("parses");
         let c = Lexicon::builtin().compile();
@@ -535,7 +638,43 @@ pub(crate) mod testing {
 
 #[cfg(test)]
 mod tests {
-    use super::testing::{read, speaker};
+    use super::testing::{read, read_titled, speaker};
+
+    #[test]
+    fn answers_in_an_interview_are_the_words_of_the_one_the_headline_names() {
+        let paragraphs = [
+            "Envoy Lidia Varenko said on Monday that the talks would go on.",
+            "**Is a deal close?**",
+            "“Closer than it was. Close is a dangerous word.”",
+            "**Jonas Pelt says you are too patient. Is he right?**",
+            "“I do not grade the parties.”",
+            "**And Jonas Pelt?**",
+            "“He is the most patient of us all.”",
+        ];
+        let (reg, f) = read_titled("Lidia Varenko: the river is everything", &paragraphs);
+        assert_eq!(speaker(&reg, &f, "Closer than"), "person: Lidia Varenko");
+        assert_eq!(speaker(&reg, &f, "do not grade"), "person: Lidia Varenko");
+        assert_eq!(speaker(&reg, &f, "most patient"), "person: Lidia Varenko");
+        // A headline naming nobody settles nobody: the answers stay unattributed, and never
+        // go to the person a question names.
+        let (reg, f) = read_titled("The river is everything", &paragraphs);
+        for words in ["Closer than", "do not grade", "most patient"] {
+            let who = speaker(&reg, &f, words);
+            assert!(who.starts_with("unattributed: "), "{who}");
+        }
+    }
+
+    #[test]
+    fn an_answer_given_to_someone_in_an_interview_gives_them_the_next_answers() {
+        let (reg, f) = read(&[
+            "Envoy Lidia Varenko spoke to us between sessions.",
+            "What do you do all day? “Mostly I listen,” Varenko says.",
+            "Is the truce holding? “It is holding because both armies are tired.”",
+            "Will there be a deal? “Ask me in September,” she says.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "It is holding"), "person: Lidia Varenko");
+        assert_eq!(speaker(&reg, &f, "Ask me"), "person: Lidia Varenko");
+    }
 
     #[test]
     fn a_quotation_standing_alone_continues_the_speaker_before_it() {

@@ -28,6 +28,15 @@ pub(super) fn is_name_token(t: &Token, hay: &str, c: &Compiled, titles: bool, pa
     {
         return false;
     }
+    // "Mum-of-three Greta Falk": a capitalised word joined to lowercase ones describes the
+    // person and is no name ("Jean-Luc" is one).
+    if base
+        .split(['-', '‑'])
+        .skip(1)
+        .any(|part| part.starts_with(char::is_lowercase))
+    {
+        return false;
+    }
     // Long all-capital words are acronyms of bodies, not names ("NATO"); "JD" is a name.
     if t.all_caps && base.chars().count() > 3 {
         return false;

@@ -174,6 +174,8 @@ pub(super) fn subject_mention(s: &Sent, mentions: &[Mention], c: &Compiled) -> O
                 || (c.role_modifiers.contains(&t.norm)
                     && (!c.role_inner_words.contains(&t.norm) || k > 0 && titles[k - 1]))
                 || c.subject_lead_words.contains(&t.norm)
+                // A live blog's time stamp ("14:45 – Vask has left").
+                || (0..=k).all(|j| s.tokens[j].numeric)
                 || (t.capital
                     && !c.stopwords.contains(&t.norm)
                     && (k + 1..m.start).all(|j| s.tokens[j].capital || titles[j]))

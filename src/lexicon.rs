@@ -199,6 +199,21 @@ pub struct Language {
     /// Words before the one person a quotation after a colon comes from ("More from X:").
     #[serde(default = "builtin_source_prepositions")]
     pub source_prepositions: Vec<String>,
+    /// Words opening a sentence before the one person whose view it gives ("For X, the deal is ...").
+    #[serde(default = "builtin_viewpoint_prepositions")]
+    pub viewpoint_prepositions: Vec<String>,
+    /// Pronouns that stand for a man ("he", "his").
+    #[serde(default = "builtin_masculine_pronouns")]
+    pub masculine_pronouns: Vec<String>,
+    /// Pronouns that stand for a woman ("she", "her").
+    #[serde(default = "builtin_feminine_pronouns")]
+    pub feminine_pronouns: Vec<String>,
+    /// Verbs by which a written statement gives its words ("It reads in full:").
+    #[serde(default = "builtin_document_verbs")]
+    pub document_verbs: Vec<String>,
+    /// Verbs that report only in "as X put it".
+    #[serde(default = "builtin_idiom_reporting_verbs")]
+    pub idiom_reporting_verbs: Vec<String>,
     /// Words that may stand before a sentence's named subject ("the", "but").
     #[serde(default)]
     pub subject_lead_words: Vec<String>,
@@ -338,6 +353,26 @@ fn builtin_introducing_verbs() -> Vec<String> {
 
 fn builtin_source_prepositions() -> Vec<String> {
     builtin_language().source_prepositions.clone()
+}
+
+fn builtin_viewpoint_prepositions() -> Vec<String> {
+    builtin_language().viewpoint_prepositions.clone()
+}
+
+fn builtin_masculine_pronouns() -> Vec<String> {
+    builtin_language().masculine_pronouns.clone()
+}
+
+fn builtin_feminine_pronouns() -> Vec<String> {
+    builtin_language().feminine_pronouns.clone()
+}
+
+fn builtin_document_verbs() -> Vec<String> {
+    builtin_language().document_verbs.clone()
+}
+
+fn builtin_idiom_reporting_verbs() -> Vec<String> {
+    builtin_language().idiom_reporting_verbs.clone()
 }
 
 fn builtin_speech_nouns() -> Vec<String> {
@@ -751,6 +786,16 @@ pub struct Compiled {
     pub introducing_verbs: HashSet<String>,
     /// Words before the one person a quotation comes from, lowercase.
     pub source_prepositions: HashSet<String>,
+    /// Words opening a sentence before the one person whose view it gives ("For X, the deal is ..."), lowercase.
+    pub viewpoint_prepositions: HashSet<String>,
+    /// Pronouns that stand for a man ("he", "his"), lowercase.
+    pub masculine_pronouns: HashSet<String>,
+    /// Pronouns that stand for a woman ("she", "her"), lowercase.
+    pub feminine_pronouns: HashSet<String>,
+    /// Verbs by which a written statement gives its words ("It reads in full:"), lowercase.
+    pub document_verbs: HashSet<String>,
+    /// Verbs that report only in "as X put it", lowercase.
+    pub idiom_reporting_verbs: HashSet<String>,
     /// Words that may stand before a sentence's named subject, lowercase.
     pub subject_lead_words: HashSet<String>,
     /// Words that tie an unnamed source to whom it speaks for, lowercase.
@@ -963,6 +1008,11 @@ impl Lexicon {
             predicate_connectives: lower(&l.predicate_connectives),
             introducing_verbs: lower(&l.introducing_verbs),
             source_prepositions: lower(&l.source_prepositions),
+            viewpoint_prepositions: lower(&l.viewpoint_prepositions),
+            masculine_pronouns: lower(&l.masculine_pronouns),
+            feminine_pronouns: lower(&l.feminine_pronouns),
+            document_verbs: lower(&l.document_verbs),
+            idiom_reporting_verbs: lower(&l.idiom_reporting_verbs),
             subject_lead_words: lower(&l.subject_lead_words),
             affiliation_words: lower(&l.affiliation_words),
             infinitive_markers: lower(&l.infinitive_markers),
@@ -1093,6 +1143,11 @@ mod tests {
             "predicate_connectives",
             "introducing_verbs",
             "source_prepositions",
+            "viewpoint_prepositions",
+            "masculine_pronouns",
+            "feminine_pronouns",
+            "document_verbs",
+            "idiom_reporting_verbs",
             "weekdays",
             "months",
             "future_words",
@@ -1114,6 +1169,11 @@ mod tests {
         assert!(old.predicate_connectives.contains(&"but".to_string()));
         assert!(old.introducing_verbs.contains(&"was".to_string()));
         assert!(old.source_prepositions.contains(&"from".to_string()));
+        assert!(old.viewpoint_prepositions.contains(&"for".to_string()));
+        assert!(old.masculine_pronouns.contains(&"he".to_string()));
+        assert!(old.feminine_pronouns.contains(&"she".to_string()));
+        assert!(old.document_verbs.contains(&"reads".to_string()));
+        assert!(old.idiom_reporting_verbs.contains(&"put".to_string()));
         assert_eq!(old.weekdays.len(), 7);
         assert_eq!(old.months.len(), 12);
         assert!(old.future_words.contains(&"will".to_string()));

@@ -50,9 +50,23 @@ pub(super) struct Reader<'a> {
     pub(super) reason: Option<String>,
     /// A pronoun of the current sentence resolved to a person: its token and the person.
     pub(super) pronoun: Option<(usize, usize)>,
+    /// A pronoun of the current sentence, before the person it names, that stands for nobody
+    /// settled: its token and whether it stands for a man.
+    pub(super) lone_sex: Option<(usize, bool)>,
 }
 
 impl<'a> Reader<'a> {
+    /// Whether a pronoun stands for a man (`Some(true)`), a woman (`Some(false)`) or says not.
+    pub(super) fn sex_of(&self, word: &str) -> Option<bool> {
+        if self.c.masculine_pronouns.contains(word) {
+            Some(true)
+        } else if self.c.feminine_pronouns.contains(word) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
     pub(super) fn person_id(&self, idx: usize) -> String {
         self.registry.people[idx].id.clone()
     }
@@ -328,7 +342,15 @@ impl<'a> Reader<'a> {
             // A characterising verb reports only when a quotation follows it in the sentence.
             let characterising = self.c.characterising_verbs.contains(&toks[v].norm)
                 && s.hay[toks[v].end..s.end].contains(['“', '"']);
-            let is_verb = self.c.reporting_verbs.contains(&toks[v].norm) || characterising;
+            // "as one official put it": an idiom's verb reports when "as" opens its clause and
+            // "it" follows.
+            let idiom = self.c.idiom_reporting_verbs.contains(&toks[v].norm)
+                && toks.get(v + 1).is_some_and(|t| t.norm == "it")
+                && {
+                    let start = self.clause_start(s, v);
+                    start > 0 && self.c.subject_connectives.contains(&toks[start - 1].norm)
+                };
+            let is_verb = self.c.reporting_verbs.contains(&toks[v].norm) || characterising || idiom;
             self.reason = None;
             // "according to X": the speaker follows the phrase.
             let according = self
@@ -529,8 +551,14 @@ impl<'a> Reader<'a> {
             if let Some(first) = mentions.iter().find(|m| !quoted(m.start)) {
                 let lone = (0..first.start)
                     .find(|&i| self.c.person_pronouns.contains(&toks[i].norm) && !quoted(i));
-                if let Some(p) = lone {
-                    self.here_unknown = Some(self.here_unknown.map_or(p, |u| u.min(p)));
+                match lone.map(|p| (p, self.sex_of(&toks[p].norm))) {
+                    // "Her deputy, Gil Ostrander, went further.": a pronoun of one sex leaves a
+                    // later pronoun of the other to the person named.
+                    Some((p, Some(male))) => self.lone_sex = Some((p, male)),
+                    Some((p, None)) => {
+                        self.here_unknown = Some(self.here_unknown.map_or(p, |u| u.min(p)));
+                    }
+                    None => {}
                 }
             }
         }
@@ -1064,6 +1092,34 @@ mod tests {
         assert_eq!(speaker(&reg, &f, "here to finish"), "person: Jonas Pelt");
         assert_eq!(speaker(&reg, &f, "over soup"), "person: Jonas Pelt");
         assert_eq!(speaker(&reg, &f, "most useful"), "person: Jonas Pelt");
+    }
+
+    #[test]
+    fn as_someone_put_it_and_in_the_words_of_someone() {
+        let (reg, f) = read(&[
+            "“Hope is the most expensive thing here,” as one senior official put it last week.",
+            "“A long day,” as one of our editors put it, “and not over yet.”",
+            "In the words of one of our producers: “Same time tomorrow, same coffee.”",
+            "Envoy Jonas Pelt put it on the table: “This is the map.”",
+        ]);
+        assert_eq!(
+            speaker(&reg, &f, "most expensive"),
+            "source: one senior official"
+        );
+        assert_eq!(
+            speaker(&reg, &f, "A long day"),
+            "source: one of our editors"
+        );
+        assert_eq!(
+            speaker(&reg, &f, "not over yet"),
+            "source: one of our editors"
+        );
+        assert_eq!(
+            speaker(&reg, &f, "Same time"),
+            "source: one of our producers"
+        );
+        // "put it" with no "as" reports nothing; the colon gives the words to their subject.
+        assert_eq!(speaker(&reg, &f, "This is the map"), "person: Jonas Pelt");
     }
 
     #[test]

@@ -32,7 +32,7 @@ use numbers::numbers_in;
 use people::unknown_names;
 use positions::positions_in;
 use quotes::{find_quotes, names_a_thing, trim_quote, QuoteSpan};
-use references::{subject_mention, Named};
+use references::{subject_mention, viewpoint_person, Named};
 use registry::person_mentions;
 
 use std::collections::HashMap;
@@ -163,6 +163,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
         here_unknown: None,
         reason: None,
         pronoun: None,
+        lone_sex: None,
     };
     // Who a surname several people share stands for here: the one of them named in full.
     let in_full = {
@@ -227,6 +228,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 .find(|&(a, _)| !quoted(s.tokens[a].start))
                 .map(|(a, _)| a);
             r.pronoun = None;
+            r.lone_sex = None;
             let saids = r.said_in(s, &mentions, p.n, &map);
             // Tags.
             let mut facts = SentenceFacts {
@@ -368,6 +370,9 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                     (None, Some(s.tokens[sd.verb].norm.clone()))
                 } else if let Some(sp) = r.colon_speaker(s, q.open, p.n, &map) {
                     (Some(sp), None)
+                } else if let Some(pi) = viewpoint_person(s, &r.here, r.here_unknown.is_some(), c) {
+                    // "For Brandt, the formula is “a test of good faith”."
+                    (Some(Speaker::Person(r.person_id(pi))), None)
                 } else {
                     reason = Some("no reporting verb or speaker for this quotation".into());
                     (None, None)
@@ -443,6 +448,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                     .map(|sp| (sp, Some(s.tokens[sd.verb].norm.clone())))
             });
             let subject = subject_mention(s, &r.here, c);
+            let viewpoint = viewpoint_person(s, &r.here, r.here_unknown.is_some(), c);
             let pronoun = r.pronoun;
             let named =
                 (!r.here.is_empty() || r.here_unknown.is_some() || pronoun.is_some()).then(|| {
@@ -467,7 +473,9 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                     });
                     n.subject = said_person
                         .or(pronoun.map(|(_, who)| who))
-                        .or(subject.and_then(|m| m.person));
+                        .or(subject.and_then(|m| m.person))
+                        .or(viewpoint);
+                    n.lone_sex = r.lone_sex.filter(|&(i, _)| i >= from).map(|(_, male)| male);
                     n
                 });
             // A sentence inside a quotation that opened before it ("“A. B.”") leaves the speaker
@@ -482,7 +490,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             } else if let Some(sp) = spoke.or(said_last) {
                 Some(sp)
             } else if let Some(n) = &named {
-                match (&n.persons[..], n.unknown, n.subject) {
+                match (&n.persons[..], n.unknown || n.lone_sex.is_some(), n.subject) {
                     ([one], false, Some(sub)) if *one == sub => {
                         Some((Speaker::Person(r.person_id(sub)), None))
                     }

@@ -211,6 +211,9 @@ pub struct Language {
     /// Verbs by which a written statement gives its words ("It reads in full:").
     #[serde(default = "builtin_document_verbs")]
     pub document_verbs: Vec<String>,
+    /// Verbs by which someone puts out a written statement ("issued a statement").
+    #[serde(default = "builtin_issuing_verbs")]
+    pub issuing_verbs: Vec<String>,
     /// Verbs that report only in "as X put it".
     #[serde(default = "builtin_idiom_reporting_verbs")]
     pub idiom_reporting_verbs: Vec<String>,
@@ -369,6 +372,10 @@ fn builtin_feminine_pronouns() -> Vec<String> {
 
 fn builtin_document_verbs() -> Vec<String> {
     builtin_language().document_verbs.clone()
+}
+
+fn builtin_issuing_verbs() -> Vec<String> {
+    builtin_language().issuing_verbs.clone()
 }
 
 fn builtin_idiom_reporting_verbs() -> Vec<String> {
@@ -794,6 +801,10 @@ pub struct Compiled {
     pub feminine_pronouns: HashSet<String>,
     /// Verbs by which a written statement gives its words ("It reads in full:"), lowercase.
     pub document_verbs: HashSet<String>,
+    /// Verbs by which someone puts out a written statement ("issued a statement"), lowercase.
+    pub issuing_verbs: HashSet<String>,
+    /// Nouns for what someone said or wrote ("statement"), lowercase.
+    pub speech_nouns: HashSet<String>,
     /// Verbs that report only in "as X put it", lowercase.
     pub idiom_reporting_verbs: HashSet<String>,
     /// Words that may stand before a sentence's named subject, lowercase.
@@ -1012,6 +1023,8 @@ impl Lexicon {
             masculine_pronouns: lower(&l.masculine_pronouns),
             feminine_pronouns: lower(&l.feminine_pronouns),
             document_verbs: lower(&l.document_verbs),
+            issuing_verbs: lower(&l.issuing_verbs),
+            speech_nouns: lower(&l.speech_nouns),
             idiom_reporting_verbs: lower(&l.idiom_reporting_verbs),
             subject_lead_words: lower(&l.subject_lead_words),
             affiliation_words: lower(&l.affiliation_words),
@@ -1147,6 +1160,7 @@ mod tests {
             "masculine_pronouns",
             "feminine_pronouns",
             "document_verbs",
+            "issuing_verbs",
             "idiom_reporting_verbs",
             "weekdays",
             "months",
@@ -1173,6 +1187,7 @@ mod tests {
         assert!(old.masculine_pronouns.contains(&"he".to_string()));
         assert!(old.feminine_pronouns.contains(&"she".to_string()));
         assert!(old.document_verbs.contains(&"reads".to_string()));
+        assert!(old.issuing_verbs.contains(&"issued".to_string()));
         assert!(old.idiom_reporting_verbs.contains(&"put".to_string()));
         assert_eq!(old.weekdays.len(), 7);
         assert_eq!(old.months.len(), 12);

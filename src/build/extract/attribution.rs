@@ -823,6 +823,76 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Who puts out the written statement a sentence tells of ("The office of President Anton
+    /// Vesh issued a statement", "Brandt's office has released a short statement", "The
+    /// mediator, envoy Oona Castell, has issued a statement"): the one known person who is the
+    /// subject, else the unnamed body or source the sentence opens with; None when the sentence
+    /// quotes anyone or names anyone else before its verb.
+    pub(super) fn issuer(&mut self, s: &Sent, n: u32, map: &CharMap) -> Option<Speaker> {
+        let toks = &s.tokens;
+        let quotes = find_quotes(s.hay);
+        if quotes.iter().any(|q| q.close > s.start && q.open < s.end) {
+            return None;
+        }
+        let v = (0..toks.len()).find(|&i| self.c.issuing_verbs.contains(&toks[i].norm))?;
+        let speech =
+            (v + 1..toks.len().min(v + 5)).any(|i| self.c.speech_nouns.contains(&toks[i].norm));
+        if !speech || self.here_unknown.is_some_and(|u| u < v) || self.lone_sex.is_some() {
+            return None;
+        }
+        let before: Vec<Mention> = self.here.iter().copied().filter(|m| m.end <= v).collect();
+        if let Some(m) = super::references::subject_mention(s, &before, self.c) {
+            let pi = m.person?;
+            return before
+                .iter()
+                .all(|x| x.person == Some(pi))
+                .then(|| self.person_speaker(pi));
+        }
+        let k = (0..v).find(|&i| !toks[i].numeric)?;
+        let noun = (k..v.min(k + 4)).find(|&i| {
+            self.c.body_nouns.contains(&toks[i].norm) || self.c.source_nouns.contains(&toks[i].norm)
+        })?;
+        // "The office of President Anton Vesh": the person it belongs to ends it.
+        let titles = title_mask(toks, self.c);
+        let end = before
+            .iter()
+            .find(|m| {
+                m.start > noun
+                    && m.start <= noun + 3
+                    && (noun + 1..m.start).all(|j| {
+                        titles[j]
+                            || self.c.title_joiners.contains(&toks[j].norm)
+                            || self.c.role_modifiers.contains(&toks[j].norm)
+                    })
+            })
+            .map_or(noun + 1, |m| m.end);
+        if before
+            .iter()
+            .any(|m| m.end > end || (m.end <= noun && !toks[m.end - 1].possessive))
+        {
+            return None;
+        }
+        self.source_phrase(s, k, end, &before, n, map)
+    }
+
+    /// "It reads in full:", "The statement, translated by the Post, is given below": a sentence
+    /// about a written statement itself, whose words are those of who issued it.
+    pub(super) fn about_the_statement(&self, s: &Sent) -> bool {
+        let toks = &s.tokens;
+        let Some(k) = (0..toks.len()).find(|&i| !toks[i].numeric) else {
+            return false;
+        };
+        let it_reads = self.c.non_person_subjects.contains(&toks[k].norm)
+            && toks[k].norm == "it"
+            && (k + 1..toks.len().min(k + 3))
+                .any(|i| self.c.document_verbs.contains(&toks[i].norm));
+        let the_statement = self.c.source_determiners.contains(&toks[k].norm)
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| self.c.speech_nouns.contains(&t.norm));
+        it_reads || the_statement
+    }
+
     /// "Vilk was blunt: “...”", "A government spokesman hit back: “...”": a quotation after a
     /// colon, with no reporting verb, is the words of the sentence's subject when the words
     /// before the colon name that one person (as the subject, or after "from": "More from X:")
@@ -1120,6 +1190,32 @@ mod tests {
         );
         // "put it" with no "as" reports nothing; the colon gives the words to their subject.
         assert_eq!(speaker(&reg, &f, "This is the map"), "person: Jonas Pelt");
+    }
+
+    #[test]
+    fn a_statement_s_words_are_those_of_who_issued_it() {
+        let (reg, f) = read(&[
+            "11:52 — The mediator, Envoy Oona Castell, has issued a short written statement. It reads in full: “The talks have paused.”",
+            "15:10 – Brandt's office has released a short statement. It reads: “We await a reply.”",
+            "The office of President Anton Vesh issued a statement on Thursday. The statement is given below in part.",
+            "“Halvark has negotiated in good faith.”",
+            "Castell welcomed the statement. It reads: “Nothing here is new.”",
+        ]);
+        assert_eq!(
+            speaker(&reg, &f, "talks have paused"),
+            "person: Oona Castell"
+        );
+        assert_eq!(
+            speaker(&reg, &f, "await a reply"),
+            "source: Brandt's office"
+        );
+        assert_eq!(
+            speaker(&reg, &f, "good faith"),
+            "source: The office of President Anton Vesh"
+        );
+        // Welcoming a statement is not issuing it.
+        let who = speaker(&reg, &f, "Nothing here");
+        assert!(who.starts_with("unattributed: "), "{who}");
     }
 
     #[test]

@@ -198,6 +198,8 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
         None
     };
     let mut after_question = false;
+    // Who issued the written statement the sentences before tell of.
+    let mut issued: Option<Speaker> = None;
     let mut quote_no = 0;
     let mut statement_no = 0;
     // The speaker (or lone named subject) of the sentence before, with its verb: a quotation
@@ -334,6 +336,9 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                     (sd.speaker.clone(), Some(s.tokens[sd.verb].norm.clone()))
                 } else if let Some((sp, v)) = later {
                     (sp, Some(v))
+                } else if issued.is_some() && r.about_the_statement(s) {
+                    // "It reads in full: “...”": the words of who issued it.
+                    (issued.clone(), None)
                 } else if let Some(sd) = before {
                     reason = sd.reason.clone();
                     (sd.speaker.clone(), Some(s.tokens[sd.verb].norm.clone()))
@@ -483,8 +488,17 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             let inside_quote = quotes.iter().any(|q| q.open < s.start && s.end <= q.close);
             // A question hands no speaker on: the quotation after it answers it.
             let question = asks(s, &quotes);
+            let about_the_statement = r.about_the_statement(s);
+            if let Some(sp) = r.issuer(s, p.n, &map) {
+                issued = Some(sp);
+            } else if !about_the_statement {
+                issued = None;
+            }
             previous = if question {
                 None
+            } else if about_the_statement && spoke.is_none() && issued.is_some() {
+                // "The statement is given below in part." hands on who issued it.
+                issued.clone().map(|sp| (sp, None))
             } else if inside_quote && spoke.is_none() && said_last.is_none() {
                 previous
             } else if let Some(sp) = spoke.or(said_last) {

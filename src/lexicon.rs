@@ -211,6 +211,9 @@ pub struct Language {
     /// Verbs by which a written statement gives its words ("It reads in full:").
     #[serde(default = "builtin_document_verbs")]
     pub document_verbs: Vec<String>,
+    /// Verb forms in "-ing" that, after a comma, go on with the sentence's own reporting verb (", describing it as").
+    #[serde(default = "builtin_participles")]
+    pub participles: Vec<String>,
     /// Verbs by which someone puts out a written statement ("issued a statement").
     #[serde(default = "builtin_issuing_verbs")]
     pub issuing_verbs: Vec<String>,
@@ -372,6 +375,10 @@ fn builtin_feminine_pronouns() -> Vec<String> {
 
 fn builtin_document_verbs() -> Vec<String> {
     builtin_language().document_verbs.clone()
+}
+
+fn builtin_participles() -> Vec<String> {
+    builtin_language().participles.clone()
 }
 
 fn builtin_issuing_verbs() -> Vec<String> {
@@ -801,6 +808,8 @@ pub struct Compiled {
     pub feminine_pronouns: HashSet<String>,
     /// Verbs by which a written statement gives its words ("It reads in full:"), lowercase.
     pub document_verbs: HashSet<String>,
+    /// Verb forms in "-ing" that, after a comma, go on with the sentence's own reporting verb (", describing it as"), lowercase.
+    pub participles: HashSet<String>,
     /// Verbs by which someone puts out a written statement ("issued a statement"), lowercase.
     pub issuing_verbs: HashSet<String>,
     /// Nouns for what someone said or wrote ("statement"), lowercase.
@@ -1023,6 +1032,7 @@ impl Lexicon {
             masculine_pronouns: lower(&l.masculine_pronouns),
             feminine_pronouns: lower(&l.feminine_pronouns),
             document_verbs: lower(&l.document_verbs),
+            participles: lower(&l.participles),
             issuing_verbs: lower(&l.issuing_verbs),
             speech_nouns: lower(&l.speech_nouns),
             idiom_reporting_verbs: lower(&l.idiom_reporting_verbs),
@@ -1160,6 +1170,7 @@ mod tests {
             "masculine_pronouns",
             "feminine_pronouns",
             "document_verbs",
+            "participles",
             "issuing_verbs",
             "idiom_reporting_verbs",
             "weekdays",
@@ -1187,6 +1198,7 @@ mod tests {
         assert!(old.masculine_pronouns.contains(&"he".to_string()));
         assert!(old.feminine_pronouns.contains(&"she".to_string()));
         assert!(old.document_verbs.contains(&"reads".to_string()));
+        assert!(old.participles.contains(&"describing".to_string()));
         assert!(old.issuing_verbs.contains(&"issued".to_string()));
         assert!(old.idiom_reporting_verbs.contains(&"put".to_string()));
         assert_eq!(old.weekdays.len(), 7);

@@ -195,7 +195,11 @@ impl<'a> Reader<'a> {
                 is_name_token(&s.tokens[k], s.hay, self.c, titles[k], parties[k].is_some())
                     && (k == lead || adjacent(s.hay, s.tokens[k - 1].end, s.tokens[k].start))
             });
-        if named {
+        // Words inside quotation marks are said, they name no speaker.
+        let quoted = find_quotes(s.hay)
+            .iter()
+            .any(|q| s.tokens[a].start >= q.open && s.tokens[a].start < q.close);
+        if named && !quoted {
             if (lead..b).any(|k| self.c.body_nouns.contains(&s.tokens[k].norm)) {
                 return Some(self.add_source(s, a, b, None, None, n, map));
             }
@@ -350,6 +354,24 @@ impl<'a> Reader<'a> {
                     let start = self.clause_start(s, v);
                     start > 0 && self.c.subject_connectives.contains(&toks[start - 1].norm)
                 };
+            // ", describing the session as “...”", ", adding: “...”": the speaker of the verb
+            // before, in the same sentence.
+            let participle = v > 0
+                && self.c.participles.contains(&toks[v].norm)
+                && s.hay[toks[v - 1].end..toks[v].start].contains(',');
+            if participle {
+                if let Some(main) = out.last().filter(|sd: &&Said| sd.speaker.is_some()) {
+                    let speaker = main.speaker.clone();
+                    out.push(Said {
+                        speaker,
+                        verb: v,
+                        after_quote: false,
+                        characterising: true,
+                        reason: None,
+                    });
+                    continue;
+                }
+            }
             let is_verb = self.c.reporting_verbs.contains(&toks[v].norm) || characterising || idiom;
             self.reason = None;
             // "according to X": the speaker follows the phrase.
@@ -1215,6 +1237,19 @@ mod tests {
         );
         // Welcoming a statement is not issuing it.
         let who = speaker(&reg, &f, "Nothing here");
+        assert!(who.starts_with("unattributed: "), "{who}");
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_goes_on_with_the_verb_before_it() {
+        let (reg, f) = read(&[
+            "A spokesperson for Envoy Jonas Pelt said the government remained committed, describing the session as “difficult but necessary”.",
+            "Envoy Lidia Varenko said the map was ready, adding: “Every crossing is on it.”",
+            "The delegation left early, adding to the confusion. “Nobody knew why.”",
+        ]);
+        assert!(speaker(&reg, &f, "difficult but").starts_with("source: A spokesperson for"));
+        assert_eq!(speaker(&reg, &f, "Every crossing"), "person: Lidia Varenko");
+        let who = speaker(&reg, &f, "Nobody knew");
         assert!(who.starts_with("unattributed: "), "{who}");
     }
 

@@ -627,6 +627,7 @@ pub(crate) mod testing {
             for p in std::mem::take(&mut facts.new_people) {
                 reg.add(p);
             }
+            reg.merge_surnames();
             facts = extract(&a, &c, &reg);
         }
         (reg, facts)

@@ -373,8 +373,19 @@ pub fn find_people(article: &Article, c: &Compiled, registry: &mut Registry) {
             let titles = title_mask(&s.tokens, c);
             let parties = party_mask(&s.tokens, c);
             for (a, b) in name_runs(&s, c, &titles, &parties) {
-                // "the Velmont Institute": an organisation's name is no person's.
-                if (a..b).any(|k| c.body_nouns.contains(&s.tokens[k].norm)) {
+                // "the Velmont Institute": an organisation's name is no person's, nor its end
+                // ("the Saltgrave Institute for Regional Studies" is no "Studies").
+                let mut k = a;
+                while k > 0
+                    && adjacent(s.hay, s.tokens[k - 1].end, s.tokens[k].start)
+                    && (s.tokens[k - 1].capital
+                        || c.title_joiners.contains(&s.tokens[k - 1].norm)
+                        || c.role_inner_words.contains(&s.tokens[k - 1].norm))
+                    && !s.tokens[k - 1].possessive
+                {
+                    k -= 1;
+                }
+                if (k..b).any(|k| c.body_nouns.contains(&s.tokens[k].norm)) {
                     continue;
                 }
                 let before = role_before(&s, a, c, &titles, &parties)
@@ -726,6 +737,20 @@ mod tests {
         ] {
             assert_eq!(all_roles(&[text]), Vec::<String>::new(), "{text}");
         }
+    }
+
+    #[test]
+    fn the_end_of_a_body_s_name_and_words_inside_quotes_are_no_people() {
+        let (reg, _) = read(&[
+            "Bertil Aske of the Saltgrave Institute for Regional Studies said the statement was “written for home”.",
+            "“Nobody has maintained the dykes,” said Councillor Piet Vanders.",
+            "Readers have asked what happens to the prisoners.",
+        ]);
+        let names = names(&reg);
+        for junk in ["Studies", "Regional Studies", "Nobody", "Readers"] {
+            assert!(!names.iter().any(|n| n == junk), "{names:?}");
+        }
+        assert!(names.iter().any(|n| n == "Piet Vanders"), "{names:?}");
     }
 
     #[test]

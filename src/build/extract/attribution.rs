@@ -12,7 +12,7 @@ use crate::knowledge::{Speaker, UnnamedSource};
 use crate::lexicon::Compiled;
 use crate::text::{slug, stem, tokenize, CharMap};
 
-use super::people::{is_name_token, unknown_names};
+use super::people::{describes, given_name_like, is_name_token, unknown_names};
 use super::quotes::find_quotes;
 use super::references::Named;
 use super::registry::{name_words, Mention};
@@ -87,8 +87,12 @@ impl<'a> Reader<'a> {
         if a >= b {
             return None;
         }
-        // Honorifics are never part of the name: "Mr. Grusin" is Grusin.
-        while a + 1 < b && self.c.honorifics.contains_key(s.tokens[a].base(s.hay)) {
+        // Honorifics are never part of the name: "Mr. Grusin" is Grusin; nor is a descriptor
+        // ("Mum-of-three Greta Falk").
+        while a + 1 < b
+            && (self.c.honorifics.contains_key(s.tokens[a].base(s.hay))
+                || describes(&s.tokens[a], s.hay))
+        {
             a += 1;
         }
         let first = &s.tokens[a];
@@ -340,6 +344,7 @@ impl<'a> Reader<'a> {
     ) -> Vec<Said> {
         self.note_unknown_surnames(s, mentions);
         self.note_introduction(s, mentions);
+        self.note_unknown_subject(s, mentions);
         let mut out = Vec::new();
         let toks = &s.tokens;
         for v in 0..toks.len() {
@@ -915,6 +920,56 @@ impl<'a> Reader<'a> {
         it_reads || the_statement
     }
 
+    /// "Saskia Moor reports that ...", "Her neighbour, pensioner Otto Brun, 71, agreed.": a
+    /// sentence whose subject is a full name the registry does not know, and that names nobody
+    /// else, adds that person, so that the next pronoun can stand for them.
+    fn note_unknown_subject(&mut self, s: &Sent, mentions: &[Mention]) {
+        let toks = &s.tokens;
+        let quotes = find_quotes(s.hay);
+        let outside = |i: usize| {
+            !quotes
+                .iter()
+                .any(|q| toks[i].start >= q.open && toks[i].start < q.close)
+        };
+        if mentions.iter().any(|m| outside(m.start)) {
+            return;
+        }
+        let runs: Vec<(usize, usize)> = unknown_names(s, self.c, self.registry, mentions)
+            .into_iter()
+            .filter(|&(x, _)| outside(x))
+            .collect();
+        let [(a, b)] = runs[..] else {
+            return;
+        };
+        let first = (0..toks.len()).find(|&i| !toks[i].numeric);
+        let subject = Some(a) == first || super::references::after_an_aside(s, a, self.c);
+        let ends = b == toks.len()
+            || s.hay[toks[b - 1].end..toks[b].start].contains(',')
+            || (!toks[b].capital && !self.c.title_joiners.contains(&toks[b].norm));
+        if !subject
+            || !ends
+            || toks[b - 1].possessive
+            || !given_name_like(&toks[a].norm)
+            || (a..b).any(|i| self.registry.places.contains(&toks[i].norm))
+        {
+            return;
+        }
+        let end = toks[b - 1].start + toks[b - 1].base(s.hay).len();
+        let name = s.hay[toks[a].start..end].to_string();
+        let id = slug(&name);
+        if self.registry.get(&id).is_none() {
+            self.new_people.entry(id.clone()).or_insert(PersonDraft {
+                id,
+                words: name_words(&name),
+                name,
+                roles: vec![],
+                affiliation: None,
+                affiliation_via: None,
+                honorific_titles: vec![],
+            });
+        }
+    }
+
     /// "Vilk was blunt: “...”", "A government spokesman hit back: “...”": a quotation after a
     /// colon, with no reporting verb, is the words of the sentence's subject when the words
     /// before the colon name that one person (as the subject, or after "from": "More from X:")
@@ -1254,6 +1309,24 @@ mod tests {
     }
 
     #[test]
+    fn a_new_full_name_as_a_subject_is_who_the_next_pronoun_stands_for() {
+        let (reg, f) = read(&[
+            "10:40 – Saskia Moor reports that the doors have closed. “They are carrying in coffee,” she writes.",
+            "Her neighbour, pensioner Otto Brun, 71, agreed. “Every night the windows shake,” he said.",
+            "Mum-of-three Greta Falk, whose farm sits on the bank, said: “We just want to sleep.”",
+            "Yesterday Human Rights Watch met the delegation. “Nothing was agreed,” he said.",
+        ]);
+        assert_eq!(
+            speaker(&reg, &f, "carrying in coffee"),
+            "person: Saskia Moor"
+        );
+        assert_eq!(speaker(&reg, &f, "windows shake"), "person: Otto Brun");
+        assert_eq!(speaker(&reg, &f, "want to sleep"), "person: Greta Falk");
+        let who = speaker(&reg, &f, "Nothing was agreed");
+        assert!(who.starts_with("unattributed: "), "{who}");
+    }
+
+    #[test]
     fn called_described_and_according_to() {
         let (reg, f) = read(&[
             "Prime Minister Agata Sorn described the proposal as “a step sideways”.",
@@ -1440,11 +1513,19 @@ mod tests {
 
     #[test]
     fn a_surname_nobody_known_bears_stops_a_pronoun_reaching_past_it() {
-        // "Mink" is Aurel Mink, whom the registry does not know: "he" is not Hana Vilk's.
+        // "Mink" is Aurel Mink, whom the registry did not know: "he" is never Hana Vilk's.
+        // Introduced as the subject, he is known now, and the sentence about him settles "he".
         let (reg, f) = read(&[
             "Her neighbour, Aurel Mink, a retired teacher, waited too.",
             "Foreign Minister Hana Vilk visited in May.",
             "For Mink, little has changed. “Nothing moves,” he said.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "Nothing moves"), "person: Aurel Mink");
+        // Named where he is no subject, he stays unknown, and "he" stands for nobody settled.
+        let (reg, f) = read(&[
+            "A letter came from the retired teacher Aurel Mink in April.",
+            "Foreign Minister Hana Vilk visited in May.",
+            "Mink was not there. “Nothing moves,” he said.",
         ]);
         let who = speaker(&reg, &f, "Nothing moves");
         assert!(who.starts_with("unattributed: "), "{who}");

@@ -28,13 +28,7 @@ pub(super) fn is_name_token(t: &Token, hay: &str, c: &Compiled, titles: bool, pa
     {
         return false;
     }
-    // "Mum-of-three Greta Falk": a capitalised word joined to lowercase ones describes the
-    // person and is no name ("Jean-Luc" is one).
-    if base
-        .split(['-', '‑'])
-        .skip(1)
-        .any(|part| part.starts_with(char::is_lowercase))
-    {
+    if describes(t, hay) {
         return false;
     }
     // Long all-capital words are acronyms of bodies, not names ("NATO"); "JD" is a name.
@@ -42,6 +36,23 @@ pub(super) fn is_name_token(t: &Token, hay: &str, c: &Compiled, titles: bool, pa
         return false;
     }
     true
+}
+
+/// "Mum-of-three", "Father-of-two": a capitalised word joined by hyphens to lowercase ones
+/// describes a person and is no name ("Jean-Luc" is one).
+pub(super) fn describes(t: &Token, hay: &str) -> bool {
+    t.capital
+        && t.base(hay)
+            .split(['-', '‑'])
+            .skip(1)
+            .any(|part| part.starts_with(char::is_lowercase))
+}
+
+/// True when a word may be a given name: no English word, or one for a person ("Ruth"), not
+/// "Yesterday" or "Human".
+pub(super) fn given_name_like(norm: &str) -> bool {
+    let e = crate::english::english();
+    e.pos(norm) == crate::english::Pos::Other || e.noun_class(norm) == Some("person")
 }
 
 /// A run of name tokens `[start, end)` in a sentence.

@@ -191,6 +191,23 @@ pub(super) fn viewpoint_person(
     .then_some(pi)
 }
 
+/// True when token `at` follows a comma, or a comma and a word or two naming what someone is
+/// ("Her neighbour, pensioner Otto Brun").
+pub(super) fn after_an_aside(s: &Sent, at: usize, c: &Compiled) -> bool {
+    let toks = &s.tokens;
+    let mut j = at;
+    while j > 0
+        && at - j < 2
+        && !toks[j - 1].capital
+        && !c.stopwords.contains(&toks[j - 1].norm)
+        && crate::english::english().pos(&toks[j - 1].norm) == crate::english::Pos::Noun
+        && super::adjacent(s.hay, toks[j - 1].end, toks[j].start)
+    {
+        j -= 1;
+    }
+    j > 0 && s.hay[toks[j - 1].end..toks[j].start].contains(',')
+}
+
 /// The person who opens a sentence as its subject: the first mention with only a role before it.
 pub(super) fn subject_mention(s: &Sent, mentions: &[Mention], c: &Compiled) -> Option<Mention> {
     let m = *mentions.first()?;
@@ -202,8 +219,7 @@ pub(super) fn subject_mention(s: &Sent, mentions: &[Mention], c: &Compiled) -> O
     let parties = party_mask(&s.tokens, c);
     // "At the end of the day, Dunmore walks ...": the first person named right after the comma
     // that closes an opening phrase is the subject too.
-    let after_comma =
-        m.start > 0 && s.hay[s.tokens[m.start - 1].end..s.tokens[m.start].start].contains(',');
+    let after_comma = after_an_aside(s, m.start, c);
     let lead = after_comma
         || (0..m.start).all(|k| {
             let t = &s.tokens[k];
@@ -256,10 +272,21 @@ mod tests {
     #[test]
     fn a_pronoun_after_someone_unknown_is_not_given_to_the_person_before() {
         // The case: a paragraph about one person, then someone else (not known as a
-        // person) briefs reporters, then "he" speaks.
+        // person) briefs reporters, then "he" speaks. The one who briefs is the subject, and
+        // becomes known; the words are his, never the minister's.
         let (reg, f) = read(&[
             "Foreign Minister Hana Vilk was expected in Ossery for the funeral.",
             "Anton Mirsky, a lawyer for the secretariat, spoke to reporters about the schedule.",
+            "“The schedule holds,” he stated to the press.",
+        ]);
+        assert_eq!(
+            speaker(&reg, &f, "The schedule holds"),
+            "person: Anton Mirsky"
+        );
+        // Named but not as the subject, he stays unknown, and "he" stands for nobody settled.
+        let (reg, f) = read(&[
+            "Foreign Minister Hana Vilk was expected in Ossery for the funeral.",
+            "Reporters were briefed by Anton Mirsky about the schedule.",
             "“The schedule holds,” he stated to the press.",
         ]);
         let who = speaker(&reg, &f, "The schedule holds");

@@ -211,6 +211,12 @@ pub struct Language {
     /// Verbs by which a written statement gives its words ("It reads in full:").
     #[serde(default = "builtin_document_verbs")]
     pub document_verbs: Vec<String>,
+    /// Courtesy titles for a man ("Mr"), matched case-sensitively.
+    #[serde(default = "builtin_masculine_honorifics")]
+    pub masculine_honorifics: Vec<String>,
+    /// Courtesy titles for a woman ("Ms", "Mrs"), matched case-sensitively.
+    #[serde(default = "builtin_feminine_honorifics")]
+    pub feminine_honorifics: Vec<String>,
     /// Verb forms in "-ing" that, after a comma, go on with the sentence's own reporting verb (", describing it as").
     #[serde(default = "builtin_participles")]
     pub participles: Vec<String>,
@@ -375,6 +381,14 @@ fn builtin_feminine_pronouns() -> Vec<String> {
 
 fn builtin_document_verbs() -> Vec<String> {
     builtin_language().document_verbs.clone()
+}
+
+fn builtin_masculine_honorifics() -> Vec<String> {
+    builtin_language().masculine_honorifics.clone()
+}
+
+fn builtin_feminine_honorifics() -> Vec<String> {
+    builtin_language().feminine_honorifics.clone()
 }
 
 fn builtin_participles() -> Vec<String> {
@@ -808,6 +822,10 @@ pub struct Compiled {
     pub feminine_pronouns: HashSet<String>,
     /// Verbs by which a written statement gives its words ("It reads in full:"), lowercase.
     pub document_verbs: HashSet<String>,
+    /// Courtesy titles for a man ("Mr"), matched case-sensitively.
+    pub masculine_honorifics: HashSet<String>,
+    /// Courtesy titles for a woman ("Ms", "Mrs"), matched case-sensitively.
+    pub feminine_honorifics: HashSet<String>,
     /// Verb forms in "-ing" that, after a comma, go on with the sentence's own reporting verb (", describing it as"), lowercase.
     pub participles: HashSet<String>,
     /// Verbs by which someone puts out a written statement ("issued a statement"), lowercase.
@@ -1032,6 +1050,8 @@ impl Lexicon {
             masculine_pronouns: lower(&l.masculine_pronouns),
             feminine_pronouns: lower(&l.feminine_pronouns),
             document_verbs: lower(&l.document_verbs),
+            masculine_honorifics: l.masculine_honorifics.iter().cloned().collect(),
+            feminine_honorifics: l.feminine_honorifics.iter().cloned().collect(),
             participles: lower(&l.participles),
             issuing_verbs: lower(&l.issuing_verbs),
             speech_nouns: lower(&l.speech_nouns),
@@ -1170,6 +1190,8 @@ mod tests {
             "masculine_pronouns",
             "feminine_pronouns",
             "document_verbs",
+            "masculine_honorifics",
+            "feminine_honorifics",
             "participles",
             "issuing_verbs",
             "idiom_reporting_verbs",
@@ -1198,6 +1220,8 @@ mod tests {
         assert!(old.masculine_pronouns.contains(&"he".to_string()));
         assert!(old.feminine_pronouns.contains(&"she".to_string()));
         assert!(old.document_verbs.contains(&"reads".to_string()));
+        assert!(old.masculine_honorifics.contains(&"Mr".to_string()));
+        assert!(old.feminine_honorifics.contains(&"Ms".to_string()));
         assert!(old.participles.contains(&"describing".to_string()));
         assert!(old.issuing_verbs.contains(&"issued".to_string()));
         assert!(old.idiom_reporting_verbs.contains(&"put".to_string()));

@@ -481,6 +481,22 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                         .or(subject.and_then(|m| m.person))
                         .or(viewpoint);
                     n.lone_sex = r.lone_sex.filter(|&(i, _)| i >= from).map(|(_, male)| male);
+                    n.sexes = after
+                        .iter()
+                        .filter_map(|m| {
+                            let h = m.start.checked_sub(1)?;
+                            let gap = s.hay[s.tokens[h].end..s.tokens[m.start].start].trim();
+                            let title = s.tokens[h].base(s.hay);
+                            let male = if c.masculine_honorifics.contains(title) {
+                                true
+                            } else if c.feminine_honorifics.contains(title) {
+                                false
+                            } else {
+                                return None;
+                            };
+                            (gap.is_empty() || gap == ".").then_some((m.person?, male))
+                        })
+                        .collect();
                     n
                 });
             // A sentence inside a quotation that opened before it ("“A. B.”") leaves the speaker

@@ -3,8 +3,10 @@
 //! Owns the rule that makes a wrong speaker impossible as far as the text allows: the words
 //! before it in its own sentence, else the nearest earlier sentence that names anyone, must name
 //! exactly one person, as their subject, and nobody else; a title must also fit that person.
-//! Anything else resolves to nobody with the reason recorded. It must not read reporting verbs or
-//! quotation marks.
+//! Only what the text itself settles narrows that: a person whose courtesy title ("Mr.") or
+//! pronoun ("Her deputy, ...") tells the other sex is not who "she" or "he" stands for, and the
+//! one person a sentence gives the view of ("For X, ...") is its subject. Anything else resolves
+//! to nobody with the reason recorded. It must not read reporting verbs or quotation marks.
 
 use crate::knowledge::Speaker;
 use crate::lexicon::Compiled;

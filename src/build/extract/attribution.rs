@@ -345,7 +345,7 @@ impl<'a> Reader<'a> {
         self.note_unknown_surnames(s, mentions);
         self.note_introduction(s, mentions);
         self.note_unknown_subject(s, mentions);
-        let mut out = Vec::new();
+        let mut out: Vec<Said> = Vec::new();
         let toks = &s.tokens;
         for v in 0..toks.len() {
             // A characterising verb reports only when a quotation follows it in the sentence.
@@ -363,12 +363,18 @@ impl<'a> Reader<'a> {
             // before, in the same sentence.
             let participle = v > 0
                 && self.c.participles.contains(&toks[v].norm)
-                && s.hay[toks[v - 1].end..toks[v].start].contains(',');
+                && s.hay[toks[v - 1].end..toks[v].start].contains(',')
+                && s.hay[toks[v].end..s.end].contains(['“', '"']);
             if participle {
-                if let Some(main) = out.last().filter(|sd: &&Said| sd.speaker.is_some()) {
-                    let speaker = main.speaker.clone();
+                // With no reporting verb before it, the participle is the sentence subject's
+                // ("Velloso moved the deadline, saying the days “have to be given back”").
+                let main = match out.last() {
+                    Some(sd) => sd.speaker.clone(),
+                    None => self.sentence_subject(s, mentions, n, map),
+                };
+                if main.is_some() {
                     out.push(Said {
-                        speaker,
+                        speaker: main,
                         verb: v,
                         after_quote: false,
                         characterising: true,
@@ -1297,6 +1303,13 @@ mod tests {
 
     #[test]
     fn a_participle_after_a_comma_goes_on_with_the_verb_before_it() {
+        let (reg, f) = read(&[
+            "Mediator Amara Velloso moved the deadline, saying the lost days “have to be given back”.",
+            "After meeting Velloso, the delegates left the hall, saying “nothing was decided”.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "given back"), "person: Amara Velloso");
+        let who = speaker(&reg, &f, "nothing was decided");
+        assert!(who.starts_with("unattributed: "), "{who}");
         let (reg, f) = read(&[
             "A spokesperson for Envoy Jonas Pelt said the government remained committed, describing the session as “difficult but necessary”.",
             "Envoy Lidia Varenko said the map was ready, adding: “Every crossing is on it.”",

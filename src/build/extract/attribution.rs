@@ -1118,7 +1118,18 @@ impl<'a> Reader<'a> {
                     || self.c.role_modifiers.contains(&toks[k].norm)
                     || toks[k].possessive
             });
-            if lead_is_role && !self.c.source_determiners.contains(&toks[0].norm) {
+            // "Its envoy, Oskar Brenn, said": a role set off before the name is the name's.
+            let appositive = m.start > 0
+                && s.hay[toks[m.start - 1].end..toks[m.start].start].contains(',')
+                && (0..m.start).any(|k| titles[k])
+                && (0..m.start).all(|k| {
+                    titles[k]
+                        || parties[k].is_some()
+                        || toks[k].possessive
+                        || self.c.role_modifiers.contains(&toks[k].norm)
+                        || self.c.stopwords.contains(&toks[k].norm)
+                });
+            if (lead_is_role && !self.c.source_determiners.contains(&toks[0].norm)) || appositive {
                 let Some(pi) = m.person else {
                     self.reason = Some(format!(
                         "“{}” is a surname several people share and the text does not say whose",
@@ -1299,6 +1310,16 @@ mod tests {
         // Welcoming a statement is not issuing it.
         let who = speaker(&reg, &f, "Nothing here");
         assert!(who.starts_with("unattributed: "), "{who}");
+    }
+
+    #[test]
+    fn a_second_predicate_after_a_quote_is_the_subject_s_and_a_role_set_off_is_the_name_s() {
+        let (reg, f) = read(&[
+            "Special envoy Oskar Brenn resigned on Tuesday.",
+            "Morvany denied it. Its envoy, Oskar Brenn, said the strike came from “irregular units” and called the walkout “an excuse”.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "irregular units"), "person: Oskar Brenn");
+        assert_eq!(speaker(&reg, &f, "an excuse"), "person: Oskar Brenn");
     }
 
     #[test]

@@ -270,9 +270,16 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 if qe <= qs {
                     continue;
                 }
+                // A verb right after the quote attributes it, unless it is a second predicate
+                // ("said ... “...” and called it ...").
                 let near = |sent: &Sent, sd: &Said| {
                     let vt = &sent.tokens[sd.verb];
-                    vt.start >= q.close
+                    let second = sd.verb > 0
+                        && c.predicate_connectives
+                            .contains(&sent.tokens[sd.verb - 1].norm)
+                        && sent.tokens[sd.verb - 1].start >= q.close;
+                    !second
+                        && vt.start >= q.close
                         && sent
                             .tokens
                             .iter()

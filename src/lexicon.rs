@@ -251,6 +251,33 @@ pub struct Language {
     /// Words before the one person a quotation after a colon comes from ("More from X:").
     #[serde(default = "builtin_source_prepositions")]
     pub source_prepositions: Vec<String>,
+    /// Words opening a sentence before the one person whose view it gives ("For X, the deal is ...").
+    #[serde(default = "builtin_viewpoint_prepositions")]
+    pub viewpoint_prepositions: Vec<String>,
+    /// Pronouns that stand for a man ("he", "his").
+    #[serde(default = "builtin_masculine_pronouns")]
+    pub masculine_pronouns: Vec<String>,
+    /// Pronouns that stand for a woman ("she", "her").
+    #[serde(default = "builtin_feminine_pronouns")]
+    pub feminine_pronouns: Vec<String>,
+    /// Verbs by which a written statement gives its words ("It reads in full:").
+    #[serde(default = "builtin_document_verbs")]
+    pub document_verbs: Vec<String>,
+    /// Courtesy titles for a man ("Mr"), matched case-sensitively.
+    #[serde(default = "builtin_masculine_honorifics")]
+    pub masculine_honorifics: Vec<String>,
+    /// Courtesy titles for a woman ("Ms", "Mrs"), matched case-sensitively.
+    #[serde(default = "builtin_feminine_honorifics")]
+    pub feminine_honorifics: Vec<String>,
+    /// Verb forms in "-ing" that, after a comma, go on with the sentence's own reporting verb (", describing it as").
+    #[serde(default = "builtin_participles")]
+    pub participles: Vec<String>,
+    /// Verbs by which someone puts out a written statement ("issued a statement").
+    #[serde(default = "builtin_issuing_verbs")]
+    pub issuing_verbs: Vec<String>,
+    /// Verbs that report only in "as X put it".
+    #[serde(default = "builtin_idiom_reporting_verbs")]
+    pub idiom_reporting_verbs: Vec<String>,
     /// Words that may stand before a sentence's named subject ("the", "but").
     #[serde(default)]
     pub subject_lead_words: Vec<String>,
@@ -444,6 +471,42 @@ fn builtin_introducing_verbs() -> Vec<String> {
 
 fn builtin_source_prepositions() -> Vec<String> {
     builtin_language().source_prepositions.clone()
+}
+
+fn builtin_viewpoint_prepositions() -> Vec<String> {
+    builtin_language().viewpoint_prepositions.clone()
+}
+
+fn builtin_masculine_pronouns() -> Vec<String> {
+    builtin_language().masculine_pronouns.clone()
+}
+
+fn builtin_feminine_pronouns() -> Vec<String> {
+    builtin_language().feminine_pronouns.clone()
+}
+
+fn builtin_document_verbs() -> Vec<String> {
+    builtin_language().document_verbs.clone()
+}
+
+fn builtin_masculine_honorifics() -> Vec<String> {
+    builtin_language().masculine_honorifics.clone()
+}
+
+fn builtin_feminine_honorifics() -> Vec<String> {
+    builtin_language().feminine_honorifics.clone()
+}
+
+fn builtin_participles() -> Vec<String> {
+    builtin_language().participles.clone()
+}
+
+fn builtin_issuing_verbs() -> Vec<String> {
+    builtin_language().issuing_verbs.clone()
+}
+
+fn builtin_idiom_reporting_verbs() -> Vec<String> {
+    builtin_language().idiom_reporting_verbs.clone()
 }
 
 fn builtin_speech_nouns() -> Vec<String> {
@@ -965,6 +1028,26 @@ pub struct Compiled {
     pub introducing_verbs: HashSet<String>,
     /// Words before the one person a quotation comes from, lowercase.
     pub source_prepositions: HashSet<String>,
+    /// Words opening a sentence before the one person whose view it gives ("For X, the deal is ..."), lowercase.
+    pub viewpoint_prepositions: HashSet<String>,
+    /// Pronouns that stand for a man ("he", "his"), lowercase.
+    pub masculine_pronouns: HashSet<String>,
+    /// Pronouns that stand for a woman ("she", "her"), lowercase.
+    pub feminine_pronouns: HashSet<String>,
+    /// Verbs by which a written statement gives its words ("It reads in full:"), lowercase.
+    pub document_verbs: HashSet<String>,
+    /// Courtesy titles for a man ("Mr"), matched case-sensitively.
+    pub masculine_honorifics: HashSet<String>,
+    /// Courtesy titles for a woman ("Ms", "Mrs"), matched case-sensitively.
+    pub feminine_honorifics: HashSet<String>,
+    /// Verb forms in "-ing" that, after a comma, go on with the sentence's own reporting verb (", describing it as"), lowercase.
+    pub participles: HashSet<String>,
+    /// Verbs by which someone puts out a written statement ("issued a statement"), lowercase.
+    pub issuing_verbs: HashSet<String>,
+    /// Nouns for what someone said or wrote ("statement"), lowercase.
+    pub speech_nouns: HashSet<String>,
+    /// Verbs that report only in "as X put it", lowercase.
+    pub idiom_reporting_verbs: HashSet<String>,
     /// Words that may stand before a sentence's named subject, lowercase.
     pub subject_lead_words: HashSet<String>,
     /// Words that tie an unnamed source to whom it speaks for, lowercase.
@@ -1208,6 +1291,16 @@ impl Lexicon {
             predicate_connectives: lower(&l.predicate_connectives),
             introducing_verbs: lower(&l.introducing_verbs),
             source_prepositions: lower(&l.source_prepositions),
+            viewpoint_prepositions: lower(&l.viewpoint_prepositions),
+            masculine_pronouns: lower(&l.masculine_pronouns),
+            feminine_pronouns: lower(&l.feminine_pronouns),
+            document_verbs: lower(&l.document_verbs),
+            masculine_honorifics: l.masculine_honorifics.iter().cloned().collect(),
+            feminine_honorifics: l.feminine_honorifics.iter().cloned().collect(),
+            participles: lower(&l.participles),
+            issuing_verbs: lower(&l.issuing_verbs),
+            speech_nouns: lower(&l.speech_nouns),
+            idiom_reporting_verbs: lower(&l.idiom_reporting_verbs),
             subject_lead_words: lower(&l.subject_lead_words),
             affiliation_words: lower(&l.affiliation_words),
             infinitive_markers: lower(&l.infinitive_markers),
@@ -1445,6 +1538,15 @@ mod tests {
             "predicate_connectives",
             "introducing_verbs",
             "source_prepositions",
+            "viewpoint_prepositions",
+            "masculine_pronouns",
+            "feminine_pronouns",
+            "document_verbs",
+            "masculine_honorifics",
+            "feminine_honorifics",
+            "participles",
+            "issuing_verbs",
+            "idiom_reporting_verbs",
             "weekdays",
             "months",
             "future_words",
@@ -1481,6 +1583,15 @@ mod tests {
         assert!(old.predicate_connectives.contains(&"but".to_string()));
         assert!(old.introducing_verbs.contains(&"was".to_string()));
         assert!(old.source_prepositions.contains(&"from".to_string()));
+        assert!(old.viewpoint_prepositions.contains(&"for".to_string()));
+        assert!(old.masculine_pronouns.contains(&"he".to_string()));
+        assert!(old.feminine_pronouns.contains(&"she".to_string()));
+        assert!(old.document_verbs.contains(&"reads".to_string()));
+        assert!(old.masculine_honorifics.contains(&"Mr".to_string()));
+        assert!(old.feminine_honorifics.contains(&"Ms".to_string()));
+        assert!(old.participles.contains(&"describing".to_string()));
+        assert!(old.issuing_verbs.contains(&"issued".to_string()));
+        assert!(old.idiom_reporting_verbs.contains(&"put".to_string()));
         assert_eq!(old.weekdays.len(), 7);
         assert_eq!(old.months.len(), 12);
         assert!(old.future_words.contains(&"will".to_string()));

@@ -5,14 +5,15 @@
 //! people: wire, British broadsheet, magazine profile, live blog, translated statement, tabloid,
 //! a second agency), and `articles3/` with `labels3.toml` (six more in house styles the first two
 //! lack: a wire with long sentences, a newspaper feature, a live blog with timestamps, a magazine
-//! interview, a translated statement, a parliamentary record). Every quotation is labelled with
+//! interview, a translated statement, a parliamentary record), and `articles4/` with `labels4.toml`
+//! (eight more, each in another house style: wire, broadsheet, tabloid, live blog, Q&A interview,
+//! analysis column, regional paper, press release). Every quotation is labelled with
 //! its speaker from the text, before the builder's output on it was looked at.
 //!
 //! Precision is the right speaker among the quotes given one; recall is the quotes given a
 //! speaker among those whose label names one. Both are printed by attribution pattern
 //! (`cargo test --test attribution -- --nocapture`); the bars are precision 100% and recall 90%
-//! on each set. The third set is held to precision 100% only: its recall (80.6% when last
-//! measured) is printed, as the measure of styles the builder does not read yet.
+//! on each set (last measured: 98.5%, 97.1%, 94.0%, 98.1%).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -227,9 +228,17 @@ fn attribution_is_precise_and_finds_nine_in_ten_speakers_on_the_second_set() {
 }
 
 #[test]
-fn attribution_is_precise_on_the_third_set() {
+fn attribution_is_precise_and_finds_nine_in_ten_speakers_on_the_third_set() {
     let (precision, recall, with_speaker) = measure("articles3", "labels3.toml");
     assert_eq!(precision, 1.0);
-    println!("third set recall {:.1}%", recall * 100.0);
+    assert!(recall >= 0.9, "recall {:.1}% is under 90%", recall * 100.0);
     assert!(with_speaker >= 60, "the labelled set is too small");
+}
+
+#[test]
+fn attribution_is_precise_and_finds_nine_in_ten_speakers_on_the_fourth_set() {
+    let (precision, recall, with_speaker) = measure("articles4", "labels4.toml");
+    assert_eq!(precision, 1.0);
+    assert!(recall >= 0.9, "recall {:.1}% is under 90%", recall * 100.0);
+    assert!(with_speaker >= 50, "the labelled set is too small");
 }

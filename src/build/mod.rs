@@ -251,12 +251,26 @@ pub fn build_from(
     if !new_people.is_empty() {
         // People first met by a single name ("Ostrav said") are read again only in the
         // articles that use that name, so the build stays linear.
-        let names: Vec<String> = new_people.iter().map(|p| regex::escape(&p.name)).collect();
-        let uses_a_name = regex::Regex::new(&format!(r"\b(?:{})\b", names.join("|")))
-            .expect("escaped names make a valid pattern");
+        let mut names: Vec<String> = new_people.iter().map(|p| regex::escape(&p.name)).collect();
         for p in new_people.into_iter().filter(|p| !is_place(p)) {
             registry.add(p);
         }
+        // A surname met alone folds into the full name met now ("Varga" into "Ines Varga"):
+        // the articles that use the surname are read again too.
+        let before: Vec<(String, String)> = registry
+            .people
+            .iter()
+            .map(|p| (p.id.clone(), p.name.clone()))
+            .collect();
+        registry.merge_surnames();
+        names.extend(
+            before
+                .into_iter()
+                .filter(|(id, _)| registry.get(id).is_none())
+                .map(|(_, name)| regex::escape(&name)),
+        );
+        let uses_a_name = regex::Regex::new(&format!(r"\b(?:{})\b", names.join("|")))
+            .expect("escaped names make a valid pattern");
         let again: Vec<usize> = (0..articles.len())
             .filter(|&i| {
                 articles[i]

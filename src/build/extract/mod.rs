@@ -32,7 +32,7 @@ use numbers::numbers_in;
 use people::unknown_names;
 use positions::positions_in;
 use quotes::{find_quotes, names_a_thing, trim_quote, QuoteSpan};
-use references::{subject_mention, Named};
+use references::{subject_mention, viewpoint_person, Named};
 use registry::person_mentions;
 
 use std::collections::HashMap;
@@ -163,6 +163,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
         here_unknown: None,
         reason: None,
         pronoun: None,
+        lone_sex: None,
     };
     // Who a surname several people share stands for here: the one of them named in full.
     let in_full = {
@@ -173,6 +174,32 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             .collect();
         registry.named_in_full(&sents)
     };
+    // An interview: questions, each answered by a sentence that opens with a quotation, whose
+    // answers are the words of the one person the headline names, or of whoever an answer is
+    // given to.
+    let interview = {
+        let mut asked = false;
+        let mut answered = 0;
+        for p in &article.paragraphs {
+            let quotes = find_quotes(&p.text);
+            for s in sentences_of(&p.text, c) {
+                if asked && quotes.iter().any(|q| q.open == s.start) {
+                    answered += 1;
+                }
+                asked = asks(&s, &quotes);
+            }
+        }
+        answered >= 2
+    };
+    let mut answerer: Option<Speaker> = if interview {
+        headline_person(&article.title, c, registry, &in_full)
+            .map(|pi| Speaker::Person(r.person_id(pi)))
+    } else {
+        None
+    };
+    let mut after_question = false;
+    // Who issued the written statement the sentences before tell of.
+    let mut issued: Option<Speaker> = None;
     let mut quote_no = 0;
     let mut statement_no = 0;
     // The speaker (or lone named subject) of the sentence before, with its verb: a quotation
@@ -203,6 +230,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 .find(|&(a, _)| !quoted(s.tokens[a].start))
                 .map(|(a, _)| a);
             r.pronoun = None;
+            r.lone_sex = None;
             let saids = r.said_in(s, &mentions, p.n, &map);
             // Tags.
             let mut facts = SentenceFacts {
@@ -242,9 +270,16 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 if qe <= qs {
                     continue;
                 }
+                // A verb right after the quote attributes it, unless it is a second predicate
+                // ("said ... “...” and called it ...").
                 let near = |sent: &Sent, sd: &Said| {
                     let vt = &sent.tokens[sd.verb];
-                    vt.start >= q.close
+                    let second = sd.verb > 0
+                        && c.predicate_connectives
+                            .contains(&sent.tokens[sd.verb - 1].norm)
+                        && sent.tokens[sd.verb - 1].start >= q.close;
+                    !second
+                        && vt.start >= q.close
                         && sent
                             .tokens
                             .iter()
@@ -286,16 +321,42 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 let text = &p.text[qs..qe];
                 let mut continuation = false;
                 let mut reason = None;
-                let (speaker, verb) = if after.is_none() && !whole_quote && names_a_thing(text, c) {
+                // "Will there be a deal? “Ask me in September,” she says.": in an interview, a
+                // pronoun answering the question is the one who answers.
+                let pronoun_answer = after_question
+                    && after.is_none()
+                    && after_verb.is_some()
+                    && s.tokens
+                        .iter()
+                        .find(|t| t.start >= q.close)
+                        .is_some_and(|t| c.person_pronouns.contains(&t.norm));
+                let (speaker, verb) = if after_verb.is_none()
+                    && !whole_quote
+                    && names_a_thing(text, c)
+                {
                     reason = Some("a name or title in quotation marks, not words said".into());
                     (None, None)
+                } else if pronoun_answer && answerer.is_some() {
+                    let sd = after_verb.expect("checked");
+                    (answerer.clone(), Some(s.tokens[sd.verb].norm.clone()))
                 } else if let Some(sd) = after {
                     (sd.speaker.clone(), Some(s.tokens[sd.verb].norm.clone()))
                 } else if let Some((sp, v)) = later {
                     (sp, Some(v))
+                } else if issued.is_some() && r.about_the_statement(s) {
+                    // "It reads in full: “...”": the words of who issued it.
+                    (issued.clone(), None)
                 } else if let Some(sd) = before {
                     reason = sd.reason.clone();
                     (sd.speaker.clone(), Some(s.tokens[sd.verb].norm.clone()))
+                } else if whole_quote && after_question && spoke.is_none() {
+                    // An answer to the question before it: the interview's, or nobody's.
+                    if answerer.is_none() {
+                        reason = Some(
+                            "an answer to a question, and the text does not say who answers".into(),
+                        );
+                    }
+                    (answerer.clone(), None)
                 } else if whole_quote {
                     match &spoke {
                         Some((sp, v)) => {
@@ -321,6 +382,9 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                     (None, Some(s.tokens[sd.verb].norm.clone()))
                 } else if let Some(sp) = r.colon_speaker(s, q.open, p.n, &map) {
                     (Some(sp), None)
+                } else if let Some(pi) = viewpoint_person(s, &r.here, r.here_unknown.is_some(), c) {
+                    // "For Brandt, the formula is “a test of good faith”."
+                    (Some(Speaker::Person(r.person_id(pi))), None)
                 } else {
                     reason = Some("no reporting verb or speaker for this quotation".into());
                     (None, None)
@@ -330,6 +394,10 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 if speaker != Speaker::Unattributed {
                     spoke = Some((speaker.clone(), verb.clone()));
                     reason = None;
+                    // Who answers a question in an interview answers the next ones too.
+                    if interview && after_question && matches!(speaker, Speaker::Person(_)) {
+                        answerer = Some(speaker.clone());
+                    }
                 } else if reason.is_none() {
                     reason = Some("the reporting verb's subject is not a person or body".into());
                 }
@@ -392,6 +460,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                     .map(|sp| (sp, Some(s.tokens[sd.verb].norm.clone())))
             });
             let subject = subject_mention(s, &r.here, c);
+            let viewpoint = viewpoint_person(s, &r.here, r.here_unknown.is_some(), c);
             let pronoun = r.pronoun;
             let named =
                 (!r.here.is_empty() || r.here_unknown.is_some() || pronoun.is_some()).then(|| {
@@ -416,18 +485,49 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                     });
                     n.subject = said_person
                         .or(pronoun.map(|(_, who)| who))
-                        .or(subject.and_then(|m| m.person));
+                        .or(subject.and_then(|m| m.person))
+                        .or(viewpoint);
+                    n.lone_sex = r.lone_sex.filter(|&(i, _)| i >= from).map(|(_, male)| male);
+                    n.sexes = after
+                        .iter()
+                        .filter_map(|m| {
+                            let h = m.start.checked_sub(1)?;
+                            let gap = s.hay[s.tokens[h].end..s.tokens[m.start].start].trim();
+                            let title = s.tokens[h].base(s.hay);
+                            let male = if c.masculine_honorifics.contains(title) {
+                                true
+                            } else if c.feminine_honorifics.contains(title) {
+                                false
+                            } else {
+                                return None;
+                            };
+                            (gap.is_empty() || gap == ".").then_some((m.person?, male))
+                        })
+                        .collect();
                     n
                 });
             // A sentence inside a quotation that opened before it ("“A. B.”") leaves the speaker
             // of the quotation for what follows.
             let inside_quote = quotes.iter().any(|q| q.open < s.start && s.end <= q.close);
-            previous = if inside_quote && spoke.is_none() && said_last.is_none() {
+            // A question hands no speaker on: the quotation after it answers it.
+            let question = asks(s, &quotes);
+            let about_the_statement = r.about_the_statement(s);
+            if let Some(sp) = r.issuer(s, p.n, &map) {
+                issued = Some(sp);
+            } else if !about_the_statement {
+                issued = None;
+            }
+            previous = if question {
+                None
+            } else if about_the_statement && spoke.is_none() && issued.is_some() {
+                // "The statement is given below in part." hands on who issued it.
+                issued.clone().map(|sp| (sp, None))
+            } else if inside_quote && spoke.is_none() && said_last.is_none() {
                 previous
             } else if let Some(sp) = spoke.or(said_last) {
                 Some(sp)
             } else if let Some(n) = &named {
-                match (&n.persons[..], n.unknown, n.subject) {
+                match (&n.persons[..], n.unknown || n.lone_sex.is_some(), n.subject) {
                     ([one], false, Some(sub)) if *one == sub => {
                         Some((Speaker::Person(r.person_id(sub)), None))
                     }
@@ -444,6 +544,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             if named.is_some() {
                 r.last_named = named;
             }
+            after_question = question;
             r.reason = None;
             // Events and numbers.
             events_in(&mut r.facts.events, s, article, p.n, &sid, &map, c);
@@ -472,6 +573,48 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
     r.facts
 }
 
+/// True when a sentence, outside any quotation, asks a question: it quotes nobody and ends
+/// with a question mark, emphasis marks aside ("**Is a deal close?**").
+fn asks(s: &Sent, quotes: &[QuoteSpan]) -> bool {
+    !quotes.iter().any(|q| q.open < s.end && q.close > s.start)
+        && s.hay[s.start..s.end]
+            .trim_end_matches(|ch: char| ch.is_whitespace() || ch == '*' || ch == '_')
+            .ends_with('?')
+}
+
+/// The one known person a headline names, and nobody else.
+fn headline_person(
+    title: &str,
+    c: &Compiled,
+    registry: &Registry,
+    in_full: &std::collections::HashSet<usize>,
+) -> Option<usize> {
+    let mut found = None;
+    for s in sentences_of(title, c) {
+        let quotes = find_quotes(title);
+        let mentions: Vec<_> = person_mentions(&s, registry, in_full, c)
+            .into_iter()
+            .filter(|m| {
+                !quotes
+                    .iter()
+                    .any(|q| s.tokens[m.start].start >= q.open && s.tokens[m.start].start < q.close)
+            })
+            .collect();
+        if !unknown_names(&s, c, registry, &mentions).is_empty() {
+            return None;
+        }
+        for m in mentions {
+            match (m.person, found) {
+                (None, _) => return None,
+                (Some(pi), None) => found = Some(pi),
+                (Some(pi), Some(f)) if pi != f => return None,
+                _ => {}
+            }
+        }
+    }
+    found
+}
+
 fn push_unique(v: &mut Vec<String>, x: &str) {
     if !v.iter().any(|y| y == x) {
         v.push(x.to_string());
@@ -487,14 +630,23 @@ pub(crate) mod testing {
     /// The registry and facts of one article made of `paragraphs`, published 2026-05-06 (a
     /// Wednesday), read with the built-in lexicon and both passes of the builder.
     pub(crate) fn read(paragraphs: &[&str]) -> (Registry, ArticleFacts) {
-        read_with(paragraphs, &Lexicon::builtin())
+        read_titled("T", paragraphs)
+    }
+
+    /// As [`read`], with a headline.
+    pub(crate) fn read_titled(title: &str, paragraphs: &[&str]) -> (Registry, ArticleFacts) {
+        read_full(title, paragraphs, &Lexicon::builtin())
     }
 
     /// [`read`] with another lexicon.
     pub(crate) fn read_with(paragraphs: &[&str], lexicon: &Lexicon) -> (Registry, ArticleFacts) {
+        read_full("T", paragraphs, lexicon)
+    }
+
+    fn read_full(title: &str, paragraphs: &[&str], lexicon: &Lexicon) -> (Registry, ArticleFacts) {
         let body = paragraphs.join("\n\n");
         let text = format!(
-            "+++\ntitle = \"T\"\nsource = \"S\"\npublished = \"2026-05-06\"\n+++\n\n{body}\n"
+            "+++\ntitle = \"{title}\"\nsource = \"S\"\npublished = \"2026-05-06\"\n+++\n\n{body}\n"
         );
         let a = crate::article::parse_article("t.md", "t", text.as_bytes()).expect("parses");
         let c = lexicon.compile();
@@ -507,6 +659,7 @@ pub(crate) mod testing {
             for p in std::mem::take(&mut facts.new_people) {
                 reg.add(p);
             }
+            reg.merge_surnames();
             facts = extract(&a, &c, &reg);
         }
         (reg, facts)
@@ -540,7 +693,43 @@ pub(crate) mod testing {
 
 #[cfg(test)]
 mod tests {
-    use super::testing::{read, speaker};
+    use super::testing::{read, read_titled, speaker};
+
+    #[test]
+    fn answers_in_an_interview_are_the_words_of_the_one_the_headline_names() {
+        let paragraphs = [
+            "Envoy Lidia Varenko said on Monday that the talks would go on.",
+            "**Is a deal close?**",
+            "“Closer than it was. Close is a dangerous word.”",
+            "**Jonas Pelt says you are too patient. Is he right?**",
+            "“I do not grade the parties.”",
+            "**And Jonas Pelt?**",
+            "“He is the most patient of us all.”",
+        ];
+        let (reg, f) = read_titled("Lidia Varenko: the river is everything", &paragraphs);
+        assert_eq!(speaker(&reg, &f, "Closer than"), "person: Lidia Varenko");
+        assert_eq!(speaker(&reg, &f, "do not grade"), "person: Lidia Varenko");
+        assert_eq!(speaker(&reg, &f, "most patient"), "person: Lidia Varenko");
+        // A headline naming nobody settles nobody: the answers stay unattributed, and never
+        // go to the person a question names.
+        let (reg, f) = read_titled("The river is everything", &paragraphs);
+        for words in ["Closer than", "do not grade", "most patient"] {
+            let who = speaker(&reg, &f, words);
+            assert!(who.starts_with("unattributed: "), "{who}");
+        }
+    }
+
+    #[test]
+    fn an_answer_given_to_someone_in_an_interview_gives_them_the_next_answers() {
+        let (reg, f) = read(&[
+            "Envoy Lidia Varenko spoke to us between sessions.",
+            "What do you do all day? “Mostly I listen,” Varenko says.",
+            "Is the truce holding? “It is holding because both armies are tired.”",
+            "Will there be a deal? “Ask me in September,” she says.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "It is holding"), "person: Lidia Varenko");
+        assert_eq!(speaker(&reg, &f, "Ask me"), "person: Lidia Varenko");
+    }
 
     #[test]
     fn a_quotation_standing_alone_continues_the_speaker_before_it() {

@@ -28,11 +28,31 @@ pub(super) fn is_name_token(t: &Token, hay: &str, c: &Compiled, titles: bool, pa
     {
         return false;
     }
+    if describes(t, hay) {
+        return false;
+    }
     // Long all-capital words are acronyms of bodies, not names ("NATO"); "JD" is a name.
     if t.all_caps && base.chars().count() > 3 {
         return false;
     }
     true
+}
+
+/// "Mum-of-three", "Father-of-two": a capitalised word joined by hyphens to lowercase ones
+/// describes a person and is no name ("Jean-Luc" is one).
+pub(super) fn describes(t: &Token, hay: &str) -> bool {
+    t.capital
+        && t.base(hay)
+            .split(['-', '‑'])
+            .skip(1)
+            .any(|part| part.starts_with(char::is_lowercase))
+}
+
+/// True when a word may be a given name: no English word, or one for a person ("Ruth"), not
+/// "Yesterday" or "Human".
+pub(super) fn given_name_like(norm: &str) -> bool {
+    let e = crate::english::english();
+    e.pos(norm) == crate::english::Pos::Other || e.noun_class(norm) == Some("person")
 }
 
 /// A run of name tokens `[start, end)` in a sentence.
@@ -426,8 +446,19 @@ pub fn add_people(
         for named in &para.sentences {
             let (s, titles, parties) = (&named.sent, &named.titles, &named.parties);
             for &(a, b) in &named.runs {
-                // "the Velmont Institute": an organisation's name is no person's.
-                if (a..b).any(|k| c.body_nouns.contains(&s.tokens[k].norm)) {
+                // "the Velmont Institute": an organisation's name is no person's, nor its end
+                // ("the Saltgrave Institute for Regional Studies" is no "Studies").
+                let mut k = a;
+                while k > 0
+                    && adjacent(s.hay, s.tokens[k - 1].end, s.tokens[k].start)
+                    && (s.tokens[k - 1].capital
+                        || c.title_joiners.contains(&s.tokens[k - 1].norm)
+                        || c.role_inner_words.contains(&s.tokens[k - 1].norm))
+                    && !s.tokens[k - 1].possessive
+                {
+                    k -= 1;
+                }
+                if (k..b).any(|k| c.body_nouns.contains(&s.tokens[k].norm)) {
                     continue;
                 }
                 let before = role_before(s, a, c, titles, parties)
@@ -779,6 +810,20 @@ mod tests {
         ] {
             assert_eq!(all_roles(&[text]), Vec::<String>::new(), "{text}");
         }
+    }
+
+    #[test]
+    fn the_end_of_a_body_s_name_and_words_inside_quotes_are_no_people() {
+        let (reg, _) = read(&[
+            "Bertil Aske of the Saltgrave Institute for Regional Studies said the statement was “written for home”.",
+            "“Nobody has maintained the dykes,” said Councillor Piet Vanders.",
+            "Readers have asked what happens to the prisoners.",
+        ]);
+        let names = names(&reg);
+        for junk in ["Studies", "Regional Studies", "Nobody", "Readers"] {
+            assert!(!names.iter().any(|n| n == junk), "{names:?}");
+        }
+        assert!(names.iter().any(|n| n == "Piet Vanders"), "{names:?}");
     }
 
     #[test]

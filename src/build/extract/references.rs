@@ -3,8 +3,10 @@
 //! Owns the rule that makes a wrong speaker impossible as far as the text allows: the words
 //! before it in its own sentence, else the nearest earlier sentence that names anyone, must name
 //! exactly one person, as their subject, and nobody else; a title must also fit that person.
-//! Anything else resolves to nobody with the reason recorded. It must not read reporting verbs or
-//! quotation marks.
+//! Only what the text itself settles narrows that: a person whose courtesy title ("Mr.") or
+//! pronoun ("Her deputy, ...") tells the other sex is not who "she" or "he" stands for, and the
+//! one person a sentence gives the view of ("For X, ...") is its subject. Anything else resolves
+//! to nobody with the reason recorded. It must not read reporting verbs or quotation marks.
 
 use crate::knowledge::Speaker;
 use crate::lexicon::Compiled;
@@ -24,6 +26,11 @@ pub(super) struct Named {
     pub(super) unknown: bool,
     /// The person who is the sentence's subject (or its reporting verb's speaker).
     pub(super) subject: Option<usize>,
+    /// The sex of a pronoun before the person named that stands for someone else (true for a
+    /// man): a later pronoun of that sex stands for nobody settled.
+    pub(super) lone_sex: Option<bool>,
+    /// People of `persons` whose courtesy title tells their sex (true for a man).
+    pub(super) sexes: Vec<(usize, bool)>,
 }
 
 impl Named {
@@ -40,6 +47,8 @@ impl Named {
             persons,
             unknown: unknown || mentions.iter().any(|m| m.person.is_none()),
             subject: subject.and_then(|m| m.person),
+            lone_sex: None,
+            sexes: Vec::new(),
         }
     }
 }
@@ -122,7 +131,26 @@ impl Reader<'_> {
             ));
             return None;
         }
-        let [one] = named.persons[..] else {
+        if let Some(other) = named.lone_sex {
+            if self.sex_of(&s.tokens[a].norm) != Some(!other) {
+                self.reason = Some(format!(
+                    "“{word}” may stand for someone a pronoun of the sentence before stands for"
+                ));
+                return None;
+            }
+        }
+        // "Mr. Vask's deputy, Hanne Solberg, ... she": a person whose courtesy title tells
+        // the other sex is not who the pronoun stands for.
+        let persons: Vec<usize> = match (title, self.sex_of(&s.tokens[a].norm)) {
+            (None, Some(male)) => named
+                .persons
+                .iter()
+                .copied()
+                .filter(|p| !named.sexes.contains(&(*p, !male)))
+                .collect(),
+            _ => named.persons.clone(),
+        };
+        let [one] = persons[..] else {
             self.reason = Some(format!(
                 "“{word}” could stand for any of the {} people named just before",
                 named.persons.len()
@@ -150,19 +178,74 @@ impl Reader<'_> {
     }
 }
 
+/// "For Ilse Brandt, Osterra's chief negotiator, the deal is ...": the one person a sentence
+/// opens with after a viewpoint preposition and a comma, when it names nobody else.
+pub(super) fn viewpoint_person(
+    s: &Sent,
+    mentions: &[Mention],
+    unknown: bool,
+    c: &Compiled,
+) -> Option<usize> {
+    let toks = &s.tokens;
+    let k = (0..toks.len()).find(|&i| !toks[i].numeric)?;
+    let m = *mentions.first()?;
+    if unknown || !c.viewpoint_prepositions.contains(&toks[k].norm) || m.end >= toks.len() {
+        return None;
+    }
+    let titles = title_mask(toks, c);
+    let role_only = (k + 1..m.start).all(|j| {
+        titles[j]
+            || c.role_modifiers.contains(&toks[j].norm)
+            || c.honorifics.contains_key(toks[j].base(s.hay))
+    });
+    let comma = s.hay[toks[m.end - 1].end..toks[m.end].start].contains(',');
+    let pi = m.person?;
+    (role_only
+        && comma
+        && !toks[m.end - 1].possessive
+        && mentions.iter().all(|x| x.person == Some(pi)))
+    .then_some(pi)
+}
+
+/// True when token `at` follows a comma, or a comma and a word or two naming what someone is
+/// ("Her neighbour, pensioner Otto Brun").
+pub(super) fn after_an_aside(s: &Sent, at: usize, c: &Compiled) -> bool {
+    let toks = &s.tokens;
+    let mut j = at;
+    while j > 0
+        && at - j < 2
+        && !toks[j - 1].capital
+        && !c.stopwords.contains(&toks[j - 1].norm)
+        && crate::english::english().pos(&toks[j - 1].norm) == crate::english::Pos::Noun
+        && super::adjacent(s.hay, toks[j - 1].end, toks[j].start)
+    {
+        j -= 1;
+    }
+    j > 0 && s.hay[toks[j - 1].end..toks[j].start].contains(',')
+}
+
 /// The person who opens a sentence as its subject: the first mention with only a role before it.
 pub(super) fn subject_mention(s: &Sent, mentions: &[Mention], c: &Compiled) -> Option<Mention> {
-    let m = *mentions.first()?;
-    // "Orsk’s aides said ...": an owner is not the subject.
+    let mut m = *mentions.first()?;
+    // "Orsk’s aides said ...": an owner is not the subject; "Mr. Vask's deputy, Hanne
+    // Solberg, was ...": the name set off after the owner's role is.
     if s.tokens[m.end - 1].possessive {
-        return None;
+        let titles = title_mask(&s.tokens, c);
+        let next = mentions.get(1).copied().filter(|n| {
+            n.start > m.end
+                && s.hay[s.tokens[n.start - 1].end..s.tokens[n.start].start].contains(',')
+                && (m.end..n.start - 1)
+                    .all(|k| titles[k] || c.role_modifiers.contains(&s.tokens[k].norm))
+                && n.start - m.end <= 4
+        });
+        m = next?;
+        return (!s.tokens[m.end - 1].possessive).then_some(m);
     }
     let titles = title_mask(&s.tokens, c);
     let parties = party_mask(&s.tokens, c);
     // "At the end of the day, Dunmore walks ...": the first person named right after the comma
     // that closes an opening phrase is the subject too.
-    let after_comma =
-        m.start > 0 && s.hay[s.tokens[m.start - 1].end..s.tokens[m.start].start].contains(',');
+    let after_comma = after_an_aside(s, m.start, c);
     let lead = after_comma
         || (0..m.start).all(|k| {
             let t = &s.tokens[k];
@@ -174,6 +257,8 @@ pub(super) fn subject_mention(s: &Sent, mentions: &[Mention], c: &Compiled) -> O
                 || (c.role_modifiers.contains(&t.norm)
                     && (!c.role_inner_words.contains(&t.norm) || k > 0 && titles[k - 1]))
                 || c.subject_lead_words.contains(&t.norm)
+                // A live blog's time stamp ("14:45 – Vask has left").
+                || (0..=k).all(|j| s.tokens[j].numeric)
                 || (t.capital
                     && !c.stopwords.contains(&t.norm)
                     && (k + 1..m.start).all(|j| s.tokens[j].capital || titles[j]))
@@ -186,12 +271,64 @@ mod tests {
     use super::super::testing::{read, speaker};
 
     #[test]
+    fn the_one_person_a_sentence_gives_the_view_of_speaks_and_is_its_subject() {
+        let (reg, f) = read(&[
+            "For Jonas Pelt, the chief negotiator, the timetable is “a beginning, and only that”.",
+            "For Pelt, the real test is the first week. “If the guns are quiet, the paper holds,” he said.",
+            "For Pelt and Envoy Lidia Varenko, the deal is “fair enough”.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "a beginning"), "person: Jonas Pelt");
+        assert_eq!(speaker(&reg, &f, "guns are quiet"), "person: Jonas Pelt");
+        let who = speaker(&reg, &f, "fair enough");
+        assert!(who.starts_with("unattributed: "), "{who}");
+    }
+
+    #[test]
+    fn a_courtesy_title_of_the_other_sex_leaves_the_pronoun_to_the_one_named_after_it() {
+        let (reg, f) = read(&[
+            "Envoy Teodor Vask arrived on Tuesday.",
+            "Mr. Vask's deputy, Hanne Solberg, was more guarded. “We have been here before,” she said.",
+            "Mr. Vask's deputy, Hanne Solberg, was more guarded. “We will see,” he said.",
+        ]);
+        assert_eq!(
+            speaker(&reg, &f, "been here before"),
+            "person: Hanne Solberg"
+        );
+        // "he" could be Mr. Vask or Solberg, whose sex the text does not tell.
+        let who = speaker(&reg, &f, "We will see");
+        assert!(who.starts_with("unattributed: "), "{who}");
+    }
+
+    #[test]
+    fn a_pronoun_of_the_other_sex_before_a_name_leaves_the_next_pronoun_to_that_name() {
+        let (reg, f) = read(&[
+            "Foreign Minister Lidia Varenko spoke first.",
+            "Her deputy, Gil Ostrander, went further. “If the truce breaks, it is not us,” he said.",
+            "Her aide, Adviser Anna Brell, was blunter. “Nobody will sign,” she said.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "truce breaks"), "person: Gil Ostrander");
+        let who = speaker(&reg, &f, "Nobody will sign");
+        assert!(who.starts_with("unattributed: "), "{who}");
+    }
+
+    #[test]
     fn a_pronoun_after_someone_unknown_is_not_given_to_the_person_before() {
         // The issue's case: a paragraph about one person, then someone else (not known as a
-        // person) briefs reporters, then "he" speaks.
+        // person) briefs reporters, then "he" speaks. The one who briefs is the subject, and
+        // becomes known; the words are his, never the minister's.
         let (reg, f) = read(&[
             "Foreign Minister Hana Vilk was expected in Ossery for the funeral.",
             "Anton Mirsky, a lawyer for the secretariat, spoke to reporters about the schedule.",
+            "“The schedule holds,” he stated to the press.",
+        ]);
+        assert_eq!(
+            speaker(&reg, &f, "The schedule holds"),
+            "person: Anton Mirsky"
+        );
+        // Named but not as the subject, he stays unknown, and "he" stands for nobody settled.
+        let (reg, f) = read(&[
+            "Foreign Minister Hana Vilk was expected in Ossery for the funeral.",
+            "Reporters were briefed by Anton Mirsky about the schedule.",
             "“The schedule holds,” he stated to the press.",
         ]);
         let who = speaker(&reg, &f, "The schedule holds");
@@ -262,7 +399,7 @@ mod tests {
     }
 
     #[test]
-    fn a_first_name_alone_is_the_relative_named_in_full_and_a_fronted_phrase_is_no_subject() {
+    fn a_first_name_alone_is_the_relative_named_in_full_and_a_viewpoint_is_the_subject() {
         let (reg, f) = read(&[
             "Chief negotiator Pavel Orsk speaks for Halvark. His brother, opposition leader Tomas Orsk, sits in parliament.",
             "Pavel, 58, is a former surveyor. “The valley has been measured too often,” he said.",
@@ -274,9 +411,18 @@ mod tests {
             "person: Pavel Orsk"
         );
         assert_eq!(speaker(&reg, &f, "trust maps"), "person: Tomas Orsk");
-        // Pavel is named in an opening phrase, not as the subject: "he" is not settled.
+        // "For Pavel, ...": the one person whose view the sentence gives is who it is about.
+        assert_eq!(
+            speaker(&reg, &f, "No map is possible"),
+            "person: Pavel Orsk"
+        );
+        // An opening phrase that is no viewpoint settles nothing.
+        let (reg, f) = read(&[
+            "Chief negotiator Pavel Orsk speaks for Halvark.",
+            "After meeting Orsk, the delegation left. “No map is possible,” he said.",
+        ]);
         let who = speaker(&reg, &f, "No map is possible");
-        assert!(who.contains("not that sentence's subject"), "{who}");
+        assert!(who.starts_with("unattributed: "), "{who}");
     }
 
     #[test]

@@ -20,7 +20,8 @@ impl Engine {
         // "What does X think of T", X a person: their own words on T, as "what did X say
         // about T" finds them, or a decline saying what they are quoted on; their party's
         // stance is not theirs to be quoted with.
-        if !q.people.is_empty() {
+        // (A question whose subject is a party, such as said hands here, stays with its party.)
+        if !q.people.is_empty() && !q.subject_is_party {
             return self.said_answer(clean, q);
         }
         // Whose position: the parties asked.
@@ -184,5 +185,21 @@ mod tests {
             "{}",
             a.to_markdown()
         );
+    }
+
+    /// A said question whose subject is a party hands over to positions, which hands a
+    /// person's view to said: a question that is both (a shared surname, a party's general)
+    /// must not pass between them for ever.
+    #[test]
+    fn said_and_position_never_hand_a_question_back_and_forth() {
+        let e = crate::engine::intents::own_quotes();
+        for q in [
+            "how did marten react to gen brandt's interview",
+            "what does halvark's army chief think of the map",
+            "what did halvark say about pavel orsk",
+        ] {
+            let a = e.ask(q, None);
+            assert!(!a.lead.is_empty(), "{q}");
+        }
     }
 }

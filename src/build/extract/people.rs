@@ -474,6 +474,16 @@ pub fn add_people(
                     if let Some(r) = before {
                         roles.extend(role_from(s, map, article, p.n, r, a, (a, b)));
                         aff = affiliation_of(s, (r, a), c, parties);
+                        // "Halvark's army chief, General Henrik Brandt": a one-word rank
+                        // before the name, and the office set off before it.
+                        if r + 1 == a {
+                            if let Some(o) = role_before_comma(s, r, b, c, titles, parties) {
+                                roles.extend(role_from(s, map, article, p.n, o, r, (a, b)));
+                                if aff == (None, None) {
+                                    aff = affiliation_of(s, (o, r), c, parties);
+                                }
+                            }
+                        }
                     }
                     if let Some((r0, r1)) = after {
                         let text = s.hay[s.tokens[r0].start..s.tokens[r1 - 1].end].to_string();
@@ -770,6 +780,18 @@ mod tests {
         );
         assert_eq!(roles, ["spokeswoman for the Teravian foreign ministry"]);
         assert_eq!(aff.as_deref(), Some("Teravian"));
+    }
+
+    /// A rank right before the name does not hide the office set off before it: "Velmar's
+    /// army chief, General Ada Korr" holds both, and the office names her party.
+    #[test]
+    fn an_office_set_off_before_a_rank_and_name_is_read_too() {
+        let (roles, aff) = roles_of(
+            &["Velmar’s army chief, General Ada Korr, said the troops would stay."],
+            "Ada Korr",
+        );
+        assert_eq!(roles, ["General", "Velmar’s army chief"]);
+        assert_eq!(aff.as_deref(), Some("Velmar"));
     }
 
     #[test]

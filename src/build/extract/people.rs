@@ -474,9 +474,10 @@ pub fn add_people(
                     if let Some(r) = before {
                         roles.extend(role_from(s, map, article, p.n, r, a, (a, b)));
                         aff = affiliation_of(s, (r, a), c, parties);
-                        // "Halvark's army chief, General Henrik Brandt": a one-word rank
-                        // before the name, and the office set off before it.
-                        if r + 1 == a {
+                        // "Halvark's army chief, General Henrik Brandt", "The mediator,
+                        // Thessmoor's envoy Oona Castell": a role before the name, and another
+                        // set off by a comma before it.
+                        {
                             if let Some(o) = role_before_comma(s, r, b, c, titles, parties) {
                                 roles.extend(role_from(s, map, article, p.n, o, r, (a, b)));
                                 if aff == (None, None) {
@@ -782,8 +783,9 @@ mod tests {
         assert_eq!(aff.as_deref(), Some("Teravian"));
     }
 
-    /// A rank right before the name does not hide the office set off before it: "Velmar's
-    /// army chief, General Ada Korr" holds both, and the office names her party.
+    /// A role right before the name does not hide another set off before it: "Velmar's army
+    /// chief, General Ada Korr" and "The mediator, Velmar's envoy Ada Korr" hold both, and
+    /// the one naming a party gives hers.
     #[test]
     fn an_office_set_off_before_a_rank_and_name_is_read_too() {
         let (roles, aff) = roles_of(
@@ -791,6 +793,12 @@ mod tests {
             "Ada Korr",
         );
         assert_eq!(roles, ["General", "Velmar’s army chief"]);
+        assert_eq!(aff.as_deref(), Some("Velmar"));
+        let (roles, aff) = roles_of(
+            &["The mediator, Velmar’s envoy Ada Korr, has issued a statement."],
+            "Ada Korr",
+        );
+        assert_eq!(roles, ["Velmar’s envoy", "mediator"]);
         assert_eq!(aff.as_deref(), Some("Velmar"));
     }
 

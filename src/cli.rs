@@ -470,14 +470,18 @@ fn print_answer(
 fn cmd_build(articles: &Path, out: &Path, config: &Path) -> Result<ExitCode> {
     tune_allocator_for_build();
     let lexicon = Lexicon::load_dir(config)?;
+    let t_build = std::time::Instant::now();
     let built = build_dir(articles, &lexicon, &BuildOptions::default())?;
+    tracing::debug!(target: "parley::timing", phase = "build", elapsed = ?t_build.elapsed(), "timing");
     for w in &built.warnings {
         eprintln!("warning: {w}");
     }
     // The old snapshot goes first: a bot that reloads the new JSON before the new snapshot is
     // written then simply loads the JSON, rather than warning about a stale snapshot.
     let _ = std::fs::remove_file(crate::snapshot::path_for(out));
+    let t_save = std::time::Instant::now();
     built.knowledge.save_atomic(out)?;
+    tracing::debug!(target: "parley::timing", phase = "save", elapsed = ?t_save.elapsed(), "timing");
     let k = &built.knowledge;
     eprintln!(
         "built {} from {} article(s): {} people, {} unnamed sources, {} quotes, {} statements, {} positions, {} events, {} numbers",
@@ -493,7 +497,10 @@ fn cmd_build(articles: &Path, out: &Path, config: &Path) -> Result<ExitCode> {
     );
     // The engine started once here is stored, so the bot's next start need not do it again.
     let engine = Engine::new(built.knowledge, EngineSettings::default());
-    match crate::snapshot::write(&engine, out) {
+    let t_snapshot = std::time::Instant::now();
+    let written = crate::snapshot::write(&engine, out);
+    tracing::debug!(target: "parley::timing", phase = "snapshot", elapsed = ?t_snapshot.elapsed(), "timing");
+    match written {
         Ok(path) => eprintln!("wrote {} for a fast start", path.display()),
         // The JSON is written and complete; without a snapshot the bot starts slower, that is all.
         Err(e) => eprintln!("warning: {e}"),

@@ -146,6 +146,28 @@ impl English {
         self.words.get(word).map(|x| x.0)
     }
 
+    /// How common the word is as a lemma: its own Zipf frequency, or its base form's when that
+    /// is higher ("reckons" is typed rarely, "reckon" often; both are ordinary English), with
+    /// the part of speech of the word itself when the table has it. An inflection is split off
+    /// by the regular English endings (-s, -es, -ies, -ed, -ied, -ing, with a doubled final
+    /// consonant undone), and only forms the table holds count.
+    pub fn lemma_entry(&self, word: &str) -> Option<(f32, Pos)> {
+        let own = self.words.get(word).copied();
+        let mut best: Option<(f32, Pos)> = None;
+        for base in base_forms(word) {
+            if let Some(&(z, pos)) = self.words.get(base.as_str()) {
+                if best.is_none_or(|(b, _)| z > b) {
+                    best = Some((z, pos));
+                }
+            }
+        }
+        match (own, best) {
+            (Some((z, pos)), Some((b, _))) => Some((z.max(b), pos)),
+            (Some(e), None) => Some(e),
+            (None, b) => b,
+        }
+    }
+
     /// What the word is mostly used as.
     pub fn pos(&self, word: &str) -> Pos {
         self.words.get(word).map_or(Pos::Other, |x| x.1)
@@ -157,23 +179,59 @@ impl English {
         self.noun_class.get(word).copied()
     }
 
-    /// True when the word is an English word of the table at or above `min_zipf`.
+    /// True when the word, or its base form, is an English word of the table at or above
+    /// `min_zipf` (see [`English::lemma_entry`]).
     pub fn is_common(&self, word: &str, min_zipf: f32) -> bool {
-        self.zipf(word).is_some_and(|z| z >= min_zipf)
+        self.lemma_entry(word).is_some_and(|(z, _)| z >= min_zipf)
     }
 
-    /// True when the word is common English (at or above `min_zipf`) and not mainly a noun: a
-    /// word like that says how a question is put, not what it is about.
+    /// True when the word is common English (at or above `min_zipf`, counted as its lemma) and
+    /// not mainly a noun: a word like that says how a question is put, not what it is about.
     pub fn is_generic(&self, word: &str, min_zipf: f32) -> bool {
-        self.words
-            .get(word)
-            .is_some_and(|&(z, pos)| z >= min_zipf && pos != Pos::Noun)
+        self.lemma_entry(word)
+            .is_some_and(|(z, pos)| z >= min_zipf && pos != Pos::Noun)
     }
 
     /// Words a reader would accept in this one's place.
     pub fn related(&self, word: &str) -> &[(&'static str, Relation)] {
         self.related.get(word).map_or(&[], |v| v.as_slice())
     }
+}
+
+/// The base forms an English inflection may have ("reckons" -> "reckon", "caving" -> "cave",
+/// "scrapped" -> "scrap", "parties" -> "party"): candidates only, to be looked up in the table.
+fn base_forms(word: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let undouble = |stem: &str, out: &mut Vec<String>| {
+        let b = stem.as_bytes();
+        if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiou".contains(&b[b.len() - 1]) {
+            out.push(stem[..stem.len() - 1].to_string());
+        }
+    };
+    if !word.is_ascii() || word.len() < 4 {
+        return out;
+    }
+    if let Some(stem) = word.strip_suffix("ies") {
+        out.push(format!("{stem}y"));
+    } else if let Some(stem) = word.strip_suffix("es") {
+        out.push(stem.to_string());
+        out.push(format!("{stem}e"));
+    } else if let Some(stem) = word.strip_suffix('s').filter(|s| !s.ends_with('s')) {
+        out.push(stem.to_string());
+    }
+    if let Some(stem) = word.strip_suffix("ied") {
+        out.push(format!("{stem}y"));
+    } else if let Some(stem) = word.strip_suffix("ed") {
+        out.push(stem.to_string());
+        out.push(format!("{stem}e"));
+        undouble(stem, &mut out);
+    }
+    if let Some(stem) = word.strip_suffix("ing").filter(|s| s.len() >= 2) {
+        out.push(stem.to_string());
+        out.push(format!("{stem}e"));
+        undouble(stem, &mut out);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -224,5 +282,22 @@ mod tests {
             .related("cancel")
             .iter()
             .any(|&(w, r)| w == "cancellation" && r == Relation::Derived));
+    }
+
+    #[test]
+    fn an_inflection_is_as_common_as_its_lemma() {
+        let e = English::parse(
+            "reckon\t3.76\tv\nreckons\t2.88\tv\ncave\t4.20\tn\ncaving\t2.82\tv\n\
+             scrap\t4.0\tv\nparty\t5.0\tn\nnews\t5.5\tn\nnew\t6.5\ta\n",
+            "",
+        );
+        assert!(e.is_generic("reckons", 3.0), "a verb's -s form is the verb");
+        assert!(!e.is_generic("reckons", 3.8), "no more common than its lemma");
+        assert_eq!(e.lemma_entry("caving"), Some((4.20, Pos::Verb)), "its own kind");
+        assert!(e.is_generic("scrapped", 3.0), "a doubled consonant is undone");
+        assert!(e.is_common("parties", 4.5), "-ies is -y");
+        assert_eq!(e.lemma_entry("parties"), Some((5.0, Pos::Noun)));
+        assert_eq!(e.lemma_entry("news"), Some((6.5, Pos::Noun)), "its own kind kept");
+        assert_eq!(e.lemma_entry("unknownish"), None);
     }
 }

@@ -365,6 +365,13 @@ pub struct Language {
     /// Word pairs that ask what a thing is ("what is", "what are"), for definitions first.
     #[serde(default = "builtin_definition_questions")]
     pub definition_questions: Vec<Vec<String>>,
+    /// Words that ask for a thing by its kind ("what", "which"): the word after one (past
+    /// `asked_thing_skips`) names what is asked for.
+    #[serde(default = "builtin_asked_thing_words")]
+    pub asked_thing_words: Vec<String>,
+    /// Words passed over after an `asked_thing_words` word ("is", "the").
+    #[serde(default = "builtin_asked_thing_skips")]
+    pub asked_thing_skips: Vec<String>,
     /// Words after a `stance_for_words` word that its holder follows ("for", "to").
     #[serde(default = "builtin_stance_holder_prepositions")]
     pub stance_holder_prepositions: Vec<String>,
@@ -571,6 +578,14 @@ fn builtin_count_phrases() -> Vec<String> {
 
 fn builtin_definition_questions() -> Vec<Vec<String>> {
     builtin_language().definition_questions.clone()
+}
+
+fn builtin_asked_thing_words() -> Vec<String> {
+    builtin_language().asked_thing_words.clone()
+}
+
+fn builtin_asked_thing_skips() -> Vec<String> {
+    builtin_language().asked_thing_skips.clone()
 }
 
 fn builtin_stance_holder_prepositions() -> Vec<String> {
@@ -1102,6 +1117,10 @@ pub struct Compiled {
     pub count_phrases: Vec<Vec<String>>,
     /// Word pairs that ask what a thing is, lowercase.
     pub definition_questions: Vec<Vec<String>>,
+    /// Words that ask for a thing by its kind, lowercase.
+    pub asked_thing_words: HashSet<String>,
+    /// Words passed over after one, lowercase.
+    pub asked_thing_skips: HashSet<String>,
     /// How follow-up questions start, lowercase, spaces kept.
     pub followup_openers: Vec<String>,
     /// Pronouns that lean on the previous answer, lowercase.
@@ -1347,6 +1366,8 @@ impl Lexicon {
                 .collect(),
             title_abbreviations: l.title_abbreviations.iter().map(|w| normalize(w)).collect(),
             lowered_openers: lower(&l.lowered_openers),
+            asked_thing_words: lower(&l.asked_thing_words),
+            asked_thing_skips: lower(&l.asked_thing_skips),
             count_phrases: l
                 .count_phrases
                 .iter()
@@ -1562,6 +1583,8 @@ mod tests {
             "lowered_openers",
             "count_phrases",
             "definition_questions",
+            "asked_thing_words",
+            "asked_thing_skips",
             "stance_holder_prepositions",
             "followup_openers",
             "followup_pronouns",

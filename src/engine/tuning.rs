@@ -101,6 +101,9 @@ pub struct TermWeights {
 pub struct CoverageTuning {
     pub idf_floor: f32,
     pub absent_common_noun: f32,
+    pub absent_noun_fade_from: f32,
+    pub absent_noun_fade_to: f32,
+    pub absent_noun_faded: f32,
     pub absent_framing_noun: f32,
     pub stand_in_full_weight: f32,
     pub who_said: f32,

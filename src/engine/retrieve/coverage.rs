@@ -9,6 +9,7 @@
 use crate::engine::understand::salience::{absent_weight, Salience};
 use crate::engine::understand::Query;
 use crate::engine::Engine;
+use crate::english::english;
 use crate::index::Index;
 
 impl Engine {
@@ -18,6 +19,10 @@ impl Engine {
         let tuning = &self.settings.tuning;
         let mut terms = Vec::new();
         let mut total = 0.0;
+        // What is asked for ("which building") and what a count counts keep their whole weight
+        // when absent; other everyday nouns fade with their frequency.
+        let asked = asked_thing(q, &self.lex);
+        let counting = q.intent.name == crate::intent::Intent::HowMany;
         // The words typed (a spelling correction stands in for its word, below).
         for t in q.terms.iter().filter(|t| !t.slot && t.is_typed()) {
             let (term, group) = (&t.stem, &t.group);
@@ -32,7 +37,13 @@ impl Engine {
                     Salience::Generic => continue,
                     // The question asks about something the sources may not cover.
                     Salience::CommonNoun => {
-                        self.index.max_idf() * tuning.coverage.absent_common_noun
+                        let c = &tuning.coverage;
+                        let share = if counting || asked == Some(*group) {
+                            1.0
+                        } else {
+                            noun_share(english().lemma_entry(word).map_or(0.0, |e| e.0), c)
+                        };
+                        self.index.max_idf() * c.absent_common_noun * share
                     }
                     // It frames the question ("the purpose of"): it counts, for less.
                     Salience::FramingNoun => {
@@ -110,5 +121,109 @@ impl Coverage<'_> {
             }
         }
         hit / self.total
+    }
+}
+
+/// The share of an absent everyday noun's weight left at Zipf frequency `z`: whole below
+/// `absent_noun_fade_from`, falling linearly to `absent_noun_faded` at `absent_noun_fade_to`.
+fn noun_share(z: f32, c: &crate::engine::tuning::CoverageTuning) -> f32 {
+    let span = (c.absent_noun_fade_to - c.absent_noun_fade_from).max(f32::EPSILON);
+    let t = ((z - c.absent_noun_fade_from) / span).clamp(0.0, 1.0);
+    1.0 - t * (1.0 - c.absent_noun_faded)
+}
+
+/// The question's word that names what is asked for: the first after an `asked_thing_words`
+/// word ("what", "which"), past `asked_thing_skips` ("is", "the"), as a token index.
+fn asked_thing(q: &Query, lex: &crate::lexicon::Compiled) -> Option<usize> {
+    let start = q
+        .tokens
+        .iter()
+        .position(|t| lex.asked_thing_words.contains(&t.norm))?;
+    (start + 1..q.tokens.len()).find(|&i| !lex.asked_thing_skips.contains(&q.tokens[i].norm))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{EngineSettings, Tuning};
+
+    fn seed() -> Engine {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/knowledge.json");
+        Engine::new(
+            crate::knowledge::Knowledge::load(&path).unwrap(),
+            EngineSettings::default(),
+        )
+    }
+
+    #[test]
+    fn an_everyday_noun_fades_with_its_frequency() {
+        let mut c = Tuning::default().coverage;
+        (
+            c.absent_noun_fade_from,
+            c.absent_noun_fade_to,
+            c.absent_noun_faded,
+        ) = (4.5, 5.5, 0.2);
+        assert_eq!(noun_share(3.9, &c), 1.0, "a rare noun counts in full");
+        assert_eq!(noun_share(4.5, &c), 1.0);
+        assert!(
+            (noun_share(5.0, &c) - 0.6).abs() < 1e-6,
+            "{}",
+            noun_share(5.0, &c)
+        );
+        assert!((noun_share(5.5, &c) - 0.2).abs() < 1e-6);
+        assert!(
+            (noun_share(7.0, &c) - 0.2).abs() < 1e-6,
+            "never below the floor"
+        );
+    }
+
+    #[test]
+    fn the_thing_asked_for_is_the_word_after_what_or_which() {
+        let e = seed();
+        let word = |question: &str| {
+            let q = e.analyse(question, None);
+            asked_thing(&q, &e.lex).map(|i| q.tokens[i].norm.clone())
+        };
+        assert_eq!(
+            word("which building were they in").as_deref(),
+            Some("building")
+        );
+        assert_eq!(
+            word("what's the population of london").as_deref(),
+            Some("population")
+        );
+        assert_eq!(
+            word("what is the cost of the plan").as_deref(),
+            Some("cost")
+        );
+        assert_eq!(word("who was in the room"), None);
+    }
+
+    /// "In the room", "both sides", "last minute": an everyday noun of the question's framing
+    /// that the sources never use no longer declines it, while the same noun asked for ("what
+    /// is the population") still counts in full.
+    #[test]
+    fn an_everyday_framing_noun_does_not_decline_but_an_asked_one_counts() {
+        let e = seed();
+        let share = |question: &str| {
+            let q = e.analyse(question, None);
+            let c = e.coverage(&q);
+            let covered: f32 = c.terms.iter().filter(|t| t.0.is_some()).map(|t| t.1).sum();
+            covered / c.total
+        };
+        let framed = share("who was in the room on wednesday");
+        let without = share("who was in on wednesday");
+        assert_eq!(without, 1.0);
+        assert!(
+            framed > 0.85,
+            "'room' (Zipf 5.4) framing the question weighs little: {framed}"
+        );
+        let asked = share("which room on wednesday");
+        assert!(asked < 0.7, "'room' asked for counts: {asked}");
+        assert!(
+            e.ask("who was actually in the room on wednesday", None)
+                .answered
+        );
     }
 }

@@ -575,6 +575,36 @@ Ostrov said the army would stay.\n";
     assert!(k.validate().is_empty());
 }
 
+/// A party the articles name ("the Vostrian foreign minister") speaking by its own name
+/// ("Vostria said") is the party, not a person called Vostria.
+#[test]
+fn a_party_that_speaks_is_not_a_person() {
+    let text = "+++\ntitle = \"T\"\nsource = \"S\"\npublished = \"2025-03-04\"\n+++\n\n\
+Talks opened in Keldar on Monday. The Vostrian foreign minister, Anna Pell, arrived late.\n\n\
+The dispute over the names that Vostria said Keldar had left off its list was settled.\n\n\
+Ostrov said the army would stay.\n";
+    let built = parley::build::build_from(
+        &[("t.md", "t", text.as_bytes())],
+        &Lexicon::builtin(),
+        &BuildOptions::default(),
+    )
+    .unwrap();
+    let k = built.knowledge;
+    assert!(
+        k.lexicon
+            .parties
+            .iter()
+            .any(|p| p.aliases.contains(&"Vostria".to_string())),
+        "{:?}",
+        k.lexicon.parties
+    );
+    let names: Vec<&str> = k.people.iter().map(|p| p.name.as_str()).collect();
+    assert!(!names.contains(&"Vostria"), "{names:?}");
+    assert!(names.contains(&"Anna Pell"), "{names:?}");
+    assert!(names.contains(&"Ostrov"), "{names:?}");
+    assert!(k.validate().is_empty());
+}
+
 /// A quote that runs on into the next paragraph (no closing mark, the next paragraph opens
 /// with one) keeps its speaker; a role of several capitalised words keeps its country
 /// ("Corvanian Fisheries Minister"); "X, officials said." is a statement.

@@ -5,7 +5,7 @@
 pub mod article;
 pub mod extract;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::article::Article;
@@ -240,6 +240,18 @@ pub fn build_from(
     let lexicon = with_discovered_parties(lexicon, &registry, &articles);
     link_affiliations(&mut registry, &lexicon);
     let compiled = lexicon.compile();
+    // A party's own name alone ("Ruvenna said") is the party speaking, not a person.
+    let party_words: HashSet<String> = lexicon
+        .parties
+        .iter()
+        .flat_map(|party| &party.aliases)
+        .filter(|a| !a.contains(' '))
+        .map(|a| a.to_lowercase())
+        .collect();
+    let is_party = |p: &crate::extract::PersonDraft| {
+        p.words.len() == 1 && p.roles.is_empty() && party_words.contains(&p.words[0])
+    };
+    registry.retain(|p| !is_party(p));
 
     // Pass two: each article's facts.
     let mut all_facts: Vec<ArticleFacts> =
@@ -252,7 +264,10 @@ pub fn build_from(
         // People first met by a single name ("Ostrav said") are read again only in the
         // articles that use that name, so the build stays linear.
         let mut names: Vec<String> = new_people.iter().map(|p| regex::escape(&p.name)).collect();
-        for p in new_people.into_iter().filter(|p| !is_place(p)) {
+        for p in new_people
+            .into_iter()
+            .filter(|p| !is_place(p) && !is_party(p))
+        {
             registry.add(p);
         }
         // A surname met alone folds into the full name met now ("Varga" into "Ines Varga"):

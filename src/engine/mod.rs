@@ -267,6 +267,7 @@ impl Engine {
         // Chat shorthand and title abbreviations are read as what they stand for; the reply
         // still echoes the question as it was asked.
         let expanded = self.lex.expand_shorthand(self.lex.drop_preamble(&clean));
+        let expanded = self.mend_possessives(&expanded);
         let mut q = self.analyse(&expanded, context);
         let mut answer = if clean.is_empty() {
             // Nothing was asked: say what can be, but it is not an answer.
@@ -282,6 +283,55 @@ impl Engine {
         answer.question = clean;
         debug!(intent = %answer.intent, answered = answer.answered, cited = answer.quotes.len(), "answered");
         answer
+    }
+
+    /// Two ways chat drops a letter, mended: a possessive typed without its apostrophe
+    /// ("tolmiras team", "fenns deputy") is read as one when the sources never use the word and
+    /// it is a name of theirs (a party's or a person's one-word name) and "s"; and a dropped g
+    /// ("headin", "sayin") is put back when English knows the word only with it. Anything else
+    /// is kept.
+    fn mend_possessives(&self, question: &str) -> String {
+        let is_name = |w: &str| {
+            self.name_words.contains_key(w)
+                || self
+                    .knowledge
+                    .lexicon
+                    .parties
+                    .iter()
+                    .flat_map(|p| &p.aliases)
+                    .any(|a| a.eq_ignore_ascii_case(w))
+        };
+        let mut changed = false;
+        let words: Vec<String> = question
+            .split(' ')
+            .map(|word| {
+                let core = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+                let lower = core.to_lowercase();
+                let mended = lower
+                    .strip_suffix('s')
+                    .filter(|base| {
+                        base.chars().count() >= 3
+                            && lower.chars().all(|c| c.is_alphabetic())
+                            && !self.norms.contains(&lower)
+                            && !self.lex.stopwords.contains(&lower)
+                            && is_name(base)
+                    })
+                    .map(|_| format!("{}'s{}", &core[..core.len() - 1], &word[core.len()..]))
+                    .or_else(|| {
+                        (!self.norms.contains(&lower) && !self.name_words.contains_key(&lower))
+                            .then(|| dropped_g(&lower, self.settings.tuning.terms.common_zipf))
+                            .flatten()
+                            .map(|full| format!("{full}{}", &word[core.len()..]))
+                    });
+                changed |= mended.is_some();
+                mended.unwrap_or_else(|| word.to_string())
+            })
+            .collect();
+        if changed {
+            words.join(" ")
+        } else {
+            question.to_string()
+        }
     }
 
     /// A name several people share, settled by the rest of the question: each of them is
@@ -393,6 +443,31 @@ impl Engine {
 
 #[cfg(test)]
 mod tests {
+    /// Chat's dropped letters: a possessive without its apostrophe is mended only on a name
+    /// of the sources, a dropped g only where English knows the word with it alone.
+    #[test]
+    fn possessives_without_apostrophe_and_dropped_gs_are_mended() {
+        let e = super::intents::own_multi(super::Tuning::default());
+        assert_eq!(
+            e.mend_possessives("who leads morvanys team?"),
+            "who leads morvany's team?"
+        );
+        assert_eq!(e.mend_possessives("brenns deputy"), "brenn's deputy");
+        assert_eq!(
+            e.mend_possessives("any news on the talks, whats up"),
+            "any news on the talks, whats up",
+            "not names"
+        );
+        assert_eq!(e.mend_possessives("whos headin it"), "whos heading it");
+        assert_eq!(
+            e.mend_possessives("talkin abt it"),
+            "talkin abt it",
+            "English has it"
+        );
+        let a = e.ask("who's headin teravias delegation", None);
+        assert!(a.answered, "{}", a.to_markdown());
+    }
+
     /// A shared surname is settled by the rest of the question when the sources answer it for
     /// exactly one of the people sharing it; with nothing to settle it, which one is asked
     /// back; beside a person named in full, it is what is asked about.
@@ -428,4 +503,14 @@ mod tests {
             a.to_markdown()
         );
     }
+}
+
+/// The word with a chat-dropped final g put back ("headin" -> "heading"), when English knows
+/// the word only with it: the form typed is not in the frequency table, the full one is at
+/// least `common_zipf`.
+fn dropped_g(word: &str, common_zipf: f32) -> Option<String> {
+    let e = crate::english::english();
+    (word.len() >= 5 && word.ends_with("in") && e.zipf(word).is_none())
+        .then(|| format!("{word}g"))
+        .filter(|full| e.zipf(full).is_some_and(|z| z >= common_zipf))
 }

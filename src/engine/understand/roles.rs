@@ -66,9 +66,16 @@ impl Engine {
         used: &[bool],
     ) -> Vec<RoleRef> {
         let lang = &self.knowledge.lexicon.language;
-        let mut hits: Vec<(usize, usize, Vec<Vec<String>>)> = Vec::new();
+        // Each hit: where the title is, the titles it stands for, and a party named inside it.
+        type Hit = (
+            usize,
+            usize,
+            Vec<Vec<String>>,
+            Option<(usize, usize, usize)>,
+        );
+        let mut hits: Vec<Hit> = Vec::new();
         for h in self.lex.titles.find(tokens) {
-            hits.push((h.start, h.end, Vec::new()));
+            hits.push((h.start, h.end, Vec::new(), None));
         }
         for group in &lang.role_synonyms {
             let Some((phrase, titles)) = group.split_first() else {
@@ -79,20 +86,47 @@ impl Engine {
                 continue;
             }
             for start in 0..=tokens.len() - words.len() {
-                if tokens[start..start + words.len()]
-                    .iter()
-                    .zip(&words)
-                    .all(|(t, w)| &t.norm == w)
-                {
+                // A party may stand inside the phrase ("top US diplomat", "chief Kolvan
+                // negotiator"): it qualifies the title as one before it would.
+                let mut at = start;
+                let mut inner = None;
+                let matched = words.iter().enumerate().all(|(j, w)| {
+                    if j > 0 && inner.is_none() {
+                        // Inside a title even a party name that is also an English word
+                        // ("top us diplomat") is the party.
+                        let span =
+                            party_spans
+                                .iter()
+                                .find(|sp| sp.1 == at)
+                                .copied()
+                                .or_else(|| {
+                                    let word = &tokens.get(at)?.norm;
+                                    let p =
+                                        self.knowledge.lexicon.parties.iter().position(|p| {
+                                            p.aliases.iter().any(|a| a.eq_ignore_ascii_case(word))
+                                        })?;
+                                    Some((p, at, at + 1))
+                                });
+                        if let Some(sp) = span {
+                            inner = Some(sp);
+                            at = sp.2;
+                        }
+                    }
+                    let ok = tokens.get(at).is_some_and(|t| &t.norm == w);
+                    at += 1;
+                    ok
+                });
+                if matched {
                     let alts = titles.iter().map(|t| self.title_stems(t)).collect();
-                    hits.retain(|h| h.1 <= start || h.0 >= start + words.len());
-                    hits.push((start, start + words.len(), alts));
+                    hits.retain(|h| h.1 <= start || h.0 >= at);
+                    hits.push((start, at, alts, inner));
                 }
             }
         }
         let mut out = Vec::new();
-        for (mut start, mut end, alternatives) in hits {
-            if used[start..end].iter().any(|&u| u) {
+        for (mut start, mut end, alternatives, inner) in hits {
+            let inside = |k: usize| inner.is_some_and(|(_, s, e)| (s..e).contains(&k));
+            if (start..end).any(|k| used[k] && !inside(k)) {
                 continue;
             }
             // "deputy prime minister", "first deputy": the words that make the office.
@@ -106,7 +140,8 @@ impl Engine {
             let mut party = party_spans
                 .iter()
                 .find(|&&(_, _, e)| e == start)
-                .map(|&(p, s, _)| (p, s));
+                .map(|&(p, s, _)| (p, s))
+                .or(inner.map(|(p, _, _)| (p, start)));
             let title_end = end;
             if party.is_none() && end + 1 < tokens.len() && tokens[end].norm == "of" {
                 if let Some(&(p, _, e)) = party_spans.iter().find(|&&(_, s, _)| s == end + 1) {
@@ -225,5 +260,33 @@ impl Engine {
                         && want.iter().all(|w| stems.contains(w))
                 })
         })
+    }
+}
+#[cfg(test)]
+mod inner_party_tests {
+    /// A party inside a role phrase ("the top US diplomat", even typed "us") qualifies it as
+    /// one before it would: the US's holder is found, and a party whose holder the sources do
+    /// not name is a role no one holds.
+    #[test]
+    fn a_party_inside_a_role_phrase_qualifies_it() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/knowledge.json");
+        let e = crate::engine::Engine::new(
+            crate::knowledge::Knowledge::load(&path).unwrap(),
+            Default::default(),
+        );
+        let q = e.analyse("why did the top us diplomat bail on the london trip", None);
+        let names: Vec<&str> = q
+            .people
+            .iter()
+            .map(|&p| e.knowledge.people[p].name.as_str())
+            .collect();
+        assert_eq!(names, ["Marco Rubio"]);
+        let q = e.analyse("what did the top ukrainian diplomat say", None);
+        assert!(q.people.is_empty());
+        assert_eq!(
+            q.unknown_role.as_deref(),
+            Some("the top ukrainian diplomat")
+        );
     }
 }

@@ -292,12 +292,26 @@ mod tests {
             "",
         );
         assert!(e.is_generic("reckons", 3.0), "a verb's -s form is the verb");
-        assert!(!e.is_generic("reckons", 3.8), "no more common than its lemma");
-        assert_eq!(e.lemma_entry("caving"), Some((4.20, Pos::Verb)), "its own kind");
-        assert!(e.is_generic("scrapped", 3.0), "a doubled consonant is undone");
+        assert!(
+            !e.is_generic("reckons", 3.8),
+            "no more common than its lemma"
+        );
+        assert_eq!(
+            e.lemma_entry("caving"),
+            Some((4.20, Pos::Verb)),
+            "its own kind"
+        );
+        assert!(
+            e.is_generic("scrapped", 3.0),
+            "a doubled consonant is undone"
+        );
         assert!(e.is_common("parties", 4.5), "-ies is -y");
         assert_eq!(e.lemma_entry("parties"), Some((5.0, Pos::Noun)));
-        assert_eq!(e.lemma_entry("news"), Some((6.5, Pos::Noun)), "its own kind kept");
+        assert_eq!(
+            e.lemma_entry("news"),
+            Some((6.5, Pos::Noun)),
+            "its own kind kept"
+        );
         assert_eq!(e.lemma_entry("unknownish"), None);
     }
 }

@@ -441,6 +441,16 @@ impl Engine {
     }
 }
 
+/// The word with a chat-dropped final g put back ("headin" -> "heading"), when English knows
+/// the word only with it: the form typed is not in the frequency table, the full one is at
+/// least `common_zipf`.
+fn dropped_g(word: &str, common_zipf: f32) -> Option<String> {
+    let e = crate::english::english();
+    (word.len() >= 5 && word.ends_with("in") && e.zipf(word).is_none())
+        .then(|| format!("{word}g"))
+        .filter(|full| e.zipf(full).is_some_and(|z| z >= common_zipf))
+}
+
 #[cfg(test)]
 mod tests {
     /// Chat's dropped letters: a possessive without its apostrophe is mended only on a name
@@ -503,14 +513,4 @@ mod tests {
             a.to_markdown()
         );
     }
-}
-
-/// The word with a chat-dropped final g put back ("headin" -> "heading"), when English knows
-/// the word only with it: the form typed is not in the frequency table, the full one is at
-/// least `common_zipf`.
-fn dropped_g(word: &str, common_zipf: f32) -> Option<String> {
-    let e = crate::english::english();
-    (word.len() >= 5 && word.ends_with("in") && e.zipf(word).is_none())
-        .then(|| format!("{word}g"))
-        .filter(|full| e.zipf(full).is_some_and(|z| z >= common_zipf))
 }

@@ -9,6 +9,8 @@ SETS = {
     "own-multi": sorted((HERE / "own-multi/articles").glob("*.md")),
     "own-quotes": sorted((HERE.parent / "fixtures/attribution/articles2").glob("*.md")),
     "own-quotes3": sorted((HERE.parent / "fixtures/attribution/articles3").glob("*.md")),
+    "own-casual2": [HERE.parent.parent / "knowledge/articles/london-talks-2025-04-23.md"],
+    "own-multi2": sorted((HERE / "own-multi2/articles").glob("*.md")),
 }
 
 def norm(s):

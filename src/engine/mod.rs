@@ -393,7 +393,8 @@ impl Engine {
                 .settle_ambiguous(clean, q)
                 .unwrap_or_else(|| self.ambiguous(clean, q));
         }
-        if q.unknown_role.is_some() && q.people.is_empty() && !q.intent.name.is_meta() {
+        // A role no one holds, asked about (with a person named, only one asked before them).
+        if q.unknown_role.is_some() && !q.intent.name.is_meta() {
             return self.role_not_held(clean, q);
         }
         // A topic the lexicon knows but no sentence of the sources is about ("referendum")

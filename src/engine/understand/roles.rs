@@ -24,9 +24,14 @@ impl Engine {
     /// Step: roles in the question resolved to people (marked as used, like names), or a role
     /// with a party that no one in the sources holds recorded in `q.unknown_role`.
     pub(crate) fn find_roles(&self, q: &mut Query, used: &mut [bool]) {
-        if !q.people.is_empty() {
-            return;
-        }
+        // With a person named, a role only matters when it is asked about before them ("what
+        // did the UK foreign secretary say about Rubio") and no one holds it: that is declined.
+        let first_person = q
+            .spans
+            .iter()
+            .filter(|sp| sp.0)
+            .map(|sp| sp.2)
+            .min();
         let party_spans: Vec<(usize, usize, usize)> = q
             .spans
             .iter()
@@ -39,7 +44,11 @@ impl Engine {
             .map(|k| q.spans.iter().any(|sp| (sp.2..sp.3).contains(&k)))
             .collect();
         for r in self.role_references(&q.tokens, &party_spans, &named) {
+            if first_person.is_some_and(|f| r.start > f) {
+                continue;
+            }
             match self.role_holder(&r) {
+                Some(_) if first_person.is_some() => {}
                 Some(p) => {
                     push_unique_usize(&mut q.people, p);
                     q.spans.push((true, p, r.start, r.end));
@@ -288,5 +297,30 @@ mod inner_party_tests {
             q.unknown_role.as_deref(),
             Some("the top ukrainian diplomat")
         );
+    }
+
+    /// Beside a named person, a role asked about first that no one holds is declined ("what did
+    /// the UK foreign secretary say about Rubio"); one after the person is part of the topic.
+    #[test]
+    fn a_role_no_one_holds_asked_before_a_person_is_declined() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/knowledge.json");
+        let e = crate::engine::Engine::new(
+            crate::knowledge::Knowledge::load(&path).unwrap(),
+            Default::default(),
+        );
+        let a = e.ask(
+            "what did the uk foreign secretary say abt rubio not coming",
+            None,
+        );
+        assert!(!a.answered, "{}", a.to_markdown());
+        assert_eq!(
+            a.explanation.decline_reason.as_deref(),
+            Some("no one in the sources holds that role")
+        );
+        let q = e.analyse("what did rubio say about the uk foreign secretary", None);
+        assert_eq!(q.unknown_role, None);
+        let q = e.analyse("what did the us secretary of state say about vance", None);
+        assert_eq!(q.unknown_role, None, "a role someone holds");
     }
 }

@@ -548,7 +548,15 @@ fn cmd_eval(
         .map(|q| engine.run(&Command::parse(&q.q), None))
         .collect();
     let report = crate::eval::Report::of(&set, &answers);
-    print!("{}", report.render(&set, &answers, verbose));
+    // A reader that stops early (`parley eval ... | head`) is not an error.
+    let mut out = std::io::stdout().lock();
+    let written = out
+        .write_all(report.render(&set, &answers, verbose).as_bytes())
+        .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
+        _ => {}
+    }
     if let Some(min) = min {
         if report.score() < min {
             eprintln!("error: score {:.3} is below --min {min:.3}", report.score());

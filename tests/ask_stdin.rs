@@ -123,3 +123,27 @@ fn plain_text_says_which_line_was_skipped_and_goes_on() {
     );
     assert!(!out.status.success());
 }
+
+/// `parley eval ... | head`: a reader that closes the pipe before the report is written ends
+/// the run quietly, with no panic.
+#[test]
+fn eval_into_a_closed_pipe_ends_quietly() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parley"))
+        .args([
+            "eval",
+            "--questions",
+            &format!("{root}/tests/eval/external-seed/questions.jsonl"),
+            "--knowledge",
+            &format!("{root}/knowledge/knowledge.json"),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("parley runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("parley ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+}

@@ -880,7 +880,12 @@ impl AliasTable {
             let key: Vec<String> = tokens.iter().map(|t| table.key(&t.norm)).collect();
             table.max_len = table.max_len.max(key.len());
             table.first.insert(key[0].clone());
-            table.map.entry(key).or_insert((entity, caps));
+            // The same words written both ways ("NATO" and "Nato") match in any case.
+            table
+                .map
+                .entry(key)
+                .and_modify(|e| e.1 &= caps || e.0 != entity)
+                .or_insert((entity, caps));
         }
         table
     }
@@ -1451,6 +1456,15 @@ mod tests {
         assert_eq!(titles, c.titles.find_keys(&toks2, &norms2));
         assert_eq!(titles.len(), 3, "{titles:?}");
         assert_eq!((titles[0].start, titles[0].end), (1, 4));
+        // "NATO" and "Nato" both listed: the name is meant in any case, "nato" too.
+        let toks3 = tokenize("did the nato chief say anything to us");
+        let parties: Vec<&str> = c
+            .parties
+            .find(&toks3)
+            .iter()
+            .map(|h| c.lexicon.parties[h.entity].id.as_str())
+            .collect();
+        assert_eq!(parties, ["nato"]);
     }
 
     #[test]

@@ -266,7 +266,9 @@ impl Engine {
         let clean = clean_question(question);
         // Chat shorthand and title abbreviations are read as what they stand for; the reply
         // still echoes the question as it was asked.
-        let expanded = self.lex.expand_shorthand(self.lex.drop_preamble(&clean));
+        // Shorthand first: a question word typed short ("but wat is") still ends a preamble.
+        let expanded = self.lex.expand_shorthand(&clean);
+        let expanded = self.lex.drop_preamble(&expanded).to_string();
         let expanded = self.mend_possessives(&expanded);
         let mut q = self.analyse(&expanded, context);
         let mut answer = if clean.is_empty() {
@@ -454,6 +456,31 @@ fn dropped_g(word: &str, common_zipf: f32) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    /// Chat around a definition question: a preamble ended before a question word typed short
+    /// ("sorry dumb q but wat ...") and an adverb inside it ("what even is") still ask what the
+    /// thing is, so the sentence defining it leads.
+    #[test]
+    fn a_definition_question_survives_chat_around_it() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/knowledge.json");
+        let e = super::Engine::new(
+            crate::knowledge::Knowledge::load(&path).unwrap(),
+            Default::default(),
+        );
+        for q in [
+            "sorry dumb q but wat even is crimea",
+            "what even is crimea",
+            "ok so wat is crimea",
+        ] {
+            let a = e.ask(q, None);
+            let first = a.citations().next().map(|c| c.quote.clone());
+            assert!(
+                first.as_deref().is_some_and(|c| c.contains("the Ukrainian peninsula")),
+                "{q}: {first:?}"
+            );
+        }
+    }
+
     /// Chat's dropped letters: a possessive without its apostrophe is mended only on a name
     /// of the sources, a dropped g only where English knows the word with it alone.
     #[test]

@@ -26,12 +26,7 @@ impl Engine {
     pub(crate) fn find_roles(&self, q: &mut Query, used: &mut [bool]) {
         // With a person named, a role only matters when it is asked about before them ("what
         // did the UK foreign secretary say about Rubio") and no one holds it: that is declined.
-        let first_person = q
-            .spans
-            .iter()
-            .filter(|sp| sp.0)
-            .map(|sp| sp.2)
-            .min();
+        let first_person = q.spans.iter().filter(|sp| sp.0).map(|sp| sp.2).min();
         let party_spans: Vec<(usize, usize, usize)> = q
             .spans
             .iter()

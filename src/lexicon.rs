@@ -372,6 +372,10 @@ pub struct Language {
     /// Words passed over after an `asked_thing_words` word ("is", "the").
     #[serde(default = "builtin_asked_thing_skips")]
     pub asked_thing_skips: Vec<String>,
+    /// Answer kinds a "what is the N" question asks for by its noun: an intent name, then the
+    /// nouns ("how_many", "number", "toll").
+    #[serde(default = "builtin_asked_kind_nouns")]
+    pub asked_kind_nouns: Vec<Vec<String>>,
     /// Words after a `stance_for_words` word that its holder follows ("for", "to").
     #[serde(default = "builtin_stance_holder_prepositions")]
     pub stance_holder_prepositions: Vec<String>,
@@ -586,6 +590,10 @@ fn builtin_asked_thing_words() -> Vec<String> {
 
 fn builtin_asked_thing_skips() -> Vec<String> {
     builtin_language().asked_thing_skips.clone()
+}
+
+fn builtin_asked_kind_nouns() -> Vec<Vec<String>> {
+    builtin_language().asked_kind_nouns.clone()
 }
 
 fn builtin_stance_holder_prepositions() -> Vec<String> {
@@ -1126,6 +1134,8 @@ pub struct Compiled {
     pub asked_thing_words: HashSet<String>,
     /// Words passed over after one, lowercase.
     pub asked_thing_skips: HashSet<String>,
+    /// Answer kinds by the stem of the noun that asks for them.
+    pub asked_kinds: HashMap<String, crate::intent::Intent>,
     /// How follow-up questions start, lowercase, spaces kept.
     pub followup_openers: Vec<String>,
     /// Pronouns that lean on the previous answer, lowercase.
@@ -1373,6 +1383,16 @@ impl Lexicon {
             lowered_openers: lower(&l.lowered_openers),
             asked_thing_words: lower(&l.asked_thing_words),
             asked_thing_skips: lower(&l.asked_thing_skips),
+            asked_kinds: l
+                .asked_kind_nouns
+                .iter()
+                .filter_map(|list| {
+                    let (kind, nouns) = list.split_first()?;
+                    let kind = crate::intent::Intent::from_name(kind)?;
+                    Some(nouns.iter().map(move |n| (stem(&normalize(n)), kind)))
+                })
+                .flatten()
+                .collect(),
             count_phrases: l
                 .count_phrases
                 .iter()
@@ -1599,6 +1619,7 @@ mod tests {
             "definition_questions",
             "asked_thing_words",
             "asked_thing_skips",
+            "asked_kind_nouns",
             "stance_holder_prepositions",
             "followup_openers",
             "followup_pronouns",

@@ -475,7 +475,9 @@ mod tests {
             let a = e.ask(q, None);
             let first = a.citations().next().map(|c| c.quote.clone());
             assert!(
-                first.as_deref().is_some_and(|c| c.contains("the Ukrainian peninsula")),
+                first
+                    .as_deref()
+                    .is_some_and(|c| c.contains("the Ukrainian peninsula")),
                 "{q}: {first:?}"
             );
         }

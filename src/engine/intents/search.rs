@@ -286,12 +286,20 @@ impl Engine {
         }
         // Adverbs between the question's words ("wat even is crimea", "what exactly is the
         // line") do not change what is asked.
-        let asking = |w: &str| self.lex.definition_questions.iter().flatten().any(|d| d == w);
+        let asking = |w: &str| {
+            self.lex
+                .definition_questions
+                .iter()
+                .flatten()
+                .any(|d| d == w)
+        };
         let norms: Vec<&str> = q
             .tokens
             .iter()
             .map(|t| t.norm.as_str())
-            .filter(|w| asking(w) || crate::english::english().pos(w) != crate::english::Pos::Adverb)
+            .filter(|w| {
+                asking(w) || crate::english::english().pos(w) != crate::english::Pos::Adverb
+            })
             .collect();
         let Some(at) = norms
             .windows(2)

@@ -56,8 +56,34 @@ impl Engine {
     /// weighted terms, in that order.
     pub(crate) fn analyse(&self, clean: &str, context: Option<&Context>) -> Query {
         let folded = fold(clean, &self.lex.contractions);
-        let intent = self.intents.match_intent(&folded);
+        let mut intent = self.intents.match_intent(&folded);
+        // "What's the deadline now", "what is the total number of prisoners": read as the
+        // kind of answer the noun asks for, not as "who/what is X".
+        if intent.name == Intent::Who {
+            if let Some(kind) = self.asked_kind(&folded) {
+                intent.name = kind;
+            }
+        }
         self.analyse_as(clean, &folded, intent, context)
+    }
+
+    /// The answer kind a question starting "what is the N" asks for by its noun N
+    /// (`asked_kind_nouns` in `config/language.toml`), words before N in its phrase passed over.
+    fn asked_kind(&self, folded: &str) -> Option<Intent> {
+        let tokens = tokenize(folded);
+        let first = tokens.first()?;
+        if !self.lex.asked_thing_words.contains(&first.norm) {
+            return None;
+        }
+        // The noun phrase after "what is the": up to three words, to its first function word
+        // ("the total number of", "the framework deadline", "the death toll in").
+        tokens
+            .iter()
+            .skip(1)
+            .skip_while(|t| self.lex.asked_thing_skips.contains(&t.norm))
+            .take_while(|t| !self.lex.stopwords.contains(&t.norm))
+            .take(3)
+            .find_map(|t| self.lex.asked_kinds.get(&self.stem(&t.norm)).copied())
     }
 
     /// [`Engine::analyse`] with the intent already known (a slash command's): the slots,
@@ -148,5 +174,33 @@ pub(crate) fn expand_contractions(q: &str, contractions: &[(String, String)]) ->
 pub(crate) fn push_unique_usize(v: &mut Vec<usize>, x: usize) {
     if !v.contains(&x) {
         v.push(x);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::intent::Intent;
+
+    /// "What is the N": the noun N says what kind of answer is wanted (`asked_kind_nouns`); a
+    /// thing or person asked about stays a "what is" question.
+    #[test]
+    fn what_is_the_n_asks_for_the_kind_its_noun_names() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/knowledge.json");
+        let e = crate::engine::Engine::new(
+            crate::knowledge::Knowledge::load(&path).unwrap(),
+            Default::default(),
+        );
+        for (q, kind) in [
+            ("whats the deadline for the framework rn", Intent::When),
+            ("What was the framework deadline changed to?", Intent::When),
+            ("what's the death toll so far", Intent::HowMany),
+            ("what is the total number of prisoners", Intent::HowMany),
+            ("what was the reason they left", Intent::Why),
+            ("what is crimea", Intent::Who),
+            ("what is the plan for crimea", Intent::Who),
+        ] {
+            assert_eq!(e.analyse(q, None).intent.name, kind, "{q}");
+        }
     }
 }

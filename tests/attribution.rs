@@ -116,11 +116,16 @@ fn measure(articles: &str, labels_file: &str) -> (f64, f64, usize) {
     let mut wrong = Vec::new();
     let mut missed = Vec::new();
     for l in &labels.label {
-        let matches: Vec<&Quote> = k
+        let mut matches: Vec<&Quote> = k
             .quotes
             .iter()
             .filter(|q| q.id.starts_with(&format!("{}#", l.article)) && q.text.contains(&l.quote))
             .collect();
+        // A one-word label ("varsk") may also occur inside a longer quotation: the quote that is
+        // exactly the label is the one meant.
+        if matches.len() > 1 {
+            matches.retain(|q| q.text.trim_end_matches(['.', ',']) == l.quote);
+        }
         assert_eq!(
             matches.len(),
             1,
@@ -241,4 +246,12 @@ fn attribution_is_precise_and_finds_nine_in_ten_speakers_on_the_fourth_set() {
     assert_eq!(precision, 1.0);
     assert!(recall >= 0.9, "recall {:.1}% is under 90%", recall * 100.0);
     assert!(with_speaker >= 50, "the labelled set is too small");
+}
+
+#[test]
+fn attribution_is_precise_and_finds_nine_in_ten_speakers_on_the_fifth_set() {
+    let (precision, recall, with_speaker) = measure("articles5", "labels5.toml");
+    assert_eq!(precision, 1.0);
+    assert!(recall >= 0.9, "recall {:.1}% is under 90%", recall * 100.0);
+    assert!(with_speaker >= 80, "the labelled set is too small");
 }

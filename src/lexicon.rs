@@ -254,6 +254,10 @@ pub struct Language {
     /// Words opening a sentence before the one person whose view it gives ("For X, the deal is ...").
     #[serde(default = "builtin_viewpoint_prepositions")]
     pub viewpoint_prepositions: Vec<String>,
+    /// Nouns for someone's words in a sentence naming them right after a quotation standing
+    /// alone ("“...” That was the verdict of X.", "The warning came from X.").
+    #[serde(default = "builtin_echo_nouns")]
+    pub echo_nouns: Vec<String>,
     /// Pronouns that stand for a man ("he", "his").
     #[serde(default = "builtin_masculine_pronouns")]
     pub masculine_pronouns: Vec<String>,
@@ -471,6 +475,10 @@ fn builtin_introducing_verbs() -> Vec<String> {
 
 fn builtin_source_prepositions() -> Vec<String> {
     builtin_language().source_prepositions.clone()
+}
+
+fn builtin_echo_nouns() -> Vec<String> {
+    builtin_language().echo_nouns.clone()
 }
 
 fn builtin_viewpoint_prepositions() -> Vec<String> {
@@ -1030,6 +1038,8 @@ pub struct Compiled {
     pub source_prepositions: HashSet<String>,
     /// Words opening a sentence before the one person whose view it gives ("For X, the deal is ..."), lowercase.
     pub viewpoint_prepositions: HashSet<String>,
+    /// Nouns for someone's words, naming who said a quotation standing before them, lowercase.
+    pub echo_nouns: HashSet<String>,
     /// Pronouns that stand for a man ("he", "his"), lowercase.
     pub masculine_pronouns: HashSet<String>,
     /// Pronouns that stand for a woman ("she", "her"), lowercase.
@@ -1292,6 +1302,7 @@ impl Lexicon {
             introducing_verbs: lower(&l.introducing_verbs),
             source_prepositions: lower(&l.source_prepositions),
             viewpoint_prepositions: lower(&l.viewpoint_prepositions),
+            echo_nouns: lower(&l.echo_nouns),
             masculine_pronouns: lower(&l.masculine_pronouns),
             feminine_pronouns: lower(&l.feminine_pronouns),
             document_verbs: lower(&l.document_verbs),
@@ -1539,6 +1550,7 @@ mod tests {
             "introducing_verbs",
             "source_prepositions",
             "viewpoint_prepositions",
+            "echo_nouns",
             "masculine_pronouns",
             "feminine_pronouns",
             "document_verbs",

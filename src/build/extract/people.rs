@@ -48,6 +48,12 @@ pub(super) fn describes(t: &Token, hay: &str) -> bool {
             .any(|part| part.starts_with(char::is_lowercase))
 }
 
+/// True for a common noun that names a kind of person ("historian", "wife", "caller").
+pub(super) fn person_noun(norm: &str) -> bool {
+    let e = crate::english::english();
+    e.pos(norm) == crate::english::Pos::Noun && e.noun_class(norm) == Some("person")
+}
+
 /// True when a word may be a given name: no English word, or one for a person ("Ruth"), not
 /// "Yesterday" or "Human".
 pub(super) fn given_name_like(norm: &str) -> bool {
@@ -551,7 +557,28 @@ pub fn add_people(
                         }
                     })
                     .collect();
-                let cue = cue || honorific.is_some();
+                // "The historian Paulina Strand", "Her son, Ray Fenwick,": a noun for a person
+                // right before a full name, or set off by a comma before it, introduces them.
+                let person_noun = b - a >= 2
+                    && a >= 1
+                    && !s.tokens[a - 1].capital
+                    && person_noun(&s.tokens[a - 1].norm)
+                    && matches!(
+                        s.hay[s.tokens[a - 1].end..s.tokens[a].start].trim(),
+                        "" | ","
+                    );
+                // "Noor Sallis of the Olmen Daily": a full name followed by the body it belongs
+                // to is a person's.
+                let of_body = b - a >= 2
+                    && s.tokens.get(b).is_some_and(|t| t.norm == "of")
+                    && s.tokens.get(b + 1).is_some_and(|t| t.norm == "the")
+                    && (b + 2..s.tokens.len())
+                        .take_while(|&k| {
+                            s.tokens[k].capital
+                                && adjacent(s.hay, s.tokens[k - 1].end, s.tokens[k].start)
+                        })
+                        .any(|k| c.body_nouns.contains(&s.tokens[k].norm));
+                let cue = cue || honorific.is_some() || person_noun || of_body;
                 // "In Lunde, the city’s mayor, ...": a single word used as a place right here is
                 // no person, whatever role follows it.
                 if b - a == 1

@@ -227,6 +227,15 @@ pub(super) fn after_an_aside(s: &Sent, at: usize, c: &Compiled) -> bool {
 /// The person who opens a sentence as its subject: the first mention with only a role before it.
 pub(super) fn subject_mention(s: &Sent, mentions: &[Mention], c: &Compiled) -> Option<Mention> {
     let mut m = *mentions.first()?;
+    // "An aide to Quist, ...", "A spokesman for Vask": a person after "to" or "for" that follows
+    // a source noun in the same phrase is whom the source speaks for, never the subject.
+    if m.start >= 2
+        && c.affiliation_words.contains(&s.tokens[m.start - 1].norm)
+        && (0..m.start - 1).any(|k| c.source_nouns.contains(&s.tokens[k].norm))
+        && (1..m.start).all(|k| !s.hay[s.tokens[k - 1].end..s.tokens[k].start].contains(','))
+    {
+        return None;
+    }
     // "Orsk’s aides said ...": an owner is not the subject; "Mr. Vask's deputy, Hanne
     // Solberg, was ...": the name set off after the owner's role is.
     if s.tokens[m.end - 1].possessive {

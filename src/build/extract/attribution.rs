@@ -744,7 +744,13 @@ impl<'a> Reader<'a> {
                 let g = if nickname { &toks[k - 2] } else { &toks[k - 1] };
                 let t = &toks[k];
                 let gi = if nickname { k - 2 } else { k - 1 };
+                // "the Joint Monitoring Commission": no name either side of a body's.
+                let longer = toks
+                    .get(k + 1)
+                    .is_some_and(|n| n.capital && adjacent(text, t.end, n.start) && !t.possessive)
+                    || (gi >= 1 && toks[gi - 1].norm == "the");
                 if t.base(text) != surname
+                    || longer
                     || g.possessive
                     || !(nickname || adjacent(text, g.end, t.start))
                     || !is_name_token(g, text, self.c, titles[gi], parties[gi].is_some())
@@ -810,11 +816,23 @@ impl<'a> Reader<'a> {
             // Telegram").
             let lone = i > 0
                 && !s.tokens[i - 1].capital
+                // The object of a verb or of "with" or "by" ("Vilk met Mink", "sat with Mink").
+                && (crate::english::english().pos(&s.tokens[i - 1].norm)
+                    == crate::english::Pos::Verb
+                    || matches!(s.tokens[i - 1].norm.as_str(), "with" | "by"))
                 && !t.all_caps
                 && s.tokens[i - 1].norm != "the"
                 && s.tokens[i - 1].norm != "of"
                 && !s.tokens[i - 1].numeric
                 && !t.possessive
+                // The audience of "told" is mostly an outlet ("told Northgate").
+                && !self.c.audience_verbs.contains(&s.tokens[i - 1].norm)
+                // "a Vestrelian reporter": a word before a noun describes it.
+                && !s.tokens.get(i + 1).is_some_and(|n| {
+                    !n.capital
+                        && adjacent(s.hay, t.end, n.start)
+                        && crate::english::english().pos(&n.norm) == crate::english::Pos::Noun
+                })
                 // "the capital Arlen": a place's noun before it.
                 && !matches!(
                     crate::english::english().noun_class(&s.tokens[i - 1].norm),
@@ -1744,5 +1762,20 @@ mod tests {
             "“Nothing moves,” she said.",
         ]);
         assert_eq!(speaker(&reg, &f, "Nothing moves"), "person: Hana Vilk");
+    }
+    #[test]
+    fn bodies_countries_and_channels_in_the_sentence_before_do_not_stop_a_pronoun() {
+        let (reg, f) = read(&[
+            "Prime Minister Selma Quist spoke on Monday.",
+            "Quist also said her government would ask the Joint Monitoring Commission to publish its reports.",
+            "“Sunlight is the best monitor,” she added.",
+            "Negotiator Rafael Unger spoke too.",
+            "Unger was asked by a Vestrelian reporter about a post on the general staff's Telegram channel. “I do not read Telegram at breakfast,” he said.",
+            "Presenter Tom Keel put it to her that Dunmara had turned down two maps. “Why is this one different?” he asked.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "Sunlight"), "person: Selma Quist");
+        assert_eq!(speaker(&reg, &f, "breakfast"), "person: Rafael Unger");
+        assert_eq!(speaker(&reg, &f, "this one different"), "person: Tom Keel");
+        assert!(reg.people.iter().all(|p| p.name != "Telegram"));
     }
 }

@@ -467,7 +467,13 @@ pub fn add_people(
                 if (k..b).any(|k| c.body_nouns.contains(&s.tokens[k].norm)) {
                     continue;
                 }
+                // "the general staff's Telegram channel": a role that ends on an owner owns
+                // what follows, it does not name it.
+                let owned = a > 0
+                    && s.tokens[a - 1].possessive
+                    && adjacent(s.hay, s.tokens[a - 1].end, s.tokens[a].start);
                 let before = role_before(s, a, c, titles, parties)
+                    .filter(|_| !owned)
                     .or_else(|| role_before_comma(s, a, b, c, titles, parties));
                 // Both may stand: "the council's chief mediator, Amara Velloso, a former
                 // Castellane justice minister".
@@ -693,6 +699,12 @@ pub(super) fn unknown_names(
         .filter(|&(a, b)| {
             !(a..b).all(|k| registry.places.contains(&s.tokens[k].norm))
                 && !(a..b).any(|k| c.body_nouns.contains(&s.tokens[k].norm))
+                // "the Joint Monitoring Commission": a name after "the", or before a body's
+                // noun, is a body's.
+                && !(a > 0 && s.tokens[a - 1].norm == "the")
+                && !s.tokens.get(b).is_some_and(|t| {
+                    c.body_nouns.contains(&t.norm) && adjacent(s.hay, s.tokens[b - 1].end, t.start)
+                })
         })
         .collect()
 }

@@ -432,8 +432,23 @@ impl<'a> Reader<'a> {
                 });
                 continue;
             }
-            // A verb after a modal or "to" is no report ("will say", "expected to say").
-            if v > 0 && self.c.infinitive_markers.contains(&toks[v - 1].norm) {
+            // A verb after a modal or "to" is no report ("will say", "expected to say"), but
+            // what someone "likes to say" is.
+            if v > 0
+                && self.c.infinitive_markers.contains(&toks[v - 1].norm)
+                && !(v > 1
+                    && toks[v - 1].norm == "to"
+                    && self.c.habitual_verbs.contains(&toks[v - 2].norm))
+            {
+                continue;
+            }
+            // "reports of continued shelling": a verb's form after "of" or an article describes
+            // a noun.
+            if v > 0
+                && self.c.nominal_markers.contains(&toks[v - 1].norm)
+                && adjacent(s.hay, toks[v - 1].end, toks[v].start)
+                && !characterising
+            {
                 continue;
             }
             let before_gap_quote = v > 0 && {
@@ -442,6 +457,12 @@ impl<'a> Reader<'a> {
             };
             // Subject before the verb: back to the clause start.
             let mut k = v;
+            if k > 1
+                && toks[k - 1].norm == "to"
+                && self.c.habitual_verbs.contains(&toks[k - 2].norm)
+            {
+                k -= 2;
+            }
             while k > 0
                 && self.c.verb_fillers.contains(&toks[k - 1].norm)
                 && adjacent_or_soft(s.hay, toks[k - 1].end, toks[k].start)
@@ -542,9 +563,19 @@ impl<'a> Reader<'a> {
                     && a0 < subject_end
                     && s.hay[toks[a0 - 1].end..toks[a0].start].contains(',')
                 {
-                    let end = a0;
+                    let mut end = a0;
                     // The aside's opening comma stands right before `end`: start one word in.
-                    let start = self.clause_start(s, end - 1);
+                    let mut start = self.clause_start(s, end - 1);
+                    // "Wilf Garrow, 80, a retired signalman, said": an age set off by commas
+                    // stands between the name and the aside.
+                    if start > 0
+                        && start < end
+                        && (start..end).all(|k| toks[k].numeric)
+                        && s.hay[toks[start - 1].end..toks[start].start].contains(',')
+                    {
+                        end = start;
+                        start = self.clause_start(s, end - 1);
+                    }
                     if start < end {
                         speaker = self.resolve_phrase(s, start, end, mentions, n, map);
                     }
@@ -1071,7 +1102,7 @@ impl<'a> Reader<'a> {
         }
         let toks = &s.tokens;
         let k_end = toks.iter().take_while(|t| t.end <= open).count();
-        if k_end == 0 || self.here_unknown.is_some_and(|u| u < k_end) {
+        if k_end == 0 {
             return None;
         }
         let before: Vec<Mention> = self
@@ -1080,6 +1111,24 @@ impl<'a> Reader<'a> {
             .copied()
             .filter(|m| m.end <= k_end)
             .collect();
+        // "Marsh quotes the historian Paulina Strand: “...”": the one person named after a verb
+        // of citing, ending the words before the colon, speaks.
+        if let Some(cite) = (0..k_end)
+            .rev()
+            .find(|&k| self.c.citing_verbs.contains(&toks[k].norm))
+        {
+            let after: Vec<&Mention> = before.iter().filter(|m| m.start > cite).collect();
+            if let [m] = after[..] {
+                if m.end == k_end && !toks[m.end - 1].possessive {
+                    if let Some(pi) = m.person {
+                        return Some(self.person_speaker(pi));
+                    }
+                }
+            }
+        }
+        if k_end == 0 || self.here_unknown.is_some_and(|u| u < k_end) {
+            return None;
+        }
         // "Vilk was blunt:": the one person named, as the subject, and not as an owner
         // ("Vilk’s spokesman was blunt:" is the spokesman's).
         if let [m] = before[..] {
@@ -1777,5 +1826,31 @@ mod tests {
         assert_eq!(speaker(&reg, &f, "breakfast"), "person: Rafael Unger");
         assert_eq!(speaker(&reg, &f, "this one different"), "person: Tom Keel");
         assert!(reg.people.iter().all(|p| p.name != "Telegram"));
+    }
+    #[test]
+    fn a_person_noun_or_honorific_before_the_subject_and_an_age_after_it_hide_nothing() {
+        let (reg, f) = read(&[
+            "The historian Paulina Strand, of the University of Olmen, has written a history.",
+            "“For sixty years there were two post offices,” she told me.",
+            "The bishop of the diocese, Monsignor Lucan Weir, has been less restrained. In a sermon he described the plan as “a partition with better manners.”",
+            "Not everyone agreed. Wilf Garrow, 80, a retired signalman, said: “Promises are cheap.”",
+        ]);
+        assert_eq!(speaker(&reg, &f, "sixty years"), "person: Paulina Strand");
+        assert_eq!(speaker(&reg, &f, "better manners"), "person: Lucan Weir");
+        assert_eq!(speaker(&reg, &f, "Promises"), "person: Wilf Garrow");
+    }
+
+    #[test]
+    fn what_someone_likes_to_say_and_whom_a_column_quotes_are_theirs() {
+        let (reg, f) = read(&[
+            "Rafael Unger, the chief negotiator, likes to say that the town is “the heart of the country.”",
+            "Negotiator Ilse Marr is expected to say the map is “final”.",
+            "Edda Marsh's column is worth reading. Marsh quotes the historian Paulina Strand: “Memory is not a policy.”",
+            "Colonel Erik Manning called reports of continued shelling “fiction.”",
+        ]);
+        assert_eq!(speaker(&reg, &f, "heart of"), "person: Rafael Unger");
+        assert!(speaker(&reg, &f, "final").starts_with("unattributed: "));
+        assert_eq!(speaker(&reg, &f, "Memory"), "person: Paulina Strand");
+        assert_eq!(speaker(&reg, &f, "fiction"), "person: Erik Manning");
     }
 }

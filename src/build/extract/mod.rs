@@ -384,11 +384,18 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                         .map(|n| {
                             let ms = person_mentions(n, registry, &in_full, c);
                             let unknown = !unknown_names(n, c, registry, &ms).is_empty();
-                            let echo = n
-                                .tokens
-                                .iter()
-                                .take(4)
-                                .any(|t| c.echo_nouns.contains(&t.norm));
+                            // "“...” — Rafael Unger, the negotiator": a dash before the
+                            // name signs the quotation, as an echo noun does.
+                            let dash = n.tokens.first().is_some_and(|t| {
+                                p.text[q.close.min(t.start)..t.start]
+                                    .trim_start()
+                                    .starts_with(['—', '–'])
+                            }) && ms.first().is_some_and(|m| m.start == 0);
+                            let echo = dash
+                                || n.tokens
+                                    .iter()
+                                    .take(4)
+                                    .any(|t| c.echo_nouns.contains(&t.norm));
                             let own: Vec<Mention> = ms
                                 .iter()
                                 .copied()
@@ -818,6 +825,11 @@ mod tests {
         assert_eq!(speaker(&reg, &f, "fireworks"), "person: Elsa Morrow");
         let who = speaker(&reg, &f, "It will rain");
         assert!(who.starts_with("unattributed: "), "{who}");
+        let (reg, f) = read(&[
+            "Negotiator Rafael Unger met Piet Calloway on Tuesday.",
+            "“I do not read Telegram at breakfast.” — Rafael Unger, the chief negotiator.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "breakfast"), "person: Rafael Unger");
     }
 
     #[test]

@@ -697,14 +697,15 @@ pub(super) fn unknown_names(
         .filter(|&(a, b)| b - a >= 2)
         .filter(|&(a, b)| !mentions.iter().any(|m| m.start < b && m.end > a))
         .filter(|&(a, b)| {
-            !(a..b).all(|k| registry.places.contains(&s.tokens[k].norm))
-                && !(a..b).any(|k| c.body_nouns.contains(&s.tokens[k].norm))
-                // "the Joint Monitoring Commission": a name after "the", or before a body's
-                // noun, is a body's.
-                && !(a > 0 && s.tokens[a - 1].norm == "the")
-                && !s.tokens.get(b).is_some_and(|t| {
-                    c.body_nouns.contains(&t.norm) && adjacent(s.hay, s.tokens[b - 1].end, t.start)
-                })
+            let place = (a..b).all(|k| registry.places.contains(&s.tokens[k].norm));
+            let body = (a..b).any(|k| c.body_nouns.contains(&s.tokens[k].norm));
+            // "the Joint Monitoring Commission": a name after "the", or before a body's noun,
+            // is a body's.
+            let after_the = a > 0 && s.tokens[a - 1].norm == "the";
+            let before_body = s.tokens.get(b).is_some_and(|t| {
+                c.body_nouns.contains(&t.norm) && adjacent(s.hay, s.tokens[b - 1].end, t.start)
+            });
+            !(place || body || after_the || before_body)
         })
         .collect()
 }

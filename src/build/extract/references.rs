@@ -212,6 +212,14 @@ pub(super) fn viewpoint_person(
 pub(super) fn after_an_aside(s: &Sent, at: usize, c: &Compiled) -> bool {
     let toks = &s.tokens;
     let mut j = at;
+    // An honorific before the name is part of it ("..., Monsignor Lucan Weir, has").
+    while j > 0
+        && c.honorifics.contains_key(toks[j - 1].base(s.hay))
+        && matches!(s.hay[toks[j - 1].end..toks[j].start].trim(), "" | ".")
+    {
+        j -= 1;
+    }
+    let at = j;
     while j > 0
         && at - j < 2
         && !toks[j - 1].capital
@@ -243,8 +251,11 @@ pub(super) fn subject_mention(s: &Sent, mentions: &[Mention], c: &Compiled) -> O
         let next = mentions.get(1).copied().filter(|n| {
             n.start > m.end
                 && s.hay[s.tokens[n.start - 1].end..s.tokens[n.start].start].contains(',')
-                && (m.end..n.start - 1)
-                    .all(|k| titles[k] || c.role_modifiers.contains(&s.tokens[k].norm))
+                && (m.end..n.start - 1).all(|k| {
+                    titles[k]
+                        || c.role_modifiers.contains(&s.tokens[k].norm)
+                        || super::people::person_noun(&s.tokens[k].norm)
+                })
                 && n.start - m.end <= 4
         });
         m = next?;
@@ -266,6 +277,9 @@ pub(super) fn subject_mention(s: &Sent, mentions: &[Mention], c: &Compiled) -> O
                 || (c.role_modifiers.contains(&t.norm)
                     && (!c.role_inner_words.contains(&t.norm) || k > 0 && titles[k - 1]))
                 || c.subject_lead_words.contains(&t.norm)
+                // "The historian Paulina Strand": an article and a noun for a person.
+                || (k == 0 && c.role_introducers.contains(&t.norm))
+                || (!t.capital && super::people::person_noun(&t.norm))
                 // A live blog's time stamp ("14:45 – Vask has left").
                 || (0..=k).all(|j| s.tokens[j].numeric)
                 || (t.capital

@@ -312,6 +312,15 @@ impl<'a> Reader<'a> {
         n: u32,
         map: &CharMap,
     ) -> Speaker {
+        // A live blog's time stamp ("11:05 - The foreign ministry") is no part of the source.
+        let mut a = a;
+        let stamp = (a..b).take_while(|&k| s.tokens[k].numeric).count();
+        if stamp > 0 && a + stamp < b {
+            let gap = &s.hay[s.tokens[a + stamp - 1].end..s.tokens[a + stamp].start];
+            if gap.contains(['-', '–', '—']) {
+                a += stamp;
+            }
+        }
         let start = s.tokens[a].start;
         let end = s.tokens[b - 1].end;
         let description = s.hay[start..end].to_string();
@@ -1852,5 +1861,16 @@ mod tests {
         assert!(speaker(&reg, &f, "final").starts_with("unattributed: "));
         assert_eq!(speaker(&reg, &f, "Memory"), "person: Paulina Strand");
         assert_eq!(speaker(&reg, &f, "fiction"), "person: Erik Manning");
+    }
+    #[test]
+    fn a_live_blog_time_stamp_is_no_part_of_a_source_description() {
+        let (reg, f) = read(&[
+            "11:05 - The foreign ministry said in a statement it was “hopeful”.",
+            "10:42 — A senior official said the talks were “close to a text”.",
+            "3 officials said the map was “almost done”.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "hopeful"), "source: The foreign ministry");
+        assert_eq!(speaker(&reg, &f, "close to"), "source: A senior official");
+        assert_eq!(speaker(&reg, &f, "almost done"), "source: 3 officials");
     }
 }

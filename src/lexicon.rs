@@ -258,6 +258,9 @@ pub struct Language {
     /// alone ("“...” That was the verdict of X.", "The warning came from X.").
     #[serde(default = "builtin_echo_nouns")]
     pub echo_nouns: Vec<String>,
+    /// Relative pronouns after which a personal pronoun is never the person the clause is about ("X, whom he described").
+    #[serde(default = "builtin_object_relatives")]
+    pub object_relatives: Vec<String>,
     /// Verbs of citing whose one named object speaks the quotation after a colon ("X quotes Y: “...”").
     #[serde(default = "builtin_citing_verbs")]
     pub citing_verbs: Vec<String>,
@@ -496,6 +499,10 @@ fn builtin_nominal_markers() -> Vec<String> {
 
 fn builtin_citing_verbs() -> Vec<String> {
     builtin_language().citing_verbs.clone()
+}
+
+fn builtin_object_relatives() -> Vec<String> {
+    builtin_language().object_relatives.clone()
 }
 
 fn builtin_echo_nouns() -> Vec<String> {
@@ -1061,6 +1068,8 @@ pub struct Compiled {
     pub viewpoint_prepositions: HashSet<String>,
     /// Nouns for someone's words, naming who said a quotation standing before them, lowercase.
     pub echo_nouns: HashSet<String>,
+    /// Relative pronouns after which a personal pronoun is never the person the clause is about ("X, whom he described"). Lowercase.
+    pub object_relatives: HashSet<String>,
     /// Verbs of citing whose one named object speaks the quotation after a colon ("X quotes Y: “...”"). Lowercase.
     pub citing_verbs: HashSet<String>,
     /// Words after which a reporting verb's form describes a noun ("reports of continued shelling"). Lowercase.
@@ -1330,6 +1339,7 @@ impl Lexicon {
             source_prepositions: lower(&l.source_prepositions),
             viewpoint_prepositions: lower(&l.viewpoint_prepositions),
             echo_nouns: lower(&l.echo_nouns),
+            object_relatives: lower(&l.object_relatives),
             citing_verbs: lower(&l.citing_verbs),
             nominal_markers: lower(&l.nominal_markers),
             habitual_verbs: lower(&l.habitual_verbs),
@@ -1581,6 +1591,7 @@ mod tests {
             "source_prepositions",
             "viewpoint_prepositions",
             "echo_nouns",
+            "object_relatives",
             "citing_verbs",
             "nominal_markers",
             "habitual_verbs",

@@ -109,7 +109,39 @@ impl Reader<'_> {
         title: Option<&[String]>,
     ) -> Option<Speaker> {
         let word = s.tokens[a].text(s.hay).to_string();
-        let before: Vec<Mention> = self.here.iter().copied().filter(|m| m.end <= a).collect();
+        let mut before: Vec<Mention> = self.here.iter().copied().filter(|m| m.end <= a).collect();
+        // "Calloway, the chief negotiator, whom he once described as ...": the pronoun right
+        // after a relative word is never the person the relative clause is about.
+        if a > 1 && self.c.object_relatives.contains(&s.tokens[a - 1].norm) && title.is_none() {
+            let titles = title_mask(&s.tokens, self.c);
+            // The relative's antecedent: the person right before its comma, or before a role
+            // set off after the name ("Calloway, the chief negotiator, whom").
+            let antecedent = before.last().is_some_and(|m| {
+                s.hay[s.tokens[a - 2].end..s.tokens[a - 1].start].contains(',')
+                    && (m.end..a - 1).all(|k| {
+                        titles[k]
+                            || self.c.role_modifiers.contains(&s.tokens[k].norm)
+                            || self.c.stopwords.contains(&s.tokens[k].norm)
+                    })
+            });
+            if antecedent {
+                before.pop();
+                // "She praised her deputy, Ilse Marr, whom she called ...": the sentence's own
+                // pronoun subject, of the same sex, is who it stands for.
+                if let Some((i, who)) = self.pronoun.filter(|_| before.is_empty()) {
+                    let same = self.sex_of(&s.tokens[i].norm) == self.sex_of(&s.tokens[a].norm);
+                    if same {
+                        return Some(Speaker::Person(self.person_id(who)));
+                    }
+                }
+                if before.is_empty() {
+                    self.reason = Some(format!(
+                        "“{word}” follows a relative clause's own person and names no one else"
+                    ));
+                    return None;
+                }
+            }
+        }
         let unknown_before = self.here_unknown.is_some_and(|u| u < a);
         // People named before the pronoun only inside a clause that opens the sentence
         // ("Speaking after meeting Falkmoor, he said") are not who the pronoun stands for.
@@ -470,5 +502,17 @@ mod tests {
         ]);
         let who = speaker(&reg, &f, "need a week");
         assert!(who.starts_with("unattributed: "), "{who}");
+    }
+    #[test]
+    fn a_pronoun_after_whom_is_not_the_person_the_relative_clause_is_about() {
+        let (reg, f) = read(&[
+            "Defence Minister Gregor Aldane received us.",
+            "Aldane has a long history with Piet Calloway, the chief negotiator, whom he once described as “too polite for this war.”",
+            "Calloway thanked the volunteers, whom he called “the real council.”",
+            "Mayor Anna Kell spoke next. She said she had praised her deputy, Ilse Marr, whom she called “a rock.”",
+        ]);
+        assert_eq!(speaker(&reg, &f, "too polite"), "person: Gregor Aldane");
+        assert_eq!(speaker(&reg, &f, "real council"), "person: Piet Calloway");
+        assert_eq!(speaker(&reg, &f, "a rock"), "person: Anna Kell");
     }
 }

@@ -254,6 +254,22 @@ pub struct Language {
     /// Words opening a sentence before the one person whose view it gives ("For X, the deal is ...").
     #[serde(default = "builtin_viewpoint_prepositions")]
     pub viewpoint_prepositions: Vec<String>,
+    /// Nouns for someone's words in a sentence naming them right after a quotation standing
+    /// alone ("“...” That was the verdict of X.", "The warning came from X.").
+    #[serde(default = "builtin_echo_nouns")]
+    pub echo_nouns: Vec<String>,
+    /// Relative pronouns after which a personal pronoun is never the person the clause is about ("X, whom he described").
+    #[serde(default = "builtin_object_relatives")]
+    pub object_relatives: Vec<String>,
+    /// Verbs of citing whose one named object speaks the quotation after a colon ("X quotes Y: “...”").
+    #[serde(default = "builtin_citing_verbs")]
+    pub citing_verbs: Vec<String>,
+    /// Words after which a reporting verb's form describes a noun ("reports of continued shelling").
+    #[serde(default = "builtin_nominal_markers")]
+    pub nominal_markers: Vec<String>,
+    /// Verbs before "to" and a reporting verb that still report: what someone "likes to say".
+    #[serde(default = "builtin_habitual_verbs")]
+    pub habitual_verbs: Vec<String>,
     /// Pronouns that stand for a man ("he", "his").
     #[serde(default = "builtin_masculine_pronouns")]
     pub masculine_pronouns: Vec<String>,
@@ -482,6 +498,26 @@ fn builtin_introducing_verbs() -> Vec<String> {
 
 fn builtin_source_prepositions() -> Vec<String> {
     builtin_language().source_prepositions.clone()
+}
+
+fn builtin_habitual_verbs() -> Vec<String> {
+    builtin_language().habitual_verbs.clone()
+}
+
+fn builtin_nominal_markers() -> Vec<String> {
+    builtin_language().nominal_markers.clone()
+}
+
+fn builtin_citing_verbs() -> Vec<String> {
+    builtin_language().citing_verbs.clone()
+}
+
+fn builtin_object_relatives() -> Vec<String> {
+    builtin_language().object_relatives.clone()
+}
+
+fn builtin_echo_nouns() -> Vec<String> {
+    builtin_language().echo_nouns.clone()
 }
 
 fn builtin_viewpoint_prepositions() -> Vec<String> {
@@ -1058,6 +1094,16 @@ pub struct Compiled {
     pub source_prepositions: HashSet<String>,
     /// Words opening a sentence before the one person whose view it gives ("For X, the deal is ..."), lowercase.
     pub viewpoint_prepositions: HashSet<String>,
+    /// Nouns for someone's words, naming who said a quotation standing before them, lowercase.
+    pub echo_nouns: HashSet<String>,
+    /// Relative pronouns after which a personal pronoun is never the person the clause is about ("X, whom he described"). Lowercase.
+    pub object_relatives: HashSet<String>,
+    /// Verbs of citing whose one named object speaks the quotation after a colon ("X quotes Y: “...”"). Lowercase.
+    pub citing_verbs: HashSet<String>,
+    /// Words after which a reporting verb's form describes a noun ("reports of continued shelling"). Lowercase.
+    pub nominal_markers: HashSet<String>,
+    /// Verbs before "to" and a reporting verb that still report: what someone "likes to say". Lowercase.
+    pub habitual_verbs: HashSet<String>,
     /// Pronouns that stand for a man ("he", "his"), lowercase.
     pub masculine_pronouns: HashSet<String>,
     /// Pronouns that stand for a woman ("she", "her"), lowercase.
@@ -1326,6 +1372,11 @@ impl Lexicon {
             introducing_verbs: lower(&l.introducing_verbs),
             source_prepositions: lower(&l.source_prepositions),
             viewpoint_prepositions: lower(&l.viewpoint_prepositions),
+            echo_nouns: lower(&l.echo_nouns),
+            object_relatives: lower(&l.object_relatives),
+            citing_verbs: lower(&l.citing_verbs),
+            nominal_markers: lower(&l.nominal_markers),
+            habitual_verbs: lower(&l.habitual_verbs),
             masculine_pronouns: lower(&l.masculine_pronouns),
             feminine_pronouns: lower(&l.feminine_pronouns),
             document_verbs: lower(&l.document_verbs),
@@ -1594,6 +1645,11 @@ mod tests {
             "introducing_verbs",
             "source_prepositions",
             "viewpoint_prepositions",
+            "echo_nouns",
+            "object_relatives",
+            "citing_verbs",
+            "nominal_markers",
+            "habitual_verbs",
             "masculine_pronouns",
             "feminine_pronouns",
             "document_verbs",

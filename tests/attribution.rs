@@ -7,13 +7,17 @@
 //! lack: a wire with long sentences, a newspaper feature, a live blog with timestamps, a magazine
 //! interview, a translated statement, a parliamentary record), and `articles4/` with `labels4.toml`
 //! (eight more, each in another house style: wire, broadsheet, tabloid, live blog, Q&A interview,
-//! analysis column, regional paper, press release). Every quotation is labelled with
-//! its speaker from the text, before the builder's output on it was looked at.
+//! analysis column, regional paper, press release), and `articles5/` with `labels5.toml` (eight
+//! more in house styles the first four lack: an American-style agency wire, an agency quoting its
+//! own interviews, a radio web story, an opinion weekly, a village paper, a press conference, a
+//! newsletter roundup, a translated interview). Every quotation is labelled with its speaker from
+//! the text, before the builder's output on it was looked at.
 //!
 //! Precision is the right speaker among the quotes given one; recall is the quotes given a
 //! speaker among those whose label names one. Both are printed by attribution pattern
 //! (`cargo test --test attribution -- --nocapture`); the bars are precision 100% and recall 90%
-//! on each set (last measured: 98.5%, 97.1%, 94.0%, 98.1%).
+//! on each set (last measured: 98.5%, 97.1%, 94.0%, 98.1%, 92.2%; the fifth set started at
+//! precision 81.2%, recall 72.2%).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -116,11 +120,16 @@ fn measure(articles: &str, labels_file: &str) -> (f64, f64, usize) {
     let mut wrong = Vec::new();
     let mut missed = Vec::new();
     for l in &labels.label {
-        let matches: Vec<&Quote> = k
+        let mut matches: Vec<&Quote> = k
             .quotes
             .iter()
             .filter(|q| q.id.starts_with(&format!("{}#", l.article)) && q.text.contains(&l.quote))
             .collect();
+        // A one-word label ("varsk") may also occur inside a longer quotation: the quote that is
+        // exactly the label is the one meant.
+        if matches.len() > 1 {
+            matches.retain(|q| q.text.trim_end_matches(['.', ',']) == l.quote);
+        }
         assert_eq!(
             matches.len(),
             1,
@@ -241,4 +250,12 @@ fn attribution_is_precise_and_finds_nine_in_ten_speakers_on_the_fourth_set() {
     assert_eq!(precision, 1.0);
     assert!(recall >= 0.9, "recall {:.1}% is under 90%", recall * 100.0);
     assert!(with_speaker >= 50, "the labelled set is too small");
+}
+
+#[test]
+fn attribution_is_precise_and_finds_nine_in_ten_speakers_on_the_fifth_set() {
+    let (precision, recall, with_speaker) = measure("articles5", "labels5.toml");
+    assert_eq!(precision, 1.0);
+    assert!(recall >= 0.9, "recall {:.1}% is under 90%", recall * 100.0);
+    assert!(with_speaker >= 80, "the labelled set is too small");
 }

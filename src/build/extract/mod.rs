@@ -33,7 +33,7 @@ use people::unknown_names;
 use positions::positions_in;
 use quotes::{find_quotes, names_a_thing, trim_quote, QuoteSpan};
 use references::{subject_mention, viewpoint_person, Named};
-use registry::person_mentions;
+use registry::{person_mentions, Mention};
 
 use std::collections::HashMap;
 
@@ -166,7 +166,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
         lone_sex: None,
     };
     // Who a surname several people share stands for here: the one of them named in full.
-    let in_full = {
+    let in_full_anywhere = {
         let sents: Vec<Sent> = article
             .paragraphs
             .iter()
@@ -192,7 +192,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
         answered >= 2
     };
     let mut answerer: Option<Speaker> = if interview {
-        headline_person(&article.title, c, registry, &in_full)
+        headline_person(&article.title, c, registry, &in_full_anywhere)
             .map(|pi| Speaker::Person(r.person_id(pi)))
     } else {
         None
@@ -205,6 +205,8 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
     // The speaker (or lone named subject) of the sentence before, with its verb: a quotation
     // standing alone as a sentence or paragraph continues it.
     let mut previous: Option<(Speaker, Option<String>)> = None;
+    // The people named in full in the sentences read so far.
+    let mut so_far = std::collections::HashSet::new();
     for p in &article.paragraphs {
         let map = CharMap::new(&p.text);
         let sents = sentences_of(&p.text, c);
@@ -212,6 +214,8 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
         let mut para_facts = Vec::new();
         for (k, s) in sents.iter().enumerate() {
             let sid = sentence_id(&article.id, p.n, k);
+            so_far.extend(registry.named_in_full(std::slice::from_ref(s)));
+            let in_full = registry.named_so_far(&in_full_anywhere, &so_far);
             let mentions = person_mentions(s, registry, &in_full, c);
             // Quotes starting in this sentence, and the words outside every quotation.
             let sentence_quotes: Vec<QuoteSpan> = quotes
@@ -274,11 +278,24 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 // ("said ... “...” and called it ...").
                 let near = |sent: &Sent, sd: &Said| {
                     let vt = &sent.tokens[sd.verb];
+                    // "Speaking to RLI's “Morning Report”, Ruskin said: “...”": a verb whose
+                    // colon opens a later quotation introduces that one only.
+                    // A quotation ending on a comma or a question waits for its verb
+                    // ("“A,” Varga said, adding: “B”").
+                    let waits = p.text[q.start..q.end].trim_end().ends_with([',', '?', '!']);
+                    let introduces_later = !waits
+                        && quotes.iter().any(|o| {
+                            o.open > vt.start
+                                && o.open != q.open
+                                && sent.hay[vt.end..o.open].trim_end().ends_with(':')
+                                && sent.hay[vt.end..o.open].len() < 60
+                        });
                     let second = sd.verb > 0
                         && c.predicate_connectives
                             .contains(&sent.tokens[sd.verb - 1].norm)
                         && sent.tokens[sd.verb - 1].start >= q.close;
                     !second
+                        && !introduces_later
                         && vt.start >= q.close
                         && sent
                             .tokens
@@ -358,23 +375,74 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                     }
                     (answerer.clone(), None)
                 } else if whole_quote {
-                    match &spoke {
-                        Some((sp, v)) => {
-                            continuation = true;
-                            (Some(sp.clone()), v.clone())
+                    // The sentence after it, in the same paragraph, when it names someone:
+                    // "“...” That was the verdict of X." names the speaker; a sentence naming
+                    // anyone else leaves the words to nobody.
+                    let next_names = sents
+                        .get(k + 1)
+                        .filter(|n| !quotes.iter().any(|o| o.open >= n.start && o.open < n.end))
+                        .map(|n| {
+                            let ms = person_mentions(n, registry, &in_full, c);
+                            let unknown = !unknown_names(n, c, registry, &ms).is_empty();
+                            // "“...” — Rafael Unger, the negotiator": a dash before the
+                            // name signs the quotation, as an echo noun does.
+                            let dash = n.tokens.first().is_some_and(|t| {
+                                p.text[q.close.min(t.start)..t.start]
+                                    .trim_start()
+                                    .starts_with(['—', '–'])
+                            }) && ms.first().is_some_and(|m| m.start == 0);
+                            let echo = dash
+                                || n.tokens
+                                    .iter()
+                                    .take(4)
+                                    .any(|t| c.echo_nouns.contains(&t.norm));
+                            let own: Vec<Mention> = ms
+                                .iter()
+                                .copied()
+                                .filter(|m| !n.tokens[m.end - 1].possessive)
+                                .collect();
+                            (ms, own, unknown, echo)
+                        })
+                        .filter(|(ms, _, unknown, _)| !ms.is_empty() || *unknown);
+                    let previous_person = |m: &Mention| {
+                        m.person.is_some_and(|pi| {
+                            matches!(&previous, Some((Speaker::Person(id), _)) if *id == registry.people[pi].id)
+                        })
+                    };
+                    match (&spoke, &next_names) {
+                        (None, Some((_, own, false, true)))
+                            if own.len() == 1 && own[0].person.is_some() =>
+                        {
+                            let pi = own[0].person.expect("checked");
+                            (Some(Speaker::Person(r.person_id(pi))), None)
                         }
-                        None => match &previous {
+                        (None, Some((ms, _, unknown, _)))
+                            if *unknown || !ms.iter().all(previous_person) =>
+                        {
+                            reason = Some(
+                                "a quotation standing alone before a sentence naming someone else, who may have said it"
+                                    .into(),
+                            );
+                            (None, None)
+                        }
+                        _ => match &spoke {
                             Some((sp, v)) => {
                                 continuation = true;
                                 (Some(sp.clone()), v.clone())
                             }
-                            None => {
-                                reason = Some(
+                            None => match &previous {
+                                Some((sp, v)) => {
+                                    continuation = true;
+                                    (Some(sp.clone()), v.clone())
+                                }
+                                None => {
+                                    reason = Some(
                                     "a quotation standing alone after a sentence with no single speaker"
                                         .into(),
                                 );
-                                (None, None)
-                            }
+                                    (None, None)
+                                }
+                            },
                         },
                     }
                 } else if let Some(sd) = after_verb {
@@ -743,6 +811,40 @@ mod tests {
             "person: Lidia Varenko"
         );
         assert!(f.quotes.iter().all(|q| q.continuation));
+    }
+
+    #[test]
+    fn a_quotation_standing_alone_is_whoever_the_sentence_after_it_names() {
+        let (reg, f) = read(&[
+            "The envoy, Ines Harrow, declined to comment on the map.",
+            "“The window is weeks, not months.” The warning came from the foreign minister, Aurel Fane, in a speech.",
+            "“Nobody should expect fireworks.” That was the verdict of Calloway's deputy, Elsa Morrow, as she left.",
+            "“It will rain.” Then Anton Reyes, the mayor, left the hall.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "The window"), "person: Aurel Fane");
+        assert_eq!(speaker(&reg, &f, "fireworks"), "person: Elsa Morrow");
+        let who = speaker(&reg, &f, "It will rain");
+        assert!(who.starts_with("unattributed: "), "{who}");
+        let (reg, f) = read(&[
+            "Negotiator Rafael Unger met Piet Calloway on Tuesday.",
+            "“I do not read Telegram at breakfast.” — Rafael Unger, the chief negotiator.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "breakfast"), "person: Rafael Unger");
+    }
+
+    #[test]
+    fn a_verb_whose_colon_opens_a_later_quotation_does_not_attribute_a_name_before_it() {
+        let (reg, f) = read(&[
+            "Speaking to the station's “Morning Report” on Wednesday, Foreign Minister Hanne Ruskin said: “We have listened.”",
+            "“We need the bridge open,” Ruskin said, adding: “Nobody should have to choose.”",
+        ]);
+        assert!(speaker(&reg, &f, "Morning Report").starts_with("unattributed: "));
+        assert_eq!(
+            speaker(&reg, &f, "We have listened"),
+            "person: Hanne Ruskin"
+        );
+        assert_eq!(speaker(&reg, &f, "bridge open"), "person: Hanne Ruskin");
+        assert_eq!(speaker(&reg, &f, "Nobody should"), "person: Hanne Ruskin");
     }
 
     #[test]

@@ -48,6 +48,12 @@ pub(super) fn describes(t: &Token, hay: &str) -> bool {
             .any(|part| part.starts_with(char::is_lowercase))
 }
 
+/// True for a common noun that names a kind of person ("historian", "wife", "caller").
+pub(super) fn person_noun(norm: &str) -> bool {
+    let e = crate::english::english();
+    e.pos(norm) == crate::english::Pos::Noun && e.noun_class(norm) == Some("person")
+}
+
 /// True when a word may be a given name: no English word, or one for a person ("Ruth"), not
 /// "Yesterday" or "Human".
 pub(super) fn given_name_like(norm: &str) -> bool {
@@ -461,7 +467,13 @@ pub fn add_people(
                 if (k..b).any(|k| c.body_nouns.contains(&s.tokens[k].norm)) {
                     continue;
                 }
+                // "the general staff's Telegram channel": a role that ends on an owner owns
+                // what follows, it does not name it.
+                let owned = a > 0
+                    && s.tokens[a - 1].possessive
+                    && adjacent(s.hay, s.tokens[a - 1].end, s.tokens[a].start);
                 let before = role_before(s, a, c, titles, parties)
+                    .filter(|_| !owned)
                     .or_else(|| role_before_comma(s, a, b, c, titles, parties));
                 // Both may stand: "the council's chief mediator, Amara Velloso, a former
                 // Castellane justice minister".
@@ -551,7 +563,28 @@ pub fn add_people(
                         }
                     })
                     .collect();
-                let cue = cue || honorific.is_some();
+                // "The historian Paulina Strand", "Her son, Ray Fenwick,": a noun for a person
+                // right before a full name, or set off by a comma before it, introduces them.
+                let person_noun = b - a >= 2
+                    && a >= 1
+                    && !s.tokens[a - 1].capital
+                    && person_noun(&s.tokens[a - 1].norm)
+                    && matches!(
+                        s.hay[s.tokens[a - 1].end..s.tokens[a].start].trim(),
+                        "" | ","
+                    );
+                // "Noor Sallis of the Olmen Daily": a full name followed by the body it belongs
+                // to is a person's.
+                let of_body = b - a >= 2
+                    && s.tokens.get(b).is_some_and(|t| t.norm == "of")
+                    && s.tokens.get(b + 1).is_some_and(|t| t.norm == "the")
+                    && (b + 2..s.tokens.len())
+                        .take_while(|&k| {
+                            s.tokens[k].capital
+                                && adjacent(s.hay, s.tokens[k - 1].end, s.tokens[k].start)
+                        })
+                        .any(|k| c.body_nouns.contains(&s.tokens[k].norm));
+                let cue = cue || honorific.is_some() || person_noun || of_body;
                 // "In Lunde, the city’s mayor, ...": a single word used as a place right here is
                 // no person, whatever role follows it.
                 if b - a == 1
@@ -664,8 +697,15 @@ pub(super) fn unknown_names(
         .filter(|&(a, b)| b - a >= 2)
         .filter(|&(a, b)| !mentions.iter().any(|m| m.start < b && m.end > a))
         .filter(|&(a, b)| {
-            !(a..b).all(|k| registry.places.contains(&s.tokens[k].norm))
-                && !(a..b).any(|k| c.body_nouns.contains(&s.tokens[k].norm))
+            let place = (a..b).all(|k| registry.places.contains(&s.tokens[k].norm));
+            let body = (a..b).any(|k| c.body_nouns.contains(&s.tokens[k].norm));
+            // "the Joint Monitoring Commission": a name after "the", or before a body's noun,
+            // is a body's.
+            let after_the = a > 0 && s.tokens[a - 1].norm == "the";
+            let before_body = s.tokens.get(b).is_some_and(|t| {
+                c.body_nouns.contains(&t.norm) && adjacent(s.hay, s.tokens[b - 1].end, t.start)
+            });
+            !(place || body || after_the || before_body)
         })
         .collect()
 }

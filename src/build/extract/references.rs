@@ -109,7 +109,39 @@ impl Reader<'_> {
         title: Option<&[String]>,
     ) -> Option<Speaker> {
         let word = s.tokens[a].text(s.hay).to_string();
-        let before: Vec<Mention> = self.here.iter().copied().filter(|m| m.end <= a).collect();
+        let mut before: Vec<Mention> = self.here.iter().copied().filter(|m| m.end <= a).collect();
+        // "Calloway, the chief negotiator, whom he once described as ...": the pronoun right
+        // after a relative word is never the person the relative clause is about.
+        if a > 1 && self.c.object_relatives.contains(&s.tokens[a - 1].norm) && title.is_none() {
+            let titles = title_mask(&s.tokens, self.c);
+            // The relative's antecedent: the person right before its comma, or before a role
+            // set off after the name ("Calloway, the chief negotiator, whom").
+            let antecedent = before.last().is_some_and(|m| {
+                s.hay[s.tokens[a - 2].end..s.tokens[a - 1].start].contains(',')
+                    && (m.end..a - 1).all(|k| {
+                        titles[k]
+                            || self.c.role_modifiers.contains(&s.tokens[k].norm)
+                            || self.c.stopwords.contains(&s.tokens[k].norm)
+                    })
+            });
+            if antecedent {
+                before.pop();
+                // "She praised her deputy, Ilse Marr, whom she called ...": the sentence's own
+                // pronoun subject, of the same sex, is who it stands for.
+                if let Some((i, who)) = self.pronoun.filter(|_| before.is_empty()) {
+                    let same = self.sex_of(&s.tokens[i].norm) == self.sex_of(&s.tokens[a].norm);
+                    if same {
+                        return Some(Speaker::Person(self.person_id(who)));
+                    }
+                }
+                if before.is_empty() {
+                    self.reason = Some(format!(
+                        "“{word}” follows a relative clause's own person and names no one else"
+                    ));
+                    return None;
+                }
+            }
+        }
         let unknown_before = self.here_unknown.is_some_and(|u| u < a);
         // People named before the pronoun only inside a clause that opens the sentence
         // ("Speaking after meeting Falkmoor, he said") are not who the pronoun stands for.
@@ -212,6 +244,14 @@ pub(super) fn viewpoint_person(
 pub(super) fn after_an_aside(s: &Sent, at: usize, c: &Compiled) -> bool {
     let toks = &s.tokens;
     let mut j = at;
+    // An honorific before the name is part of it ("..., Monsignor Lucan Weir, has").
+    while j > 0
+        && c.honorifics.contains_key(toks[j - 1].base(s.hay))
+        && matches!(s.hay[toks[j - 1].end..toks[j].start].trim(), "" | ".")
+    {
+        j -= 1;
+    }
+    let at = j;
     while j > 0
         && at - j < 2
         && !toks[j - 1].capital
@@ -227,6 +267,15 @@ pub(super) fn after_an_aside(s: &Sent, at: usize, c: &Compiled) -> bool {
 /// The person who opens a sentence as its subject: the first mention with only a role before it.
 pub(super) fn subject_mention(s: &Sent, mentions: &[Mention], c: &Compiled) -> Option<Mention> {
     let mut m = *mentions.first()?;
+    // "An aide to Quist, ...", "A spokesman for Vask": a person after "to" or "for" that follows
+    // a source noun in the same phrase is whom the source speaks for, never the subject.
+    if m.start >= 2
+        && c.affiliation_words.contains(&s.tokens[m.start - 1].norm)
+        && (0..m.start - 1).any(|k| c.source_nouns.contains(&s.tokens[k].norm))
+        && (1..m.start).all(|k| !s.hay[s.tokens[k - 1].end..s.tokens[k].start].contains(','))
+    {
+        return None;
+    }
     // "Orsk’s aides said ...": an owner is not the subject; "Mr. Vask's deputy, Hanne
     // Solberg, was ...": the name set off after the owner's role is.
     if s.tokens[m.end - 1].possessive {
@@ -234,8 +283,11 @@ pub(super) fn subject_mention(s: &Sent, mentions: &[Mention], c: &Compiled) -> O
         let next = mentions.get(1).copied().filter(|n| {
             n.start > m.end
                 && s.hay[s.tokens[n.start - 1].end..s.tokens[n.start].start].contains(',')
-                && (m.end..n.start - 1)
-                    .all(|k| titles[k] || c.role_modifiers.contains(&s.tokens[k].norm))
+                && (m.end..n.start - 1).all(|k| {
+                    titles[k]
+                        || c.role_modifiers.contains(&s.tokens[k].norm)
+                        || super::people::person_noun(&s.tokens[k].norm)
+                })
                 && n.start - m.end <= 4
         });
         m = next?;
@@ -257,6 +309,9 @@ pub(super) fn subject_mention(s: &Sent, mentions: &[Mention], c: &Compiled) -> O
                 || (c.role_modifiers.contains(&t.norm)
                     && (!c.role_inner_words.contains(&t.norm) || k > 0 && titles[k - 1]))
                 || c.subject_lead_words.contains(&t.norm)
+                // "The historian Paulina Strand": an article and a noun for a person.
+                || (k == 0 && c.role_introducers.contains(&t.norm))
+                || (!t.capital && super::people::person_noun(&t.norm))
                 // A live blog's time stamp ("14:45 – Vask has left").
                 || (0..=k).all(|j| s.tokens[j].numeric)
                 || (t.capital
@@ -447,5 +502,17 @@ mod tests {
         ]);
         let who = speaker(&reg, &f, "need a week");
         assert!(who.starts_with("unattributed: "), "{who}");
+    }
+    #[test]
+    fn a_pronoun_after_whom_is_not_the_person_the_relative_clause_is_about() {
+        let (reg, f) = read(&[
+            "Defence Minister Gregor Aldane received us.",
+            "Aldane has a long history with Piet Calloway, the chief negotiator, whom he once described as “too polite for this war.”",
+            "Calloway thanked the volunteers, whom he called “the real council.”",
+            "Mayor Anna Kell spoke next. She said she had praised her deputy, Ilse Marr, whom she called “a rock.”",
+        ]);
+        assert_eq!(speaker(&reg, &f, "too polite"), "person: Gregor Aldane");
+        assert_eq!(speaker(&reg, &f, "real council"), "person: Piet Calloway");
+        assert_eq!(speaker(&reg, &f, "a rock"), "person: Anna Kell");
     }
 }

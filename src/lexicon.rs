@@ -392,6 +392,9 @@ pub struct Language {
     /// nouns ("how_many", "number", "toll").
     #[serde(default = "builtin_asked_kind_nouns")]
     pub asked_kind_nouns: Vec<Vec<String>>,
+    /// Words by which a when-question asks about what is still to come ("next", "will").
+    #[serde(default = "builtin_future_asked_words")]
+    pub future_asked_words: Vec<String>,
     /// Words after a `stance_for_words` word that its holder follows ("for", "to").
     #[serde(default = "builtin_stance_holder_prepositions")]
     pub stance_holder_prepositions: Vec<String>,
@@ -630,6 +633,10 @@ fn builtin_asked_thing_skips() -> Vec<String> {
 
 fn builtin_asked_kind_nouns() -> Vec<Vec<String>> {
     builtin_language().asked_kind_nouns.clone()
+}
+
+fn builtin_future_asked_words() -> Vec<String> {
+    builtin_language().future_asked_words.clone()
 }
 
 fn builtin_stance_holder_prepositions() -> Vec<String> {
@@ -1182,6 +1189,8 @@ pub struct Compiled {
     pub asked_thing_skips: HashSet<String>,
     /// Answer kinds by the stem of the noun that asks for them.
     pub asked_kinds: HashMap<String, crate::intent::Intent>,
+    /// Words asking about what is still to come, lowercase.
+    pub future_asked_words: HashSet<String>,
     /// How follow-up questions start, lowercase, spaces kept.
     pub followup_openers: Vec<String>,
     /// Pronouns that lean on the previous answer, lowercase.
@@ -1434,6 +1443,7 @@ impl Lexicon {
             lowered_openers: lower(&l.lowered_openers),
             asked_thing_words: lower(&l.asked_thing_words),
             asked_thing_skips: lower(&l.asked_thing_skips),
+            future_asked_words: lower(&l.future_asked_words),
             asked_kinds: l
                 .asked_kind_nouns
                 .iter()
@@ -1676,6 +1686,7 @@ mod tests {
             "asked_thing_words",
             "asked_thing_skips",
             "asked_kind_nouns",
+            "future_asked_words",
             "stance_holder_prepositions",
             "followup_openers",
             "followup_pronouns",

@@ -94,11 +94,18 @@ impl Engine {
         // shown gives one, the sources don't say when, and those sentences are background.
         if q.intent.name == Intent::When {
             let shown = self.settings.max_quotes.max(1);
-            if !kept
+            // "When is the next round": only a date on or after its report's own day answers
+            // a question about what is still to come.
+            let ahead = q
+                .tokens
                 .iter()
-                .take(shown)
-                .any(|(s, _)| self.events_by_sent.contains_key(s))
-            {
+                .any(|t| self.lex.future_asked_words.contains(&t.norm));
+            let dated = |s: usize| {
+                self.events_by_sent
+                    .get(&s)
+                    .is_some_and(|events| !ahead || events.iter().any(|&e| self.dated_ahead(e, s)))
+            };
+            if !kept.iter().take(shown).any(|&(s, _)| dated(s)) {
                 let facts = kept
                     .iter()
                     .take(shown)
@@ -229,6 +236,17 @@ impl Engine {
         ))
     }
 
+    /// True when event `e` of sentence `s` is dated on or after the day its article was
+    /// published (a range by its end, a year by itself).
+    fn dated_ahead(&self, e: usize, s: usize) -> bool {
+        let Some(date) = self.knowledge.events[e].date.as_deref() else {
+            return false;
+        };
+        let end = date.rsplit('/').next().unwrap_or(date);
+        let published = &self.knowledge.articles[self.sents[s].article].published;
+        end >= published.as_str() || published.starts_with(end)
+    }
+
     pub(crate) fn when_lead(&self, s: usize) -> String {
         match self.events_by_sent.get(&s).and_then(|e| e.first()) {
             Some(&e) => {
@@ -342,6 +360,22 @@ mod tests {
 
     fn multi() -> Engine {
         super::super::own_multi(crate::engine::Tuning::default())
+    }
+
+    /// "When is the next round": the sources date only a past round, so they don't say when;
+    /// asked about the past round, the same sentence answers.
+    #[test]
+    fn a_question_about_what_is_to_come_is_not_answered_by_a_past_date() {
+        let e = super::super::own_quotes();
+        let a = e.ask("when is the next round of talks scheduled", None);
+        assert!(!a.answered, "{}", a.to_markdown());
+        assert_eq!(
+            a.explanation.decline_reason.as_deref(),
+            Some("no sentence gives the date asked for")
+        );
+        let a = e.ask("when did the last round of talks collapse", None);
+        assert!(a.answered, "{}", a.to_markdown());
+        assert!(a.lead.contains("April"), "{}", a.lead);
     }
 
     /// A count that later articles revise: the newest report's leads, the earlier ones follow

@@ -238,6 +238,19 @@ pub fn build_from(
     };
     registry.retain(|p| !is_place(p));
     let lexicon = with_discovered_parties(lexicon, &registry, &articles);
+    // Likewise a single name with no title that is a party's name or alias ("Ruvenna said",
+    // "Ruvenna accused Tolmira"): the country speaking, not a person.
+    let party_words: std::collections::HashSet<String> = lexicon
+        .parties
+        .iter()
+        .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases))
+        .map(|n| crate::text::normalize(n))
+        .collect();
+    let is_party = |p: &crate::extract::PersonDraft| {
+        p.words.len() == 1 && p.roles.is_empty() && party_words.contains(&p.words[0])
+    };
+    registry.retain(|p| !is_party(p));
+    let is_place = |p: &crate::extract::PersonDraft| is_place(p) || is_party(p);
     link_affiliations(&mut registry, &lexicon);
     let compiled = lexicon.compile();
 
@@ -634,4 +647,28 @@ fn summarise(k: &Knowledge, per_article: usize) -> Summaries {
         );
     }
     summaries
+}
+
+#[cfg(test)]
+mod tests {
+    /// A single name with no title that is a party's name ("Ostria said", once "the Ostria
+    /// foreign ministry spokeswoman" has made Ostria a party) is the country speaking, not a
+    /// person.
+    #[test]
+    fn a_party_speaking_by_its_name_is_not_a_person() {
+        let e = crate::engine::intents_engine_from(&[(
+            "talks",
+            "2026-03-20",
+            "Marta Lind, the Ostria foreign ministry spokeswoman, said the talks were useful.\n\n\
+             Ostria said on Monday that it wanted a truce. Ostria accused Velmar of delay.",
+        )]);
+        let people: Vec<&str> = e
+            .knowledge()
+            .people
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        assert!(people.contains(&"Marta Lind"), "{people:?}");
+        assert!(!people.contains(&"Ostria"), "{people:?}");
+    }
 }

@@ -134,6 +134,8 @@ pub struct Engine {
     events_by_sent: HashMap<usize, Vec<usize>>,
     numbers_by_sent: HashMap<usize, Vec<usize>>,
     cause_sents: HashSet<usize>,
+    /// Sentences holding a place phrase ("held at the Palacio Arenal").
+    place_sents: HashSet<usize>,
     title_stems: Vec<Vec<String>>,
     sources_for_person: HashMap<String, Vec<usize>>,
     people_by_party: HashMap<String, Vec<usize>>,
@@ -389,6 +391,12 @@ impl Engine {
             | Intent::Timeline => self.search_answer(clean, q),
         }
     }
+}
+
+/// An engine over short invented articles (see `intents::engine_from`), for tests elsewhere.
+#[cfg(test)]
+pub(crate) fn intents_engine_from(articles: &[(&str, &str, &str)]) -> Engine {
+    intents::engine_from(articles)
 }
 
 #[cfg(test)]

@@ -70,6 +70,9 @@ impl Engine {
         }
         self.order_band_by_report(q, &mut kept);
         self.definitions_first(q, &mut kept);
+        if q.intent.name == Intent::Why {
+            self.causes_after_events(&mut kept);
+        }
         // "How many soldiers ...": a count the sources give is in a sentence with a number and
         // the thing counted (or a word for it); without one, the sources don't give it.
         if q.intent.name == Intent::HowMany {
@@ -145,18 +148,23 @@ impl Engine {
         })?;
         // A party's name or demonym before the noun says whose, not what ("how many Halvarki
         // soldiers"): the noun after it is what is counted.
+        // Nor is a word that only says which report ("how much did Iskeria *first* pledge"):
+        // it has no terms, and the next word with some is what is counted.
         let in_span = |k: usize| q.spans.iter().any(|s| (s.2..s.3).contains(&k));
-        let k = (after..q.tokens.len()).find(|&k| {
-            let t = &q.tokens[k].norm;
-            !self.lex.stopwords.contains(t) && !q.tokens[k].numeric && !in_span(k)
-        })?;
-        let group: Vec<String> = q
-            .terms
-            .iter()
-            .filter(|t| t.group == k)
-            .map(|t| t.stem.clone())
-            .collect();
-        (!group.is_empty()).then_some(group)
+        let group = |k: usize| -> Vec<String> {
+            q.terms
+                .iter()
+                .filter(|t| t.group == k)
+                .map(|t| t.stem.clone())
+                .collect()
+        };
+        (after..q.tokens.len())
+            .filter(|&k| {
+                let t = &q.tokens[k].norm;
+                !self.lex.stopwords.contains(t) && !q.tokens[k].numeric && !in_span(k)
+            })
+            .map(group)
+            .find(|g| !g.is_empty())
     }
 
     /// "How many prisoners ...", when articles of different dates give different counts: the
@@ -177,12 +185,20 @@ impl Engine {
             {
                 continue;
             }
+            // An amount is often given without its noun ("raised its pledge to $60 million"):
+            // in a sentence that names what is counted, its one number is the one asked.
             let number = self.numbers_by_sent.get(&s).and_then(|ns| {
-                ns.iter().copied().find(|&i| {
-                    tokenize(&k.numbers[i].measures)
-                        .iter()
-                        .any(|t| counted.contains(&self.stem(&t.norm)))
-                })
+                ns.iter()
+                    .copied()
+                    .find(|&i| {
+                        tokenize(&k.numbers[i].measures)
+                            .iter()
+                            .any(|t| counted.contains(&self.stem(&t.norm)))
+                    })
+                    .or_else(|| {
+                        (ns.len() == 1 && counted.iter().any(|t| self.index.has(t, s as u32)))
+                            .then_some(ns[0])
+                    })
             });
             if let Some(n) = number {
                 versions.push((s, n));
@@ -227,6 +243,44 @@ impl Engine {
             word.1,
             others.join(", ")
         ))
+    }
+
+    /// "Why did the mission grow": news writing often states the event in one sentence and
+    /// gives its cause in the next ("... has now grown to 175 people. The latest increase came
+    /// after ..."). Among the sentences that would be shown, one without a cause cue whose
+    /// next sentence in the paragraph has one brings that sentence right after it, at
+    /// `[rank] cause_next` of its score (0 turns this off).
+    fn causes_after_events(&self, kept: &mut Vec<(usize, f32)>) {
+        let share = self.settings.tuning.rank.cause_next;
+        if share <= 0.0 {
+            return;
+        }
+        let shown = self.settings.max_quotes.max(1);
+        let (mut k, mut looked) = (0, 0);
+        while k < kept.len().min(shown) && looked < shown {
+            let (s, score) = kept[k];
+            looked += 1;
+            let n = s + 1;
+            let follows = n < self.sents.len()
+                && self.sents[n].article == self.sents[s].article
+                && self.sents[n].para == self.sents[s].para;
+            if self.has_cause(s) || !follows || !self.has_cause(n) {
+                k += 1;
+                continue;
+            }
+            match kept.iter().position(|x| x.0 == n) {
+                Some(at) if at <= k + 1 => {
+                    k += 1;
+                    continue;
+                }
+                Some(at) => {
+                    kept.remove(at);
+                }
+                None => {}
+            }
+            kept.insert(k + 1, (n, score * share));
+            k += 2;
+        }
     }
 
     pub(crate) fn when_lead(&self, s: usize) -> String {
@@ -397,5 +451,144 @@ mod tests {
         );
         let a = e.ask("when was dunmore appointed envoy", None);
         assert!(a.answered, "{}", a.to_markdown());
+    }
+
+    use crate::engine::intents::engine_from;
+
+    fn quotes(a: &crate::answer::Answer) -> Vec<String> {
+        a.citations().map(|c| c.quote.clone()).collect()
+    }
+
+    /// "Why did the mission grow": the sentence stating the event has no cause cue, the next
+    /// one in its paragraph has ("The increase came after ..."), so it follows it, though it
+    /// shares no word with the question; off at `cause_next = 0`.
+    #[test]
+    fn a_why_answer_brings_the_cause_given_in_the_next_sentence() {
+        let mut e = engine_from(&[(
+            "patrol",
+            "2026-02-10",
+            "Velmar and Ostria resumed their negotiations on Monday.\n\n\
+             The patrol mission has grown to 90 officers. The increase came after Ostria \
+             insisted on a second post at the Halden bridge.\n\n\
+             Velmar said the patrol mission would report to the mediators.",
+        )]);
+        let a = e.ask("why did the patrol mission grow", None);
+        assert!(a.answered, "{}", a.to_markdown());
+        let q = quotes(&a);
+        let event = q.iter().position(|x| x.contains("grown to 90"));
+        let cause = q.iter().position(|x| x.contains("came after"));
+        assert_eq!(cause, event.map(|k| k + 1), "{q:?}");
+        let mut off = crate::engine::Tuning::default();
+        off.rank.cause_next = 0.0;
+        e.set_tuning(off);
+        let a = e.ask("why did the patrol mission grow", None);
+        assert!(
+            !quotes(&a).iter().any(|x| x.contains("came after")),
+            "{a:?}"
+        );
+    }
+
+    /// "What is the total number of ...", "what was the deadline changed to": a quantity or a
+    /// date asked after "what is the", not who or what something is.
+    #[test]
+    fn a_quantity_or_a_date_after_what_is_the_is_asked_as_one() {
+        let e = multi();
+        for (q, intent) in [
+            (
+                "whats the total number of prisoners to be exchanged now",
+                "how_many",
+            ),
+            ("what is the size of the monitoring mission", "how_many"),
+            ("what was the deadline changed to", "when"),
+            ("what's the framework deadline", "when"),
+            ("what is the meridian council", "who"),
+        ] {
+            assert_eq!(e.ask(q, None).intent, intent, "{q}");
+        }
+    }
+
+    /// "The first swap": an ordinal the sources use with the word after it names the event,
+    /// it does not ask for the earliest report ("first to be exchanged" still does).
+    #[test]
+    fn an_ordinal_the_sources_use_names_the_event_not_the_report() {
+        let e = engine_from(&[
+            (
+                "draft",
+                "2026-03-01",
+                "Under a draft circulated by the mediators, Velmar and Ostria would exchange \
+                 300 prisoners.",
+            ),
+            (
+                "swap",
+                "2026-03-20",
+                "Velmar and Ostria exchanged 80 prisoners in the first swap since the war \
+                 began.",
+            ),
+        ]);
+        let first = |q: &str| {
+            let a = e.ask(q, None);
+            assert!(a.answered, "{}", a.to_markdown());
+            a.quotes[0].citation.quote.clone()
+        };
+        assert!(first("how many prisoners were exchanged in the first swap").contains("80"));
+        assert!(first("how many prisoners were first to be exchanged").contains("300"));
+    }
+
+    /// A verb phrase the sources never write ("handed over" where they say "exchanged", and use
+    /// "hand" only in another sense) is read by its meaning: its words are filler, not words
+    /// the answer must hold; where the sources write it, it stays a word to look for.
+    #[test]
+    fn a_phrase_the_sources_never_write_is_not_a_word_to_look_for() {
+        let e = engine_from(&[(
+            "swap",
+            "2026-03-20",
+            "Velmar and Ostria exchanged 80 prisoners on Monday.\n\n\
+             Ostria agreed to hand the inquiry to the monitors.",
+        )]);
+        let q = "how many prisoners were handed over";
+        let a = e.ask(q, None);
+        assert!(a.answered, "{}", a.to_markdown());
+        assert!(quotes(&a)[0].contains("80"), "{}", a.to_markdown());
+        let typed = |e: &crate::engine::Engine| {
+            let q = e.analyse(q, None);
+            q.terms
+                .iter()
+                .any(|t| t.stem == "hand" && t.is_subject_word())
+        };
+        assert!(!typed(&e));
+        let written = engine_from(&[(
+            "swap",
+            "2026-03-20",
+            "Velmar handed over 80 prisoners on Monday.",
+        )]);
+        assert!(typed(&written));
+    }
+
+    /// "Where": a sentence that places the thing asked ("held at the Brisk Palace") leads a
+    /// shorter one with the same words that places nothing; off at `place_phrase = 0`.
+    #[test]
+    fn a_where_answer_prefers_a_sentence_holding_a_place() {
+        let mut e = engine_from(&[(
+            "venue",
+            "2026-03-20",
+            "The talks are being held at the Brisk Palace, a former customs house on the \
+             waterfront of the old port.\n\n\
+             The talks are being held in good faith, both sides said.",
+        )]);
+        let q = "where are the talks being held";
+        let lead = |e: &crate::engine::Engine| quotes(&e.ask(q, None)).first().cloned();
+        assert!(
+            lead(&e).is_some_and(|x| x.contains("Brisk Palace")),
+            "{:?}",
+            lead(&e)
+        );
+        let mut off = crate::engine::Tuning::default();
+        off.rank.place_phrase = 0.0;
+        e.set_tuning(off);
+        assert!(
+            lead(&e).is_some_and(|x| x.contains("good faith")),
+            "{:?}",
+            lead(&e)
+        );
     }
 }

@@ -79,16 +79,32 @@ impl Engine {
             if self.asks_age(q) {
                 return self.age_answer(clean, q);
             }
-            if let Some(counted) = self.counted_terms(q) {
-                let gives = |s: usize| {
+            if let Some((after, counted)) = self.counted_at(q) {
+                // A party named anywhere but right after "how many" (where it says whose:
+                // "how many Teravian prisoners") is who did or gave it ("how much money has
+                // Tolmira pledged"): a sentence giving the number names that party, or the
+                // number is someone else's ("Iskeria raised its pledge to $60 million").
+                let doers: Vec<usize> = q
+                    .spans
+                    .iter()
+                    .filter(|sp| !sp.0 && sp.2 != after)
+                    .map(|sp| sp.1)
+                    .collect();
+                let by_doer = |s: usize| {
                     self.numbers_by_sent.contains_key(&s)
-                        && counted.iter().any(|t| self.index.has(t, s as u32))
+                        && (doers.is_empty()
+                            || doers.iter().any(|p| self.sents[s].parties.contains(p)))
                 };
+                let gives =
+                    |s: usize| by_doer(s) && counted.iter().any(|t| self.index.has(t, s as u32));
                 // "How much water": an amount is often given without its noun ("65% of the
-                // river's volume"), so there only a word the sources never use declines.
+                // river's volume"), so there only a word the sources never use declines, or
+                // a party that no sentence with a number names.
                 let mass = q.tokens.iter().any(|t| t.norm == "much");
                 let known = counted.iter().any(|t| self.index.contains(t));
-                if !(kept.iter().any(|&(s, _)| gives(s)) || mass && known) {
+                if !(kept.iter().any(|&(s, _)| gives(s))
+                    || mass && known && kept.iter().any(|&(s, _)| by_doer(s)))
+                {
                     return self.decline(clean, q, DeclineReason::NumberNotGiven, Vec::new());
                 }
             }
@@ -135,6 +151,11 @@ impl Engine {
     /// word after it, with its synonyms and relatives (for "how many yrs": year). None when the
     /// question does not say ("how many are there?").
     pub(crate) fn counted_terms(&self, q: &Query) -> Option<Vec<String>> {
+        self.counted_at(q).map(|(_, terms)| terms)
+    }
+
+    /// [`Engine::counted_terms`] with the index of the first token after the count phrase.
+    fn counted_at(&self, q: &Query) -> Option<(usize, Vec<String>)> {
         // The first count phrase ("how many", `count_phrases`) and the word after it.
         let after = (0..q.tokens.len()).find_map(|at| {
             self.lex.count_phrases.iter().find_map(|phrase| {
@@ -165,6 +186,7 @@ impl Engine {
             })
             .map(group)
             .find(|g| !g.is_empty())
+            .map(|g| (after, g))
     }
 
     /// "How many prisoners ...", when articles of different dates give different counts: the
@@ -590,5 +612,40 @@ mod tests {
             "{:?}",
             lead(&e)
         );
+    }
+
+    /// "How much has Russia pledged": a party named after the counted noun is who gave it; a
+    /// number that only another party's sentence gives is not the one asked.
+    #[test]
+    fn a_number_asked_of_a_party_is_one_a_sentence_naming_it_gives() {
+        let e = engine_from(&[(
+            "pledge",
+            "2026-03-20",
+            "The United States raised its reconstruction pledge to $60 million on Monday.\n\n\
+             Russia said the talks would resume next week.",
+        )]);
+        let a = e.ask("how much has russia pledged for reconstruction", None);
+        assert!(!a.answered, "{}", a.to_markdown());
+        assert_eq!(
+            a.explanation.decline_reason.as_deref(),
+            Some("no sentence gives the number asked for")
+        );
+        let a = e.ask(
+            "how much has the united states pledged for reconstruction",
+            None,
+        );
+        assert!(a.answered, "{}", a.to_markdown());
+    }
+
+    /// "What reason did X give", "what got X to ...": why questions.
+    #[test]
+    fn a_reason_or_what_made_someone_act_is_a_why_question() {
+        let e = multi();
+        for q in [
+            "What reason did Morvany give for the envoy's resignation?",
+            "what got teravia to come back to the table",
+        ] {
+            assert_eq!(e.ask(q, None).intent, "why", "{q}");
+        }
     }
 }

@@ -648,4 +648,33 @@ mod tests {
             assert_eq!(e.ask(q, None).intent, "why", "{q}");
         }
     }
+
+    /// The words a reader uses for an event the sources word otherwise, from the synonym
+    /// lists: "storm out" for "walked out", "willing" for "accept", "deadline" for "target
+    /// date", "withdrawal" for "pullback".
+    #[test]
+    fn a_reader_s_word_for_the_event_finds_the_sources_word() {
+        let e = engine_from(&[(
+            "walkout",
+            "2026-03-12",
+            "The Ostrian delegation walked out of the negotiations on Wednesday, a day after a \
+             strike on the market.\n\n\
+             Velmar could accept a pullback of 8 kilometres, its envoy said.\n\n\
+             The target date for a framework document remains April 24.\n\n\
+             The weather in the capital was cold and grey for most of the week.",
+        )]);
+        for (q, want) in [
+            ("why did the ostrian delegation storm out", "walked out"),
+            ("how far was velmar willing to pull back", "8 kilometres"),
+            ("what is the framework deadline now", "April 24"),
+            ("how far is the withdrawal", "8 kilometres"),
+        ] {
+            let a = e.ask(q, None);
+            assert!(
+                quotes(&a).iter().take(3).any(|x| x.contains(want)),
+                "{q}: {}",
+                a.to_markdown()
+            );
+        }
+    }
 }

@@ -637,7 +637,8 @@ mod tests {
         assert!(a.answered, "{}", a.to_markdown());
     }
 
-    /// "What reason did X give", "what got X to ...": why questions.
+    /// "What reason did X give", "what got X to ...": why questions; "how did X hit back":
+    /// what X said.
     #[test]
     fn a_reason_or_what_made_someone_act_is_a_why_question() {
         let e = multi();
@@ -647,6 +648,9 @@ mod tests {
         ] {
             assert_eq!(e.ask(q, None).intent, "why", "{q}");
         }
+        // "Hit back at" is how someone answered: what they said.
+        let q = "how did the teravian foreign minister hit back at morvany";
+        assert_eq!(e.ask(q, None).intent, "said", "{q}");
     }
 
     /// The words a reader uses for an event the sources word otherwise, from the synonym

@@ -69,7 +69,13 @@ impl Engine {
             return self.decline(clean, q, reason, Vec::new());
         }
         self.order_band_by_report(q, &mut kept);
-        self.definitions_first(q, &mut kept);
+        // "What was the deadline" asks for a date, not what a deadline is.
+        if !matches!(
+            q.intent.name,
+            Intent::When | Intent::HowMany | Intent::Where | Intent::Why
+        ) {
+            self.definitions_first(q, &mut kept);
+        }
         if q.intent.name == Intent::Why {
             self.causes_after_events(&mut kept);
         }
@@ -680,5 +686,25 @@ mod tests {
                 a.to_markdown()
             );
         }
+    }
+
+    /// "What was the deadline" asks for a date: a sentence that says what the deadline was
+    /// ("The first deadline was a wish") is not put first as a definition, as it is for "what
+    /// is the enclave".
+    #[test]
+    fn a_date_asked_after_what_was_is_not_a_definition() {
+        let e = engine_from(&[(
+            "deadline",
+            "2026-03-20",
+            "The mediators moved the deadline for a framework document from March 27 to \
+             April 10.\n\n\
+             \"The deadline was a wish,\" the envoy said of the old date.\n\n\
+             The enclave is a district on the river, the envoy said.",
+        )]);
+        let a = e.ask("what was the deadline moved to", None);
+        assert_eq!(a.intent, "when");
+        assert!(quotes(&a)[0].contains("April 10"), "{}", a.to_markdown());
+        let a = e.ask("what is the enclave", None);
+        assert!(quotes(&a)[0].contains("district"), "{}", a.to_markdown());
     }
 }

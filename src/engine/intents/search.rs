@@ -214,7 +214,14 @@ impl Engine {
                 continue;
             }
             // An amount is often given without its noun ("raised its pledge to $60 million"):
-            // in a sentence that names what is counted, its one number is the one asked.
+            // in a sentence that names what is counted, its one number, when nothing but
+            // digits and number words, is the one asked ("400 prisoners" counts prisoners,
+            // whatever else its sentence names).
+            let bare = |i: usize| {
+                tokenize(&k.numbers[i].measures)
+                    .iter()
+                    .all(|t| t.numeric || self.lex.number_words.contains_key(&t.norm))
+            };
             let number = self.numbers_by_sent.get(&s).and_then(|ns| {
                 ns.iter()
                     .copied()
@@ -224,8 +231,10 @@ impl Engine {
                             .any(|t| counted.contains(&self.stem(&t.norm)))
                     })
                     .or_else(|| {
-                        (ns.len() == 1 && counted.iter().any(|t| self.index.has(t, s as u32)))
-                            .then_some(ns[0])
+                        (ns.len() == 1
+                            && bare(ns[0])
+                            && counted.iter().any(|t| self.index.has(t, s as u32)))
+                        .then_some(ns[0])
                     })
             });
             if let Some(n) = number {
@@ -706,5 +715,42 @@ mod tests {
         assert!(quotes(&a)[0].contains("April 10"), "{}", a.to_markdown());
         let a = e.ask("what is the enclave", None);
         assert!(quotes(&a)[0].contains("district"), "{}", a.to_markdown());
+    }
+
+    /// A revised amount given without its noun ("raised its pledge to $60 million") is a
+    /// version of what is asked when its sentence names it; a number of something else in a
+    /// sentence that also names it ("400 prisoners ... under the pledge") is not.
+    #[test]
+    fn a_revised_amount_without_its_noun_is_a_version() {
+        let e = engine_from(&[
+            (
+                "first",
+                "2026-03-01",
+                "The United States made a reconstruction pledge of $45 million on Monday.",
+            ),
+            (
+                "other",
+                "2026-03-10",
+                "The 400 prisoners would be freed under the reconstruction pledge, officials said.",
+            ),
+            (
+                "raised",
+                "2026-04-01",
+                "The United States raised its reconstruction pledge to $60 million on Monday.",
+            ),
+        ]);
+        let q = e.analyse("how much was the reconstruction pledge at first", None);
+        let find = |w: &str| {
+            (0..e.sents.len())
+                .find(|&s| e.sentence_text(s).contains(w))
+                .unwrap()
+        };
+        // The later report ranked first, as a question's words may put it.
+        let mut kept = vec![(find("$60"), 3.0), (find("400"), 2.0), (find("$45"), 1.0)];
+        let lead = e.number_versions(&q, &mut kept).unwrap_or_default();
+        assert!(lead.starts_with("The earliest report"), "{lead}");
+        assert!(lead.contains("60"), "{lead}");
+        assert!(!lead.contains("400"), "{lead}");
+        assert_eq!(kept[0].0, find("$45"));
     }
 }

@@ -206,6 +206,10 @@ pub struct Language {
     /// Nouns a place's name comes before ("the London talks"), lowercase.
     #[serde(default)]
     pub place_event_nouns: Vec<String>,
+    /// Words that open a place phrase in any sentence ("held at the Palacio Arenal", "over the
+    /// Ulmar bridge"): a sentence holding one favours it for "where" questions, lowercase.
+    #[serde(default = "builtin_place_phrase_prepositions")]
+    pub place_phrase_prepositions: Vec<String>,
     /// Honorifics before a surname ("Mr", "Sen") with the title each stands for ("senator").
     #[serde(default)]
     pub honorifics: Vec<(String, String)>,
@@ -601,6 +605,10 @@ fn builtin_month_abbreviations() -> Vec<String> {
 
 fn builtin_question_words() -> Vec<String> {
     builtin_language().question_words.clone()
+}
+
+fn builtin_place_phrase_prepositions() -> Vec<String> {
+    builtin_language().place_phrase_prepositions.clone()
 }
 
 fn builtin_cause_cues_asked_only() -> Vec<String> {
@@ -1679,6 +1687,7 @@ mod tests {
             "month_abbreviations",
             "question_words",
             "cause_cues_asked_only",
+            "place_phrase_prepositions",
             "title_abbreviations",
             "lowered_openers",
             "count_phrases",
@@ -1701,6 +1710,7 @@ mod tests {
         }
         let old: Language = toml::Value::Table(table).try_into().unwrap();
         assert!(old.filler_words.contains(&"happened".to_string()));
+        assert!(old.place_phrase_prepositions.contains(&"at".to_string()));
         assert!(old.pair_stopwords.contains(&"the".to_string()));
         assert!(!old.contractions.is_empty());
         assert!(old.summary_words.contains(&"recap".to_string()));

@@ -5,7 +5,7 @@
 pub mod article;
 pub mod extract;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::article::Article;
@@ -238,20 +238,21 @@ pub fn build_from(
     };
     registry.retain(|p| !is_place(p));
     let lexicon = with_discovered_parties(lexicon, &registry, &articles);
-    link_affiliations(&mut registry, &lexicon);
-    let compiled = lexicon.compile();
-    // A party's own name alone ("Ruvenna said") is the party speaking, not a person.
-    let party_words: HashSet<String> = lexicon
+    // Likewise a single name with no title that is a party's name or alias ("Ruvenna said",
+    // "Ruvenna accused Tolmira"): the country speaking, not a person.
+    let party_words: std::collections::HashSet<String> = lexicon
         .parties
         .iter()
-        .flat_map(|party| &party.aliases)
-        .filter(|a| !a.contains(' '))
-        .map(|a| a.to_lowercase())
+        .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases))
+        .map(|n| crate::text::normalize(n))
         .collect();
     let is_party = |p: &crate::extract::PersonDraft| {
         p.words.len() == 1 && p.roles.is_empty() && party_words.contains(&p.words[0])
     };
     registry.retain(|p| !is_party(p));
+    let is_place = |p: &crate::extract::PersonDraft| is_place(p) || is_party(p);
+    link_affiliations(&mut registry, &lexicon);
+    let compiled = lexicon.compile();
 
     // Pass two: each article's facts.
     let mut all_facts: Vec<ArticleFacts> =
@@ -264,10 +265,7 @@ pub fn build_from(
         // People first met by a single name ("Ostrav said") are read again only in the
         // articles that use that name, so the build stays linear.
         let mut names: Vec<String> = new_people.iter().map(|p| regex::escape(&p.name)).collect();
-        for p in new_people
-            .into_iter()
-            .filter(|p| !is_place(p) && !is_party(p))
-        {
+        for p in new_people.into_iter().filter(|p| !is_place(p)) {
             registry.add(p);
         }
         // A surname met alone folds into the full name met now ("Varga" into "Ines Varga"):
@@ -649,4 +647,28 @@ fn summarise(k: &Knowledge, per_article: usize) -> Summaries {
         );
     }
     summaries
+}
+
+#[cfg(test)]
+mod tests {
+    /// A single name with no title that is a party's name ("Ostria said", once "the Ostria
+    /// foreign ministry spokeswoman" has made Ostria a party) is the country speaking, not a
+    /// person.
+    #[test]
+    fn a_party_speaking_by_its_name_is_not_a_person() {
+        let e = crate::engine::intents_engine_from(&[(
+            "talks",
+            "2026-03-20",
+            "Marta Lind, the Ostria foreign ministry spokeswoman, said the talks were useful.\n\n\
+             Ostria said on Monday that it wanted a truce. Ostria accused Velmar of delay.",
+        )]);
+        let people: Vec<&str> = e
+            .knowledge()
+            .people
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        assert!(people.contains(&"Marta Lind"), "{people:?}");
+        assert!(!people.contains(&"Ostria"), "{people:?}");
+    }
 }

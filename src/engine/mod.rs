@@ -134,6 +134,8 @@ pub struct Engine {
     events_by_sent: HashMap<usize, Vec<usize>>,
     numbers_by_sent: HashMap<usize, Vec<usize>>,
     cause_sents: HashSet<usize>,
+    /// Sentences holding a place phrase ("held at the Palacio Arenal").
+    place_sents: HashSet<usize>,
     title_stems: Vec<Vec<String>>,
     sources_for_person: HashMap<String, Vec<usize>>,
     people_by_party: HashMap<String, Vec<usize>>,
@@ -452,6 +454,12 @@ fn dropped_g(word: &str, common_zipf: f32) -> Option<String> {
     (word.len() >= 5 && word.ends_with("in") && e.zipf(word).is_none())
         .then(|| format!("{word}g"))
         .filter(|full| e.zipf(full).is_some_and(|z| z >= common_zipf))
+}
+
+/// An engine over short invented articles (see `intents::engine_from`), for tests elsewhere.
+#[cfg(test)]
+pub(crate) fn intents_engine_from(articles: &[(&str, &str, &str)]) -> Engine {
+    intents::engine_from(articles)
 }
 
 #[cfg(test)]

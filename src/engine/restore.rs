@@ -74,6 +74,7 @@ impl Engine {
                 "sentence",
                 self.person_sents.iter().flatten().all(below(n))
                     && self.cause_sents.iter().all(below(n))
+                    && self.place_sents.iter().all(below(n))
                     && self.proposal_sents.iter().all(below(n))
                     && self.speaker_parties.keys().all(|&s| (s as usize) < n),
             ),

@@ -6,7 +6,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rustc_hash::FxHashMap;
 
-use super::tables::{SentIds, SentRec, Vocab};
+use super::tables::{SentIds, SentRec, SentenceCues, Vocab};
 use super::understand::name_list;
 use super::{Engine, EngineSettings, FactRef, Held, NO_TOPIC};
 use crate::index::Index;
@@ -41,14 +41,7 @@ impl Engine {
             .collect();
         let mut sents = Vec::new();
         let mut sent_by_id = SentIds::default();
-        let cause_stems: HashSet<String> = knowledge
-            .lexicon
-            .language
-            .cause_cues
-            .iter()
-            .flat_map(|c| tokenize(c).into_iter().map(|t| stem(&t.norm)))
-            .filter(|s| !lex.cause_cue_stems_asked_only.contains(s))
-            .collect();
+        let cues = sentence_cues(&knowledge.lexicon.language, &lex.cause_cue_stems_asked_only);
         // Where each sentence stands, with its parties, topics and people (cheap, in order).
         // The engine keeps those as numbers here; the knowledge's own lists of names are
         // emptied, as nothing reads them after this and a large corpus has a million of them.
@@ -134,12 +127,13 @@ impl Engine {
         let t_tokens = std::time::Instant::now();
         let parts = crate::par::map_with(&sents, 2048, Vocab::default, |v, r| {
             let text = &knowledge.articles[r.article].paragraphs[r.para].text[r.start..r.end];
-            v.sentence_terms(text, &lex.stopwords, &lex.pair_stopwords, &cause_stems)
+            v.sentence_terms(text, &lex.stopwords, &lex.pair_stopwords, &cues)
         });
         let mut vocab: Vec<String> = Vec::new();
         let mut global: FxHashMap<String, u32> = FxHashMap::default();
         let mut norms: rustc_hash::FxHashSet<String> = Default::default();
         let mut cause_sents = HashSet::default();
+        let mut place_sents = HashSet::default();
         let mut docs: Vec<Vec<u32>> = Vec::with_capacity(sents.len());
         // Sized exactly: grown by doubling, this array (17 MB at 10,000 articles) would briefly
         // take three times that.
@@ -167,9 +161,12 @@ impl Engine {
                 })
                 .collect();
             norms.extend(v.norms);
-            for (mut terms, words, cause) in results {
-                if cause {
+            for (mut terms, words, marks) in results {
+                if marks.cause {
                     cause_sents.insert(docs.len());
+                }
+                if marks.place {
+                    place_sents.insert(docs.len());
                 }
                 for t in &mut terms {
                     *t = to_global[*t as usize];
@@ -413,6 +410,7 @@ impl Engine {
             events_by_sent,
             numbers_by_sent,
             cause_sents,
+            place_sents,
             title_stems,
             sources_for_person,
             people_by_party,
@@ -438,6 +436,40 @@ impl Engine {
             settings,
         }
     }
+}
+
+/// The cues that mark a sentence as giving a cause or a place (`config/language.toml`): the
+/// cause cues by stem, one word or several in order ("due to" counts only as a whole), less
+/// those that only ask about a cause; the place prepositions; weekdays and months, which are
+/// never places.
+pub(crate) fn sentence_cues(
+    language: &crate::lexicon::Language,
+    asked_only: &HashSet<String>,
+) -> SentenceCues {
+    let mut cues = SentenceCues::default();
+    for cue in &language.cause_cues {
+        let stems: Vec<String> = tokenize(cue).into_iter().map(|t| stem(&t.norm)).collect();
+        match stems.len() {
+            0 => {}
+            1 if asked_only.contains(&stems[0]) => {}
+            1 => {
+                cues.cause_words.insert(stems[0].clone());
+            }
+            _ => cues.cause_phrases.push(stems),
+        }
+    }
+    cues.place_prepositions = language
+        .place_phrase_prepositions
+        .iter()
+        .map(|w| w.to_lowercase())
+        .collect();
+    cues.not_places = language
+        .weekdays
+        .iter()
+        .chain(&language.months)
+        .map(|w| w.to_lowercase())
+        .collect();
+    cues
 }
 
 #[cfg(test)]

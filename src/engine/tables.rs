@@ -41,8 +41,42 @@ pub(crate) struct WordInfo {
     /// The stems of a hyphenated word's parts, indexed beside the whole.
     pub(crate) parts: Vec<u32>,
     pub(crate) stop: bool,
+    /// A one-word cause cue ("because").
     pub(crate) cause: bool,
+    /// The first word of a cause cue of several words ("came" of "came after").
+    pub(crate) cause_lead: bool,
+    /// A word that opens a place phrase ("in", "at").
+    pub(crate) place_lead: bool,
 }
+
+/// What marks a sentence as giving a cause or a place, read from `config/language.toml`.
+#[derive(Debug, Default)]
+pub(crate) struct SentenceCues {
+    /// Stems of the one-word cause cues ("because", "prompted").
+    pub(crate) cause_words: HashSet<String>,
+    /// The cause cues of several words, as stems in order ("due to", "came after"): they
+    /// count only as a whole, so "to" or "that" alone never make a sentence a cause.
+    pub(crate) cause_phrases: Vec<Vec<String>>,
+    /// Words that open a place phrase ("in", "at", "over"), lowercase.
+    pub(crate) place_prepositions: HashSet<String>,
+    /// Capitalised words that never name a place (weekdays, months), lowercase.
+    pub(crate) not_places: HashSet<String>,
+}
+
+/// What a sentence holds besides its words.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SentenceMarks {
+    /// A cause cue ("because", "came after").
+    pub(crate) cause: bool,
+    /// A place phrase: a place preposition and, at most `PLACE_REACH` lowercase words on
+    /// with nothing but spaces between, a capitalised word that is not a number, a weekday or
+    /// a month ("held at the Palacio Arenal", "over the Ulmar bridge", "launched from a
+    /// position south of Verhov").
+    pub(crate) place: bool,
+}
+
+/// How many words after a place preposition its capitalised place may stand.
+const PLACE_REACH: usize = 5;
 
 impl Vocab {
     pub(crate) fn stem_id(&mut self, stem: String) -> u32 {
@@ -57,7 +91,7 @@ impl Vocab {
         &mut self,
         norm: &str,
         stopwords: &rustc_hash::FxHashSet<String>,
-        cause_stems: &HashSet<String>,
+        cues: &SentenceCues,
     ) -> WordInfo {
         self.norms.insert(norm.to_string());
         let mut parts = Vec::new();
@@ -70,12 +104,15 @@ impl Vocab {
             }
         }
         let whole = stem(norm);
-        let cause = cause_stems.contains(&whole);
+        let cause = cues.cause_words.contains(&whole);
+        let cause_lead = cues.cause_phrases.iter().any(|p| p[0] == whole);
         WordInfo {
             stem: self.stem_id(whole),
             parts,
             stop: stopwords.contains(norm),
             cause,
+            cause_lead,
+            place_lead: cues.place_prepositions.contains(norm),
         }
     }
 
@@ -86,18 +123,26 @@ impl Vocab {
         text: &str,
         stopwords: &rustc_hash::FxHashSet<String>,
         pair_stopwords: &rustc_hash::FxHashSet<String>,
-        cause_stems: &HashSet<String>,
-    ) -> (Vec<u32>, Vec<u32>, bool) {
+        cues: &SentenceCues,
+    ) -> (Vec<u32>, Vec<u32>, SentenceMarks) {
         let mut terms = Vec::new();
         let mut pair_words = Vec::new();
-        let mut cause = false;
-        for t in tokenize(text) {
+        let mut marks = SentenceMarks::default();
+        let tokens = tokenize(text);
+        // Each word's stem id, for the cause cues of several words.
+        let mut stems: Vec<u32> = Vec::with_capacity(tokens.len());
+        let mut leads: Vec<(usize, bool, bool)> = Vec::new();
+        for (k, t) in tokens.iter().enumerate() {
             if !self.words.contains_key(&t.norm) {
-                let info = self.learn(&t.norm, stopwords, cause_stems);
+                let info = self.learn(&t.norm, stopwords, cues);
                 self.words.insert(t.norm.clone(), info);
             }
             let info = &self.words[&t.norm];
-            cause |= info.cause;
+            marks.cause |= info.cause;
+            stems.push(info.stem);
+            if info.cause_lead || info.place_lead {
+                leads.push((k, info.cause_lead, info.place_lead));
+            }
             if !info.stop {
                 terms.push(info.stem);
                 terms.extend_from_slice(&info.parts);
@@ -106,8 +151,41 @@ impl Vocab {
                 pair_words.push(info.stem);
             }
         }
-        (terms, pair_words, cause)
+        for (k, cause_lead, place_lead) in leads {
+            if cause_lead && !marks.cause {
+                marks.cause = cues.cause_phrases.iter().any(|p| {
+                    stems.get(k..k + p.len()).is_some_and(|ws| {
+                        ws.iter()
+                            .zip(p)
+                            .all(|(&id, w)| self.stems[id as usize] == *w)
+                    })
+                });
+            }
+            if place_lead && !marks.place {
+                marks.place = place_after(text, &tokens, k, cues);
+            }
+        }
+        (terms, pair_words, marks)
     }
+}
+
+/// True when a capitalised place follows the place preposition `tokens[k]` (see
+/// [`SentenceMarks::place`]).
+fn place_after(text: &str, tokens: &[crate::text::Token], k: usize, cues: &SentenceCues) -> bool {
+    for j in k + 1..tokens.len().min(k + 1 + PLACE_REACH) {
+        // A comma, a full stop or a quotation mark ends the phrase.
+        if !text[tokens[j - 1].end..tokens[j].start].trim().is_empty() {
+            return false;
+        }
+        let t = &tokens[j];
+        if t.capital {
+            return !t.numeric && !cues.not_places.contains(&t.norm);
+        }
+        if t.numeric {
+            return false;
+        }
+    }
+    false
 }
 
 /// Sentence index by sentence id, without a second copy of every id. Ids the builder writes are
@@ -188,6 +266,54 @@ mod tests {
             "a#p1s3", "a#p1s0", "a#p01s1", "a#p1s01", "b#p1s1", "a#p1", "", "#ps",
         ] {
             assert_eq!(ids.get(missing), None, "{missing}");
+        }
+    }
+
+    fn marks(text: &str) -> SentenceMarks {
+        let lang = &crate::lexicon::Lexicon::builtin().language;
+        let asked_only: HashSet<String> = ["over", "reason"].iter().map(|w| stem(w)).collect();
+        let cues = crate::engine::start::sentence_cues(lang, &asked_only);
+        let stop = rustc_hash::FxHashSet::default();
+        Vocab::default().sentence_terms(text, &stop, &stop, &cues).2
+    }
+
+    /// A cause cue of several words counts only as a whole: "due to" does, "to" alone does not
+    /// (nor "in", "that", "so"); a one-word cue counts alone.
+    #[test]
+    fn a_cause_cue_of_several_words_counts_only_whole() {
+        assert!(marks("The delay was due to the snow.").cause);
+        assert!(marks("The latest increase came after Ostria insisted.").cause);
+        assert!(marks("Velmar walked out because of the strike.").cause);
+        assert!(marks("The talks moved in response to the leaks.").cause);
+        for plain in [
+            "The envoy flew to Dunmere in the morning.",
+            "She said that the text was ready, so the sides met.",
+            "The mission has grown to 90 officers.",
+        ] {
+            assert!(!marks(plain).cause, "{plain}");
+        }
+    }
+
+    /// A place phrase is a place preposition, a few lowercase words at most and a capitalised
+    /// word; weekdays, months, numbers and a comma in between are not places.
+    #[test]
+    fn a_place_phrase_is_a_preposition_and_a_capitalised_place() {
+        for placed in [
+            "The talks are being held at the Brisk Palace.",
+            "The prisoners crossed on foot over the Halden bridge.",
+            "The drone was launched from a position south of Dunmere.",
+            "The next round of talks in Santo Brel begins soon.",
+        ] {
+            assert!(marks(placed).place, "{placed}");
+        }
+        for unplaced in [
+            "The talks resume on Tuesday.",
+            "The deadline moved in March.",
+            "A truce was signed in 2019.",
+            "The envoy spoke in detail, Lind said.",
+            "The talks were held in good faith.",
+        ] {
+            assert!(!marks(unplaced).place, "{unplaced}");
         }
     }
 }

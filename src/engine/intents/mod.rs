@@ -43,3 +43,32 @@ pub(crate) fn engine_over(articles: &str, tuning: crate::engine::Tuning) -> crat
     };
     crate::engine::Engine::new(built.knowledge, settings)
 }
+
+/// An engine over short invented articles, each `(id, published, body)`: one paragraph a
+/// blank line, in the front-matter format of `knowledge/articles`.
+#[cfg(test)]
+pub(crate) fn engine_from(articles: &[(&str, &str, &str)]) -> crate::engine::Engine {
+    let texts: Vec<(String, String)> = articles
+        .iter()
+        .map(|(id, date, body)| {
+            (
+                format!("{id}.md"),
+                format!(
+                    "+++\ntitle = \"{id}\"\nsource = \"Test Wire\"\npublished = \"{date}\"\n+++\n\n{body}\n"
+                ),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &str, &[u8])> = texts
+        .iter()
+        .zip(articles)
+        .map(|((file, text), (id, _, _))| (file.as_str(), *id, text.as_bytes()))
+        .collect();
+    let built = crate::build::build_from(
+        &refs,
+        &crate::lexicon::Lexicon::builtin(),
+        &crate::build::BuildOptions::default(),
+    )
+    .unwrap();
+    crate::engine::Engine::new(built.knowledge, crate::engine::EngineSettings::default())
+}

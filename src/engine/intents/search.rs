@@ -69,23 +69,48 @@ impl Engine {
             return self.decline(clean, q, reason, Vec::new());
         }
         self.order_band_by_report(q, &mut kept);
-        self.definitions_first(q, &mut kept);
+        // "What was the deadline" asks for a date, not what a deadline is.
+        if !matches!(
+            q.intent.name,
+            Intent::When | Intent::HowMany | Intent::Where | Intent::Why
+        ) {
+            self.definitions_first(q, &mut kept);
+        }
+        if q.intent.name == Intent::Why {
+            self.causes_after_events(&mut kept);
+        }
         // "How many soldiers ...": a count the sources give is in a sentence with a number and
         // the thing counted (or a word for it); without one, the sources don't give it.
         if q.intent.name == Intent::HowMany {
             if self.asks_age(q) {
                 return self.age_answer(clean, q);
             }
-            if let Some(counted) = self.counted_terms(q) {
-                let gives = |s: usize| {
+            if let Some((after, counted)) = self.counted_at(q) {
+                // A party named anywhere but right after "how many" (where it says whose:
+                // "how many Teravian prisoners") is who did or gave it ("how much money has
+                // Tolmira pledged"): a sentence giving the number names that party, or the
+                // number is someone else's ("Iskeria raised its pledge to $60 million").
+                let doers: Vec<usize> = q
+                    .spans
+                    .iter()
+                    .filter(|sp| !sp.0 && sp.2 != after)
+                    .map(|sp| sp.1)
+                    .collect();
+                let by_doer = |s: usize| {
                     self.numbers_by_sent.contains_key(&s)
-                        && counted.iter().any(|t| self.index.has(t, s as u32))
+                        && (doers.is_empty()
+                            || doers.iter().any(|p| self.sents[s].parties.contains(p)))
                 };
+                let gives =
+                    |s: usize| by_doer(s) && counted.iter().any(|t| self.index.has(t, s as u32));
                 // "How much water": an amount is often given without its noun ("65% of the
-                // river's volume"), so there only a word the sources never use declines.
+                // river's volume"), so there only a word the sources never use declines, or
+                // a party that no sentence with a number names.
                 let mass = q.tokens.iter().any(|t| t.norm == "much");
                 let known = counted.iter().any(|t| self.index.contains(t));
-                if !(kept.iter().any(|&(s, _)| gives(s)) || mass && known) {
+                if !(kept.iter().any(|&(s, _)| gives(s))
+                    || mass && known && kept.iter().any(|&(s, _)| by_doer(s)))
+                {
                     return self.decline(clean, q, DeclineReason::NumberNotGiven, Vec::new());
                 }
             }
@@ -139,6 +164,11 @@ impl Engine {
     /// word after it, with its synonyms and relatives (for "how many yrs": year). None when the
     /// question does not say ("how many are there?").
     pub(crate) fn counted_terms(&self, q: &Query) -> Option<Vec<String>> {
+        self.counted_at(q).map(|(_, terms)| terms)
+    }
+
+    /// [`Engine::counted_terms`] with the index of the first token after the count phrase.
+    fn counted_at(&self, q: &Query) -> Option<(usize, Vec<String>)> {
         // The first count phrase ("how many", `count_phrases`) and the word after it.
         let after = (0..q.tokens.len()).find_map(|at| {
             self.lex.count_phrases.iter().find_map(|phrase| {
@@ -152,18 +182,24 @@ impl Engine {
         })?;
         // A party's name or demonym before the noun says whose, not what ("how many Halvarki
         // soldiers"): the noun after it is what is counted.
+        // Nor is a word that only says which report ("how much did Iskeria *first* pledge"):
+        // it has no terms, and the next word with some is what is counted.
         let in_span = |k: usize| q.spans.iter().any(|s| (s.2..s.3).contains(&k));
-        let k = (after..q.tokens.len()).find(|&k| {
-            let t = &q.tokens[k].norm;
-            !self.lex.stopwords.contains(t) && !q.tokens[k].numeric && !in_span(k)
-        })?;
-        let group: Vec<String> = q
-            .terms
-            .iter()
-            .filter(|t| t.group == k)
-            .map(|t| t.stem.clone())
-            .collect();
-        (!group.is_empty()).then_some(group)
+        let group = |k: usize| -> Vec<String> {
+            q.terms
+                .iter()
+                .filter(|t| t.group == k)
+                .map(|t| t.stem.clone())
+                .collect()
+        };
+        (after..q.tokens.len())
+            .filter(|&k| {
+                let t = &q.tokens[k].norm;
+                !self.lex.stopwords.contains(t) && !q.tokens[k].numeric && !in_span(k)
+            })
+            .map(group)
+            .find(|g| !g.is_empty())
+            .map(|g| (after, g))
     }
 
     /// "How many prisoners ...", when articles of different dates give different counts: the
@@ -184,12 +220,29 @@ impl Engine {
             {
                 continue;
             }
+            // An amount is often given without its noun ("raised its pledge to $60 million"):
+            // in a sentence that names what is counted, its one number, when nothing but
+            // digits and number words, is the one asked ("400 prisoners" counts prisoners,
+            // whatever else its sentence names).
+            let bare = |i: usize| {
+                tokenize(&k.numbers[i].measures)
+                    .iter()
+                    .all(|t| t.numeric || self.lex.number_words.contains_key(&t.norm))
+            };
             let number = self.numbers_by_sent.get(&s).and_then(|ns| {
-                ns.iter().copied().find(|&i| {
-                    tokenize(&k.numbers[i].measures)
-                        .iter()
-                        .any(|t| counted.contains(&self.stem(&t.norm)))
-                })
+                ns.iter()
+                    .copied()
+                    .find(|&i| {
+                        tokenize(&k.numbers[i].measures)
+                            .iter()
+                            .any(|t| counted.contains(&self.stem(&t.norm)))
+                    })
+                    .or_else(|| {
+                        (ns.len() == 1
+                            && bare(ns[0])
+                            && counted.iter().any(|t| self.index.has(t, s as u32)))
+                        .then_some(ns[0])
+                    })
             });
             if let Some(n) = number {
                 versions.push((s, n));
@@ -245,6 +298,44 @@ impl Engine {
         let end = date.rsplit('/').next().unwrap_or(date);
         let published = &self.knowledge.articles[self.sents[s].article].published;
         end >= published.as_str() || published.starts_with(end)
+    }
+
+    /// "Why did the mission grow": news writing often states the event in one sentence and
+    /// gives its cause in the next ("... has now grown to 175 people. The latest increase came
+    /// after ..."). Among the sentences that would be shown, one without a cause cue whose
+    /// next sentence in the paragraph has one brings that sentence right after it, at
+    /// `[rank] cause_next` of its score (0 turns this off).
+    fn causes_after_events(&self, kept: &mut Vec<(usize, f32)>) {
+        let share = self.settings.tuning.rank.cause_next;
+        if share <= 0.0 {
+            return;
+        }
+        let shown = self.settings.max_quotes.max(1);
+        let (mut k, mut looked) = (0, 0);
+        while k < kept.len().min(shown) && looked < shown {
+            let (s, score) = kept[k];
+            looked += 1;
+            let n = s + 1;
+            let follows = n < self.sents.len()
+                && self.sents[n].article == self.sents[s].article
+                && self.sents[n].para == self.sents[s].para;
+            if self.has_cause(s) || !follows || !self.has_cause(n) {
+                k += 1;
+                continue;
+            }
+            match kept.iter().position(|x| x.0 == n) {
+                Some(at) if at <= k + 1 => {
+                    k += 1;
+                    continue;
+                }
+                Some(at) => {
+                    kept.remove(at);
+                }
+                None => {}
+            }
+            kept.insert(k + 1, (n, score * share));
+            k += 2;
+        }
     }
 
     pub(crate) fn when_lead(&self, s: usize) -> String {
@@ -447,5 +538,269 @@ mod tests {
         );
         let a = e.ask("when was dunmore appointed envoy", None);
         assert!(a.answered, "{}", a.to_markdown());
+    }
+
+    use crate::engine::intents::engine_from;
+
+    fn quotes(a: &crate::answer::Answer) -> Vec<String> {
+        a.citations().map(|c| c.quote.clone()).collect()
+    }
+
+    /// "Why did the mission grow": the sentence stating the event has no cause cue, the next
+    /// one in its paragraph has ("The increase came after ..."), so it follows it, though it
+    /// shares no word with the question; off at `cause_next = 0`.
+    #[test]
+    fn a_why_answer_brings_the_cause_given_in_the_next_sentence() {
+        let mut e = engine_from(&[(
+            "patrol",
+            "2026-02-10",
+            "Velmar and Ostria resumed their negotiations on Monday.\n\n\
+             The patrol mission has grown to 90 officers. The increase came after Ostria \
+             insisted on a second post at the Halden bridge.\n\n\
+             Velmar said the patrol mission would report to the mediators.",
+        )]);
+        let a = e.ask("why did the patrol mission grow", None);
+        assert!(a.answered, "{}", a.to_markdown());
+        let q = quotes(&a);
+        let event = q.iter().position(|x| x.contains("grown to 90"));
+        let cause = q.iter().position(|x| x.contains("came after"));
+        assert_eq!(cause, event.map(|k| k + 1), "{q:?}");
+        let mut off = crate::engine::Tuning::default();
+        off.rank.cause_next = 0.0;
+        e.set_tuning(off);
+        let a = e.ask("why did the patrol mission grow", None);
+        assert!(
+            !quotes(&a).iter().any(|x| x.contains("came after")),
+            "{a:?}"
+        );
+    }
+
+    /// "What is the total number of ...", "what was the deadline changed to": a quantity or a
+    /// date asked after "what is the", not who or what something is.
+    #[test]
+    fn a_quantity_or_a_date_after_what_is_the_is_asked_as_one() {
+        let e = multi();
+        for (q, intent) in [
+            (
+                "whats the total number of prisoners to be exchanged now",
+                "how_many",
+            ),
+            ("what is the size of the monitoring mission", "how_many"),
+            ("what was the deadline changed to", "when"),
+            ("what's the framework deadline", "when"),
+            ("what is the meridian council", "who"),
+        ] {
+            assert_eq!(e.ask(q, None).intent, intent, "{q}");
+        }
+    }
+
+    /// "The first swap": an ordinal the sources use with the word after it names the event,
+    /// it does not ask for the earliest report ("first to be exchanged" still does).
+    #[test]
+    fn an_ordinal_the_sources_use_names_the_event_not_the_report() {
+        let e = engine_from(&[
+            (
+                "draft",
+                "2026-03-01",
+                "Under a draft circulated by the mediators, Velmar and Ostria would exchange \
+                 300 prisoners.",
+            ),
+            (
+                "swap",
+                "2026-03-20",
+                "Velmar and Ostria exchanged 80 prisoners in the first swap since the war \
+                 began.",
+            ),
+        ]);
+        let first = |q: &str| {
+            let a = e.ask(q, None);
+            assert!(a.answered, "{}", a.to_markdown());
+            a.quotes[0].citation.quote.clone()
+        };
+        assert!(first("how many prisoners were exchanged in the first swap").contains("80"));
+        assert!(first("how many prisoners were first to be exchanged").contains("300"));
+    }
+
+    /// A verb phrase the sources never write ("handed over" where they say "exchanged", and use
+    /// "hand" only in another sense) is read by its meaning: its words are filler, not words
+    /// the answer must hold; where the sources write it, it stays a word to look for.
+    #[test]
+    fn a_phrase_the_sources_never_write_is_not_a_word_to_look_for() {
+        let e = engine_from(&[(
+            "swap",
+            "2026-03-20",
+            "Velmar and Ostria exchanged 80 prisoners on Monday.\n\n\
+             Ostria agreed to hand the inquiry to the monitors.",
+        )]);
+        let q = "how many prisoners were handed over";
+        let a = e.ask(q, None);
+        assert!(a.answered, "{}", a.to_markdown());
+        assert!(quotes(&a)[0].contains("80"), "{}", a.to_markdown());
+        let typed = |e: &crate::engine::Engine| {
+            let q = e.analyse(q, None);
+            q.terms
+                .iter()
+                .any(|t| t.stem == "hand" && t.is_subject_word())
+        };
+        assert!(!typed(&e));
+        let written = engine_from(&[(
+            "swap",
+            "2026-03-20",
+            "Velmar handed over 80 prisoners on Monday.",
+        )]);
+        assert!(typed(&written));
+    }
+
+    /// "Where": a sentence that places the thing asked ("held at the Brisk Palace") leads a
+    /// shorter one with the same words that places nothing; off at `place_phrase = 0`.
+    #[test]
+    fn a_where_answer_prefers_a_sentence_holding_a_place() {
+        let mut e = engine_from(&[(
+            "venue",
+            "2026-03-20",
+            "The talks are being held at the Brisk Palace, a former customs house on the \
+             waterfront of the old port.\n\n\
+             The talks are being held in good faith, both sides said.",
+        )]);
+        let q = "where are the talks being held";
+        let lead = |e: &crate::engine::Engine| quotes(&e.ask(q, None)).first().cloned();
+        assert!(
+            lead(&e).is_some_and(|x| x.contains("Brisk Palace")),
+            "{:?}",
+            lead(&e)
+        );
+        let mut off = crate::engine::Tuning::default();
+        off.rank.place_phrase = 0.0;
+        e.set_tuning(off);
+        assert!(
+            lead(&e).is_some_and(|x| x.contains("good faith")),
+            "{:?}",
+            lead(&e)
+        );
+    }
+
+    /// "How much has Russia pledged": a party named after the counted noun is who gave it; a
+    /// number that only another party's sentence gives is not the one asked.
+    #[test]
+    fn a_number_asked_of_a_party_is_one_a_sentence_naming_it_gives() {
+        let e = engine_from(&[(
+            "pledge",
+            "2026-03-20",
+            "The United States raised its reconstruction pledge to $60 million on Monday.\n\n\
+             Russia said the talks would resume next week.",
+        )]);
+        let a = e.ask("how much has russia pledged for reconstruction", None);
+        assert!(!a.answered, "{}", a.to_markdown());
+        assert_eq!(
+            a.explanation.decline_reason.as_deref(),
+            Some("no sentence gives the number asked for")
+        );
+        let a = e.ask(
+            "how much has the united states pledged for reconstruction",
+            None,
+        );
+        assert!(a.answered, "{}", a.to_markdown());
+    }
+
+    /// "What reason did X give", "what got X to ...": why questions; "how did X hit back":
+    /// what X said.
+    #[test]
+    fn a_reason_or_what_made_someone_act_is_a_why_question() {
+        let e = multi();
+        for q in [
+            "What reason did Morvany give for the envoy's resignation?",
+            "what got teravia to come back to the table",
+        ] {
+            assert_eq!(e.ask(q, None).intent, "why", "{q}");
+        }
+        // "Hit back at" is how someone answered: what they said.
+        let q = "how did the teravian foreign minister hit back at morvany";
+        assert_eq!(e.ask(q, None).intent, "said", "{q}");
+    }
+
+    /// The words a reader uses for an event the sources word otherwise, from the synonym
+    /// lists: "storm out" for "walked out", "willing" for "accept", "deadline" for "target
+    /// date", "withdrawal" for "pullback".
+    #[test]
+    fn a_reader_s_word_for_the_event_finds_the_sources_word() {
+        let e = engine_from(&[(
+            "walkout",
+            "2026-03-12",
+            "The Ostrian delegation walked out of the negotiations on Wednesday, a day after a \
+             strike on the market.\n\n\
+             Velmar could accept a pullback of 8 kilometres, its envoy said.\n\n\
+             The target date for a framework document remains April 24.\n\n\
+             The weather in the capital was cold and grey for most of the week.",
+        )]);
+        for (q, want) in [
+            ("why did the ostrian delegation storm out", "walked out"),
+            ("how far was velmar willing to pull back", "8 kilometres"),
+            ("what is the framework deadline now", "April 24"),
+            ("how far is the withdrawal", "8 kilometres"),
+        ] {
+            let a = e.ask(q, None);
+            assert!(
+                quotes(&a).iter().take(3).any(|x| x.contains(want)),
+                "{q}: {}",
+                a.to_markdown()
+            );
+        }
+    }
+
+    /// "What was the deadline" asks for a date: a sentence that says what the deadline was
+    /// ("The first deadline was a wish") is not put first as a definition, as it is for "what
+    /// is the enclave".
+    #[test]
+    fn a_date_asked_after_what_was_is_not_a_definition() {
+        let e = engine_from(&[(
+            "deadline",
+            "2026-03-20",
+            "The mediators moved the deadline for a framework document from March 27 to \
+             April 10.\n\n\
+             \"The deadline was a wish,\" the envoy said of the old date.\n\n\
+             The enclave is a district on the river, the envoy said.",
+        )]);
+        let a = e.ask("what was the deadline moved to", None);
+        assert_eq!(a.intent, "when");
+        assert!(quotes(&a)[0].contains("April 10"), "{}", a.to_markdown());
+        let a = e.ask("what is the enclave", None);
+        assert!(quotes(&a)[0].contains("district"), "{}", a.to_markdown());
+    }
+
+    /// A revised amount given without its noun ("raised its pledge to $60 million") is a
+    /// version of what is asked when its sentence names it; a number of something else in a
+    /// sentence that also names it ("400 prisoners ... under the pledge") is not.
+    #[test]
+    fn a_revised_amount_without_its_noun_is_a_version() {
+        let e = engine_from(&[
+            (
+                "first",
+                "2026-03-01",
+                "The United States made a reconstruction pledge of $45 million on Monday.",
+            ),
+            (
+                "other",
+                "2026-03-10",
+                "The 400 prisoners would be freed under the reconstruction pledge, officials said.",
+            ),
+            (
+                "raised",
+                "2026-04-01",
+                "The United States raised its reconstruction pledge to $60 million on Monday.",
+            ),
+        ]);
+        let q = e.analyse("how much was the reconstruction pledge at first", None);
+        let find = |w: &str| {
+            (0..e.sents.len())
+                .find(|&s| e.sentence_text(s).contains(w))
+                .unwrap()
+        };
+        // The later report ranked first, as a question's words may put it.
+        let mut kept = vec![(find("$60"), 3.0), (find("400"), 2.0), (find("$45"), 1.0)];
+        let lead = e.number_versions(&q, &mut kept).unwrap_or_default();
+        assert!(lead.starts_with("The earliest report"), "{lead}");
+        assert!(lead.contains("60"), "{lead}");
+        assert!(!lead.contains("400"), "{lead}");
+        assert_eq!(kept[0].0, find("$45"));
     }
 }

@@ -104,6 +104,9 @@ impl Engine {
                 {
                     boost.place
                 }
+                // Any sentence that places something, dated or not ("held at the Palacio
+                // Arenal", "crossed over the Ulmar bridge").
+                Favours::Places if self.place_sents.contains(&s) => boost.place_phrase,
                 Favours::Numbers if self.numbers_by_sent.contains_key(&s) => boost.number,
                 Favours::Causes if self.has_cause(s) => boost.cause,
                 Favours::Proposals if self.proposal_sents.contains(&s) => boost.proposal,
@@ -121,7 +124,7 @@ impl Engine {
             + boost.topic * q.topics.len() as f32
             + match favours {
                 Favours::Events => boost.event,
-                Favours::Places => boost.place,
+                Favours::Places => boost.place.max(boost.place_phrase),
                 Favours::Numbers => boost.number,
                 Favours::Causes => boost.cause,
                 Favours::Proposals => boost.proposal,

@@ -29,12 +29,25 @@ impl Engine {
             if in_list(&lang.recency_words, &t.norm) {
                 q.when_reported = Recency::Latest;
                 when_words[k] = true;
-            } else if in_list(&lang.earliness_words, &t.norm) {
+            } else if in_list(&lang.earliness_words, &t.norm) && !self.names_an_event(q, k) {
                 q.when_reported = Recency::Earliest;
                 when_words[k] = true;
             }
         }
         when_words
+    }
+
+    /// True when the earliness word at `k` is an ordinal the sources use with the word after
+    /// it ("the first swap", "the first batch"): it says which event is asked about, not which
+    /// report, and stays a word to look for.
+    fn names_an_event(&self, q: &Query, k: usize) -> bool {
+        let Some(next) = q.tokens.get(k + 1) else {
+            return false;
+        };
+        if self.lex.stopwords.contains(&next.norm) || next.numeric {
+            return false;
+        }
+        self.sources_hold_run(&[self.stem(&q.tokens[k].norm), self.stem(&next.norm)])
     }
 
     /// What each article adds to its sentences' scores for this question (empty with a single

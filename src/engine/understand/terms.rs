@@ -75,6 +75,10 @@ impl Engine {
         // word of one the sources never use says nothing on its own, and what the phrase means
         // joins the query as a relative of its first word.
         let mut in_phrase = vec![false; q.tokens.len()];
+        // Words of a phrase the sources never write as a phrase ("handed over" where they say
+        // "exchanged", and use "hand" only in "to hand the investigation"): the phrase is
+        // read by what it means, its words are no more than filler.
+        let mut phrase_unused = vec![false; q.tokens.len()];
         let mut phrase_means: Vec<(usize, &'static str)> = Vec::new();
         for k in 0..q.tokens.len() {
             for ph in english_phrases().get(&keys[k]).into_iter().flatten() {
@@ -85,6 +89,11 @@ impl Engine {
                 {
                     for f in &mut in_phrase[k..end] {
                         *f = true;
+                    }
+                    if !self.sources_hold_run(&ph.stems) {
+                        for f in &mut phrase_unused[k..end] {
+                            *f = true;
+                        }
                     }
                     phrase_means.extend(ph.means.iter().map(|&m| (k, m)));
                 }
@@ -98,7 +107,8 @@ impl Engine {
                 continue;
             }
             let s = keys[k].clone();
-            let filler = self.filler.contains(&t.norm) || in_phrase[k] && !self.index.contains(&s);
+            let filler = self.filler.contains(&t.norm)
+                || in_phrase[k] && (!self.index.contains(&s) || phrase_unused[k]);
             let slot = used[k];
             let group = k;
             let push = |terms: &mut Vec<Term>,
@@ -213,6 +223,33 @@ impl Engine {
             }
         }
         terms
+    }
+
+    /// True when some sentence holds these stems one after the other (words that never make
+    /// a phrase pair, such as "the", skipped on both sides).
+    pub(crate) fn sources_hold_run(&self, stems: &[String]) -> bool {
+        let ids: Option<Vec<u32>> = stems
+            .iter()
+            .filter(|s| !self.lex.pair_stopwords.contains(*s))
+            .map(|s| self.pair_vocab.get(s).copied())
+            .collect();
+        let Some(ids) = ids.filter(|ids| !ids.is_empty()) else {
+            return false;
+        };
+        // Only the sentences holding the rarest indexed word need reading.
+        let Some(fewest) = stems
+            .iter()
+            .filter(|s| self.index.contains(s))
+            .map(|s| self.index.docs(s))
+            .min_by_key(|d| d.len())
+        else {
+            return false;
+        };
+        fewest.iter().any(|&s| {
+            self.pair_words_of(s as usize)
+                .windows(ids.len())
+                .any(|w| w == ids.as_slice())
+        })
     }
 
     /// Caps each synonym's weight at its group's own word's.

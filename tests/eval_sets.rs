@@ -73,7 +73,7 @@ fn own_casual_set() {
 
 #[test]
 fn own_multi_set() {
-    check("own-multi", Some("tests/eval/own-multi/articles"), 0.83);
+    check("own-multi", Some("tests/eval/own-multi/articles"), 0.85);
 }
 
 #[test]
@@ -81,7 +81,7 @@ fn own_quotes_set() {
     check(
         "own-quotes",
         Some("tests/fixtures/attribution/articles2"),
-        0.78,
+        0.80,
     );
 }
 
@@ -96,12 +96,12 @@ fn own_quotes3_set() {
 
 #[test]
 fn own_casual2_set() {
-    check("own-casual2", None, 0.62);
+    check("own-casual2", None, 0.68);
 }
 
 #[test]
 fn own_multi2_set() {
-    check("own-multi2", Some("tests/eval/own-multi2/articles"), 0.56);
+    check("own-multi2", Some("tests/eval/own-multi2/articles"), 0.71);
 }
 
 /// A report two outlets carried (the wire paragraph syndicated in own-multi) is cited once,

@@ -399,6 +399,12 @@ pub struct Language {
     /// Words by which a when-question asks about what is still to come ("next", "will").
     #[serde(default = "builtin_future_asked_words")]
     pub future_asked_words: Vec<String>,
+    /// Words asking how something turned out ("go", "agreed").
+    #[serde(default = "builtin_outcome_words")]
+    pub outcome_words: Vec<String>,
+    /// Words putting such a question in the past ("did", "was").
+    #[serde(default = "builtin_past_asked_words")]
+    pub past_asked_words: Vec<String>,
     /// Words after a `stance_for_words` word that its holder follows ("for", "to").
     #[serde(default = "builtin_stance_holder_prepositions")]
     pub stance_holder_prepositions: Vec<String>,
@@ -645,6 +651,14 @@ fn builtin_asked_kind_nouns() -> Vec<Vec<String>> {
 
 fn builtin_future_asked_words() -> Vec<String> {
     builtin_language().future_asked_words.clone()
+}
+
+fn builtin_outcome_words() -> Vec<String> {
+    builtin_language().outcome_words.clone()
+}
+
+fn builtin_past_asked_words() -> Vec<String> {
+    builtin_language().past_asked_words.clone()
 }
 
 fn builtin_stance_holder_prepositions() -> Vec<String> {
@@ -1199,6 +1213,10 @@ pub struct Compiled {
     pub asked_kinds: HashMap<String, crate::intent::Intent>,
     /// Words asking about what is still to come, lowercase.
     pub future_asked_words: HashSet<String>,
+    /// Words asking how something turned out, lowercase.
+    pub outcome_words: HashSet<String>,
+    /// Words putting that in the past, lowercase.
+    pub past_asked_words: HashSet<String>,
     /// How follow-up questions start, lowercase, spaces kept.
     pub followup_openers: Vec<String>,
     /// Pronouns that lean on the previous answer, lowercase.
@@ -1452,6 +1470,8 @@ impl Lexicon {
             asked_thing_words: lower(&l.asked_thing_words),
             asked_thing_skips: lower(&l.asked_thing_skips),
             future_asked_words: lower(&l.future_asked_words),
+            outcome_words: lower(&l.outcome_words),
+            past_asked_words: lower(&l.past_asked_words),
             asked_kinds: l
                 .asked_kind_nouns
                 .iter()
@@ -1696,6 +1716,8 @@ mod tests {
             "asked_thing_skips",
             "asked_kind_nouns",
             "future_asked_words",
+            "outcome_words",
+            "past_asked_words",
             "stance_holder_prepositions",
             "followup_openers",
             "followup_pronouns",

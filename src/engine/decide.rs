@@ -56,6 +56,9 @@ pub(crate) enum DeclineReason {
     NumberNotGiven,
     /// "When ...": none of the best sentences dates it; they follow as background.
     DateNotGiven,
+    /// "How did the meeting go", "was it signed": the best sentences report it only as still to
+    /// come; they follow as background.
+    StillAhead,
     /// A name (as typed) that several people in the sources share and nothing in the question
     /// tells apart (their full names): which one is meant is asked back, never guessed.
     AmbiguousName {
@@ -90,6 +93,7 @@ impl DeclineReason {
             }
             DeclineReason::NumberNotGiven => "no sentence gives the number asked for".into(),
             DeclineReason::DateNotGiven => "no sentence gives the date asked for".into(),
+            DeclineReason::StillAhead => "the sources report it only as still to come".into(),
             DeclineReason::AmbiguousName { .. } => {
                 "a name several people in the sources share".into()
             }
@@ -146,6 +150,9 @@ impl DeclineReason {
             DeclineReason::NumberNotGiven => "My sources don't give that number.".into(),
             DeclineReason::DateNotGiven => {
                 "My sources don't say when. Here is what they report about it:".into()
+            }
+            DeclineReason::StillAhead => {
+                "My sources report that only as still to come. Here is what they say:".into()
             }
             DeclineReason::AmbiguousName { name, people } => format!(
                 "My sources name more than one **{}**: {}. Which one do you mean?",
@@ -310,6 +317,10 @@ mod tests {
             (
                 DeclineReason::NumberNotGiven,
                 "no sentence gives the number asked for",
+            ),
+            (
+                DeclineReason::StillAhead,
+                "the sources report it only as still to come",
             ),
             (
                 DeclineReason::AmbiguousName {

@@ -110,6 +110,7 @@ pub struct CoverageTuning {
     pub search_with_slots: f32,
     pub search_words_only: f32,
     pub position: f32,
+    pub still_ahead_band: f32,
 }
 
 /// `[rank]`.

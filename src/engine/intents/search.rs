@@ -139,6 +139,26 @@ impl Engine {
                 return self.decline(clean, q, DeclineReason::DateNotGiven, facts);
             }
         }
+        // "How did the meeting go", "was it signed on 24 April": an outcome asked about what
+        // every sentence shown reports only as still to come is not in the sources yet.
+        if q.intent.name != Intent::When && self.asks_outcome(q) {
+            let shown = self.settings.max_quotes.max(1);
+            // The sentences that lead: within `still_ahead_band` of the best one's score.
+            let band = kept[0].1 * self.settings.tuning.coverage.still_ahead_band;
+            if kept
+                .iter()
+                .take(shown)
+                .filter(|&&(_, sc)| sc >= band)
+                .all(|&(s, _)| self.still_ahead(s))
+            {
+                let facts = kept
+                    .iter()
+                    .take(shown)
+                    .map(|&(s, sc)| (FactRef::Sentence(s), sc))
+                    .collect();
+                return self.decline(clean, q, DeclineReason::StillAhead, facts);
+            }
+        }
         let versions = if q.intent.name == Intent::HowMany {
             self.number_versions(q, &mut kept)
         } else {
@@ -289,15 +309,46 @@ impl Engine {
         ))
     }
 
+    /// True when the question asks how something turned out, in the past: one of
+    /// `outcome_words` ("go", "agreed", "signed") with one of `past_asked_words` ("did", "was").
+    fn asks_outcome(&self, q: &Query) -> bool {
+        let has = |set: &HashSet<String>| q.tokens.iter().any(|t| set.contains(&t.norm));
+        has(&self.lex.outcome_words) && has(&self.lex.past_asked_words)
+    }
+
+    /// True when sentence `s` tells of something still to come: a future word ("will",
+    /// "next": `future_words`) or a date after its report's own day.
+    fn still_ahead(&self, s: usize) -> bool {
+        let r = &self.sents[s];
+        let text = &self.knowledge.articles[r.article].paragraphs[r.para].text[r.start..r.end];
+        tokenize(text)
+            .iter()
+            .any(|t| self.lex.future_words.contains(&t.norm))
+            || self
+                .events_by_sent
+                .get(&s)
+                .is_some_and(|events| events.iter().any(|&e| self.dated_after(e, s, false)))
+    }
+
     /// True when event `e` of sentence `s` is dated on or after the day its article was
     /// published (a range by its end, a year by itself).
     fn dated_ahead(&self, e: usize, s: usize) -> bool {
+        self.dated_after(e, s, true)
+    }
+
+    /// True when event `e` of sentence `s` is dated after its article's day (or on it, with
+    /// `same_day`).
+    fn dated_after(&self, e: usize, s: usize, same_day: bool) -> bool {
         let Some(date) = self.knowledge.events[e].date.as_deref() else {
             return false;
         };
         let end = date.rsplit('/').next().unwrap_or(date);
         let published = &self.knowledge.articles[self.sents[s].article].published;
-        end >= published.as_str() || published.starts_with(end)
+        if same_day {
+            end >= published.as_str() || published.starts_with(end)
+        } else {
+            end > published.as_str() && !published.starts_with(end)
+        }
     }
 
     /// "Why did the mission grow": news writing often states the event in one sentence and
@@ -467,6 +518,35 @@ mod tests {
         let a = e.ask("when did the last round of talks collapse", None);
         assert!(a.answered, "{}", a.to_markdown());
         assert!(a.lead.contains("April"), "{}", a.lead);
+    }
+
+    /// "How did the meeting go": the sources report the meeting only as still to come, so the
+    /// outcome is declined with them as background; asked when it is, they answer.
+    #[test]
+    fn an_outcome_the_sources_report_only_as_to_come_is_declined() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/knowledge.json");
+        let e = Engine::new(
+            crate::knowledge::Knowledge::load(&path).unwrap(),
+            Default::default(),
+        );
+        let a = e.ask("so how did witkoff's meeting with putin go", None);
+        assert!(!a.answered, "{}", a.to_markdown());
+        assert_eq!(
+            a.explanation.decline_reason.as_deref(),
+            Some("the sources report it only as still to come")
+        );
+        assert!(a
+            .citations()
+            .any(|c| c.quote.contains("will meet with Putin")));
+        let a = e.ask("when will witkoff meet putin", None);
+        assert!(a.answered, "{}", a.to_markdown());
+        let a = e.ask("what was agreed in london on wednesday", None);
+        assert_ne!(
+            a.explanation.decline_reason.as_deref(),
+            Some("the sources report it only as still to come"),
+            "a past meeting's sentences are not still to come"
+        );
     }
 
     /// A count that later articles revise: the newest report's leads, the earlier ones follow

@@ -685,3 +685,19 @@ fn a_parallel_build_writes_the_same_file_as_a_sequential_one() {
         "the parallel build differs from the sequential one"
     );
 }
+
+/// A single name the registry turns down after the facts naming it were read (here a generated
+/// article whose "Aldovic said" became a person the registry did not keep) leaves no speaker
+/// pointing at no one: the build passes its own checks and every quote's person is a person of
+/// the file.
+#[test]
+fn a_name_not_kept_as_a_person_leaves_no_dangling_speaker() {
+    let k = build("tests/fixtures/unkept-name");
+    assert!(k.validate().is_empty(), "{:?}", k.validate());
+    for q in &k.quotes {
+        if let Speaker::Person(id) = &q.speaker {
+            assert!(k.people.iter().any(|p| &p.id == id), "{id}");
+        }
+    }
+    assert!(k.people.iter().any(|p| p.name == "Vesna Aldovic"));
+}

@@ -299,6 +299,7 @@ pub fn build_from(
         }
     }
 
+    forget_unregistered_people(&registry, &mut all_facts);
     crate::intake::forget_guessed_dates(&articles, &mut all_facts);
     let mut k = Knowledge {
         schema_version: SCHEMA_VERSION,
@@ -670,5 +671,38 @@ mod tests {
             .collect();
         assert!(people.contains(&"Marta Lind"), "{people:?}");
         assert!(!people.contains(&"Ostria"), "{people:?}");
+    }
+}
+
+/// A speaker or person the registry does not hold (a single name the registry turned down after
+/// the facts naming it were read) is forgotten: its quotes and statements become unattributed,
+/// with the reason, rather than point at no one. An unattributed quote is fine; a knowledge file
+/// that fails its own checks is not.
+fn forget_unregistered_people(registry: &Registry, all_facts: &mut [ArticleFacts]) {
+    use crate::knowledge::Speaker;
+    let known = |id: &str| registry.get(id).is_some();
+    let reason = || Some("the name was not kept as a person".to_string());
+    for facts in all_facts.iter_mut() {
+        for q in &mut facts.quotes {
+            if matches!(&q.speaker, Speaker::Person(id) if !known(id)) {
+                q.speaker = Speaker::Unattributed;
+                q.reason = reason();
+            }
+        }
+        for st in &mut facts.statements {
+            if matches!(&st.speaker, Speaker::Person(id) if !known(id)) {
+                st.speaker = Speaker::Unattributed;
+            }
+        }
+        for src in &mut facts.sources {
+            if src.on_behalf_of.as_deref().is_some_and(|id| !known(id)) {
+                src.on_behalf_of = None;
+            }
+        }
+        for para in &mut facts.sentences {
+            for sf in para.iter_mut() {
+                sf.people.retain(|id| known(id));
+            }
+        }
     }
 }

@@ -479,19 +479,9 @@ fn cmd_build(articles: &Path, out: &Path, config: &Path) -> Result<ExitCode> {
     // The old snapshot goes first: a bot that reloads the new JSON before the new snapshot is
     // written then simply loads the JSON, rather than warning about a stale snapshot.
     let _ = std::fs::remove_file(crate::snapshot::path_for(out));
-    // The engine stored below is started here; the JSON is written on another thread while its
-    // tables are computed, as both only read the knowledge (one after the other when one
-    // thread is allowed).
-    let (tables, saved) = crate::par::join(
-        || Engine::tables(&built.knowledge),
-        || {
-            let t_save = std::time::Instant::now();
-            let saved = built.knowledge.save_atomic(out);
-            tracing::debug!(target: "parley::timing", phase = "save", elapsed = ?t_save.elapsed(), "timing");
-            saved
-        },
-    );
-    saved?;
+    let t_save = std::time::Instant::now();
+    built.knowledge.save_atomic(out)?;
+    tracing::debug!(target: "parley::timing", phase = "save", elapsed = ?t_save.elapsed(), "timing");
     let k = &built.knowledge;
     eprintln!(
         "built {} from {} article(s): {} people, {} unnamed sources, {} quotes, {} statements, {} positions, {} events, {} numbers",
@@ -506,7 +496,7 @@ fn cmd_build(articles: &Path, out: &Path, config: &Path) -> Result<ExitCode> {
         k.numbers.len()
     );
     // The engine started once here is stored, so the bot's next start need not do it again.
-    let engine = tables.attach(built.knowledge, EngineSettings::default());
+    let engine = Engine::new(built.knowledge, EngineSettings::default());
     let t_snapshot = std::time::Instant::now();
     let written = crate::snapshot::write(&engine, out);
     tracing::debug!(target: "parley::timing", phase = "snapshot", elapsed = ?t_snapshot.elapsed(), "timing");

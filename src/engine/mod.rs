@@ -47,7 +47,6 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 pub use clean::{cited_chars, clean_question, MAX_QUESTION_CHARS};
 pub use command::Command;
 use decide::DeclineReason;
-pub use start::Tables;
 use tables::{SentIds, SentRec};
 pub use tuning::{Tuning, TuningError};
 use understand::{NameWord, Query};

@@ -14,20 +14,9 @@ use crate::intent::IntentMatcher;
 use crate::knowledge::{Knowledge, PositionKind, Speaker};
 use crate::text::{stem, tokenize};
 
-/// An engine's tables and index, computed from knowledge they only read, waiting for that
-/// knowledge to be handed over ([`Tables::attach`]). Computing them needs no ownership, so
-/// `parley build` computes them while another thread writes the same knowledge as JSON.
-pub struct Tables(Engine);
-
 impl Engine {
     /// Makes an engine from knowledge, compiling its indexes once.
-    pub fn new(knowledge: Knowledge, settings: EngineSettings) -> Engine {
-        Engine::tables(&knowledge).attach(knowledge, settings)
-    }
-
-    /// The tables and index of an engine over `knowledge`, which is only read: the first half
-    /// of [`Engine::new`].
-    pub fn tables(knowledge: &Knowledge) -> Tables {
+    pub fn new(mut knowledge: Knowledge, settings: EngineSettings) -> Engine {
         let t_new = std::time::Instant::now();
         let lex = knowledge.lexicon.compile();
         let party_index: HashMap<&str, usize> = knowledge
@@ -62,18 +51,18 @@ impl Engine {
             .collect();
         // Where each sentence stands, with its parties, topics and people (cheap, in order).
         // The engine keeps those as numbers here; the knowledge's own lists of names are
-        // emptied when it is attached ([`Tables::attach`]).
-        for (ai, a) in knowledge.articles.iter().enumerate() {
-            for (pi, p) in a.paragraphs.iter().enumerate() {
+        // emptied, as nothing reads them after this and a large corpus has a million of them.
+        for (ai, a) in knowledge.articles.iter_mut().enumerate() {
+            for (pi, p) in a.paragraphs.iter_mut().enumerate() {
                 let map: Vec<usize> = p
                     .text
                     .char_indices()
                     .map(|(i, _)| i)
                     .chain(std::iter::once(p.text.len()))
                     .collect();
-                for s in &p.sentences {
+                for s in &mut p.sentences {
                     sent_by_id.insert(&a.id, p.n, &s.id, sents.len());
-                    let numbers = |names: &[String], index: &HashMap<&str, usize>| {
+                    let numbers = |names: Vec<String>, index: &HashMap<&str, usize>| {
                         names
                             .iter()
                             .filter_map(|x| index.get(x.as_str()).copied())
@@ -84,9 +73,9 @@ impl Engine {
                         para: pi,
                         start: map.get(s.start as usize).copied().unwrap_or(0),
                         end: map.get(s.end as usize).copied().unwrap_or(p.text.len()),
-                        parties: numbers(&s.parties, &party_index),
-                        topics: numbers(&s.topics, &topic_index),
-                        people: numbers(&s.people, &person_index),
+                        parties: numbers(std::mem::take(&mut s.parties), &party_index),
+                        topics: numbers(std::mem::take(&mut s.topics), &topic_index),
+                        people: numbers(std::mem::take(&mut s.people), &person_index),
                     });
                 }
             }
@@ -106,9 +95,8 @@ impl Engine {
         let position_sent: Vec<Option<usize>> =
             crate::par::map(&knowledge.positions, 4096, |p| sent_of(&p.sentence));
         // Positions are the largest section of a big knowledge file, and the engine needs them
-        // only as (topic, sentence, stance) by holder: it keeps those, and the list is freed
-        // when the knowledge is attached. A position on no topic of the lexicon has topic
-        // `NO_TOPIC`.
+        // only as (topic, sentence, stance) by holder: it keeps those and frees the list. A
+        // position on no topic of the lexicon has topic `NO_TOPIC`.
         let mut positions_by_party: HashMap<String, Vec<Held>> = HashMap::default();
         let mut seen_positions: HashSet<(&str, u32, u32)> = HashSet::default();
         let mut proposal_sents = HashSet::default();
@@ -140,6 +128,7 @@ impl Engine {
         }
         drop(seen_positions);
         drop(position_sent);
+        knowledge.positions = Vec::new();
         // Tokenising and stemming every sentence is most of the start-up: it runs on every
         // core, each worker with its own stem cache and vocabulary, merged afterwards.
         let t_tokens = std::time::Instant::now();
@@ -392,9 +381,23 @@ impl Engine {
             }
         }
         tracing::debug!(target: "parley::timing", phase = "engine", elapsed = ?t_new.elapsed(), "timing");
+        // The facts' sentence ids are not read again (each fact's index is kept above), and a
+        // large corpus has hundreds of thousands of them.
         drop(number_sent);
+        for q in &mut knowledge.quotes {
+            q.sentence = String::new();
+        }
+        for st in &mut knowledge.statements {
+            st.sentence = String::new();
+        }
+        for e in &mut knowledge.events {
+            e.sentence = String::new();
+        }
+        for n in &mut knowledge.numbers {
+            n.sentence = String::new();
+        }
         let name_list = name_list(&name_words);
-        Tables(Engine {
+        Engine {
             lex,
             intents: IntentMatcher::builtin(),
             sents,
@@ -431,57 +434,9 @@ impl Engine {
             pair_words,
             pair_starts,
             name_list,
-            // Placeholders until the knowledge is attached.
-            knowledge: Knowledge::default(),
-            settings: EngineSettings::default(),
-        })
-    }
-}
-
-impl Tables {
-    /// The engine: these tables with the knowledge they were computed from (the same value,
-    /// given by value now), whose lists the engine keeps in its own form are emptied, as
-    /// nothing reads them again and a large corpus has millions of entries in them.
-    pub fn attach(self, mut knowledge: Knowledge, settings: EngineSettings) -> Engine {
-        let mut engine = self.0;
-        debug_assert_eq!(
-            engine.sents.len(),
-            knowledge
-                .articles
-                .iter()
-                .flat_map(|a| &a.paragraphs)
-                .map(|p| p.sentences.len())
-                .sum::<usize>(),
-            "tables attached to other knowledge"
-        );
-        // Each sentence's parties, topics and people are numbers in the engine's sentences.
-        for s in knowledge
-            .articles
-            .iter_mut()
-            .flat_map(|a| &mut a.paragraphs)
-            .flat_map(|p| &mut p.sentences)
-        {
-            s.parties = Vec::new();
-            s.topics = Vec::new();
-            s.people = Vec::new();
+            knowledge,
+            settings,
         }
-        // Positions are kept by holder; each fact's sentence as an index.
-        knowledge.positions = Vec::new();
-        for q in &mut knowledge.quotes {
-            q.sentence = String::new();
-        }
-        for st in &mut knowledge.statements {
-            st.sentence = String::new();
-        }
-        for e in &mut knowledge.events {
-            e.sentence = String::new();
-        }
-        for n in &mut knowledge.numbers {
-            n.sentence = String::new();
-        }
-        engine.knowledge = knowledge;
-        engine.settings = settings;
-        engine
     }
 }
 

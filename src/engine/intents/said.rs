@@ -15,7 +15,24 @@ impl Engine {
     pub(crate) fn said_answer(&self, clean: &str, q: &mut Query) -> Answer {
         let k = &self.knowledge;
         let said = &self.settings.tuning.said;
-        let topic_terms = self.topic_terms(q);
+        let mut topic_terms = self.topic_terms(q);
+        // "What did Svyrydenko say about Ukraine joining NATO": her own country's name is who
+        // speaks, not what about; a quote naming Ukraine does not fit the topic by that word.
+        if let (Some(&p), false) = (q.people.first(), q.subject_is_party) {
+            if let Some(own) = k.people[p]
+                .affiliation
+                .as_deref()
+                .and_then(|a| k.lexicon.parties.iter().find(|party| party.id == a))
+            {
+                let own_stems: HashSet<String> = own
+                    .aliases
+                    .iter()
+                    .flat_map(|alias| tokenize(alias))
+                    .map(|t| self.stem(&t.norm))
+                    .collect();
+                topic_terms.retain(|t| !own_stems.contains(t));
+            }
+        }
         let has_topic = !q.topics.is_empty() || !topic_terms.is_empty();
         // Who: a person, else an unnamed source, else a party.
         let (facts, who): (Vec<(FactRef, f32)>, String) =
@@ -227,5 +244,34 @@ impl Engine {
             None => "Here is who said it, in the sources' words:".into(),
         };
         self.finish(clean, q, lead, ranked, true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A speaker's own country named in the question is who speaks, not the topic: asked about
+    /// Ukraine joining NATO, Svyrydenko (never quoted on NATO) is declined on that topic, not
+    /// answered with her quotes that merely name Ukraine; asked about a topic she spoke on, she
+    /// is answered.
+    #[test]
+    fn the_speakers_own_country_is_not_the_topic() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/knowledge.json");
+        let e = crate::engine::Engine::new(
+            crate::knowledge::Knowledge::load(&path).unwrap(),
+            Default::default(),
+        );
+        let a = e.ask("what did svyrydenko say abt ukraine joining nato", None);
+        assert!(!a.answered, "{}", a.to_markdown());
+        assert_eq!(
+            a.explanation.decline_reason.as_deref(),
+            Some("the speaker is not quoted on that topic")
+        );
+        let a = e.ask(
+            "what did svyrydenko say about a ceasefire for ukraine",
+            None,
+        );
+        assert!(a.answered, "{}", a.to_markdown());
+        assert!(a.citations().any(|c| c.quote.contains("ceasefire")));
     }
 }

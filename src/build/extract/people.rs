@@ -519,10 +519,12 @@ pub fn add_people(
                         && adjacent(s.hay, s.tokens[b - 1].end, t.start)
                 });
                 // A reporting verb right before the name, or before a word or two that describe
-                // the person ("fumed farmer Greta Holm").
+                // the person ("fumed farmer Greta Holm"). Not a verb whose object is the one
+                // told ("told Radio Norden"): that names the audience, mostly an outlet.
                 let prev_is_verb = (1..=3).any(|d| {
                     a >= d
                         && c.reporting_verbs.contains(&s.tokens[a - d].norm)
+                        && !c.audience_verbs.contains(&s.tokens[a - d].norm)
                         && (a - d + 1..a).all(|k| {
                             !s.tokens[k].capital
                                 && !s.tokens[k].numeric

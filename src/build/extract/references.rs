@@ -70,10 +70,22 @@ impl Reader<'_> {
             return None;
         }
         let titles = title_mask(&s.tokens, self.c);
-        let all_role =
-            (a + 1..b).all(|k| titles[k] || self.c.role_modifiers.contains(&s.tokens[k].norm));
+        let role = |k: usize| titles[k] || self.c.role_modifiers.contains(&s.tokens[k].norm);
+        // "the feisty minister", "the veteran envoy": a describing word before the title says
+        // nothing of who holds it, and is no part of the words that must fit.
+        let describing = |k: usize| {
+            let t = &s.tokens[k];
+            !t.capital
+                && !t.numeric
+                && matches!(
+                    crate::english::english().pos(&t.norm),
+                    crate::english::Pos::Adjective
+                )
+        };
+        let first_role = (a + 1..b).find(|&k| role(k))?;
+        let all_role = (a + 1..first_role).all(describing) && (first_role..b).all(role);
         (all_role && titles[b - 1]).then(|| {
-            s.tokens[a + 1..b]
+            s.tokens[first_role..b]
                 .iter()
                 .map(|t| t.norm.clone())
                 .filter(|w| !self.c.stopwords.contains(w))

@@ -612,9 +612,23 @@ pub fn add_people(
                 }
                 let known = known_at.is_some();
                 let multi = b - a >= 2;
+                // "Josef Hadek has farmed barley ...", "Farid Osei, who coordinates ...": a full
+                // name opening its sentence, before a comma or a lowercase word, is a person's when
+                // none of its words is an English word (no "Corrin Principles").
+                let opens_as_subject = (2..=3).contains(&(b - a))
+                    && a == 0
+                    && s.tokens.get(b).is_some_and(|t| {
+                        !t.capital || s.hay[s.tokens[b - 1].end..t.start].contains(',')
+                    })
+                    && !s.tokens[b - 1].possessive
+                    && (a..b).all(|k| {
+                        let e = crate::english::english();
+                        let w = &s.tokens[k].norm;
+                        e.pos(w) == crate::english::Pos::Other && !e.is_common(w, 4.0)
+                    });
                 if before.is_none()
                     && after.is_none()
-                    && !(next_is_verb || cue || multi && prev_is_verb)
+                    && !(next_is_verb || cue || opens_as_subject || multi && prev_is_verb)
                 {
                     continue;
                 }
@@ -896,6 +910,22 @@ mod tests {
             assert!(!names.iter().any(|n| n == junk), "{names:?}");
         }
         assert!(names.iter().any(|n| n == "Piet Vanders"), "{names:?}");
+    }
+
+    #[test]
+    fn a_full_name_opening_a_sentence_is_a_person_who_keeps_a_second_reference() {
+        let (reg, f) = read(&[
+            "Farid Osei, who runs the Lumen Aid Alliance’s work in the hills, said few convoys came.",
+            "“Every convoy needs three permits. Half our trucks wait in Dorn,” Mr Osei said.",
+            "Josef Hadek has farmed barley for thirty years. His wife, Marta Hadek, runs the shop.",
+        ]);
+        let all = names(&reg);
+        assert!(all.iter().any(|n| n == "Farid Osei"), "{all:?}");
+        assert!(all.iter().any(|n| n == "Josef Hadek"), "{all:?}");
+        assert_eq!(
+            super::super::testing::speaker(&reg, &f, "Half our trucks"),
+            "person: Farid Osei"
+        );
     }
 
     #[test]

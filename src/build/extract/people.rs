@@ -279,9 +279,14 @@ impl<'a, 's> RoleWords<'a, 's> {
             return None;
         }
         let (first, last) = self.read_forward(end)?;
+        // A relative clause after the role closes it too (", a former deputy foreign minister
+        // who spent six years ...").
         let closes = last >= s.tokens.len() || {
             let gap = &s.hay[s.tokens[last - 1].end..s.tokens[last].start];
-            gap.contains(',') || gap.contains('.') || gap.contains(';')
+            gap.contains(',')
+                || gap.contains('.')
+                || gap.contains(';')
+                || self.c.relative_words.contains(&s.tokens[last].norm)
         };
         (closes && last > first).then_some((first, last))
     }
@@ -812,6 +817,15 @@ mod tests {
             "Oksana Vey",
         );
         assert_eq!(aff.as_deref(), Some("ukraine"));
+    }
+
+    #[test]
+    fn a_role_before_a_relative_clause_is_read_after_is() {
+        let (roles, _) = roles_of(
+            &["Ruvenna has named its new chief negotiator. She is Halina Strand, a former deputy foreign minister who spent six years abroad."],
+            "Halina Strand",
+        );
+        assert_eq!(roles, ["former deputy foreign minister"]);
     }
 
     #[test]

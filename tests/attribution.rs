@@ -19,7 +19,7 @@
 //! Precision is the right speaker among the quotes given one; recall is the quotes given a
 //! speaker among those whose label names one. Both are printed by attribution pattern
 //! (`cargo test --test attribution -- --nocapture`); the bars are precision 100% and recall 90%
-//! on each set (last measured: 98.5%, 97.1%, 94.0%, 98.1%, 92.2%, and 69.7% on the sixth, under
+//! on each set (last measured: 98.5%, 97.1%, 94.0%, 98.1%, 92.2%, and 70.8% on the sixth, under
 //! the bar, at precision 100%; the fifth set started at precision 81.2%, recall 72.2%; the sixth
 //! at precision 82.3%, recall 68.5%).
 

@@ -365,7 +365,11 @@ impl<'a> Reader<'a> {
             let idiom = self.c.idiom_reporting_verbs.contains(&toks[v].norm)
                 && toks.get(v + 1).is_some_and(|t| t.norm == "it")
                 && {
-                    let start = self.clause_start(s, v);
+                    let mut start = self.clause_start(s, v);
+                    // "As one diplomat who sat in put it": over the subject's relative clause.
+                    if start > 1 && self.c.relative_words.contains(&toks[start - 1].norm) {
+                        start = self.clause_start(s, start - 1);
+                    }
                     start > 0 && self.c.subject_connectives.contains(&toks[start - 1].norm)
                 };
             // ", describing the session as “...”", ", adding: “...”": the speaker of the verb
@@ -1472,6 +1476,17 @@ mod tests {
         // Welcoming a statement is not issuing it.
         let who = speaker(&reg, &f, "Nothing here");
         assert!(who.starts_with("unattributed: "), "{who}");
+    }
+
+    #[test]
+    fn as_a_source_with_a_relative_clause_put_it() {
+        let (reg, f) = read(&[
+            "As one Velmar diplomat who has sat in on the sessions put it to me, “Everyone is negotiating with their own parliament first.”",
+        ]);
+        assert_eq!(
+            speaker(&reg, &f, "Everyone is negotiating"),
+            "source: one Velmar diplomat"
+        );
     }
 
     #[test]

@@ -650,30 +650,6 @@ fn summarise(k: &Knowledge, per_article: usize) -> Summaries {
     summaries
 }
 
-#[cfg(test)]
-mod tests {
-    /// A single name with no title that is a party's name ("Ostria said", once "the Ostria
-    /// foreign ministry spokeswoman" has made Ostria a party) is the country speaking, not a
-    /// person.
-    #[test]
-    fn a_party_speaking_by_its_name_is_not_a_person() {
-        let e = crate::engine::intents_engine_from(&[(
-            "talks",
-            "2026-03-20",
-            "Marta Lind, the Ostria foreign ministry spokeswoman, said the talks were useful.\n\n\
-             Ostria said on Monday that it wanted a truce. Ostria accused Velmar of delay.",
-        )]);
-        let people: Vec<&str> = e
-            .knowledge()
-            .people
-            .iter()
-            .map(|p| p.name.as_str())
-            .collect();
-        assert!(people.contains(&"Marta Lind"), "{people:?}");
-        assert!(!people.contains(&"Ostria"), "{people:?}");
-    }
-}
-
 /// A speaker or person the registry does not hold (a single name the registry turned down after
 /// the facts naming it were read) is forgotten: its quotes and statements become unattributed,
 /// with the reason, rather than point at no one. An unattributed quote is fine; a knowledge file
@@ -704,5 +680,29 @@ fn forget_unregistered_people(registry: &Registry, all_facts: &mut [ArticleFacts
                 sf.people.retain(|id| known(id));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A single name with no title that is a party's name ("Ostria said", once "the Ostria
+    /// foreign ministry spokeswoman" has made Ostria a party) is the country speaking, not a
+    /// person.
+    #[test]
+    fn a_party_speaking_by_its_name_is_not_a_person() {
+        let e = crate::engine::intents_engine_from(&[(
+            "talks",
+            "2026-03-20",
+            "Marta Lind, the Ostria foreign ministry spokeswoman, said the talks were useful.\n\n\
+             Ostria said on Monday that it wanted a truce. Ostria accused Velmar of delay.",
+        )]);
+        let people: Vec<&str> = e
+            .knowledge()
+            .people
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        assert!(people.contains(&"Marta Lind"), "{people:?}");
+        assert!(!people.contains(&"Ostria"), "{people:?}");
     }
 }

@@ -365,7 +365,11 @@ impl<'a> Reader<'a> {
             let idiom = self.c.idiom_reporting_verbs.contains(&toks[v].norm)
                 && toks.get(v + 1).is_some_and(|t| t.norm == "it")
                 && {
-                    let start = self.clause_start(s, v);
+                    let mut start = self.clause_start(s, v);
+                    // "As one diplomat who sat in put it": over the subject's relative clause.
+                    if start > 1 && self.c.relative_words.contains(&toks[start - 1].norm) {
+                        start = self.clause_start(s, start - 1);
+                    }
                     start > 0 && self.c.subject_connectives.contains(&toks[start - 1].norm)
                 };
             // ", describing the session as “...”", ", adding: “...”": the speaker of the verb
@@ -986,7 +990,15 @@ impl<'a> Reader<'a> {
         if quotes.iter().any(|q| q.close > s.start && q.open < s.end) {
             return None;
         }
-        let v = (0..toks.len()).find(|&i| self.c.issuing_verbs.contains(&toks[i].norm))?;
+        // "has issued a statement", or a reporting verb "in a statement" ("the ministry says in
+        // a statement that ...").
+        let v = (0..toks.len()).find(|&i| {
+            self.c.issuing_verbs.contains(&toks[i].norm)
+                || (self.c.reporting_verbs.contains(&toks[i].norm)
+                    && toks.get(i + 1).is_some_and(|t| t.norm == "in")
+                    && (i + 2..toks.len().min(i + 4))
+                        .any(|j| self.c.speech_nouns.contains(&toks[j].norm)))
+        })?;
         let speech =
             (v + 1..toks.len().min(v + 5)).any(|i| self.c.speech_nouns.contains(&toks[i].norm));
         if !speech || self.here_unknown.is_some_and(|u| u < v) || self.lone_sex.is_some() {
@@ -1464,6 +1476,60 @@ mod tests {
         // Welcoming a statement is not issuing it.
         let who = speaker(&reg, &f, "Nothing here");
         assert!(who.starts_with("unattributed: "), "{who}");
+    }
+
+    #[test]
+    fn as_a_source_with_a_relative_clause_put_it() {
+        let (reg, f) = read(&[
+            "As one Velmar diplomat who has sat in on the sessions put it to me, “Everyone is negotiating with their own parliament first.”",
+        ]);
+        assert_eq!(
+            speaker(&reg, &f, "Everyone is negotiating"),
+            "source: one Velmar diplomat"
+        );
+    }
+
+    #[test]
+    fn a_document_speaks_for_who_said_it_in_that_document() {
+        let (reg, f) = read(&[
+            "Kestrava’s interior ministry says in a statement that Marek Lind will visit on Friday. The statement calls the visit “long overdue”.",
+        ]);
+        assert_eq!(
+            speaker(&reg, &f, "long overdue"),
+            "source: Kestrava’s interior ministry"
+        );
+    }
+
+    #[test]
+    fn a_describing_word_before_a_bare_title_does_not_make_it_a_body() {
+        let (reg, f) = read(&[
+            "Foreign Minister Hana Vilk arrived late on Tuesday.",
+            "“We will not move,” the weary minister told reporters.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "not move"), "person: Hana Vilk");
+    }
+
+    #[test]
+    fn a_quotation_inside_another_is_its_named_sayer_s_or_nobody_s() {
+        let (reg, f) = read(&[
+            "Envoy Tomas Reyel met Petra Olsk on Monday.",
+            "“Olsk told our team, ‘Take it or leave it,’ and we left,” Reyel said. “The key word is ‘patience’.”",
+        ]);
+        assert_eq!(speaker(&reg, &f, "and we left"), "person: Tomas Reyel");
+        // The inner quotations are quotes of their own, beside the outer ones.
+        let inner = |words: &str| {
+            let q = f
+                .quotes
+                .iter()
+                .find(|q| q.text == words)
+                .expect("inner quote");
+            match &q.speaker {
+                crate::knowledge::Speaker::Person(id) => reg.get(id).expect("known").name.clone(),
+                other => format!("{other:?}"),
+            }
+        };
+        assert_eq!(inner("Take it or leave it"), "Petra Olsk");
+        assert_eq!(inner("patience"), "Unattributed");
     }
 
     #[test]

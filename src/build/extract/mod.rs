@@ -31,7 +31,7 @@ use dates::events_in;
 use numbers::numbers_in;
 use people::unknown_names;
 use positions::positions_in;
-use quotes::{find_quotes, names_a_thing, trim_quote, QuoteSpan};
+use quotes::{find_quotes, inner_quotes, names_a_thing, trim_quote, QuoteSpan};
 use references::{subject_mention, viewpoint_person, Named};
 use registry::{person_mentions, Mention};
 
@@ -481,6 +481,39 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                     sentence: sid.clone(),
                     cite: cite(&article.id, p.n, &map, qs, qe),
                 });
+                // Quotations inside this one: the words of whom the speaker names as saying
+                // them right before ("Aldane told us, ‘Sign or wait,’"), else nobody's (a word
+                // the speaker mentions, words heard from someone unnamed).
+                for (ia, ib) in inner_quotes(&p.text, qs, qe) {
+                    let (speaker, reason) = match inner_speaker(
+                        &sents, ia, qs, registry, &in_full, c,
+                    ) {
+                        Some(pi) => (Speaker::Person(r.person_id(pi)), None),
+                        None => (
+                            Speaker::Unattributed,
+                            Some(
+                                "a quotation inside another, with no speaker named right before it"
+                                    .into(),
+                            ),
+                        ),
+                    };
+                    let at = sents
+                        .iter()
+                        .position(|o| o.start <= ia && ia < o.end)
+                        .unwrap_or(k);
+                    quote_no += 1;
+                    r.facts.quotes.push(Quote {
+                        id: format!("{}#q{quote_no}", article.id),
+                        text: p.text[ia..ib].to_string(),
+                        speaker,
+                        verb: None,
+                        channel: None,
+                        continuation: false,
+                        reason,
+                        sentence: sentence_id(&article.id, p.n, at),
+                        cite: cite(&article.id, p.n, &map, ia, ib),
+                    });
+                }
             }
             // A reported statement: the first verb that reports something besides a quote.
             if let Some(sd) = saids
@@ -690,6 +723,41 @@ fn push_unique(v: &mut Vec<String>, x: &str) {
 }
 
 /// Reading short invented paragraphs as the builder would, for the extractors' unit tests.
+/// The person who says a quotation inside another, at byte `at`: the subject of a reporting
+/// verb standing right before it inside the outer quotation (from `from`), named as one known
+/// person ("Aldane told our delegation, ‘...’", "When Aldane says ‘...’").
+fn inner_speaker(
+    sents: &[Sent],
+    at: usize,
+    from: usize,
+    registry: &Registry,
+    in_full: &std::collections::HashSet<usize>,
+    c: &Compiled,
+) -> Option<usize> {
+    let s = sents.iter().find(|o| o.start <= at && at < o.end)?;
+    let before: Vec<usize> = (0..s.tokens.len())
+        .filter(|&k| s.tokens[k].start >= from && s.tokens[k].end <= at)
+        .collect();
+    // The verb, with at most three words after it ("told our delegation,").
+    let v = before
+        .iter()
+        .rev()
+        .take(4)
+        .copied()
+        .find(|&k| c.reporting_verbs.contains(&s.tokens[k].norm))?;
+    if s.hay[s.tokens[v].end..at].contains(['.', ';', '?', '!', '“', '”']) {
+        return None;
+    }
+    let mentions = person_mentions(s, registry, in_full, c);
+    let m = mentions
+        .iter()
+        .find(|m| m.end == v && m.start >= before[0] && !s.tokens[m.end - 1].possessive)?;
+    if !adjacent(s.hay, s.tokens[m.end - 1].end, s.tokens[v].start) {
+        return None;
+    }
+    m.person
+}
+
 #[cfg(test)]
 pub(crate) mod testing {
     use super::*;

@@ -279,9 +279,14 @@ impl<'a, 's> RoleWords<'a, 's> {
             return None;
         }
         let (first, last) = self.read_forward(end)?;
+        // A relative clause after the role closes it too (", a former deputy foreign minister
+        // who spent six years ...").
         let closes = last >= s.tokens.len() || {
             let gap = &s.hay[s.tokens[last - 1].end..s.tokens[last].start];
-            gap.contains(',') || gap.contains('.') || gap.contains(';')
+            gap.contains(',')
+                || gap.contains('.')
+                || gap.contains(';')
+                || self.c.relative_words.contains(&s.tokens[last].norm)
         };
         (closes && last > first).then_some((first, last))
     }
@@ -519,10 +524,12 @@ pub fn add_people(
                         && adjacent(s.hay, s.tokens[b - 1].end, t.start)
                 });
                 // A reporting verb right before the name, or before a word or two that describe
-                // the person ("fumed farmer Greta Holm").
+                // the person ("fumed farmer Greta Holm"). Not a verb whose object is the one
+                // told ("told Radio Norden"): that names the audience, mostly an outlet.
                 let prev_is_verb = (1..=3).any(|d| {
                     a >= d
                         && c.reporting_verbs.contains(&s.tokens[a - d].norm)
+                        && !c.audience_verbs.contains(&s.tokens[a - d].norm)
                         && (a - d + 1..a).all(|k| {
                             !s.tokens[k].capital
                                 && !s.tokens[k].numeric
@@ -610,9 +617,23 @@ pub fn add_people(
                 }
                 let known = known_at.is_some();
                 let multi = b - a >= 2;
+                // "Josef Hadek has farmed barley ...", "Farid Osei, who coordinates ...": a full
+                // name opening its sentence, before a comma or a lowercase word, is a person's when
+                // none of its words is an English word (no "Corrin Principles").
+                let opens_as_subject = (2..=3).contains(&(b - a))
+                    && a == 0
+                    && s.tokens.get(b).is_some_and(|t| {
+                        !t.capital || s.hay[s.tokens[b - 1].end..t.start].contains(',')
+                    })
+                    && !s.tokens[b - 1].possessive
+                    && (a..b).all(|k| {
+                        let e = crate::english::english();
+                        let w = &s.tokens[k].norm;
+                        e.pos(w) == crate::english::Pos::Other && !e.is_common(w, 4.0)
+                    });
                 if before.is_none()
                     && after.is_none()
-                    && !(next_is_verb || cue || multi && prev_is_verb)
+                    && !(next_is_verb || cue || opens_as_subject || multi && prev_is_verb)
                 {
                     continue;
                 }
@@ -799,6 +820,15 @@ mod tests {
     }
 
     #[test]
+    fn a_role_before_a_relative_clause_is_read_after_is() {
+        let (roles, _) = roles_of(
+            &["Ruvenna has named its new chief negotiator. She is Halina Strand, a former deputy foreign minister who spent six years abroad."],
+            "Halina Strand",
+        );
+        assert_eq!(roles, ["former deputy foreign minister"]);
+    }
+
+    #[test]
     fn a_former_office_is_a_role_but_no_affiliation() {
         let (roles, aff) = roles_of(
             &["The talks are chaired by Amara Velloso, a former Castellane justice minister."],
@@ -894,6 +924,22 @@ mod tests {
             assert!(!names.iter().any(|n| n == junk), "{names:?}");
         }
         assert!(names.iter().any(|n| n == "Piet Vanders"), "{names:?}");
+    }
+
+    #[test]
+    fn a_full_name_opening_a_sentence_is_a_person_who_keeps_a_second_reference() {
+        let (reg, f) = read(&[
+            "Farid Osei, who runs the Lumen Aid Alliance’s work in the hills, said few convoys came.",
+            "“Every convoy needs three permits. Half our trucks wait in Dorn,” Mr Osei said.",
+            "Josef Hadek has farmed barley for thirty years. His wife, Marta Hadek, runs the shop.",
+        ]);
+        let all = names(&reg);
+        assert!(all.iter().any(|n| n == "Farid Osei"), "{all:?}");
+        assert!(all.iter().any(|n| n == "Josef Hadek"), "{all:?}");
+        assert_eq!(
+            super::super::testing::speaker(&reg, &f, "Half our trucks"),
+            "person: Farid Osei"
+        );
     }
 
     #[test]

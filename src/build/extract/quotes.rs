@@ -81,6 +81,41 @@ pub(super) fn find_quotes(text: &str) -> Vec<QuoteSpan> {
     out
 }
 
+/// Quotations inside another one, between `start` and `end` of `text`: the byte spans of the
+/// words inside single curly marks (“... ‘Sign or wait,’ ...”), whose closing mark is no
+/// apostrophe. They are someone's words the speaker repeats, or a word they mention.
+pub(super) fn inner_quotes(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text[start..end]
+        .char_indices()
+        .map(|(i, ch)| (start + i, ch))
+        .collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let opens = chars[i].1 == '‘' && (i == 0 || !chars[i - 1].1.is_alphanumeric());
+        if !opens {
+            i += 1;
+            continue;
+        }
+        let from = chars[i].0 + '‘'.len_utf8();
+        let close = (i + 1..chars.len()).find(|&j| {
+            chars[j].1 == '’' && !chars.get(j + 1).is_some_and(|(_, n)| n.is_alphanumeric())
+        });
+        match close {
+            Some(j) => {
+                let (a, b) = trim_quote(text, from, chars[j].0);
+                let b = a + text[a..b].trim_end_matches(['.', ',']).len();
+                if b > a {
+                    out.push((a, b));
+                }
+                i = j + 1;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
 /// Trims a quote's inner span of surrounding spaces and a trailing comma.
 pub(super) fn trim_quote(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     while start < end && text[start..].starts_with(char::is_whitespace) {
@@ -131,6 +166,20 @@ mod tests {
         assert_eq!(spans("It is ‘final’, the envoy’s aide said."), ["final"]);
         assert_eq!(spans("“We will stay. We will"), ["We will stay. We will"]);
         assert!(spans("The envoy’s plan isn’t new.").is_empty());
+    }
+
+    #[test]
+    fn quotations_inside_a_quotation_are_found_without_apostrophes() {
+        let text = "“He told us, ‘Go home,’ and we didn’t. The word is ‘return’.”";
+        let q = find_quotes(text)[0];
+        let inner: Vec<&str> = inner_quotes(text, q.start, q.end)
+            .into_iter()
+            .map(|(a, b)| &text[a..b])
+            .collect();
+        assert_eq!(inner, ["Go home", "return"]);
+        let plain = "“The envoy’s plan isn’t new.”";
+        let q = find_quotes(plain)[0];
+        assert!(inner_quotes(plain, q.start, q.end).is_empty());
     }
 
     #[test]

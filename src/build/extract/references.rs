@@ -70,10 +70,22 @@ impl Reader<'_> {
             return None;
         }
         let titles = title_mask(&s.tokens, self.c);
-        let all_role =
-            (a + 1..b).all(|k| titles[k] || self.c.role_modifiers.contains(&s.tokens[k].norm));
+        let role = |k: usize| titles[k] || self.c.role_modifiers.contains(&s.tokens[k].norm);
+        // "the feisty minister", "the veteran envoy": a describing word before the title says
+        // nothing of who holds it, and is no part of the words that must fit.
+        let describing = |k: usize| {
+            let t = &s.tokens[k];
+            !t.capital
+                && !t.numeric
+                && matches!(
+                    crate::english::english().pos(&t.norm),
+                    crate::english::Pos::Adjective
+                )
+        };
+        let first_role = (a + 1..b).find(|&k| role(k))?;
+        let all_role = (a + 1..first_role).all(describing) && (first_role..b).all(role);
         (all_role && titles[b - 1]).then(|| {
-            s.tokens[a + 1..b]
+            s.tokens[first_role..b]
                 .iter()
                 .map(|t| t.norm.clone())
                 .filter(|w| !self.c.stopwords.contains(w))
@@ -251,6 +263,14 @@ pub(super) fn after_an_aside(s: &Sent, at: usize, c: &Compiled) -> bool {
     {
         j -= 1;
     }
+    // So is a title before it ("In Serrat, Prime Minister Jana Hollis broke ...").
+    let titles = title_mask(toks, c);
+    while j > 0
+        && (titles[j - 1] || c.role_modifiers.contains(&toks[j - 1].norm) && titles[j])
+        && super::adjacent(s.hay, toks[j - 1].end, toks[j].start)
+    {
+        j -= 1;
+    }
     let at = j;
     while j > 0
         && at - j < 2
@@ -324,6 +344,14 @@ pub(super) fn subject_mention(s: &Sent, mentions: &[Mention], c: &Compiled) -> O
 #[cfg(test)]
 mod tests {
     use super::super::testing::{read, speaker};
+
+    #[test]
+    fn a_titled_subject_after_an_opening_phrase_is_who_the_next_pronoun_stands_for() {
+        let (reg, f) = read(&[
+            "In Serrat, Prime Minister Jana Hollis broke her silence in a short address to parliament. She said Tolmira would “walk every metre of the road, but not backwards.”",
+        ]);
+        assert_eq!(speaker(&reg, &f, "every metre"), "person: Jana Hollis");
+    }
 
     #[test]
     fn the_one_person_a_sentence_gives_the_view_of_speaks_and_is_its_subject() {

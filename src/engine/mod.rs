@@ -469,12 +469,7 @@ mod tests {
     /// thing is, so the sentence defining it leads.
     #[test]
     fn a_definition_question_survives_chat_around_it() {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/knowledge.json");
-        let e = super::Engine::new(
-            crate::knowledge::Knowledge::load(&path).unwrap(),
-            Default::default(),
-        );
+        let e = crate::engine::intents::seed();
         for q in [
             "sorry dumb q but wat even is crimea",
             "what even is crimea",

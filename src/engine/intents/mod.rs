@@ -20,6 +20,16 @@ pub(crate) fn own_multi(tuning: crate::engine::Tuning) -> crate::engine::Engine 
 
 /// The seven quote-heavy articles of `tests/fixtures/attribution/articles2` (seven house
 /// styles, two pairs of people sharing a surname), which the own-quotes question set runs on.
+/// The engine over the seed's knowledge file, for tests.
+#[cfg(test)]
+pub(crate) fn seed() -> crate::engine::Engine {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/knowledge.json");
+    crate::engine::Engine::new(
+        crate::knowledge::Knowledge::load(&path).unwrap(),
+        crate::engine::EngineSettings::default(),
+    )
+}
+
 #[cfg(test)]
 pub(crate) fn own_quotes() -> crate::engine::Engine {
     engine_over(

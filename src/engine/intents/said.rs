@@ -255,12 +255,7 @@ mod tests {
     /// is answered.
     #[test]
     fn the_speakers_own_country_is_not_the_topic() {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/knowledge.json");
-        let e = crate::engine::Engine::new(
-            crate::knowledge::Knowledge::load(&path).unwrap(),
-            Default::default(),
-        );
+        let e = crate::engine::intents::seed();
         let a = e.ask("what did svyrydenko say abt ukraine joining nato", None);
         assert!(!a.answered, "{}", a.to_markdown());
         assert_eq!(

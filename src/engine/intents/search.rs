@@ -524,12 +524,7 @@ mod tests {
     /// outcome is declined with them as background; asked when it is, they answer.
     #[test]
     fn an_outcome_the_sources_report_only_as_to_come_is_declined() {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/knowledge.json");
-        let e = Engine::new(
-            crate::knowledge::Knowledge::load(&path).unwrap(),
-            Default::default(),
-        );
+        let e = crate::engine::intents::seed();
         let a = e.ask("so how did witkoff's meeting with putin go", None);
         assert!(!a.answered, "{}", a.to_markdown());
         assert_eq!(

@@ -145,16 +145,7 @@ fn asked_thing(q: &Query, lex: &crate::lexicon::Compiled) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{EngineSettings, Tuning};
-
-    fn seed() -> Engine {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/knowledge.json");
-        Engine::new(
-            crate::knowledge::Knowledge::load(&path).unwrap(),
-            EngineSettings::default(),
-        )
-    }
+    use crate::engine::Tuning;
 
     #[test]
     fn an_everyday_noun_fades_with_its_frequency() {
@@ -180,7 +171,7 @@ mod tests {
 
     #[test]
     fn the_thing_asked_for_is_the_word_after_what_or_which() {
-        let e = seed();
+        let e = crate::engine::intents::seed();
         let word = |question: &str| {
             let q = e.analyse(question, None);
             asked_thing(&q, &e.lex).map(|i| q.tokens[i].norm.clone())
@@ -205,7 +196,7 @@ mod tests {
     /// is the population") still counts in full.
     #[test]
     fn an_everyday_framing_noun_does_not_decline_but_an_asked_one_counts() {
-        let e = seed();
+        let e = crate::engine::intents::seed();
         let share = |question: &str| {
             let q = e.analyse(question, None);
             let c = e.coverage(&q);

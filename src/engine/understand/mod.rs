@@ -185,12 +185,7 @@ mod tests {
     /// thing or person asked about stays a "what is" question.
     #[test]
     fn what_is_the_n_asks_for_the_kind_its_noun_names() {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/knowledge.json");
-        let e = crate::engine::Engine::new(
-            crate::knowledge::Knowledge::load(&path).unwrap(),
-            Default::default(),
-        );
+        let e = crate::engine::intents::seed();
         for (q, kind) in [
             ("whats the deadline for the framework rn", Intent::When),
             ("What was the framework deadline changed to?", Intent::When),

@@ -273,12 +273,7 @@ mod inner_party_tests {
     /// not name is a role no one holds.
     #[test]
     fn a_party_inside_a_role_phrase_qualifies_it() {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/knowledge.json");
-        let e = crate::engine::Engine::new(
-            crate::knowledge::Knowledge::load(&path).unwrap(),
-            Default::default(),
-        );
+        let e = crate::engine::intents::seed();
         let q = e.analyse("why did the top us diplomat bail on the london trip", None);
         let names: Vec<&str> = q
             .people
@@ -298,12 +293,7 @@ mod inner_party_tests {
     /// the UK foreign secretary say about Rubio"); one after the person is part of the topic.
     #[test]
     fn a_role_no_one_holds_asked_before_a_person_is_declined() {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/knowledge.json");
-        let e = crate::engine::Engine::new(
-            crate::knowledge::Knowledge::load(&path).unwrap(),
-            Default::default(),
-        );
+        let e = crate::engine::intents::seed();
         let a = e.ask(
             "what did the uk foreign secretary say abt rubio not coming",
             None,

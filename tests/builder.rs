@@ -544,21 +544,28 @@ fn straight_quotes_and_asides() {
         .any(|p| p.id == "estavia" && p.aliases.contains(&"Estavian".to_string())));
 }
 
-/// A capital speaking for its government ("Brask said") is not a person when the articles also
-/// use it as a place ("talks in Brask"); a single name never used as a place still is one.
-#[test]
-fn a_city_that_speaks_is_not_a_person() {
-    let text = "+++\ntitle = \"T\"\nsource = \"S\"\npublished = \"2025-03-04\"\n+++\n\n\
-Talks resumed in Brask on Monday.\n\n\
-Brask said the offer was unacceptable.\n\n\
-Ostrov said the army would stay.\n";
-    let built = parley::build::build_from(
+/// The knowledge built from one article with this body (a fixed front matter, id `t`).
+fn one_article(body: &str) -> Knowledge {
+    let text =
+        format!("+++\ntitle = \"T\"\nsource = \"S\"\npublished = \"2025-03-04\"\n+++\n\n{body}");
+    parley::build::build_from(
         &[("t.md", "t", text.as_bytes())],
         &Lexicon::builtin(),
         &BuildOptions::default(),
     )
-    .unwrap();
-    let k = built.knowledge;
+    .unwrap()
+    .knowledge
+}
+
+/// A capital speaking for its government ("Brask said") is not a person when the articles also
+/// use it as a place ("talks in Brask"); a single name never used as a place still is one.
+#[test]
+fn a_city_that_speaks_is_not_a_person() {
+    let k = one_article(
+        "Talks resumed in Brask on Monday.\n\n\
+Brask said the offer was unacceptable.\n\n\
+Ostrov said the army would stay.\n",
+    );
     let names: Vec<&str> = k.people.iter().map(|p| p.name.as_str()).collect();
     assert!(!names.contains(&"Brask"), "{names:?}");
     assert!(names.contains(&"Ostrov"), "{names:?}");
@@ -579,17 +586,11 @@ Ostrov said the army would stay.\n";
 /// ("Vostria said") is the party, not a person called Vostria.
 #[test]
 fn a_party_that_speaks_is_not_a_person() {
-    let text = "+++\ntitle = \"T\"\nsource = \"S\"\npublished = \"2025-03-04\"\n+++\n\n\
-Talks opened in Keldar on Monday. The Vostrian foreign minister, Anna Pell, arrived late.\n\n\
+    let k = one_article(
+        "Talks opened in Keldar on Monday. The Vostrian foreign minister, Anna Pell, arrived late.\n\n\
 The dispute over the names that Vostria said Keldar had left off its list was settled.\n\n\
-Ostrov said the army would stay.\n";
-    let built = parley::build::build_from(
-        &[("t.md", "t", text.as_bytes())],
-        &Lexicon::builtin(),
-        &BuildOptions::default(),
-    )
-    .unwrap();
-    let k = built.knowledge;
+Ostrov said the army would stay.\n",
+    );
     assert!(
         k.lexicon
             .parties

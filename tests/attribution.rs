@@ -134,6 +134,21 @@ fn measure(articles: &str, labels_file: &str) -> (f64, f64, usize) {
         if matches.len() > 1 {
             matches.retain(|q| q.text.trim_end_matches(['.', ',']) == l.quote);
         }
+        // A quotation the builder did not find at all (one inside another it missed) is a
+        // speaker not found: it counts against recall.
+        if matches.is_empty() {
+            let want = expected(&l.speaker);
+            let t = by_pattern.entry(l.pattern.clone()).or_default();
+            t.quotes += 1;
+            if want != Who::Nobody {
+                t.with_speaker += 1;
+                missed.push(format!(
+                    "{:?} ({}): not found as a quote",
+                    l.quote, l.pattern
+                ));
+            }
+            continue;
+        }
         assert_eq!(
             matches.len(),
             1,

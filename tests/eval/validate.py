@@ -11,6 +11,10 @@ SETS = {
     "own-quotes3": sorted((HERE.parent / "fixtures/attribution/articles3").glob("*.md")),
     "own-casual2": [HERE.parent.parent / "knowledge/articles/london-talks-2025-04-23.md"],
     "own-multi2": sorted((HERE / "own-multi2/articles").glob("*.md")),
+    "own-casual3": [HERE.parent.parent / "knowledge/articles/london-talks-2025-04-23.md"],
+    "own-quotes5": sorted((HERE.parent / "fixtures/attribution/articles5").glob("*.md")),
+    "own-quotes6": sorted((HERE.parent / "fixtures/attribution/articles6").glob("*.md")),
+    "own-multi3": sorted((HERE / "own-multi3/articles").glob("*.md")),
 }
 
 def norm(s):
@@ -68,9 +72,13 @@ def main():
             for ph in q["evidence"]:
                 nphr += 1
                 hits = [(a, s) for a, s in sents if norm(ph) in s]
-                if len(hits) != 1:
+                if not hits:
                     bad += 1
-                    print(f"{name}/{q['id']}: {ph!r} in {len(hits)} sentences")
+                    print(f"{name}/{q['id']}: {ph!r} in no sentence")
+                elif len(hits) > 1:
+                    # Any one of them passes the scoring rule: a note, so the writer can check
+                    # each answers the question.
+                    print(f"{name}/{q['id']}: note: {ph!r} in {len(hits)} sentences")
                     for h in hits: print("    ", h)
                 elif hits[0] in seen:
                     print(f"{name}/{q['id']}: note: {ph!r} same sentence as another phrase")

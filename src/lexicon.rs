@@ -162,6 +162,13 @@ pub struct Language {
     /// ("old", "age").
     #[serde(default)]
     pub age_words: Vec<String>,
+    /// Phrases that ask for a length of time or distance ("how long", "how far"): only a number
+    /// with one of `measure_units` answers them.
+    #[serde(default = "builtin_measure_questions")]
+    pub measure_questions: Vec<String>,
+    /// Units of time and distance a number is given in ("three-year", "12 km").
+    #[serde(default = "builtin_measure_units")]
+    pub measure_units: Vec<String>,
     /// What gives an age before the number ("aged 58").
     #[serde(default)]
     pub age_before: Vec<String>,
@@ -423,6 +430,10 @@ pub struct Language {
     /// named ("*their* envoy", "*the* minister").
     #[serde(default = "builtin_role_introducers")]
     pub role_introducers: Vec<String>,
+    /// Words that rank a holder among others of one office ("*top* negotiator", "*chief*",
+    /// "*lead*"): in a question one stands for another, and a role without one still fits.
+    #[serde(default = "builtin_rank_modifiers")]
+    pub rank_modifiers: Vec<String>,
     /// Lowercase words that name an office's body or field inside a role, before its title
     /// ("foreign *ministry* spokesperson", "*press* secretary").
     #[serde(default = "builtin_role_office_words")]
@@ -679,6 +690,18 @@ fn builtin_description_openers() -> Vec<String> {
 
 fn builtin_role_introducers() -> Vec<String> {
     builtin_language().role_introducers.clone()
+}
+
+fn builtin_measure_questions() -> Vec<String> {
+    builtin_language().measure_questions.clone()
+}
+
+fn builtin_measure_units() -> Vec<String> {
+    builtin_language().measure_units.clone()
+}
+
+fn builtin_rank_modifiers() -> Vec<String> {
+    builtin_language().rank_modifiers.clone()
 }
 
 fn builtin_role_office_words() -> Vec<String> {
@@ -1225,6 +1248,8 @@ pub struct Compiled {
     pub description_openers: HashSet<String>,
     /// Words before a title that make it someone's role, lowercase.
     pub role_introducers: HashSet<String>,
+    /// Words that rank a holder among others of one office, lowercase.
+    pub rank_modifiers: HashSet<String>,
     /// Office body and field words inside a role, lowercase.
     pub role_office_words: HashSet<String>,
     /// Words that make a role one held no longer, lowercase.
@@ -1496,6 +1521,7 @@ impl Lexicon {
             followup_pronouns: lower(&l.followup_pronouns),
             description_openers: lower(&l.description_openers),
             role_introducers: lower(&l.role_introducers),
+            rank_modifiers: lower(&l.rank_modifiers),
             definition_questions: l
                 .definition_questions
                 .iter()
@@ -1723,6 +1749,9 @@ mod tests {
             "followup_pronouns",
             "description_openers",
             "role_introducers",
+            "rank_modifiers",
+            "measure_questions",
+            "measure_units",
             "role_office_words",
             "former_role_words",
             "stance_verbs",

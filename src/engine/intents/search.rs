@@ -114,6 +114,29 @@ impl Engine {
                     return self.decline(clean, q, DeclineReason::NumberNotGiven, Vec::new());
                 }
             }
+            // Whatever is counted, a sentence that gives no number does not answer a count,
+            // and "how long" or "how far" wants one given in a unit of time or distance: one
+            // of the sentences shown must hold such a number.
+            let shown = self.settings.max_quotes.max(1);
+            let measured = self.asks_measure(q);
+            let gives = |s: usize| {
+                self.numbers_by_sent
+                    .get(&s)
+                    .is_some_and(|ns| !measured || ns.iter().any(|&n| self.in_units(n)))
+            };
+            if measured {
+                // Only a sentence giving a length answers "how long"; it leads, and it must
+                // share some of the question's own words ("the three-year conflict" does not
+                // say how long a ceasefire lasts).
+                let thing = self.measured_thing(q);
+                kept.retain(|&(s, _)| {
+                    gives(s)
+                        && (thing.is_empty() || thing.iter().any(|t| self.index.has(t, s as u32)))
+                });
+            }
+            if !kept.iter().take(shown).any(|&(s, _)| gives(s)) {
+                return self.decline(clean, q, DeclineReason::NumberNotGiven, Vec::new());
+            }
         }
         // "When ...": a date is what was asked; when none of the sentences that would be
         // shown gives one, the sources don't say when, and those sentences are background.
@@ -188,6 +211,81 @@ impl Engine {
     }
 
     /// [`Engine::counted_terms`] with the index of the first token after the count phrase.
+    /// True when the question asks how long or how far (`measure_questions`).
+    fn asks_measure(&self, q: &Query) -> bool {
+        let words: Vec<&str> = q.tokens.iter().map(|t| t.norm.as_str()).collect();
+        self.knowledge
+            .lexicon
+            .language
+            .measure_questions
+            .iter()
+            .any(|phrase| {
+                let p: Vec<&str> = phrase.split_whitespace().collect();
+                !p.is_empty() && words.windows(p.len()).any(|w| w == p.as_slice())
+            })
+    }
+
+    /// What a "how long" question measures: the first noun after its phrase with terms of its
+    /// own ("how long would *the ceasefire* last"), as that word's stems and its stand-ins';
+    /// empty when none follows.
+    fn measured_thing(&self, q: &Query) -> Vec<String> {
+        let words: Vec<&str> = q.tokens.iter().map(|t| t.norm.as_str()).collect();
+        let after = self
+            .knowledge
+            .lexicon
+            .language
+            .measure_questions
+            .iter()
+            .find_map(|phrase| {
+                let p: Vec<&str> = phrase.split_whitespace().collect();
+                let at = words
+                    .windows(p.len().max(1))
+                    .position(|w| w == p.as_slice())?;
+                Some(at + p.len())
+            });
+        let Some(after) = after else {
+            return Vec::new();
+        };
+        (after..q.tokens.len())
+            // The thing is a noun (or a word English does not tag): not "back" or "heavy" in
+            // "how far back do the heavy weapons go".
+            .find(|&k| {
+                !matches!(
+                    crate::english::english().pos(&q.tokens[k].norm),
+                    crate::english::Pos::Adverb
+                        | crate::english::Pos::Adjective
+                        | crate::english::Pos::Verb
+                ) && q.terms.iter().any(|t| t.group == k)
+            })
+            .map(|k| {
+                let mut stems: Vec<String> = q
+                    .terms
+                    .iter()
+                    .filter(|t| t.group == k)
+                    .map(|t| t.stem.clone())
+                    .collect();
+                if let Some(syns) = stems.first().and_then(|s| self.lex.synonyms.get(s)) {
+                    stems.extend(syns.iter().cloned());
+                }
+                stems
+            })
+            .unwrap_or_default()
+    }
+
+    /// True when number `n` is given in a unit of time or distance (`measure_units`): "the
+    /// three-year conflict", "a 12 km zone".
+    fn in_units(&self, n: usize) -> bool {
+        let units = &self.knowledge.lexicon.language.measure_units;
+        let number = &self.knowledge.numbers[n];
+        tokenize(&number.measures)
+            .iter()
+            .flat_map(|t| t.norm.split('-').map(str::to_string).collect::<Vec<_>>())
+            .any(|w| {
+                let w = self.stem(&w);
+                units.iter().any(|u| self.stem_ref(u) == w.as_str())
+            })
+    }
+
     fn counted_at(&self, q: &Query) -> Option<(usize, Vec<String>)> {
         // The first count phrase ("how many", `count_phrases`) and the word after it.
         let after = (0..q.tokens.len()).find_map(|at| {
@@ -518,6 +616,28 @@ mod tests {
         let a = e.ask("when did the last round of talks collapse", None);
         assert!(a.answered, "{}", a.to_markdown());
         assert!(a.lead.contains("April"), "{}", a.lead);
+    }
+
+    /// "How long would the ceasefire last": a sentence with no number in it does not answer
+    /// a count, whatever it shares with the question; one with a number does.
+    #[test]
+    fn a_count_is_answered_only_by_a_sentence_with_a_number() {
+        let e = crate::engine::intents::seed();
+        for q in [
+            "how long would the ceasefire last under the us plan",
+            "how long will the talks take",
+        ] {
+            let a = e.ask(q, None);
+            assert!(!a.answered, "{q}: {}", a.to_markdown());
+            assert_eq!(
+                a.explanation.decline_reason.as_deref(),
+                Some("no sentence gives the number asked for"),
+                "{q}"
+            );
+        }
+        let a = e.ask("how long has the war been going on", None);
+        assert!(a.answered, "{}", a.to_markdown());
+        assert!(a.citations().any(|c| c.quote.contains("three-year")));
     }
 
     /// "How did the meeting go": the sources report the meeting only as still to come, so the

@@ -18,6 +18,9 @@ pub(crate) struct RoleRef {
     party: Option<usize>,
     /// The words as asked, for a decline ("the morvany president").
     text: String,
+    /// A rank word was asked ("top", "chief"): it was taken out of `wants`, and a holder
+    /// whose role has one is preferred.
+    ranked: bool,
 }
 
 impl Engine {
@@ -120,7 +123,12 @@ impl Engine {
                     at += 1;
                     ok
                 });
-                if matched {
+                // A longer title holds the phrase ("opposition leader" holds "leader"): the
+                // title is what was asked.
+                let inside_title = hits
+                    .iter()
+                    .any(|h| h.2.is_empty() && h.0 <= start && h.1 >= at && h.1 - h.0 > at - start);
+                if matched && !inside_title {
                     let alts = titles.iter().map(|t| self.title_stems(t)).collect();
                     hits.retain(|h| h.1 <= start || h.0 >= at);
                     hits.push((start, at, alts, inner));
@@ -167,6 +175,15 @@ impl Engine {
             } else {
                 alternatives
             };
+            // "Top negotiator" is "chief negotiator" or plain "negotiator".
+            let mut ranked = false;
+            for w in &mut wants {
+                let rank = |s: &String| self.is_rank_stem(s);
+                if w.iter().any(rank) && !w.iter().all(rank) {
+                    w.retain(|s| !rank(s));
+                    ranked = true;
+                }
+            }
             wants.retain(|w| !w.is_empty());
             if wants.is_empty() {
                 continue;
@@ -183,9 +200,18 @@ impl Engine {
                 wants,
                 party: party.map(|p| p.0),
                 text: format!("the {text}"),
+                ranked,
             });
         }
         out
+    }
+
+    /// True when a stem is a rank word's (`rank_modifiers`: "top", "chief", "lead").
+    fn is_rank_stem(&self, stem: &str) -> bool {
+        self.lex
+            .rank_modifiers
+            .iter()
+            .any(|w| self.stem_ref(w) == stem)
     }
 
     pub(crate) fn title_stems(&self, title: &str) -> Vec<String> {
@@ -210,7 +236,7 @@ impl Engine {
             .iter()
             .map(|w| self.stem(&w.to_lowercase()))
             .collect();
-        let mut best: Option<((String, usize), usize)> = None;
+        let mut best: Option<((bool, String, usize), usize)> = None;
         for want in &r.wants {
             for (i, p) in k.people.iter().enumerate() {
                 if !want.iter().all(|w| self.role_stems[i].contains(w)) {
@@ -220,6 +246,7 @@ impl Engine {
                     continue;
                 }
                 let mut newest: Option<&str> = None;
+                let mut has_rank = false;
                 let fits = p.roles.iter().any(|role| {
                     let stems = self.title_stems(&role.text);
                     let ok = want.iter().all(|w| stems.contains(w))
@@ -227,6 +254,7 @@ impl Engine {
                             .iter()
                             .all(|s| !office.contains(s) || want.contains(s));
                     if ok {
+                        has_rank |= r.ranked && stems.iter().any(|s| self.is_rank_stem(s));
                         if let Some(a) = k.article(&role.cite.article) {
                             if newest.is_none_or(|n| a.published.as_str() > n) {
                                 newest = Some(a.published.as_str());
@@ -238,7 +266,7 @@ impl Engine {
                 if !fits {
                     continue;
                 }
-                let rank = (newest.unwrap_or("").to_string(), p.mentions.len());
+                let rank = (has_rank, newest.unwrap_or("").to_string(), p.mentions.len());
                 if best.as_ref().is_none_or(|(b, _)| rank > *b) {
                     best = Some((rank, i));
                 }
@@ -307,5 +335,74 @@ mod inner_party_tests {
         assert_eq!(q.unknown_role, None);
         let q = e.analyse("what did the us secretary of state say about vance", None);
         assert_eq!(q.unknown_role, None, "a role someone holds");
+    }
+}
+
+#[cfg(test)]
+mod rank_and_stand_in_tests {
+    use crate::engine::intents::engine_from;
+
+    fn talks() -> crate::engine::Engine {
+        engine_from(&[(
+            "talks",
+            "2026-05-04",
+            "Norland's chief negotiator, Ada Brisk, said the map was \"a start\".\n\n\
+             Norland's negotiator on water, Tomas Fell, said the river was \"not for sale\".\n\n\
+             Ostvik's opposition leader, Rune Hald, said the talks were \"a stage show\".\n\n\
+             Ostvik's President, Mira Sand, said her country would \"wait for a better map\".\n\n\
+             Vellan's special envoy, Karl Oster, who mediates the talks, said both sides \"came to work\".\n\n\
+             Ostvik's defence minister, Lars Vik, said the troops would \"stay where they are\".",
+        )])
+    }
+
+    fn holder(e: &crate::engine::Engine, question: &str) -> Vec<String> {
+        let q = e.analyse(question, None);
+        q.people
+            .iter()
+            .map(|&p| e.knowledge.people[p].name.clone())
+            .collect()
+    }
+
+    /// "Top", "lead" and "chief" rank a holder: one stands for another, and a holder whose role
+    /// has one is preferred to one whose role has none.
+    #[test]
+    fn a_rank_word_stands_for_another() {
+        let e = talks();
+        assert_eq!(
+            holder(&e, "what did norland's top negotiator say"),
+            ["Ada Brisk"]
+        );
+        assert_eq!(
+            holder(&e, "what did norland's lead negotiator say"),
+            ["Ada Brisk"]
+        );
+        assert_eq!(
+            holder(&e, "what did norland's chief negotiator say"),
+            ["Ada Brisk"]
+        );
+    }
+
+    /// A country's leader is its head of state or government, never its opposition leader; the
+    /// talks' mediator is the mediating country's envoy; a defence chief is its minister.
+    #[test]
+    fn a_role_is_found_by_the_words_people_use_for_it() {
+        let e = talks();
+        assert_eq!(holder(&e, "what did ostvik's leader say"), ["Mira Sand"]);
+        assert_eq!(
+            holder(&e, "what did ostvik's opposition leader say"),
+            ["Rune Hald"]
+        );
+        assert_eq!(
+            holder(&e, "what did the vellan mediator say"),
+            ["Karl Oster"]
+        );
+        assert_eq!(
+            holder(&e, "what did ostvik's defence chief say"),
+            ["Lars Vik"]
+        );
+        // A role no one holds for that party is still no one's.
+        let q = e.analyse("what did norland's defence chief say", None);
+        assert!(q.people.is_empty());
+        assert!(q.unknown_role.is_some());
     }
 }

@@ -135,6 +135,10 @@ pub struct Language {
     /// ("wat" = "what", "vp" = "vice president"). Older knowledge files have none.
     #[serde(default)]
     pub shorthand: Vec<(String, String)>,
+    /// Openings that ask the same as a plainer one ("what's the name of" = "who is"), each
+    /// with what it stands for; matched at the start of a question, case ignored.
+    #[serde(default = "builtin_opener_rewrites")]
+    pub opener_rewrites: Vec<(String, String)>,
     /// Role phrases a question may use for titles the articles write out: the phrase first,
     /// then the titles it can stand for ("top diplomat": "foreign minister", ...).
     #[serde(default)]
@@ -700,6 +704,10 @@ fn builtin_measure_units() -> Vec<String> {
     builtin_language().measure_units.clone()
 }
 
+fn builtin_opener_rewrites() -> Vec<(String, String)> {
+    builtin_language().opener_rewrites.clone()
+}
+
 fn builtin_rank_modifiers() -> Vec<String> {
     builtin_language().rank_modifiers.clone()
 }
@@ -790,6 +798,30 @@ impl Compiled {
             offset += word.len() + 1;
         }
         question
+    }
+
+    /// A question whose opening asks the same as a plainer one, with that one in its place
+    /// ("what's the name of their envoy" -> "who is their envoy", when a title follows, or
+    /// "do we know who" -> "who"); otherwise as it is.
+    pub fn rewrite_opener(&self, question: &str) -> String {
+        let lower = normalize(question);
+        for (from, to) in &self.opener_rewrites {
+            let rest = lower.strip_prefix(from.as_str());
+            // Only about someone: a title follows ("the name of their envoy"), not a thing
+            // ("the name of the agreement", which search answers).
+            let about_someone = rest.is_some_and(|r| {
+                r.starts_with(|c: char| !c.is_alphanumeric())
+                    && (from.ends_with(" who")
+                        || !self.titles.find(&crate::text::tokenize(r)).is_empty())
+            });
+            if about_someone {
+                // Byte offsets agree: `normalize` keeps an ASCII opening's length.
+                if let Some(tail) = question.get(from.len()..) {
+                    return format!("{to}{tail}");
+                }
+            }
+        }
+        question.to_string()
     }
 
     /// A question with its chat shorthand and title abbreviations written out, word by word
@@ -1100,6 +1132,8 @@ pub struct Compiled {
     pub synonyms: HashMap<String, Vec<String>>,
     /// Question shorthand, lowercase, -> what it stands for.
     pub shorthand: HashMap<String, String>,
+    /// Openings that ask the same as a plainer one, lowercase, longest first.
+    pub opener_rewrites: Vec<(String, String)>,
     /// Words that end small talk before a question, lowercase.
     pub preamble_ends: HashSet<String>,
     /// Filler words, lowercase.
@@ -1407,6 +1441,15 @@ impl Lexicon {
                 .iter()
                 .map(|(from, to)| (normalize(from), to.clone()))
                 .collect(),
+            opener_rewrites: {
+                let mut r: Vec<(String, String)> = l
+                    .opener_rewrites
+                    .iter()
+                    .map(|(from, to)| (normalize(from), to.clone()))
+                    .collect();
+                r.sort_by_key(|(from, _)| std::cmp::Reverse(from.len()));
+                r
+            },
             number_words: l
                 .number_words
                 .iter()
@@ -1552,6 +1595,40 @@ mod tests {
         // Words that are not shorthand, and words that only contain it, are left alone.
         assert_eq!(c.expand_shorthand("what about Vance"), "what about Vance");
         assert_eq!(c.expand_shorthand("upmarket"), "upmarket");
+        // Month abbreviations and chat words for people and events.
+        assert_eq!(
+            c.expand_shorthand("by late sept did the veep's presser happen"),
+            "by late september did the vice president's presser happen"
+                .replace("presser", "press conference")
+        );
+    }
+
+    /// "What's the name of X" asks who X is; an opening that only starts the same way, or the
+    /// same words later in the question, are left alone.
+    #[test]
+    fn an_opening_that_asks_who_is_read_as_who() {
+        let c = Lexicon::builtin().compile();
+        assert_eq!(
+            c.rewrite_opener("What's the name of Oremund's defence minister?"),
+            "who is Oremund's defence minister?"
+        );
+        assert_eq!(
+            c.rewrite_opener("do we know who leaked the map"),
+            "who leaked the map"
+        );
+        assert_eq!(
+            c.rewrite_opener("what's the name of the agreement"),
+            "what's the name of the agreement",
+            "a thing's name is searched for"
+        );
+        assert_eq!(
+            c.rewrite_opener("whats the names list"),
+            "whats the names list"
+        );
+        assert_eq!(
+            c.rewrite_opener("did he say what's the name of it"),
+            "did he say what's the name of it"
+        );
     }
 
     #[test]
@@ -1750,6 +1827,7 @@ mod tests {
             "description_openers",
             "role_introducers",
             "rank_modifiers",
+            "opener_rewrites",
             "measure_questions",
             "measure_units",
             "role_office_words",

@@ -271,6 +271,7 @@ impl Engine {
         // Shorthand first: a question word typed short ("but wat is") still ends a preamble.
         let expanded = self.lex.expand_shorthand(&clean);
         let expanded = self.lex.drop_preamble(&expanded).to_string();
+        let expanded = self.lex.rewrite_opener(&expanded);
         let expanded = self.mend_possessives(&expanded);
         let mut q = self.analyse(&expanded, context);
         let mut answer = if clean.is_empty() {

@@ -438,6 +438,13 @@ pub struct Language {
     /// "*lead*"): in a question one stands for another, and a role without one still fits.
     #[serde(default = "builtin_rank_modifiers")]
     pub rank_modifiers: Vec<String>,
+    /// Classes of English nouns (WordNet's lexicographer classes) that describe a person in a
+    /// question ("the village *gp*", "the *historian*"): `person`.
+    #[serde(default = "builtin_description_noun_classes")]
+    pub description_noun_classes: Vec<String>,
+    /// Words that end a description of a person in a question ("the priest *did* ...").
+    #[serde(default = "builtin_description_stops")]
+    pub description_stops: Vec<String>,
     /// Lowercase words that name an office's body or field inside a role, before its title
     /// ("foreign *ministry* spokesperson", "*press* secretary").
     #[serde(default = "builtin_role_office_words")]
@@ -706,6 +713,14 @@ fn builtin_measure_units() -> Vec<String> {
 
 fn builtin_opener_rewrites() -> Vec<(String, String)> {
     builtin_language().opener_rewrites.clone()
+}
+
+fn builtin_description_noun_classes() -> Vec<String> {
+    builtin_language().description_noun_classes.clone()
+}
+
+fn builtin_description_stops() -> Vec<String> {
+    builtin_language().description_stops.clone()
 }
 
 fn builtin_rank_modifiers() -> Vec<String> {
@@ -1827,6 +1842,8 @@ mod tests {
             "description_openers",
             "role_introducers",
             "rank_modifiers",
+            "description_noun_classes",
+            "description_stops",
             "opener_rewrites",
             "measure_questions",
             "measure_units",

@@ -382,6 +382,10 @@ const CODE_SOURCES: &[(&str, &str)] = &[
         include_str!("engine/understand/bodies.rs"),
     ),
     (
+        "engine/understand/described.rs",
+        include_str!("engine/understand/described.rs"),
+    ),
+    (
         "engine/understand/followup.rs",
         include_str!("engine/understand/followup.rs"),
     ),

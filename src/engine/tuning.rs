@@ -92,6 +92,7 @@ pub struct TermWeights {
     pub related_derived: f32,
     pub related_synonym: f32,
     pub common_zipf: f32,
+    pub described_margin: f32,
 }
 
 /// `[coverage]`.

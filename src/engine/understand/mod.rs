@@ -5,6 +5,7 @@
 //! sentences answer it (that is `retrieve`).
 
 mod bodies;
+mod described;
 mod followup;
 mod people;
 mod recency;
@@ -113,6 +114,7 @@ impl Engine {
         let keys = self.find_parties_and_topics(&mut q, &mut used);
         self.find_roles(&mut q, &mut used);
         self.find_bodies(clean, &mut q);
+        self.find_described(clean, &intent.name, &mut q, &mut used);
         self.find_unknown_words(clean, &intent, &keys, &mut q, &mut used);
         self.mark_name_titles(&q, &mut used);
         self.apply_context(folded, context, &mut intent, &mut q);

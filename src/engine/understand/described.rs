@@ -1,0 +1,214 @@
+//! People asked about by a description instead of a name or a title: "the village gp in
+//! kelby", "the tarrow priest", "the woman organising the petition". Owns finding such a
+//! description in a question (a noun for a person, `description_noun_classes`, with the words
+//! around it) and the one person whose sentences it fits clearly better than anyone else's;
+//! when no one does, the question is left as it was. Must not rank sentences.
+
+use super::{push_unique_usize, Query};
+use crate::engine::Engine;
+use crate::english::english;
+use crate::intent::Intent;
+
+/// How many words a description reaches before its noun ("the *old village* gp") and after it
+/// ("gp *in kelby*", "granny *whose grandson* ...").
+const BEFORE: usize = 3;
+const AFTER: usize = 6;
+
+impl Engine {
+    /// Step: a person described rather than named, resolved to them (and marked as used, like
+    /// a name) when one person's sentences hold the description's words clearly best.
+    pub(crate) fn find_described(
+        &self,
+        clean: &str,
+        intent: &Intent,
+        q: &mut Query,
+        used: &mut [bool],
+    ) {
+        if !q.people.is_empty()
+            || q.unknown_role.is_some()
+            || !q.unknown_names.is_empty()
+            || !q.ambiguous.is_empty()
+            || !matches!(
+                intent,
+                Intent::Said | Intent::Position | Intent::Who | Intent::Search | Intent::Why
+            )
+        {
+            return;
+        }
+        let Some((start, end, noun)) = self.description_span(clean, q, used) else {
+            return;
+        };
+        let words: Vec<(Vec<String>, f32)> = (start..end)
+            .filter(|&i| !self.lex.stopwords.contains(&q.tokens[i].norm))
+            .map(|i| {
+                let word = q.tokens[i].norm.as_str();
+                let mut stems = vec![self.stem(word)];
+                stems.extend(english().related(word).iter().map(|(w, _)| self.stem(w)));
+                let weight = stems
+                    .iter()
+                    .filter(|s| self.index.contains(s))
+                    .map(|s| self.index.idf(s))
+                    .fold(0.0, f32::max);
+                (stems, weight)
+            })
+            .filter(|(_, w)| *w > 0.0)
+            .collect();
+        if words.is_empty() {
+            return;
+        }
+        let noun_stems: Vec<String> = {
+            let word = q.tokens[noun].norm.as_str();
+            let mut s = vec![self.stem(word)];
+            s.extend(english().related(word).iter().map(|(w, _)| self.stem(w)));
+            s
+        };
+        let people = self.knowledge.people.len();
+        let holds = |p: usize, stems: &[String]| {
+            stems.iter().any(|st| {
+                self.person_sents[p]
+                    .iter()
+                    .any(|&s| self.index.has(st, s as u32))
+            })
+        };
+        // A word tells people apart as much as few of them hold it: "kelby", said of everyone
+        // in the village, tells little; "grandson", said of one, tells who.
+        let holders: Vec<usize> = words
+            .iter()
+            .map(|(stems, _)| (0..people).filter(|&p| holds(p, stems)).count())
+            .collect();
+        // Each person's score: the weight of the description's words their sentences hold.
+        let mut scored: Vec<(f32, usize, bool)> = (0..people)
+            .filter_map(|p| {
+                let score: f32 = words
+                    .iter()
+                    .zip(&holders)
+                    .filter(|((stems, _), _)| holds(p, stems))
+                    .map(|((_, w), &n)| w / n.max(1) as f32)
+                    .sum();
+                (score > 0.0).then(|| (score, p, holds(p, &noun_stems)))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let Some(&(best, p, anchored)) = scored.first() else {
+            return;
+        };
+        let second = scored.get(1).map_or(0.0, |s| s.0);
+        let margin = self.settings.tuning.terms.described_margin;
+        // The noun itself found beside the person, more than one word of the description, or
+        // a word no one else's sentences hold.
+        let words_held = words.iter().filter(|(stems, _)| holds(p, stems)).count();
+        if best < second * margin || !(anchored || words_held >= 2 || second == 0.0) {
+            return;
+        }
+        push_unique_usize(&mut q.people, p);
+        q.spans.push((true, p, start, end));
+        for u in &mut used[start..end] {
+            *u = true;
+        }
+    }
+
+    /// Where a description stands in the question: from a few words before its person noun to
+    /// a few after, stopping at punctuation, a question word, a name already read or a word of
+    /// `description_stops` ("did", "say"); with the noun's position.
+    fn description_span(
+        &self,
+        clean: &str,
+        q: &Query,
+        used: &[bool],
+    ) -> Option<(usize, usize, usize)> {
+        let lang = &self.knowledge.lexicon.language;
+        let tokens = &q.tokens;
+        let person_noun = |i: usize| {
+            let word = tokens[i].norm.as_str();
+            !used[i]
+                && !self.lex.stopwords.contains(word)
+                && !self.is_title_stem(&self.stem(word))
+                && english()
+                    .noun_class(word)
+                    .is_some_and(|c| lang.description_noun_classes.iter().any(|d| d == c))
+        };
+        let noun = (0..tokens.len()).find(|&i| person_noun(i))?;
+        let stop = |i: usize| {
+            let w = tokens[i].norm.as_str();
+            used[i]
+                || self.lex.question_words.contains(w)
+                || lang.description_stops.iter().any(|s| s == w)
+        };
+        // Punctuation between two words ends a description ("the priest - what did he say").
+        let apart = |a: usize, b: usize| {
+            clean
+                .get(tokens[a].end..tokens[b].start)
+                .is_some_and(|gap| gap.chars().any(|c| ",;:-–—?!.".contains(c)))
+        };
+        let mut start = noun;
+        while start > 0 && noun - start < BEFORE && !stop(start - 1) && !apart(start - 1, start) {
+            start -= 1;
+        }
+        let mut end = noun + 1;
+        while end < tokens.len() && end - noun <= AFTER && !stop(end) && !apart(end - 1, end) {
+            end += 1;
+        }
+        Some((start, end, noun))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::intents::engine_from;
+
+    fn village() -> crate::engine::Engine {
+        engine_from(&[(
+            "village",
+            "2026-10-09",
+            "Village doctor Amos Tilley, who has looked after the families since the \
+             fighting began, said the waiting had taken its toll.\n\n\
+             \"I have prescribed more sleeping pills this year than in the ten before it,\" \
+             Tilley said.\n\n\
+             Father Ansel Brody, the parish priest in Tarrow, said the town was \"tired of \
+             being a question\".\n\n\
+             Konrad Pell, the former mayor of Tarrow, said the talks were \"a long road\".\n\n\
+             Dorothea Fenwick, 71, whose grandson has been held since April, said she had \
+             \"knitted him three jumpers\".",
+        )])
+    }
+
+    fn person(e: &crate::engine::Engine, question: &str) -> Vec<String> {
+        e.analyse(question, None)
+            .people
+            .iter()
+            .map(|&p| e.knowledge.people[p].name.clone())
+            .collect()
+    }
+
+    /// A person described by what the sources say of them is that person: by their calling
+    /// ("the tarrow priest"), a related word ("the village gp", "the doctor"), or what the
+    /// description tells ("the granny whose grandson is held").
+    #[test]
+    fn a_described_person_is_found_by_their_description() {
+        let e = village();
+        assert_eq!(
+            person(&e, "the tarrow priest - what did he say"),
+            ["Ansel Brody"]
+        );
+        assert_eq!(
+            person(&e, "what did the village doctor say about the waiting"),
+            ["Amos Tilley"]
+        );
+        assert_eq!(
+            person(&e, "the granny whose grandson is held, what did she say"),
+            ["Dorothea Fenwick"]
+        );
+    }
+
+    /// A description the sentences of no one, or of several alike, hold is no one: the
+    /// question keeps its words.
+    #[test]
+    fn a_description_no_one_fits_clearly_is_left_alone() {
+        let e = village();
+        assert!(person(&e, "what did the fisherman say").is_empty());
+        assert!(
+            person(&e, "what did the man from tarrow say").is_empty(),
+            "two men of Tarrow"
+        );
+    }
+}

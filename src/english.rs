@@ -38,6 +38,8 @@ pub enum Relation {
     Synonym,
     /// A form derived from the same root ("cancel" / "cancellation").
     Derived,
+    /// The kind of thing a noun's most used sense is ("detainee" / "prisoner").
+    Hypernym,
 }
 
 /// The tables, parsed.
@@ -125,6 +127,7 @@ impl English {
                     let k = match k {
                         "s" => Relation::Synonym,
                         "d" => Relation::Derived,
+                        "h" => Relation::Hypernym,
                         _ => return None,
                     };
                     Some((w, k))
@@ -252,7 +255,7 @@ mod tests {
     fn small_tables_parse_and_answer() {
         let e = English::parse(
             "# header\nconsidered\t5.08\tv\noil\t5.10\tn\nzyx\tbad\n",
-            "# header\ncancel\tcancellation:d scrub:s odd:x\n",
+            "# header\ncancel\tcancellation:d scrub:s odd:x\ndetainee\tdetain:d prisoner:h\n",
         );
         assert!(e.is_generic("considered", 4.0));
         assert!(!e.is_generic("oil", 4.0), "a noun names a subject");
@@ -266,6 +269,13 @@ mod tests {
             ]
         );
         assert!(e.related("oil").is_empty());
+        assert_eq!(
+            e.related("detainee"),
+            &[
+                ("detain", Relation::Derived),
+                ("prisoner", Relation::Hypernym)
+            ]
+        );
     }
 
     #[test]

@@ -91,6 +91,7 @@ pub struct TermWeights {
     pub topic_alias: f32,
     pub related_derived: f32,
     pub related_synonym: f32,
+    pub related_hypernym: f32,
     pub common_zipf: f32,
     pub described_margin: f32,
 }

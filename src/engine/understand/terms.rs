@@ -167,6 +167,7 @@ impl Engine {
                         let weight = match rel {
                             Relation::Derived => w.related_derived,
                             Relation::Synonym => w.related_synonym,
+                            Relation::Hypernym => w.related_hypernym,
                         };
                         push(&mut terms, st, weight, true, TermOrigin::Related);
                     }
@@ -345,5 +346,30 @@ impl Query {
             })
             .map(|w| (stem(&w[0].norm), stem(&w[1].norm)))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod related_tests {
+    /// A noun the sources never use is bridged to the kind of thing it is ("detainees" to the
+    /// article's "prisoners"), weaker than a synonym.
+    #[test]
+    fn a_noun_is_bridged_to_its_kind() {
+        let e = crate::engine::intents::engine_from(&[(
+            "swap",
+            "2026-10-05",
+            "The two sides agreed to exchange 240 prisoners at the bridge on Sunday.",
+        )]);
+        let q = e.analyse("how many detainees will be exchanged", None);
+        let prisoner = q
+            .terms
+            .iter()
+            .find(|t| t.stem == "prison")
+            .expect("the kind of a detainee is a term");
+        let tuning = crate::engine::Tuning::default();
+        assert_eq!(prisoner.weight, tuning.terms.related_hypernym);
+        assert!(tuning.terms.related_hypernym < tuning.terms.related_synonym);
+        let a = e.ask("how many detainees will be exchanged", None);
+        assert!(a.answered, "{}", a.to_markdown());
     }
 }

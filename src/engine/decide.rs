@@ -23,6 +23,9 @@ pub(crate) enum DeclineReason {
     NoPersonWithRole,
     /// Someone the sources mention, but never quote or report (the name).
     NeverQuoted(String),
+    /// A speaker asked about by words no person, party or source of the sources answers to
+    /// ("the red lantern society", "the monks"), as asked.
+    NoWordsOf(String),
     /// The speaker is quoted, but not on the topic asked (the speaker, the topic as asked).
     NotQuotedOnTopic {
         /// The speaker, as the sources name them.
@@ -78,6 +81,7 @@ impl DeclineReason {
             DeclineReason::NoSummarySentences => "no summary sentences".into(),
             DeclineReason::NoPersonWithRole => "no person with that role".into(),
             DeclineReason::NeverQuoted(_) => "mentioned but never quoted".into(),
+            DeclineReason::NoWordsOf(_) => "no words of that speaker in the sources".into(),
             DeclineReason::NotQuotedOnTopic { .. } => {
                 "the speaker is not quoted on that topic".into()
             }
@@ -118,6 +122,10 @@ impl DeclineReason {
             DeclineReason::NoPersonWithRole => "My sources don't name anyone in that role.".into(),
             DeclineReason::NeverQuoted(who) => format!(
                 "My sources mention **{}** but don't quote them or report anything they said. Here is what they report about them:",
+                escape_markdown(who)
+            ),
+            DeclineReason::NoWordsOf(who) => format!(
+                "My sources don't quote **{}** or report anything they said.",
                 escape_markdown(who)
             ),
             DeclineReason::NotQuotedOnTopic { who, topic } => format!(

@@ -12,6 +12,35 @@ use crate::knowledge::Speaker;
 use crate::text::tokenize;
 
 impl Engine {
+    /// The words asked as a speaker when they name someone the sources do not quote: the
+    /// last word of who is asked about is a person or a group ("the monks", "the society",
+    /// "the head of the commission") or a name English does not know ("Tork"), and no person,
+    /// party or source was found for it. A document ("the plan") or a pronoun is not.
+    fn unquoted_speaker(&self, q: &Query) -> Option<String> {
+        let x = q.intent.x.as_deref()?;
+        let words = tokenize(x);
+        let head = words
+            .iter()
+            .rev()
+            .find(|t| !self.lex.stopwords.contains(&t.norm) && !t.numeric)?;
+        if self.lex.followup_pronouns.contains(&head.norm) {
+            return None;
+        }
+        let e = crate::english::english();
+        let speaker = match e.noun_class(&head.norm) {
+            Some(class) => self
+                .knowledge
+                .lexicon
+                .language
+                .description_noun_classes
+                .iter()
+                .chain(std::iter::once(&"group".to_string()))
+                .any(|c| c == class),
+            None => e.zipf(&head.norm).is_none(),
+        };
+        speaker.then(|| lower_first(x, &self.lex.lowered_openers))
+    }
+
     pub(crate) fn said_answer(&self, clean: &str, q: &mut Query) -> Answer {
         let k = &self.knowledge;
         let said = &self.settings.tuning.said;
@@ -69,7 +98,12 @@ impl Engine {
                     }
                 }
                 (facts, lower_first(&x, &self.lex.lowered_openers))
+            } else if let Some(x) = self.unquoted_speaker(q) {
+                // "What did the Red Lantern Society say": someone the sources have no words
+                // of; a sentence that only names them is not what they said.
+                return self.decline(clean, q, DeclineReason::NoWordsOf(x), Vec::new());
             } else {
+                // "What does the plan say about X": a document's words are searched for.
                 return self.search_answer(clean, q);
             };
         let party_subject = q.subject_is_party || q.people.is_empty() && !q.parties.is_empty();
@@ -268,5 +302,47 @@ mod tests {
         );
         assert!(a.answered, "{}", a.to_markdown());
         assert!(a.citations().any(|c| c.quote.contains("ceasefire")));
+    }
+}
+
+#[cfg(test)]
+mod unquoted_speaker_tests {
+    use crate::engine::intents::engine_from;
+
+    fn town() -> crate::engine::Engine {
+        engine_from(&[(
+            "town",
+            "2026-10-11",
+            "According to Ada Brisk, the exchange will be \"supervised by the Red Lantern \
+             Society and nobody else\".\n\n\
+             Mayor Carla Brunn said the council had written to the ministry three times. \
+             \"We have had one reply, and it was a leaflet,\" the mayor said.\n\n\
+             The framework says the corridor will be 18 kilometres wide.",
+        )])
+    }
+
+    /// "What did the Red Lantern Society say": a body or person the sources have no words of
+    /// is declined, not answered with a sentence that names them; a document's words are
+    /// still looked up, and a role held beside a place's name is that person's.
+    #[test]
+    fn a_speaker_the_sources_never_quote_is_declined() {
+        let e = town();
+        for q in [
+            "what did the red lantern society say about the exchange",
+            "what did the monks say about the corridor",
+        ] {
+            let a = e.ask(q, None);
+            assert!(!a.answered, "{q}: {}", a.to_markdown());
+            assert_eq!(
+                a.explanation.decline_reason.as_deref(),
+                Some("no words of that speaker in the sources"),
+                "{q}"
+            );
+        }
+        let a = e.ask("what does the framework say about the corridor", None);
+        assert!(a.answered, "{}", a.to_markdown());
+        let a = e.ask("what did town's mayor say about the ministry", None);
+        assert!(a.answered, "{}", a.to_markdown());
+        assert!(a.citations().any(|c| c.quote.contains("leaflet")));
     }
 }

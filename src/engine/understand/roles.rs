@@ -21,6 +21,9 @@ pub(crate) struct RoleRef {
     /// A rank word was asked ("top", "chief"): it was taken out of `wants`, and a holder
     /// whose role has one is preferred.
     ranked: bool,
+    /// The stem of a possessive that is no party ("*Vessen's* mayor"): the holder's sentences
+    /// must name it.
+    place: Option<String>,
 }
 
 impl Engine {
@@ -163,7 +166,15 @@ impl Engine {
             }
             let introduced =
                 start > 0 && self.lex.role_introducers.contains(&tokens[start - 1].norm);
-            if party.is_none() && !introduced {
+            // "Vessen's mayor": a possessive that names no party still makes it someone's role,
+            // held by a person the sources name beside that word.
+            let place = (party.is_none()
+                && !introduced
+                && start > 0
+                && tokens[start - 1].possessive
+                && !used[start - 1])
+                .then(|| self.stem(&tokens[start - 1].norm));
+            if party.is_none() && !introduced && place.is_none() {
                 continue;
             }
             let mut wants: Vec<Vec<String>> = if alternatives.is_empty() {
@@ -188,7 +199,7 @@ impl Engine {
             if wants.is_empty() {
                 continue;
             }
-            let first = party.map_or(start, |p| p.1.min(start));
+            let first = party.map_or(start, |p| p.1.min(start)) - usize::from(place.is_some());
             let text = tokens[first..end]
                 .iter()
                 .map(|t| t.norm.as_str())
@@ -201,9 +212,24 @@ impl Engine {
                 party: party.map(|p| p.0),
                 text: format!("the {text}"),
                 ranked,
+                place,
             });
         }
         out
+    }
+
+    /// True when a person's sentences, or the titles and outlets of the articles naming them,
+    /// hold a word ("Vessen" for the mayor of a Radio Vessen story).
+    fn person_near_word(&self, p: usize, stem: &str) -> bool {
+        self.person_sents[p].iter().any(|&s| {
+            self.index.has(stem, s as u32) || {
+                let a = &self.knowledge.articles[self.sents[s].article];
+                tokenize(&a.title)
+                    .iter()
+                    .chain(tokenize(&a.source).iter())
+                    .any(|t| self.stem_ref(&t.norm) == stem)
+            }
+        })
     }
 
     /// True when a stem is a rank word's (`rank_modifiers`: "top", "chief", "lead").
@@ -244,6 +270,11 @@ impl Engine {
                 }
                 if party_id.is_some() && p.affiliation.as_deref() != party_id {
                     continue;
+                }
+                if let Some(place) = &r.place {
+                    if !self.person_near_word(i, place) {
+                        continue;
+                    }
                 }
                 let mut newest: Option<&str> = None;
                 let mut has_rank = false;

@@ -62,7 +62,7 @@ pub struct Phrase {
     pub means: Vec<&'static str>,
 }
 
-/// The verb phrases, by the stem of their first word.
+/// The verb phrases and adjective and adverb idioms, by the stem of their first word.
 pub fn phrases() -> &'static HashMap<String, Vec<Phrase>> {
     static TABLE: LazyLock<HashMap<String, Vec<Phrase>>> = LazyLock::new(|| {
         let mut by_first: HashMap<String, Vec<Phrase>> = HashMap::default();
@@ -247,6 +247,21 @@ mod tests {
             .and_then(|v| v.iter().find(|p| p.stems.len() == 2 && p.stems[1] == "off"))
             .expect("call off");
         assert!(off.means.contains(&"cancel"), "{:?}", off.means);
+        // Adjective idioms too: what is "on the table" is negotiable.
+        let on = crate::text::stem("on");
+        let table = phrases()
+            .get(&on)
+            .and_then(|v| {
+                v.iter()
+                    .find(|p| p.stems.len() == 3 && p.stems[2] == "tabl")
+            })
+            .expect("on the table");
+        assert!(table.means.contains(&"negotiable"), "{:?}", table.means);
+        // Not noun compounds, whose words keep their own meaning.
+        let prime = crate::text::stem("prime");
+        assert!(!phrases()
+            .get(&prime)
+            .is_some_and(|v| v.iter().any(|p| p.stems.len() == 2)));
     }
 
     use super::*;

@@ -373,3 +373,31 @@ mod related_tests {
         assert!(a.answered, "{}", a.to_markdown());
     }
 }
+
+#[cfg(test)]
+mod idiom_tests {
+    /// "Is NATO membership even on the table": an idiom's words the sources never use are not
+    /// what the question is about, so it is answered from what the sources say of the rest.
+    #[test]
+    fn an_idiom_is_read_by_its_meaning_not_its_words() {
+        let e = crate::engine::intents::seed();
+        let q = e.analyse(
+            "is ukraine joining nato even on the table under the us plan",
+            None,
+        );
+        assert!(
+            q.terms
+                .iter()
+                .filter(|t| t.stem == "tabl")
+                .all(|t| t.origin == super::TermOrigin::Filler),
+            "{:?}",
+            q.terms
+        );
+        let a = e.ask(
+            "is ukraine joining nato even on the table under the us plan",
+            None,
+        );
+        assert!(a.answered, "{}", a.to_markdown());
+        assert!(a.citations().any(|c| c.quote.contains("NATO membership")));
+    }
+}

@@ -438,6 +438,10 @@ pub struct Language {
     /// "*lead*"): in a question one stands for another, and a role without one still fits.
     #[serde(default = "builtin_rank_modifiers")]
     pub rank_modifiers: Vec<String>,
+    /// Nouns for the article itself ("according to *the piece*", "in *the article*"): after
+    /// a determiner they say where, not what, so they are filler.
+    #[serde(default = "builtin_article_nouns")]
+    pub article_nouns: Vec<String>,
     /// Classes of English nouns (WordNet's lexicographer classes) that describe a person in a
     /// question ("the village *gp*", "the *historian*"): `person`.
     #[serde(default = "builtin_description_noun_classes")]
@@ -721,6 +725,10 @@ fn builtin_description_noun_classes() -> Vec<String> {
 
 fn builtin_description_stops() -> Vec<String> {
     builtin_language().description_stops.clone()
+}
+
+fn builtin_article_nouns() -> Vec<String> {
+    builtin_language().article_nouns.clone()
 }
 
 fn builtin_rank_modifiers() -> Vec<String> {
@@ -1842,6 +1850,7 @@ mod tests {
             "description_openers",
             "role_introducers",
             "rank_modifiers",
+            "article_nouns",
             "description_noun_classes",
             "description_stops",
             "opener_rewrites",

@@ -107,7 +107,13 @@ impl Engine {
                 continue;
             }
             let s = keys[k].clone();
+            // "According to the piece": the article itself, not what is asked about.
+            let lang = &self.knowledge.lexicon.language;
+            let article = k > 0
+                && self.lex.description_openers.contains(&q.tokens[k - 1].norm)
+                && lang.article_nouns.iter().any(|n| n == &t.norm);
             let filler = self.filler.contains(&t.norm)
+                || article
                 || in_phrase[k] && (!self.index.contains(&s) || phrase_unused[k]);
             let slot = used[k];
             let group = k;
@@ -399,5 +405,29 @@ mod idiom_tests {
         );
         assert!(a.answered, "{}", a.to_markdown());
         assert!(a.citations().any(|c| c.quote.contains("NATO membership")));
+    }
+}
+
+#[cfg(test)]
+mod article_noun_tests {
+    /// "According to the piece": the article itself is filler, so a question naming it is
+    /// answered from the rest; the same noun asked about stays content.
+    #[test]
+    fn the_article_itself_is_not_what_is_asked() {
+        let e = crate::engine::intents::seed();
+        let q = e.analyse(
+            "how long has the war been going on, according to the piece",
+            None,
+        );
+        let piece = q.terms.iter().find(|t| t.stem == "piec").expect("a term");
+        assert_eq!(piece.origin, super::TermOrigin::Filler);
+        let a = e.ask(
+            "how long has the war been going on, according to the piece",
+            None,
+        );
+        assert!(a.answered, "{}", a.to_markdown());
+        let q = e.analyse("which piece of land would ukraine give up", None);
+        let piece = q.terms.iter().find(|t| t.stem == "piec").expect("a term");
+        assert_ne!(piece.origin, super::TermOrigin::Filler);
     }
 }

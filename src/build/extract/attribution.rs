@@ -53,6 +53,9 @@ pub(super) struct Reader<'a> {
     /// A pronoun of the current sentence, before the person it names, that stands for nobody
     /// settled: its token and whether it stands for a man.
     pub(super) lone_sex: Option<(usize, bool)>,
+    /// The people the article has named so far, in order: who a bare title may stand for when
+    /// only one of them holds it.
+    pub(super) seen: Vec<usize>,
 }
 
 impl<'a> Reader<'a> {
@@ -212,6 +215,18 @@ impl<'a> Reader<'a> {
                 return Some(self.add_source(s, a, b, None, None, n, map));
             }
             if lead == a && (a..b).all(|k| !self.registry.places.contains(&s.tokens[k].norm)) {
+                // "raged Big Bram": a nickname of the one person with that given name, when the
+                // article names them in full.
+                let words: Vec<String> = s.tokens[a..b].iter().map(|t| t.norm.clone()).collect();
+                if let Some(pi) = self.registry.nickname_of(&words).filter(|&pi| {
+                    let name = &self.registry.people[pi].name;
+                    self.article
+                        .paragraphs
+                        .iter()
+                        .any(|p| p.text.contains(name))
+                }) {
+                    return Some(self.person_speaker(pi));
+                }
                 let end = s.tokens[b - 1].start + s.tokens[b - 1].base(s.hay).len();
                 let name = s.hay[s.tokens[a].start..end].to_string();
                 let id = slug(&name);
@@ -276,7 +291,8 @@ impl<'a> Reader<'a> {
                     || (m.end <= noun && m.start >= a && s.tokens[m.end - 1].possessive)
             })
             .and_then(|m| m.person)
-            .map(|pi| self.person_id(pi));
+            .map(|pi| self.person_id(pi))
+            .or_else(|| self.pronoun_owner(s, a, noun));
         let parties = party_mask(&s.tokens, c);
         let affiliation = (a..b)
             .find_map(|i| parties[i])
@@ -298,7 +314,68 @@ impl<'a> Reader<'a> {
                 return Some(Speaker::Source(prev.id.clone()));
             }
         }
+        if !self.one_noun_phrase(s, a, b, mentions) {
+            self.reason = Some(format!(
+                "“{}” is no short description of a person or body",
+                &s.hay[s.tokens[a].start..s.tokens[b - 1].end]
+            ));
+            return None;
+        }
         Some(self.add_source(s, a, b, on_behalf, affiliation, n, map))
+    }
+
+    /// "His office said": the person a possessive pronoun right before a source's noun stands
+    /// for, when the text settles it (see `resolve_reference`); the pronoun is no subject of
+    /// the sentence for what follows.
+    fn pronoun_owner(&mut self, s: &Sent, a: usize, noun: usize) -> Option<String> {
+        let t = &s.tokens[a];
+        if noun != a + 1
+            || !self.c.role_introducers.contains(&t.norm)
+            || self.sex_of(&t.norm).is_none()
+        {
+            return None;
+        }
+        let (pronoun, reason) = (self.pronoun, self.reason.take());
+        let found = self.resolve_reference(s, a, None);
+        (self.pronoun, self.reason) = (pronoun, reason);
+        match found {
+            Some(Speaker::Person(id)) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// True when tokens `[a, b)` read as one noun phrase ("a caller from the fishing town of
+    /// Strand", "his office"), which an unnamed source's description must be: not a clause
+    /// ("X last night slammed Y for"), which names two people or holds a characterising verb,
+    /// nor two noun phrases run together ("the line her staff"), where a determiner stands
+    /// after a noun with no preposition or conjunction between.
+    fn one_noun_phrase(&self, s: &Sent, a: usize, b: usize, mentions: &[Mention]) -> bool {
+        let toks = &s.tokens;
+        let people = mentions
+            .iter()
+            .filter(|m| m.start >= a && m.end <= b)
+            .count();
+        if people > 1 || (a..b).any(|k| self.c.characterising_verbs.contains(&toks[k].norm)) {
+            return false;
+        }
+        let determiner = |k: usize| {
+            self.c.role_introducers.contains(&toks[k].norm)
+                || self.c.source_determiners.contains(&toks[k].norm)
+        };
+        !(a + 1..b).any(|k| {
+            let prev = &toks[k - 1];
+            self.c.role_introducers.contains(&toks[k].norm)
+                && !determiner(k - 1)
+                && !prev.numeric
+                && !self.c.affiliation_words.contains(&prev.norm)
+                && !self.c.place_prepositions.contains(&prev.norm)
+                && !self.c.title_joiners.contains(&prev.norm)
+                && !self.c.predicate_connectives.contains(&prev.norm)
+                && !matches!(
+                    prev.norm.as_str(),
+                    "or" | "as" | "by" | "on" | "in" | "about"
+                )
+        })
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -468,6 +545,82 @@ impl<'a> Reader<'a> {
                 let gap = &s.hay[toks[v - 1].end..toks[v].start];
                 gap.contains('”') || gap.contains('"')
             };
+            // "X slammed Y for branding them “...”": a verb's -ing form after a preposition is
+            // said by the object of the verb before it, when one stands between.
+            if characterising
+                && v >= 2
+                && toks[v].norm.ends_with("ing")
+                && self.c.affiliation_words.contains(&toks[v - 1].norm)
+                && adjacent(s.hay, toks[v - 1].end, toks[v].start)
+            {
+                let end = v - 1;
+                let mut start = end;
+                while start > 0
+                    && adjacent(s.hay, toks[start - 1].end, toks[start].start)
+                    && !self.c.reporting_verbs.contains(&toks[start - 1].norm)
+                    && !self.c.characterising_verbs.contains(&toks[start - 1].norm)
+                {
+                    start -= 1;
+                }
+                let verb_before = start > 0
+                    && (self.c.reporting_verbs.contains(&toks[start - 1].norm)
+                        || self.c.characterising_verbs.contains(&toks[start - 1].norm));
+                if verb_before && start < end {
+                    let speaker = self.resolve_phrase(s, start, end, mentions, n, map);
+                    out.push(Said {
+                        speaker,
+                        verb: v,
+                        after_quote: false,
+                        characterising,
+                        reason: self.reason.take(),
+                    });
+                    continue;
+                }
+            }
+            // "Marrow was asked by a reporter: “...”": a passive verb's subject is who was
+            // asked or told; who spoke is the one after "by", else nobody the verb says.
+            if v > 0
+                && self.c.stances.passive.contains(&toks[v - 1].norm)
+                && !toks[v].norm.ends_with("ing")
+                && adjacent(s.hay, toks[v - 1].end, toks[v].start)
+            {
+                let by = v + 1;
+                let mut speaker = None;
+                if toks.get(by).is_some_and(|t| t.norm == "by")
+                    && by + 1 < toks.len()
+                    && adjacent(s.hay, toks[v].end, toks[by].start)
+                {
+                    let end = (by + 2..toks.len())
+                        .find(|&k| !adjacent(s.hay, toks[k - 1].end, toks[k].start))
+                        .unwrap_or(toks.len());
+                    speaker = self.resolve_phrase(s, by + 1, end, mentions, n, map);
+                } else {
+                    // Only a passive verb that introduces a quotation ("was asked: “...”")
+                    // stands for it; any other ("had been briefed on ...") reports nothing.
+                    let introduces = s.hay[toks[v].end..s.end]
+                        .find(['“', '"'])
+                        .is_some_and(|at| {
+                            let gap = s.hay[toks[v].end..toks[v].end + at].trim();
+                            gap.ends_with(':') && gap.split_whitespace().count() <= 4
+                        });
+                    if !introduces {
+                        continue;
+                    }
+                    self.reason = Some(format!(
+                        "“{} {}” tells who was spoken to, not who spoke",
+                        toks[v - 1].text(s.hay),
+                        toks[v].text(s.hay)
+                    ));
+                }
+                out.push(Said {
+                    speaker,
+                    verb: v,
+                    after_quote: false,
+                    characterising,
+                    reason: self.reason.take(),
+                });
+                continue;
+            }
             // Subject before the verb: back to the clause start.
             let mut k = v;
             if k > 1
@@ -589,7 +742,38 @@ impl<'a> Reader<'a> {
                         end = start;
                         start = self.clause_start(s, end - 1);
                     }
-                    if start < end {
+                    // "Aurel Dascombe, Calvessa's Minister for Fisheries, who joined ...,
+                    // said": a role set off by commas after a name, before the relative
+                    // clause, is that person's; the name is the subject.
+                    let titles = title_mask(toks, self.c);
+                    let named_before = (start > 0
+                        && start < end
+                        && s.hay[toks[start - 1].end..toks[start].start].contains(',')
+                        && !mentions.iter().any(|m| m.start >= start && m.start < end)
+                        && (start..end)
+                            .any(|k| titles[k] || self.c.source_nouns.contains(&toks[k].norm)))
+                    .then(|| mentions.iter().find(|m| m.end == start))
+                    .flatten()
+                    .copied()
+                    .filter(|m| {
+                        !toks[m.end - 1].possessive
+                            && (self.clause_start(s, m.start)..m.start).all(|k| {
+                                titles[k]
+                                    || self.c.role_modifiers.contains(&toks[k].norm)
+                                    || self.c.honorifics.contains_key(toks[k].base(s.hay))
+                            })
+                    });
+                    if let Some(m) = named_before {
+                        match m.person {
+                            Some(pi) => speaker = Some(self.person_speaker(pi)),
+                            None => {
+                                self.reason = Some(format!(
+                                    "“{}” is a surname several people share and the text does not say whose",
+                                    toks[m.start].base(s.hay)
+                                ))
+                            }
+                        }
+                    } else if start < end {
                         speaker = self.resolve_phrase(s, start, end, mentions, n, map);
                     }
                 }

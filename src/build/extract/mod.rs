@@ -164,6 +164,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
         reason: None,
         pronoun: None,
         lone_sex: None,
+        seen: Vec::new(),
     };
     // Who a surname several people share stands for here: the one of them named in full.
     let in_full_anywhere = {
@@ -235,6 +236,11 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 .map(|(a, _)| a);
             r.pronoun = None;
             r.lone_sex = None;
+            for pi in r.here.iter().filter_map(|m| m.person) {
+                if !r.seen.contains(&pi) {
+                    r.seen.push(pi);
+                }
+            }
             let saids = r.said_in(s, &mentions, p.n, &map);
             // Tags.
             let mut facts = SentenceFacts {
@@ -318,12 +324,22 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                     .find(|sd| s.tokens[sd.verb].end <= q.open);
                 // A quote of several sentences is attributed where it closes: “A. B,” X said.
                 let mut later: Option<(Option<Speaker>, String)> = None;
+                // The verb after such a quote whose speaker the text does not settle: the quote
+                // is nobody's then, not the speaker before it continuing.
+                let mut later_unsettled: Option<(String, Option<String>)> = None;
                 if after.is_none() && q.close > s.end {
                     if let Some(end_sentence) =
                         sents.iter().find(|o| o.start < q.close && q.close <= o.end)
                     {
                         let end_mentions = person_mentions(end_sentence, registry, &in_full, c);
                         let end_saids = r.said_in(end_sentence, &end_mentions, p.n, &map);
+                        later_unsettled = end_saids
+                            .iter()
+                            .find(|sd| near(end_sentence, sd))
+                            .filter(|sd| sd.speaker.is_none())
+                            .map(|sd| {
+                                (end_sentence.tokens[sd.verb].norm.clone(), sd.reason.clone())
+                            });
                         later = end_saids
                             .iter()
                             .find(|sd| near(end_sentence, sd) && sd.speaker.is_some())
@@ -360,6 +376,11 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                     (sd.speaker.clone(), Some(s.tokens[sd.verb].norm.clone()))
                 } else if let Some((sp, v)) = later {
                     (sp, Some(v))
+                } else if let Some((v, why)) = later_unsettled {
+                    reason = Some(why.unwrap_or_else(|| {
+                        "the verb after this quotation has no speaker the text settles".into()
+                    }));
+                    (None, Some(v))
                 } else if issued.is_some() && r.about_the_statement(s) {
                     // "It reads in full: “...”": the words of who issued it.
                     (issued.clone(), None)
@@ -607,6 +628,13 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                         .collect();
                     n
                 });
+            // "The minister struck a more conciliatory tone.": a bare title as the subject is
+            // who the sentence is about, settled or not.
+            let named = if named.is_none() && !whole_quote {
+                r.title_subject(s)
+            } else {
+                named
+            };
             // A sentence inside a quotation that opened before it ("“A. B.”") leaves the speaker
             // of the quotation for what follows.
             let inside_quote = quotes.iter().any(|q| q.open < s.start && s.end <= q.close);

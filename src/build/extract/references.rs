@@ -108,6 +108,69 @@ impl Reader<'_> {
             .map(|src| Speaker::Source(src.id.clone()))
     }
 
+    /// "The minister struck a more conciliatory tone.": the people a sentence opening on a bare
+    /// title is about: the one person the title stands for, else someone not settled (so no
+    /// later pronoun reaches past it to a person named before). None when it opens otherwise.
+    pub(super) fn title_subject(&mut self, s: &Sent) -> Option<Named> {
+        let toks = &s.tokens;
+        let a = (0..toks.len())
+            .find(|&i| !toks[i].numeric && !self.c.sentence_connectives.contains(&toks[i].norm))?;
+        let quoted = super::quotes::find_quotes(s.hay)
+            .iter()
+            .any(|q| toks[a].start >= q.open && toks[a].start < q.close);
+        if quoted || toks[a].norm != "the" {
+            return None;
+        }
+        let mut b = a + 1;
+        while b < toks.len() && b - a < 6 && super::adjacent(s.hay, toks[b - 1].end, toks[b].start)
+        {
+            b += 1;
+        }
+        let (e, words) = (a + 2..=b)
+            .rev()
+            .find_map(|e| self.bare_title(s, a, e, &[]).map(|w| (e, w)))?;
+        let unsettled = Named {
+            unknown: true,
+            ..Named::default()
+        };
+        // "The Minister of Foreign Affairs of Vellamar": a title of a body the words go on to
+        // name is not the bare title.
+        if toks.get(e).is_some_and(|t| {
+            self.c.title_joiners.contains(&t.norm) || self.c.affiliation_words.contains(&t.norm)
+        }) {
+            return Some(unsettled);
+        }
+        let why = self.reason.take();
+        let found = self.resolve_reference(s, a, Some(&words));
+        self.reason = why;
+        match found {
+            Some(Speaker::Person(id)) => {
+                let pi = *self.registry.by_id.get(&id)?;
+                Some(Named {
+                    persons: vec![pi],
+                    subject: Some(pi),
+                    ..Named::default()
+                })
+            }
+            _ => Some(unsettled),
+        }
+    }
+
+    /// The one person named so far in the article whom a bare title fits, when no one else
+    /// named so far fits it: "the minister" in a report with one minister in it.
+    fn only_one_fits(&self, words: &[String]) -> Option<usize> {
+        let fit: Vec<usize> = self
+            .seen
+            .iter()
+            .copied()
+            .filter(|&p| self.registry.fits(p, words))
+            .collect();
+        match fit[..] {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+
     /// A pronoun (`title` None) or a bare title at token `a`: the person it stands for, only
     /// when the text leaves no doubt. The antecedent is the words before it in its own sentence
     /// when they name anyone, else the nearest earlier sentence that names anyone; it must name
@@ -121,6 +184,19 @@ impl Reader<'_> {
         title: Option<&[String]>,
     ) -> Option<Speaker> {
         let word = s.tokens[a].text(s.hay).to_string();
+        // "Asked about the two ministers, the minister said": a title the sentence also gives
+        // several people stands for none of them.
+        if let Some(head) = title.and_then(|w| w.last()) {
+            let several = s.tokens[..a]
+                .iter()
+                .any(|t| t.norm != *head && stem(&t.norm) == stem(head));
+            if several {
+                self.reason = Some(format!(
+                    "the sentence speaks of several people who are “{head}”, and the title does not say which"
+                ));
+                return None;
+            }
+        }
         let mut before: Vec<Mention> = self.here.iter().copied().filter(|m| m.end <= a).collect();
         // "Calloway, the chief negotiator, whom he once described as ...": the pronoun right
         // after a relative word is never the person the relative clause is about.
@@ -209,6 +285,11 @@ impl Reader<'_> {
         }
         if let Some(words) = title {
             if !self.registry.fits(one, words) {
+                // "Anvers said ... The minister struck a softer tone": the title is not the
+                // person just named, but the one person named so far who holds it.
+                if let Some(other) = self.only_one_fits(words) {
+                    return Some(Speaker::Person(self.person_id(other)));
+                }
                 self.reason = Some(format!(
                     "the title “{}” does not fit the person named just before",
                     words.join(" ")

@@ -244,6 +244,18 @@ impl<'a> Reader<'a> {
                 return Some(Speaker::Person(id));
             }
         }
+        // "a government whip said ... the whip said": "the" and the head noun of an unnamed
+        // source met before is that source.
+        if s.tokens[a].norm == "the" && b - a == 2 {
+            let noun = stem(&s.tokens[a + 1].norm);
+            if let Some(prev) = self.facts.sources.iter().rev().find(|src| {
+                tokenize(&src.description)
+                    .last()
+                    .is_some_and(|t| stem(&t.norm) == noun)
+            }) {
+                return Some(Speaker::Source(prev.id.clone()));
+            }
+        }
         self.reason = Some(format!(
             "“{}” is not a person or body the text names",
             &s.hay[s.tokens[a].start..s.tokens[b - 1].end]

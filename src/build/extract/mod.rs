@@ -213,7 +213,11 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
         let sents = sentences_of(&p.text, c);
         let quotes = find_quotes(&p.text);
         let mut para_facts = Vec::new();
+        // The speaker of a quotation that opened the sentence before and was attributed right
+        // after it ("“A,” X says."): a quotation standing alone next continues it ("“B.”").
+        let mut split_prev: Option<(Speaker, Option<String>)> = None;
         for (k, s) in sents.iter().enumerate() {
+            let mut split_next: Option<(Speaker, Option<String>)> = None;
             let sid = sentence_id(&article.id, p.n, k);
             so_far.extend(registry.named_in_full(std::slice::from_ref(s)));
             let in_full = registry.named_so_far(&in_full_anywhere, &so_far);
@@ -353,6 +357,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 }
                 let text = &p.text[qs..qe];
                 let mut continuation = false;
+                let mut by_after = false;
                 let mut reason = None;
                 // "Will there be a deal? “Ask me in September,” she says.": in an interview, a
                 // pronoun answering the question is the one who answers.
@@ -373,6 +378,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                     let sd = after_verb.expect("checked");
                     (answerer.clone(), Some(s.tokens[sd.verb].norm.clone()))
                 } else if let Some(sd) = after {
+                    by_after = true;
                     (sd.speaker.clone(), Some(s.tokens[sd.verb].norm.clone()))
                 } else if let Some((sp, v)) = later {
                     (sp, Some(v))
@@ -431,6 +437,11 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                         })
                     };
                     match (&spoke, &next_names) {
+                        (None, _) if split_prev.is_some() => {
+                            continuation = true;
+                            let (sp, v) = split_prev.clone().expect("checked");
+                            (Some(sp), v)
+                        }
                         (None, Some((_, own, false, true)))
                             if own.len() == 1 && own[0].person.is_some() =>
                         {
@@ -481,6 +492,9 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 let channel = after.or(before).and_then(|sd| channel_after(s, sd.verb, c));
                 let speaker = speaker.unwrap_or(Speaker::Unattributed);
                 if speaker != Speaker::Unattributed {
+                    if by_after && q.open <= s.start {
+                        split_next = Some((speaker.clone(), verb.clone()));
+                    }
                     spoke = Some((speaker.clone(), verb.clone()));
                     reason = None;
                     // Who answers a question in an interview answers the next ones too.
@@ -674,6 +688,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 r.last_named = named;
             }
             after_question = question;
+            split_prev = split_next;
             r.reason = None;
             // Events and numbers.
             events_in(&mut r.facts.events, s, article, p.n, &sid, &map, c);

@@ -277,7 +277,10 @@ impl Reader<'_> {
             ));
             return None;
         };
-        if named.subject != Some(one) {
+        // "Ms Marrow met Mr Korsgaard ... he said": when the pronoun's sex rules out everyone
+        // else named, the one left is who it stands for, subject or not.
+        let settled_by_sex = title.is_none() && persons.len() < named.persons.len();
+        if named.subject != Some(one) && !settled_by_sex {
             self.reason = Some(format!(
                 "the person named before “{word}” is not that sentence's subject"
             ));
@@ -336,6 +339,26 @@ pub(super) fn viewpoint_person(
 /// ("Her neighbour, pensioner Otto Brun").
 pub(super) fn after_an_aside(s: &Sent, at: usize, c: &Compiled) -> bool {
     let toks = &s.tokens;
+    // "Back home, Calvessa's own fisheries minister Aurel Dascombe ...": a role phrase before
+    // the name, an owner and a describing word or two before it, after the comma.
+    let titles = title_mask(toks, c);
+    let parties = party_mask(toks, c);
+    if let Some(mut r) = super::people::role_before(s, at, c, &titles, &parties) {
+        let from = r;
+        while r > 0
+            && from - r < 2
+            && super::adjacent(s.hay, toks[r - 1].end, toks[r].start)
+            && (toks[r - 1].possessive && toks[r - 1].capital
+                || !toks[r - 1].capital
+                    && crate::english::english().pos(&toks[r - 1].norm)
+                        == crate::english::Pos::Adjective)
+        {
+            r -= 1;
+        }
+        if r > 0 && s.hay[toks[r - 1].end..toks[r].start].contains(',') {
+            return true;
+        }
+    }
     let mut j = at;
     // An honorific before the name is part of it ("..., Monsignor Lucan Weir, has").
     while j > 0
@@ -345,7 +368,6 @@ pub(super) fn after_an_aside(s: &Sent, at: usize, c: &Compiled) -> bool {
         j -= 1;
     }
     // So is a title before it ("In Serrat, Prime Minister Jana Hollis broke ...").
-    let titles = title_mask(toks, c);
     while j > 0
         && (titles[j - 1] || c.role_modifiers.contains(&toks[j - 1].norm) && titles[j])
         && super::adjacent(s.hay, toks[j - 1].end, toks[j].start)

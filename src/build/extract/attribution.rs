@@ -591,11 +591,16 @@ impl<'a> Reader<'a> {
             }
             // "Marrow was asked by a reporter: “...”": a passive verb's subject is who was
             // asked or told; who spoke is the one after "by", else nobody the verb says.
-            if v > 0
-                && self.c.stances.passive.contains(&toks[v - 1].norm)
-                && !toks[v].norm.ends_with("ing")
-                && adjacent(s.hay, toks[v - 1].end, toks[v].start)
-            {
+            // "Marsh was last night accused of a “sell-out”": a characterising verb's passive
+            // may hold a few lowercase words after its "was".
+            let reach = if characterising { 3 } else { 1 };
+            let passive_at = (1..=reach.min(v)).map(|d| v - d).find(|&k| {
+                self.c.stances.passive.contains(&toks[k].norm)
+                    && (k + 1..=v).all(|j| adjacent(s.hay, toks[j - 1].end, toks[j].start))
+                    && (k + 1..v)
+                        .all(|j| !toks[j].capital && !self.c.clause_words.contains(&toks[j].norm))
+            });
+            if passive_at.is_some() && !toks[v].norm.ends_with("ing") {
                 let by = v + 1;
                 let mut speaker = None;
                 if toks.get(by).is_some_and(|t| t.norm == "by")
@@ -619,9 +624,8 @@ impl<'a> Reader<'a> {
                         continue;
                     }
                     self.reason = Some(format!(
-                        "“{} {}” tells who was spoken to, not who spoke",
-                        toks[v - 1].text(s.hay),
-                        toks[v].text(s.hay)
+                        "“{}” tells who was spoken to, not who spoke",
+                        &s.hay[toks[passive_at.unwrap_or(v)].start..toks[v].end]
                     ));
                 }
                 out.push(Said {
@@ -825,8 +829,23 @@ impl<'a> Reader<'a> {
                     .any(|q| toks[i].start >= q.open && toks[i].start < q.close)
             };
             if let Some(first) = mentions.iter().find(|m| !quoted(m.start)) {
-                let lone = (0..first.start)
-                    .find(|&i| self.c.person_pronouns.contains(&toks[i].norm) && !quoted(i));
+                // "At her press conference, Marrow was asked": a possessive in a phrase that
+                // opens the sentence with a preposition and ends at the comma before the person
+                // named is that person's.
+                let open = (0..toks.len()).find(|&i| !toks[i].numeric).unwrap_or(0);
+                let cataphoric = |i: usize| {
+                    first.start > i + 1
+                        && (self.c.place_prepositions.contains(&toks[open].norm)
+                            || self.c.speaker_stops.contains(&toks[open].norm))
+                        && open < i
+                        && s.hay[toks[first.start - 1].end..toks[first.start].start].contains(',')
+                        && (open + 1..first.start - 1)
+                            .all(|k| !s.hay[toks[k - 1].end..toks[k].start].contains(','))
+                        && !toks[i + 1].capital
+                };
+                let lone = (0..first.start).find(|&i| {
+                    self.c.person_pronouns.contains(&toks[i].norm) && !quoted(i) && !cataphoric(i)
+                });
                 match lone.map(|p| (p, self.sex_of(&toks[p].norm))) {
                     // "Her deputy, Gil Ostrander, went further.": a pronoun of one sex leaves a
                     // later pronoun of the other to the person named.
@@ -1391,6 +1410,62 @@ impl<'a> Reader<'a> {
             return None;
         }
         self.source_phrase(s, 0, end, &before, n, map)
+    }
+
+    /// "his “sea thieves” remark", "Vask's “red line” comment": a quotation between a possessive
+    /// and a noun for words said is the owner's words, when the text settles who owns them.
+    pub(super) fn owner_of_words(
+        &mut self,
+        s: &Sent,
+        open: usize,
+        close: usize,
+    ) -> Option<Speaker> {
+        let toks = &s.tokens;
+        let before = toks.iter().rposition(|t| t.end <= open)?;
+        let after = toks.iter().position(|t| t.start >= close)?;
+        if !self.c.speech_nouns.contains(&toks[after].norm)
+            || !s.hay[toks[before].end..open].trim().is_empty()
+            || !s.hay[close..toks[after].start].trim().is_empty()
+        {
+            return None;
+        }
+        let t = &toks[before];
+        if let (true, Some(male)) = (
+            self.c.role_introducers.contains(&t.norm),
+            self.sex_of(&t.norm),
+        ) {
+            // People named before it in the sentence: the one of them the pronoun's sex
+            // leaves, and never anyone named earlier.
+            let named: Vec<Option<usize>> = self
+                .here
+                .iter()
+                .filter(|m| m.end <= before)
+                .map(|m| m.person)
+                .collect();
+            if !named.is_empty() {
+                let mut left: Vec<usize> = Vec::new();
+                for p in &named {
+                    let p = (*p)?;
+                    if self.courtesy_sex(p) != Some(!male) && !left.contains(&p) {
+                        left.push(p);
+                    }
+                }
+                return match left[..] {
+                    [one] => Some(self.person_speaker(one)),
+                    _ => None,
+                };
+            }
+            let (pronoun, reason) = (self.pronoun, self.reason.take());
+            let found = self.resolve_reference(s, before, None);
+            (self.pronoun, self.reason) = (pronoun, reason);
+            return found;
+        }
+        let m = self
+            .here
+            .iter()
+            .find(|m| m.end == before + 1 && t.possessive)
+            .copied()?;
+        m.person.map(|pi| self.person_speaker(pi))
     }
 
     /// "a demand Sorvenia has called “...”", "the plan Vilk described as “...”": in a relative

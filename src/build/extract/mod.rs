@@ -480,6 +480,8 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 } else if let Some(sd) = after_verb {
                     reason = sd.reason.clone();
                     (None, Some(s.tokens[sd.verb].norm.clone()))
+                } else if let Some(sp) = r.owner_of_words(s, q.open, q.close) {
+                    (Some(sp), None)
                 } else if let Some(sp) = r.colon_speaker(s, q.open, p.n, &map) {
                     (Some(sp), None)
                 } else if let Some(pi) = viewpoint_person(s, &r.here, r.here_unknown.is_some(), c) {

@@ -156,6 +156,27 @@ impl Reader<'_> {
         }
     }
 
+    /// A person's sex as a courtesy title written before their full name tells it ("Ms Ilse
+    /// Marrow" in any article): true for a man; None when none is written, or both are.
+    pub(super) fn courtesy_sex(&self, person: usize) -> Option<bool> {
+        let titles = &self.registry.people[person].honorific_titles;
+        let male = self
+            .c
+            .masculine_honorifics
+            .iter()
+            .any(|h| titles.contains(&crate::text::normalize(h)));
+        let female = self
+            .c
+            .feminine_honorifics
+            .iter()
+            .any(|h| titles.contains(&crate::text::normalize(h)));
+        match (male, female) {
+            (true, false) => Some(true),
+            (false, true) => Some(false),
+            _ => None,
+        }
+    }
+
     /// The one person named so far in the article whom a bare title fits, when no one else
     /// named so far fits it: "the minister" in a report with one minister in it.
     fn only_one_fits(&self, words: &[String]) -> Option<usize> {
@@ -266,7 +287,9 @@ impl Reader<'_> {
                 .persons
                 .iter()
                 .copied()
-                .filter(|p| !named.sexes.contains(&(*p, !male)))
+                .filter(|p| {
+                    !named.sexes.contains(&(*p, !male)) && self.courtesy_sex(*p) != Some(!male)
+                })
                 .collect(),
             _ => named.persons.clone(),
         };

@@ -693,6 +693,10 @@ impl<'a> Reader<'a> {
                     let gap = &s.hay[toks[subject_start - 1].end..toks[subject_start].start];
                     gap.contains('”') || gap.contains('"')
                 };
+            } else if let Some(pi) = self.appositive_before_relative(s, subject_end, mentions) {
+                // "led by Judit Anvers, a career diplomat who has called ...": the relative
+                // clause is about the role set off after the name, which is that person.
+                speaker = pi.map(|pi| self.person_speaker(pi));
             } else if subject_end >= 2
                 && self.c.relative_words.contains(&toks[subject_end - 1].norm)
                 && s.hay[toks[subject_end - 2].end..toks[subject_end - 1].start].contains(',')
@@ -1410,6 +1414,49 @@ impl<'a> Reader<'a> {
             return None;
         }
         self.source_phrase(s, 0, end, &before, n, map)
+    }
+
+    /// "Judit Anvers, a career diplomat who": for a relative word right before token `end`,
+    /// with no comma before it, whose antecedent is a role set off by a comma after a name, the
+    /// person of that name (`Some(None)` for a surname several people share); None otherwise.
+    fn appositive_before_relative(
+        &mut self,
+        s: &Sent,
+        end: usize,
+        mentions: &[Mention],
+    ) -> Option<Option<usize>> {
+        let toks = &s.tokens;
+        if end < 3
+            || !self.c.relative_words.contains(&toks[end - 1].norm)
+            || !adjacent(s.hay, toks[end - 2].end, toks[end - 1].start)
+        {
+            return None;
+        }
+        let rel = end - 1;
+        let start = self.clause_start(s, rel);
+        if start == 0
+            || start >= rel
+            || !s.hay[toks[start - 1].end..toks[start].start].contains(',')
+        {
+            return None;
+        }
+        let titles = title_mask(toks, self.c);
+        let role = self.c.role_articles.contains(&toks[start].norm)
+            && (start..rel).any(|k| titles[k] || self.c.source_nouns.contains(&toks[k].norm))
+            && !mentions.iter().any(|m| m.start >= start && m.start < rel);
+        if !role {
+            return None;
+        }
+        let m = mentions
+            .iter()
+            .find(|m| m.end == start && !toks[m.end - 1].possessive)?;
+        if m.person.is_none() {
+            self.reason = Some(format!(
+                "“{}” is a surname several people share and the text does not say whose",
+                toks[m.start].base(s.hay)
+            ));
+        }
+        Some(m.person)
     }
 
     /// "his “sea thieves” remark", "Vask's “red line” comment": a quotation between a possessive

@@ -669,4 +669,49 @@ mod tests {
         assert_eq!(speaker(&reg, &f, "real council"), "person: Piet Calloway");
         assert_eq!(speaker(&reg, &f, "a rock"), "person: Anna Kell");
     }
+
+    #[test]
+    fn a_bare_title_opening_a_sentence_is_the_one_holder_named_so_far() {
+        let (reg, f) = read(&[
+            "Envoy Mara Lind opened the session. Port chief Olek Brand spoke next.",
+            "The envoy struck a softer tone. “We can wait,” she said.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "We can wait"), "person: Mara Lind");
+        // A bare title nobody holds settles nothing: no pronoun reaches past it.
+        let (reg, f) = read(&[
+            "Port chief Olek Brand spoke first.",
+            "The minister struck a softer tone. “We can wait,” he said.",
+        ]);
+        let who = speaker(&reg, &f, "We can wait");
+        assert!(who.starts_with("unattributed: "), "{who}");
+    }
+
+    #[test]
+    fn a_title_the_sentence_gives_several_people_stands_for_none() {
+        let (reg, f) = read(&[
+            "Foreign Minister Ada Voss arrived with Trade Minister Olek Brand. Voss spoke first.",
+            "Asked about the two ministers, the minister said: “We agree.”",
+        ]);
+        let who = speaker(&reg, &f, "We agree");
+        assert!(who.contains("several"), "{who}");
+    }
+
+    #[test]
+    fn a_pronoun_whose_sex_rules_out_everyone_else_named_is_the_one_left() {
+        let (reg, f) = read(&[
+            "Ms Ada Voss met Mr Olek Brand on Monday. Afterwards he said: “She is serious.”",
+            "Ada Voss and Olek Brand shook hands. “Only on the first part,” she said.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "She is serious"), "person: Olek Brand");
+        // Their courtesy titles, written before their full names, tell their sex elsewhere too.
+        assert_eq!(speaker(&reg, &f, "first part"), "person: Ada Voss");
+    }
+
+    #[test]
+    fn a_split_quote_s_second_half_is_the_first_half_s_speaker() {
+        let (reg, f) = read(&[
+            "Envoy Mara Lind chaired. “We came to stay,” Lind said. “Nobody leaves before lunch.” Her deputy Olek Brand agreed.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "before lunch"), "person: Mara Lind");
+    }
 }

@@ -456,7 +456,8 @@ pub(super) fn subject_mention(s: &Sent, mentions: &[Mention], c: &Compiled) -> O
                     && (!c.role_inner_words.contains(&t.norm) || k > 0 && titles[k - 1]))
                 || c.subject_lead_words.contains(&t.norm)
                 // "The historian Paulina Strand": an article and a noun for a person.
-                || (k == 0 && c.role_introducers.contains(&t.norm))
+                // ... after a live blog's time stamp too ("10:30 Our correspondent X is").
+                || ((0..k).all(|j| s.tokens[j].numeric) && c.role_introducers.contains(&t.norm))
                 || (!t.capital && super::people::person_noun(&t.norm))
                 // A live blog's time stamp ("14:45 – Vask has left").
                 || (0..=k).all(|j| s.tokens[j].numeric)

@@ -374,6 +374,16 @@ impl<'a> Reader<'a> {
             self.c.role_introducers.contains(&toks[k].norm)
                 || self.c.source_determiners.contains(&toks[k].norm)
         };
+        // A phrase cut short ("Dornholm's chief negotiator at") ends on no noun.
+        let last = &toks[b - 1].norm;
+        if b - a > 1
+            && (self.c.affiliation_words.contains(last)
+                || self.c.place_prepositions.contains(last)
+                || self.c.speaker_stops.contains(last)
+                || determiner(b - 1))
+        {
+            return false;
+        }
         !(a + 1..b).any(|k| {
             let prev = &toks[k - 1];
             self.c.role_introducers.contains(&toks[k].norm)
@@ -463,9 +473,12 @@ impl<'a> Reader<'a> {
                 };
             // ", describing the session as “...”", ", adding: “...”": the speaker of the verb
             // before, in the same sentence.
+            // "X opened by telling members that ... “...”": after "by" too, the means of the
+            // subject's own doing.
             let participle = v > 0
                 && self.c.participles.contains(&toks[v].norm)
-                && s.hay[toks[v - 1].end..toks[v].start].contains(',')
+                && (s.hay[toks[v - 1].end..toks[v].start].contains(',')
+                    || toks[v - 1].norm == "by")
                 && s.hay[toks[v].end..s.end].contains(['“', '"']);
             if participle {
                 // With no reporting verb before it, the participle is the sentence subject's
@@ -1601,6 +1614,7 @@ impl<'a> Reader<'a> {
                     || parties[k].is_some()
                     || self.c.role_modifiers.contains(&toks[k].norm)
                     || toks[k].possessive
+                    || self.c.honorifics.contains_key(toks[k].base(s.hay))
             });
             // "Its envoy, Oskar Brenn, said": a role set off before the name is the name's.
             let appositive = m.start > 0

@@ -827,6 +827,27 @@ impl<'a> Reader<'a> {
                 }
                 after_quote = before_gap_quote;
             }
+            // "The Coastal Party said in a statement that ... what it called “...”": "it" or
+            // "they" after a body's reporting verb in the same sentence is that body.
+            if speaker.is_none()
+                && subject_end > 0
+                && subject_end < v + 1
+                && matches!(toks[subject_end - 1].norm.as_str(), "it" | "they")
+                && self
+                    .c
+                    .non_person_subjects
+                    .contains(&toks[subject_end - 1].norm)
+            {
+                if let Some(src) = out
+                    .iter()
+                    .rev()
+                    .find_map(|sd| sd.speaker.clone())
+                    .filter(|sp| matches!(sp, Speaker::Source(_)))
+                {
+                    speaker = Some(src);
+                    self.reason = None;
+                }
+            }
             out.push(Said {
                 speaker,
                 verb: v,

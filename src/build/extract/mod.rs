@@ -521,12 +521,17 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 // Quotations inside this one: the words of whom the speaker names as saying
                 // them right before ("Aldane told us, ‘Sign or wait,’"), else nobody's (a word
                 // the speaker mentions, words heard from someone unnamed).
+                let outer = r.facts.quotes.last().map(|q| q.speaker.clone());
                 for (ia, ib) in inner_quotes(&p.text, qs, qe) {
                     let (speaker, reason) = match inner_speaker(
                         &sents, ia, qs, registry, &in_full, c,
                     ) {
-                        Some(pi) => (Speaker::Person(r.person_id(pi)), None),
-                        None => (
+                        Some(Some(pi)) => (Speaker::Person(r.person_id(pi)), None),
+                        // "“I said, ‘...’”": the words the speaker tells of saying are theirs.
+                        Some(None) if matches!(outer, Some(Speaker::Person(_))) => {
+                            (outer.clone().expect("checked"), None)
+                        }
+                        _ => (
                             Speaker::Unattributed,
                             Some(
                                 "a quotation inside another, with no speaker named right before it"
@@ -770,7 +775,9 @@ fn push_unique(v: &mut Vec<String>, x: &str) {
 /// Reading short invented paragraphs as the builder would, for the extractors' unit tests.
 /// The person who says a quotation inside another, at byte `at`: the subject of a reporting
 /// verb standing right before it inside the outer quotation (from `from`), named as one known
-/// person ("Aldane told our delegation, ‘...’", "When Aldane says ‘...’").
+/// person ("Aldane told our delegation, ‘...’", "When Aldane says ‘...’", "Aldane called us
+/// ‘...’"): `Some(Some(person))`; `Some(None)` when the outer quotation's speaker tells of saying
+/// it ("I said, ‘...’"); None when no one is named so.
 fn inner_speaker(
     sents: &[Sent],
     at: usize,
@@ -778,20 +785,27 @@ fn inner_speaker(
     registry: &Registry,
     in_full: &std::collections::HashSet<usize>,
     c: &Compiled,
-) -> Option<usize> {
+) -> Option<Option<usize>> {
     let s = sents.iter().find(|o| o.start <= at && at < o.end)?;
     let before: Vec<usize> = (0..s.tokens.len())
         .filter(|&k| s.tokens[k].start >= from && s.tokens[k].end <= at)
         .collect();
     // The verb, with at most three words after it ("told our delegation,").
-    let v = before
-        .iter()
-        .rev()
-        .take(4)
-        .copied()
-        .find(|&k| c.reporting_verbs.contains(&s.tokens[k].norm))?;
+    let v = before.iter().rev().take(4).copied().find(|&k| {
+        c.reporting_verbs.contains(&s.tokens[k].norm)
+            || c.characterising_verbs.contains(&s.tokens[k].norm)
+    })?;
     if s.hay[s.tokens[v].end..at].contains(['.', ';', '?', '!', '“', '”']) {
         return None;
+    }
+    // "I said, ‘...’": the outer quotation's own speaker.
+    if v > 0
+        && s.tokens[v - 1].start >= from
+        && s.tokens[v - 1].norm == "i"
+        && c.reporting_verbs.contains(&s.tokens[v].norm)
+        && adjacent(s.hay, s.tokens[v - 1].end, s.tokens[v].start)
+    {
+        return Some(None);
     }
     let mentions = person_mentions(s, registry, in_full, c);
     let m = mentions
@@ -800,7 +814,7 @@ fn inner_speaker(
     if !adjacent(s.hay, s.tokens[m.end - 1].end, s.tokens[v].start) {
         return None;
     }
-    m.person
+    Some(Some(m.person?))
 }
 
 #[cfg(test)]

@@ -410,7 +410,29 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                         .filter(|n| !quotes.iter().any(|o| o.open >= n.start && o.open < n.end))
                         .map(|n| {
                             let ms = person_mentions(n, registry, &in_full, c);
-                            let unknown = !unknown_names(n, c, registry, &ms).is_empty();
+                            let runs = unknown_names(n, c, registry, &ms);
+                            let unknown = !runs.is_empty();
+                            // "That was the verdict of Noreen Tully, 44, whose ...": the full
+                            // name the echo's "of" opens, nobody known named in the sentence.
+                            let fresh = runs
+                                .first()
+                                .filter(|&&(x, y)| {
+                                    ms.is_empty()
+                                        && y - x >= 2
+                                        && x > 0
+                                        && x <= 6
+                                        && n.tokens[x - 1].norm == "of"
+                                        && !n.tokens[y - 1].possessive
+                                        && people::given_name_like(&n.tokens[x].norm)
+                                        && (y == n.tokens.len()
+                                            || p.text[n.tokens[y - 1].end..n.tokens[y].start]
+                                                .contains(','))
+                                })
+                                .map(|&(x, y)| {
+                                    let end =
+                                        n.tokens[y - 1].start + n.tokens[y - 1].base(&p.text).len();
+                                    p.text[n.tokens[x].start..end].to_string()
+                                });
                             // "“...” — Rafael Unger, the negotiator": a dash before the
                             // name signs the quotation, as an echo noun does.
                             let dash = n.tokens.first().is_some_and(|t| {
@@ -428,9 +450,9 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                                 .copied()
                                 .filter(|m| !n.tokens[m.end - 1].possessive)
                                 .collect();
-                            (ms, own, unknown, echo)
+                            (ms, own, unknown, echo, fresh)
                         })
-                        .filter(|(ms, _, unknown, _)| !ms.is_empty() || *unknown);
+                        .filter(|(ms, _, unknown, _, _)| !ms.is_empty() || *unknown);
                     let previous_person = |m: &Mention| {
                         m.person.is_some_and(|pi| {
                             matches!(&previous, Some((Speaker::Person(id), _)) if *id == registry.people[pi].id)
@@ -442,13 +464,28 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                             let (sp, v) = split_prev.clone().expect("checked");
                             (Some(sp), v)
                         }
-                        (None, Some((_, own, false, true)))
+                        (None, Some((_, _, true, true, Some(name)))) => {
+                            let id = crate::text::slug(name);
+                            if registry.get(&id).is_none() {
+                                r.new_people.entry(id.clone()).or_insert(PersonDraft {
+                                    id: id.clone(),
+                                    words: registry::name_words(name),
+                                    name: name.clone(),
+                                    roles: vec![],
+                                    affiliation: None,
+                                    affiliation_via: None,
+                                    honorific_titles: vec![],
+                                });
+                            }
+                            (Some(Speaker::Person(id)), None)
+                        }
+                        (None, Some((_, own, false, true, _)))
                             if own.len() == 1 && own[0].person.is_some() =>
                         {
                             let pi = own[0].person.expect("checked");
                             (Some(Speaker::Person(r.person_id(pi))), None)
                         }
-                        (None, Some((ms, _, unknown, _)))
+                        (None, Some((ms, _, unknown, _, _)))
                             if *unknown || !ms.iter().all(previous_person) =>
                         {
                             reason = Some(

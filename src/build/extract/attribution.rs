@@ -1712,6 +1712,7 @@ pub(super) fn channel_after(s: &Sent, verb: usize, c: &Compiled) -> Option<Strin
 #[cfg(test)]
 mod tests {
     use super::super::testing::{read, speaker};
+    use crate::knowledge::Speaker;
 
     #[test]
     fn the_speaker_before_or_after_the_verb_and_around_the_quote() {
@@ -2348,5 +2349,50 @@ mod tests {
             "Ms Ada Voss and Mr Olek Brand met today, a week after his “land pirates” remark.",
         ]);
         assert_eq!(speaker(&reg, &f, "land pirates"), "person: Olek Brand");
+    }
+
+    #[test]
+    fn a_participle_after_by_and_it_after_a_body_s_verb_keep_the_subject() {
+        let (reg, f) = read(&[
+            "Ms Ada Voss opened by telling members that the deal was “the best in years”.",
+            "The Harbour Party said in a statement that it would fight what it called “a sell-off”.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "best in years"), "person: Ada Voss");
+        assert_eq!(speaker(&reg, &f, "a sell-off"), "source: The Harbour Party");
+    }
+
+    #[test]
+    fn a_quote_inside_a_quote_after_a_characterising_verb_or_i_said() {
+        let (reg, f) = read(&[
+            "Port chief Olek Brand spoke first. Envoy Mara Lind answered him.",
+            "“Brand called us ‘pirates’ on the radio,” Lind said.",
+            "“I said, ‘Then we wait,’ and we waited,” Lind said.",
+        ]);
+        let inner = f
+            .quotes
+            .iter()
+            .find(|q| q.text == "pirates")
+            .expect("inner quote");
+        assert_eq!(
+            inner.speaker,
+            Speaker::Person(
+                reg.people
+                    .iter()
+                    .find(|p| p.name == "Olek Brand")
+                    .unwrap()
+                    .id
+                    .clone()
+            )
+        );
+        assert_eq!(speaker(&reg, &f, "Then we wait"), "person: Mara Lind");
+    }
+
+    #[test]
+    fn a_quote_standing_alone_before_the_verdict_of_a_new_full_name_is_theirs() {
+        let (reg, f) = read(&[
+            "Envoy Mara Lind arrived on Monday.",
+            "“Nobody here trusts the map.” That was the verdict of Ilka Tormo, 51, whose son Jon is a skipper.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "trusts the map"), "person: Ilka Tormo");
     }
 }

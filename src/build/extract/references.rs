@@ -715,4 +715,11 @@ mod tests {
         ]);
         assert_eq!(speaker(&reg, &f, "before lunch"), "person: Mara Lind");
     }
+
+    #[test]
+    fn a_role_introducer_after_a_live_blog_time_stamp_opens_the_subject() {
+        let (reg, f) =
+            read(&["10:30 Our correspondent Petra Lund is at the gate: “The doors are shut.”"]);
+        assert_eq!(speaker(&reg, &f, "doors are shut"), "person: Petra Lund");
+    }
 }

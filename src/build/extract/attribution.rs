@@ -387,6 +387,8 @@ impl<'a> Reader<'a> {
         !(a + 1..b).any(|k| {
             let prev = &toks[k - 1];
             self.c.role_introducers.contains(&toks[k].norm)
+                // After punctuation a new phrase may open ("BRENZ — The office of ...").
+                && adjacent(s.hay, prev.end, toks[k].start)
                 && !determiner(k - 1)
                 && !prev.numeric
                 && !self.c.affiliation_words.contains(&prev.norm)

@@ -337,10 +337,13 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                     {
                         let end_mentions = person_mentions(end_sentence, registry, &in_full, c);
                         let end_saids = r.said_in(end_sentence, &end_mentions, p.n, &map);
+                        // Only when the sentence before names several known people, one of
+                        // whom might be taken for the speaker continuing.
+                        let several = r.last_named.as_ref().is_some_and(|n| n.persons.len() > 1);
                         later_unsettled = end_saids
                             .iter()
                             .find(|sd| near(end_sentence, sd))
-                            .filter(|sd| sd.speaker.is_none())
+                            .filter(|sd| sd.speaker.is_none() && several)
                             .map(|sd| {
                                 (end_sentence.tokens[sd.verb].norm.clone(), sd.reason.clone())
                             });

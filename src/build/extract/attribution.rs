@@ -830,10 +830,13 @@ impl<'a> Reader<'a> {
                 after_quote = before_gap_quote;
             }
             // "The Coastal Party said in a statement that ... what it called “...”": "it" or
-            // "they" after a body's reporting verb in the same sentence is that body.
+            // "they" before a characterising verb, after a body's reporting verb in the same
+            // sentence, is that body; only when nothing capitalised (another body, a party, a
+            // place "it" could stand for) stands between the two verbs ("... after Ukraine
+            // drafted a paper, in which it said" is no one's).
             if speaker.is_none()
+                && characterising
                 && subject_end > 0
-                && subject_end < v + 1
                 && matches!(toks[subject_end - 1].norm.as_str(), "it" | "they")
                 && self
                     .c
@@ -843,7 +846,9 @@ impl<'a> Reader<'a> {
                 if let Some(src) = out
                     .iter()
                     .rev()
-                    .find_map(|sd| sd.speaker.clone())
+                    .find(|sd| sd.speaker.is_some())
+                    .filter(|sd| (sd.verb + 1..subject_end).all(|j| !toks[j].capital))
+                    .and_then(|sd| sd.speaker.clone())
                     .filter(|sp| matches!(sp, Speaker::Source(_)))
                 {
                     speaker = Some(src);
@@ -2361,6 +2366,12 @@ mod tests {
         ]);
         assert_eq!(speaker(&reg, &f, "best in years"), "person: Ada Voss");
         assert_eq!(speaker(&reg, &f, "a sell-off"), "source: The Harbour Party");
+        // "it" after another body or party named since the body's verb may be either.
+        let (reg, f) = read(&[
+            "A source close to the talks said the delay came after Ardenia drafted a paper, in which it said there would be no talks until “a full truce”.",
+        ]);
+        let who = speaker(&reg, &f, "a full truce");
+        assert!(who.starts_with("unattributed: "), "{who}");
     }
 
     #[test]

@@ -19,7 +19,7 @@
 //! Precision is the right speaker among the quotes given one; recall is the quotes given a
 //! speaker among those whose label names one. Both are printed by attribution pattern
 //! (`cargo test --test attribution -- --nocapture`); the bars are precision 100% and recall 90%
-//! on each set (last measured: 98.5%, 97.1%, 94.0%, 98.1%, 92.2%, and under the bar 74.2% on the
+//! on each set (last measured: 98.5%, 97.1%, 94.0%, 98.1%, 92.2%, and under the bar 80.9% on the
 //! sixth and 82.1% on the seventh, at precision 100%; the fifth set started at precision 81.2%,
 //! recall 72.2%; the sixth at precision 82.3%, recall 68.5%; the seventh at precision 80.0%,
 //! recall 70.5%). `articles7/` with `labels7.toml` is the seventh set, written apart from the
@@ -343,7 +343,7 @@ fn attribution_is_precise_and_finds_nine_in_ten_speakers_on_the_fifth_set() {
 }
 
 /// The sixth set, written apart from the builder: no wrong speaker, but recall is still under
-/// the 90% bar (74.2% when last measured; 68.5% at precision 82.3% on arrival). The
+/// the 90% bar (80.9% when last measured; 68.5% at precision 82.3% on arrival). The
 /// floor here is that measurement, so a change can raise it but not lose what it finds; the
 /// bar itself is not met on this set yet.
 #[test]
@@ -351,8 +351,8 @@ fn attribution_is_precise_on_the_sixth_set_and_keeps_its_recall() {
     let (precision, recall, with_speaker) = measure("articles6", "labels6.toml");
     assert_eq!(precision, 1.0);
     assert!(
-        recall >= 0.74,
-        "recall {:.1}% fell under its floor of 74%",
+        recall >= 0.80,
+        "recall {:.1}% fell under its floor of 80%",
         recall * 100.0
     );
     assert!(with_speaker >= 60, "the labelled set is too small");

@@ -679,6 +679,18 @@ impl<'a> Reader<'a> {
                 // "A spokesperson ... played down X and said ...", "The minister did not attend
                 // but said ...": a second predicate of the sentence's own subject.
                 speaker = self.sentence_subject(s, mentions, n, map);
+                // "She did not stop, but told one reporter: “...”": a pronoun subject.
+                if speaker.is_none() {
+                    let first = (0..subject_end).find(|&i| {
+                        !toks[i].numeric && !self.c.sentence_connectives.contains(&toks[i].norm)
+                    });
+                    if let Some(i) = first.filter(|&i| {
+                        self.c.person_pronouns.contains(&toks[i].norm)
+                            && self.sex_of(&toks[i].norm).is_some()
+                    }) {
+                        speaker = self.resolve_reference(s, i, None);
+                    }
+                }
             } else if subject_start < subject_end {
                 speaker = self.resolve_phrase(s, subject_start, subject_end, mentions, n, map);
                 if speaker.is_none() {
@@ -828,6 +840,24 @@ impl<'a> Reader<'a> {
                     speaker = self.resolve_phrase(s, v + 1, end, mentions, n, map);
                 }
                 after_quote = before_gap_quote;
+            }
+            // "Viktor Aldane — known to all as “Iron Viktor” — last night blasted ...": with no
+            // speaker after an aside set off by dashes, the subject stands before the aside.
+            if speaker.is_none() && !coordination && subject_start > 0 && subject_start < v {
+                let dash = |k: usize| s.hay[toks[k - 1].end..toks[k].start].contains(['—', '–']);
+                if dash(subject_start) {
+                    if let Some(open) = (1..subject_start).rev().find(|&k| dash(k)) {
+                        // The aside's opening dash stands right before `open`: start one in.
+                        let start = self.clause_start(s, open - 1);
+                        if start < open {
+                            let why = self.reason.take();
+                            speaker = self.resolve_phrase(s, start, open, mentions, n, map);
+                            if speaker.is_none() {
+                                self.reason = why;
+                            }
+                        }
+                    }
+                }
             }
             // "The Coastal Party said in a statement that ... what it called “...”": "it" or
             // "they" before a characterising verb, after a body's reporting verb in the same
@@ -2407,5 +2437,18 @@ mod tests {
             "“Nobody here trusts the map.” That was the verdict of Ilka Tormo, 51, whose son Jon is a skipper.",
         ]);
         assert_eq!(speaker(&reg, &f, "trusts the map"), "person: Ilka Tormo");
+    }
+
+    #[test]
+    fn a_subject_before_a_dash_aside_and_a_pronoun_before_but_speak() {
+        let (reg, f) = read(&[
+            "Port chief Olek Brand — “Old Iron” to his crews — last night blasted the talks as “a tea party”.",
+            "10:15 Envoy Mara Lind has arrived. She did not stop, but told one reporter: “We start at noon.”",
+        ]);
+        assert_eq!(speaker(&reg, &f, "a tea party"), "person: Olek Brand");
+        // The nickname in the aside is nobody's words: the verb characterises what follows it.
+        let who = speaker(&reg, &f, "Old Iron");
+        assert!(who.starts_with("unattributed: "), "{who}");
+        assert_eq!(speaker(&reg, &f, "start at noon"), "person: Mara Lind");
     }
 }

@@ -315,11 +315,17 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                             <= 6
                 };
                 // Attribution: a verb right after the quote, else the nearest verb before it.
+                // A characterising verb with a quotation after it characterises that one only
+                // ("X — “Iron Viktor” to his fans — blasted the talks as “...”").
                 let after_verb = saids.iter().find(|sd| {
                     near(s, sd)
                         && !sentence_quotes
                             .iter()
                             .any(|o| o.open > q.open && o.open < s.tokens[sd.verb].start)
+                        && !(sd.characterising
+                            && sentence_quotes
+                                .iter()
+                                .any(|o| o.open > s.tokens[sd.verb].start))
                 });
                 let after = after_verb.filter(|sd| sd.speaker.is_some());
                 let before = saids

@@ -303,7 +303,10 @@ impl Reader<'_> {
         // "Ms Marrow met Mr Korsgaard ... he said": when the pronoun's sex rules out everyone
         // else named, the one left is who it stands for, subject or not.
         let settled_by_sex = title.is_none() && persons.len() < named.persons.len();
-        if named.subject != Some(one) && !settled_by_sex {
+        // "One reporter asked Ms Ferrant ... The minister said": a title that fits the one
+        // person named is theirs, subject or not.
+        let settled_by_title = title.is_some_and(|w| self.registry.fits(one, w));
+        if named.subject != Some(one) && !settled_by_sex && !settled_by_title {
             self.reason = Some(format!(
                 "the person named before “{word}” is not that sentence's subject"
             ));
@@ -721,5 +724,14 @@ mod tests {
         let (reg, f) =
             read(&["10:30 Our correspondent Petra Lund is at the gate: “The doors are shut.”"]);
         assert_eq!(speaker(&reg, &f, "doors are shut"), "person: Petra Lund");
+    }
+
+    #[test]
+    fn a_title_that_fits_the_one_person_named_before_is_theirs_subject_or_not() {
+        let (reg, f) = read(&[
+            "Foreign Minister Ada Voss spoke last.",
+            "One reporter asked Ms Voss about the map. The minister did not hesitate. “Not an inch,” she said.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "Not an inch"), "person: Ada Voss");
     }
 }

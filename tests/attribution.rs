@@ -20,7 +20,7 @@
 //! speaker among those whose label names one. Both are printed by attribution pattern
 //! (`cargo test --test attribution -- --nocapture`); the bars are precision 100% and recall 90%
 //! on each set (last measured: 98.5%, 97.1%, 94.0%, 98.1%, 92.2%, and under the bar 80.9% on the
-//! sixth and 82.1% on the seventh, at precision 100%; the fifth set started at precision 81.2%,
+//! sixth and 85.7% on the seventh, at precision 100%; the fifth set started at precision 81.2%,
 //! recall 72.2%; the sixth at precision 82.3%, recall 68.5%; the seventh at precision 80.0%,
 //! recall 70.5%). `articles7/` with `labels7.toml` is the seventh set, written apart from the
 //! builder: a fishing dispute in eight house styles (wire, broadsheet, tabloid with nicknames,
@@ -361,14 +361,14 @@ fn attribution_is_precise_on_the_sixth_set_and_keeps_its_recall() {
 /// The seventh set, written apart from the builder (eight house styles about a fishing dispute:
 /// a wire, a broadsheet, a tabloid with nicknames, a live blog, a magazine profile, a radio web
 /// story, a ministry readout and a parliamentary report): no wrong speaker; the recall floor is
-/// the last measurement (82.1%; 70.5% at precision 80.0% on arrival), under the 90% bar.
+/// the last measurement (85.7%; 70.5% at precision 80.0% on arrival), under the 90% bar.
 #[test]
 fn attribution_is_precise_on_the_seventh_set() {
     let (precision, recall, with_speaker) = measure("articles7", "labels7.toml");
     assert_eq!(precision, 1.0);
     assert!(
-        recall >= 0.82,
-        "recall {:.1}% fell under its floor of 82%",
+        recall >= 0.85,
+        "recall {:.1}% fell under its floor of 85%",
         recall * 100.0
     );
     assert!(with_speaker >= 80, "the labelled set is too small");

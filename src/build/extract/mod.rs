@@ -192,6 +192,16 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
         }
         answered >= 2
     };
+    // The one person the headline names in full ("The woman at the long table: Lena
+    // Korsgaard and ..."): whom a surname they share with others stands for, in a piece about
+    // them, when nothing else settles it.
+    let headline_full =
+        headline_person(&article.title, c, registry, &in_full_anywhere).filter(|&pi| {
+            registry.people[pi].words.len() > 1
+                && registry
+                    .named_in_full(&sentences_of(&article.title, c))
+                    .contains(&pi)
+        });
     let mut answerer: Option<Speaker> = if interview {
         headline_person(&article.title, c, registry, &in_full_anywhere)
             .map(|pi| Speaker::Person(r.person_id(pi)))
@@ -208,11 +218,16 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
     let mut previous: Option<(Speaker, Option<String>)> = None;
     // The people named in full in the sentences read so far.
     let mut so_far = std::collections::HashSet::new();
+    let mut prev_full: std::collections::HashSet<usize> = std::collections::HashSet::new();
     for p in &article.paragraphs {
         let map = CharMap::new(&p.text);
         let sents = sentences_of(&p.text, c);
         let quotes = find_quotes(&p.text);
         let mut para_facts = Vec::new();
+        // The people named in full in this paragraph and the one before.
+        let this_full = registry.named_in_full(&sents);
+        let near_full: std::collections::HashSet<usize> =
+            this_full.union(&prev_full).copied().collect();
         // The speaker of a quotation that opened the sentence before and was attributed right
         // after it ("“A,” X says."): a quotation standing alone next continues it ("“B.”").
         let mut split_prev: Option<(Speaker, Option<String>)> = None;
@@ -221,7 +236,28 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             let sid = sentence_id(&article.id, p.n, k);
             so_far.extend(registry.named_in_full(std::slice::from_ref(s)));
             let in_full = registry.named_so_far(&in_full_anywhere, &so_far);
-            let mentions = person_mentions(s, registry, &in_full, c);
+            let mut mentions = person_mentions(s, registry, &in_full, c);
+            // Not when someone else of that surname is named in full in this paragraph or the
+            // one before ("his wife, Irena Aldane, ... “...,” Aldane said" is not settled).
+            let other_near = |h: usize| {
+                near_full.iter().any(|&o| {
+                    o != h && registry.people[o].words.last() == registry.people[h].words.last()
+                })
+            };
+            if let Some(h) = headline_full.filter(|&h| !other_near(h)) {
+                let surname = registry.people[h].words.last();
+                for m in mentions.iter_mut().filter(|m| {
+                    m.person.is_none()
+                        && m.end == m.start + 1
+                        && Some(&s.tokens[m.start].norm) == surname
+                        // Not after another given name ("Erik Korsgaard" is not hers).
+                        && (m.start == 0
+                            || !s.tokens[m.start - 1].capital
+                            || !adjacent(s.hay, s.tokens[m.start - 1].end, s.tokens[m.start].start))
+                }) {
+                    m.person = Some(h);
+                }
+            }
             // Quotes starting in this sentence, and the words outside every quotation.
             let sentence_quotes: Vec<QuoteSpan> = quotes
                 .iter()
@@ -763,6 +799,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             para_facts.push(facts);
         }
         r.facts.sentences.push(para_facts);
+        prev_full = this_full;
     }
     let mut new_people: Vec<PersonDraft> = r.new_people.into_values().collect();
     new_people.sort_by(|a, b| a.id.cmp(&b.id));
@@ -1018,6 +1055,27 @@ mod tests {
         );
         assert_eq!(speaker(&reg, &f, "bridge open"), "person: Hanne Ruskin");
         assert_eq!(speaker(&reg, &f, "Nobody should"), "person: Hanne Ruskin");
+    }
+
+    #[test]
+    fn a_shared_surname_in_a_piece_headlined_with_one_of_them_is_theirs_unless_the_other_is_near() {
+        let paragraphs = [
+            "Envoy Mara Lind grew up on the coast.",
+            "Her father, Jon Lind, fished there for forty years.",
+            "The talks are slow.",
+            "“Nobody moves first,” Lind says.",
+            "Her father, Jon Lind, still fishes.",
+            "“Not true,” Lind says.",
+        ];
+        let (reg, f) = read_titled("At the long table: Mara Lind and her patience", &paragraphs);
+        assert_eq!(speaker(&reg, &f, "Nobody moves"), "person: Mara Lind");
+        // Right after the other Lind is named in full, the text does not settle it.
+        let who = speaker(&reg, &f, "Not true");
+        assert!(who.starts_with("unattributed: "), "{who}");
+        // With no headline naming her, neither is settled.
+        let (reg, f) = read(&paragraphs);
+        let who = speaker(&reg, &f, "Nobody moves");
+        assert!(who.starts_with("unattributed: "), "{who}");
     }
 
     #[test]

@@ -19,9 +19,12 @@
 //! Precision is the right speaker among the quotes given one; recall is the quotes given a
 //! speaker among those whose label names one. Both are printed by attribution pattern
 //! (`cargo test --test attribution -- --nocapture`); the bars are precision 100% and recall 90%
-//! on each set (last measured: 98.5%, 97.1%, 94.0%, 98.1%, 92.2%, and 70.8% on the sixth, under
-//! the bar, at precision 100%; the fifth set started at precision 81.2%, recall 72.2%; the sixth
-//! at precision 82.3%, recall 68.5%).
+//! on each set (last measured: 98.5%, 97.1%, 94.0%, 98.1%, 92.2%, and under the bar 80.9% on the
+//! sixth and 85.7% on the seventh, at precision 100%; the fifth set started at precision 81.2%,
+//! recall 72.2%; the sixth at precision 82.3%, recall 68.5%; the seventh at precision 80.0%,
+//! recall 70.5%). `articles7/` with `labels7.toml` is the seventh set, written apart from the
+//! builder: a fishing dispute in eight house styles (wire, broadsheet, tabloid with nicknames,
+//! live blog, magazine profile, radio web story, ministry readout, parliamentary report).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -46,11 +49,13 @@ struct Label {
     pattern: String,
 }
 
-/// What a label or the builder says about one quote.
+/// What a label or the builder says about one quote. A built body that speaks for a person
+/// ("his office", the person "his" stands for) also carries the words of that person's roles.
 #[derive(Debug, PartialEq)]
 enum Who {
     Person(String),
     Body(String),
+    BodyFor(String, String),
     Nobody,
 }
 
@@ -74,27 +79,74 @@ fn found(k: &Knowledge, q: &Quote) -> Who {
                 .name
                 .clone(),
         ),
-        Speaker::Source(id) => Who::Body(
-            k.sources
+        Speaker::Source(id) => {
+            let src = k
+                .sources
                 .iter()
                 .find(|s| &s.id == id)
-                .expect("a quote's source is in sources")
-                .description
-                .to_lowercase(),
-        ),
+                .expect("a quote's source is in sources");
+            let description = src.description.to_lowercase();
+            let owner = src
+                .on_behalf_of
+                .as_ref()
+                .and_then(|pid| k.people.iter().find(|p| &p.id == pid));
+            match owner {
+                Some(p) => {
+                    let roles: Vec<String> =
+                        p.roles.iter().map(|r| r.text.to_lowercase()).collect();
+                    Who::BodyFor(description, roles.join(" "))
+                }
+                None => Who::Body(description),
+            }
+        }
         Speaker::Unattributed => Who::Nobody,
     }
 }
 
 /// True when the builder's speaker is the labelled one: the same person by full name, or a
-/// body whose description holds the label's words.
+/// body whose description holds the label's words, in their order. The label may leave out
+/// words the description keeps ("a caller from Strand" for "a caller from the fishing town of
+/// Strand"): a label shortens the description as written, it never adds to it.
 fn right(want: &Who, got: &Who) -> bool {
     match (want, got) {
         (Who::Person(a), Who::Person(b)) => a == b,
-        (Who::Body(words), Who::Body(description)) => description.contains(words.as_str()),
+        (Who::Body(words), Who::Body(description)) => {
+            description.contains(words.as_str()) || in_order(words, description)
+        }
+        // "his office" (his: the Dornholm prime minister) for "the Dornholm prime minister's
+        // office": the same head noun, and every other word of the label, the possessive's
+        // "'s" aside, in the roles of the person the body speaks for.
+        (Who::Body(words), Who::BodyFor(description, roles)) => {
+            right(want, &Who::Body(description.clone())) || {
+                let label: Vec<&str> = words.split_whitespace().collect();
+                let role_words: Vec<&str> = roles.split_whitespace().collect();
+                let owned = |w: &str| {
+                    let w = w.trim_end_matches("'s").trim_end_matches("’s");
+                    w == "the"
+                        || role_words
+                            .iter()
+                            .any(|r| r.trim_end_matches("'s").trim_end_matches("’s") == w)
+                };
+                label.len() >= 2
+                    && description.split_whitespace().last() == label.last().copied()
+                    && label[..label.len() - 1].iter().all(|w| owned(w))
+            }
+        }
         (Who::Nobody, Who::Nobody) => true,
         _ => false,
     }
+}
+
+/// True when every word of `words` stands in `description`, in the same order, with the first
+/// and last words of both the same (the description's head and its start are the label's).
+fn in_order(words: &str, description: &str) -> bool {
+    let want: Vec<&str> = words.split_whitespace().collect();
+    let have: Vec<&str> = description.split_whitespace().collect();
+    if want.len() < 2 || want.first() != have.first() || want.last() != have.last() {
+        return false;
+    }
+    let mut rest = have.iter();
+    want.iter().all(|w| rest.any(|h| h == w))
 }
 
 #[derive(Default)]
@@ -291,7 +343,7 @@ fn attribution_is_precise_and_finds_nine_in_ten_speakers_on_the_fifth_set() {
 }
 
 /// The sixth set, written apart from the builder: no wrong speaker, but recall is still under
-/// the issue's 90% bar (70.8% when last measured; 68.5% at precision 82.3% on arrival). The
+/// the issue's 90% bar (80.9% when last measured; 68.5% at precision 82.3% on arrival). The
 /// floor here is that measurement, so a change can raise it but not lose what it finds; the
 /// bar itself is not met on this set yet.
 #[test]
@@ -299,9 +351,25 @@ fn attribution_is_precise_on_the_sixth_set_and_keeps_its_recall() {
     let (precision, recall, with_speaker) = measure("articles6", "labels6.toml");
     assert_eq!(precision, 1.0);
     assert!(
-        recall >= 0.70,
-        "recall {:.1}% fell under its floor of 70%",
+        recall >= 0.80,
+        "recall {:.1}% fell under its floor of 80%",
         recall * 100.0
     );
     assert!(with_speaker >= 60, "the labelled set is too small");
+}
+
+/// The seventh set, written apart from the builder (eight house styles about a fishing dispute:
+/// a wire, a broadsheet, a tabloid with nicknames, a live blog, a magazine profile, a radio web
+/// story, a ministry readout and a parliamentary report): no wrong speaker; the recall floor is
+/// the last measurement (85.7%; 70.5% at precision 80.0% on arrival), under the issue's 90% bar.
+#[test]
+fn attribution_is_precise_on_the_seventh_set() {
+    let (precision, recall, with_speaker) = measure("articles7", "labels7.toml");
+    assert_eq!(precision, 1.0);
+    assert!(
+        recall >= 0.85,
+        "recall {:.1}% fell under its floor of 85%",
+        recall * 100.0
+    );
+    assert!(with_speaker >= 80, "the labelled set is too small");
 }

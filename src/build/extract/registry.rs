@@ -99,6 +99,10 @@ impl Registry {
     pub fn merge_surnames(&mut self) {
         let mut into: HashMap<usize, usize> = HashMap::new();
         for (i, p) in self.people.iter().enumerate() {
+            if let Some(j) = self.nickname_of(&p.words) {
+                into.insert(i, j);
+                continue;
+            }
             if p.words.len() != 1 {
                 continue;
             }
@@ -129,6 +133,28 @@ impl Registry {
         let gone: std::collections::HashSet<String> =
             into.keys().map(|&i| self.people[i].id.clone()).collect();
         self.retain(|p| !gone.contains(&p.id));
+    }
+
+    /// The one person a nickname stands for: an English word before a given name ("Big Bram",
+    /// "Iron Ilse") is whoever has that given name in full ("Bram Ostler"), when only one does.
+    pub(super) fn nickname_of(&self, words: &[String]) -> Option<usize> {
+        let [epithet, given] = words else {
+            return None;
+        };
+        if super::people::given_name_like(epithet) {
+            return None;
+        }
+        let full: Vec<usize> = self
+            .by_first
+            .get(given)?
+            .iter()
+            .copied()
+            .filter(|&j| self.people[j].words.len() > 1 && self.people[j].words != words)
+            .collect();
+        match full[..] {
+            [j] => Some(j),
+            _ => None,
+        }
     }
 
     /// A person by id.

@@ -41,10 +41,39 @@ impl Engine {
         speaker.then(|| lower_first(x, &self.lex.lowered_openers))
     }
 
+    /// The stems of whom something was told ("told *the Assembly*", "tell *reporters*"): the
+    /// words right after an `audience_verbs` word, up to a preposition such as "about".
+    fn audience_stems(&self, q: &Query) -> Vec<String> {
+        let verbs = &self.knowledge.lexicon.language.audience_verbs;
+        // Any form of the verbs: "tell" is "told" (an irregular form stems as its lemma).
+        let stems: Vec<String> = verbs.iter().map(|v| self.stem(v)).collect();
+        let Some(at) = q
+            .tokens
+            .iter()
+            .position(|t| stems.contains(&self.stem(&t.norm)))
+        else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for t in &q.tokens[at + 1..] {
+            if self.lex.description_openers.contains(&t.norm) && out.is_empty() {
+                continue;
+            }
+            if self.lex.stopwords.contains(&t.norm) || out.len() == 3 {
+                break;
+            }
+            out.push(self.stem(&t.norm));
+        }
+        out
+    }
+
     pub(crate) fn said_answer(&self, clean: &str, q: &mut Query) -> Answer {
         let k = &self.knowledge;
         let said = &self.settings.tuning.said;
         let mut topic_terms = self.topic_terms(q);
+        // "What did the minister tell the Assembly": whom it was said to is not what about.
+        let audience = self.audience_stems(q);
+        topic_terms.retain(|t| !audience.contains(t));
         // "What did Svyrydenko say about Ukraine joining NATO": her own country's name is who
         // speaks, not what about; a quote naming Ukraine does not fit the topic by that word.
         if let (Some(&p), false) = (q.people.first(), q.subject_is_party) {
@@ -339,6 +368,12 @@ mod unquoted_speaker_tests {
                 "{q}"
             );
         }
+        let a = e.ask("what did carla brunn tell the reporters", None);
+        assert!(
+            a.answered,
+            "whom it was told is not the topic: {}",
+            a.to_markdown()
+        );
         let a = e.ask("what does the framework say about the corridor", None);
         assert!(a.answered, "{}", a.to_markdown());
         let a = e.ask("what did town's mayor say about the ministry", None);

@@ -164,8 +164,19 @@ impl Engine {
                     end = e;
                 }
             }
+            // "The old admiral", "their new envoy": an adjective or two may stand between the
+            // introducer and the title.
+            let mut before = start;
+            while before > 0
+                && start - before < 2
+                && !used[before - 1]
+                && crate::english::english().pos(&tokens[before - 1].norm)
+                    == crate::english::Pos::Adjective
+            {
+                before -= 1;
+            }
             let introduced =
-                start > 0 && self.lex.role_introducers.contains(&tokens[start - 1].norm);
+                before > 0 && self.lex.role_introducers.contains(&tokens[before - 1].norm);
             // "Vessen's mayor": a possessive that names no party still makes it someone's role,
             // held by a person the sources name beside that word.
             let place = (party.is_none()
@@ -431,6 +442,8 @@ mod rank_and_stand_in_tests {
             holder(&e, "what did ostvik's defence chief say"),
             ["Lars Vik"]
         );
+        // An adjective between "the" and the title ("the old president") keeps it a role.
+        assert_eq!(holder(&e, "why did the old president wait"), ["Mira Sand"]);
         // A role no one holds for that party is still no one's.
         let q = e.analyse("what did norland's defence chief say", None);
         assert!(q.people.is_empty());

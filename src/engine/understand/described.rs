@@ -4,6 +4,8 @@
 //! around it) and the one person whose sentences it fits clearly better than anyone else's;
 //! when no one does, the question is left as it was. Must not rank sentences.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
 use super::{push_unique_usize, Query};
 use crate::engine::Engine;
 use crate::english::english;
@@ -62,31 +64,29 @@ impl Engine {
             s.extend(english().related(word).iter().map(|(w, _)| self.stem(w)));
             s
         };
-        let people = self.knowledge.people.len();
-        let holds = |p: usize, stems: &[String]| {
-            stems.iter().any(|st| {
-                self.person_sents[p]
-                    .iter()
-                    .any(|&s| self.index.has(st, s as u32))
-            })
+        // Who each word is said of: the people of the sentences holding it (read from the
+        // index's postings, so a large corpus costs its matches, not its people).
+        let said_of = |stems: &[String]| -> HashSet<usize> {
+            stems
+                .iter()
+                .flat_map(|st| self.index.docs(st).iter())
+                .flat_map(|&s| self.sents[s as usize].people.iter().copied())
+                .collect()
         };
-        // A word tells people apart as much as few of them hold it: "kelby", said of everyone
-        // in the village, tells little; "grandson", said of one, tells who.
-        let holders: Vec<usize> = words
-            .iter()
-            .map(|(stems, _)| (0..people).filter(|&p| holds(p, stems)).count())
-            .collect();
-        // Each person's score: the weight of the description's words their sentences hold.
-        let mut scored: Vec<(f32, usize, bool)> = (0..people)
-            .filter_map(|p| {
-                let score: f32 = words
-                    .iter()
-                    .zip(&holders)
-                    .filter(|((stems, _), _)| holds(p, stems))
-                    .map(|((_, w), &n)| w / n.max(1) as f32)
-                    .sum();
-                (score > 0.0).then(|| (score, p, holds(p, &noun_stems)))
-            })
+        let holders: Vec<HashSet<usize>> = words.iter().map(|(stems, _)| said_of(stems)).collect();
+        let noun_holders = said_of(&noun_stems);
+        // Each person's score: the weight of the description's words their sentences hold, a
+        // word said of several people counting for a share ("kelby", said of everyone in the
+        // village, tells little; "grandson", said of one, tells who).
+        let mut score: HashMap<usize, f32> = HashMap::default();
+        for ((_, w), who) in words.iter().zip(&holders) {
+            for &p in who {
+                *score.entry(p).or_default() += w / who.len() as f32;
+            }
+        }
+        let mut scored: Vec<(f32, usize, bool)> = score
+            .into_iter()
+            .map(|(p, sc)| (sc, p, noun_holders.contains(&p)))
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let Some(&(best, p, anchored)) = scored.first() else {
@@ -96,7 +96,7 @@ impl Engine {
         let margin = self.settings.tuning.terms.described_margin;
         // The noun itself found beside the person, more than one word of the description, or
         // a word no one else's sentences hold.
-        let words_held = words.iter().filter(|(stems, _)| holds(p, stems)).count();
+        let words_held = holders.iter().filter(|who| who.contains(&p)).count();
         if best < second * margin || !(anchored || words_held >= 2 || second == 0.0) {
             return;
         }

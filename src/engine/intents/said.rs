@@ -6,6 +6,7 @@ use rustc_hash::FxHashSet as HashSet;
 use crate::answer::{escape_markdown, Answer};
 use crate::engine::compose::{count_of, lower_first};
 use crate::engine::decide::{DeclineReason, Floor};
+use crate::engine::understand::salience::{absent_weight, Salience};
 use crate::engine::understand::Query;
 use crate::engine::{Engine, FactRef};
 use crate::knowledge::Speaker;
@@ -90,6 +91,37 @@ impl Engine {
                     .collect();
                 topic_terms.retain(|t| !own_stems.contains(t));
             }
+        }
+        // "What does the US plan say about the Zaporizhzhia plant": a name the sources never
+        // use is what the question is about, and no quote is about it.
+        let never_used: Vec<String> = q
+            .terms
+            .iter()
+            .filter(|t| t.is_typed() && !t.slot && topic_terms.contains(&t.stem))
+            .filter(|t| !self.index.contains(&t.stem))
+            // A name-like word: not English at all, and not a misspelling the engine mended.
+            .filter(|t| {
+                !q.terms
+                    .iter()
+                    .any(|o| o.group == t.group && o.stem != t.stem && !o.slot)
+                    && q.tokens.get(t.group).is_some_and(|tok| {
+                        crate::english::english().zipf(&tok.norm).is_none()
+                            && absent_weight(
+                                &tok.norm,
+                                self.settings.tuning.terms.common_zipf,
+                                &k.lexicon.language.framing_noun_classes,
+                            ) == Salience::Rare
+                    })
+            })
+            .map(|t| t.stem.clone())
+            .collect();
+        if !never_used.is_empty() {
+            return self.decline(
+                clean,
+                q,
+                DeclineReason::WordsNeverUsed(never_used),
+                Vec::new(),
+            );
         }
         let has_topic = !q.topics.is_empty() || !topic_terms.is_empty();
         // Who: a person, else an unnamed source, else a party.
@@ -379,5 +411,27 @@ mod unquoted_speaker_tests {
         let a = e.ask("what did town's mayor say about the ministry", None);
         assert!(a.answered, "{}", a.to_markdown());
         assert!(a.citations().any(|c| c.quote.contains("leaflet")));
+    }
+}
+
+#[cfg(test)]
+mod never_used_topic_tests {
+    /// A name the sources never use as the topic declines the question, whoever is asked
+    /// about; a misspelling the engine mends ("crimia") does not.
+    #[test]
+    fn a_name_the_sources_never_use_declines_a_said_question() {
+        let e = crate::engine::intents::seed();
+        let a = e.ask(
+            "what does the us plan say about the zaporizhzhia nuclear plant",
+            None,
+        );
+        assert!(!a.answered, "{}", a.to_markdown());
+        assert!(a
+            .explanation
+            .decline_reason
+            .as_deref()
+            .is_some_and(|r| r.starts_with("words the sources never use")));
+        let a = e.ask("what did svyrydenko say about crimia", None);
+        assert!(a.answered, "{}", a.to_markdown());
     }
 }

@@ -445,6 +445,10 @@ pub struct Language {
     /// Words that end a description of a person in a question ("the priest *did* ...").
     #[serde(default = "builtin_description_stops")]
     pub description_stops: Vec<String>,
+    /// Nouns of places ("port", "centre", "street"): a capitalised run that opens or ends on
+    /// one is a place, never a person's name.
+    #[serde(default = "builtin_place_nouns")]
+    pub place_nouns: Vec<String>,
     /// Lowercase words that name an office's body or field inside a role, before its title
     /// ("foreign *ministry* spokesperson", "*press* secretary").
     #[serde(default = "builtin_role_office_words")]
@@ -725,6 +729,10 @@ fn builtin_description_stops() -> Vec<String> {
 
 fn builtin_rank_modifiers() -> Vec<String> {
     builtin_language().rank_modifiers.clone()
+}
+
+fn builtin_place_nouns() -> Vec<String> {
+    builtin_language().place_nouns.clone()
 }
 
 fn builtin_role_office_words() -> Vec<String> {
@@ -1299,6 +1307,8 @@ pub struct Compiled {
     pub role_introducers: HashSet<String>,
     /// Words that rank a holder among others of one office, lowercase.
     pub rank_modifiers: HashSet<String>,
+    /// Nouns of places, lowercase.
+    pub place_nouns: HashSet<String>,
     /// Office body and field words inside a role, lowercase.
     pub role_office_words: HashSet<String>,
     /// Words that make a role one held no longer, lowercase.
@@ -1585,6 +1595,7 @@ impl Lexicon {
                 .iter()
                 .map(|p| p.iter().map(|w| normalize(w)).collect())
                 .collect(),
+            place_nouns: lower(&l.place_nouns),
             role_office_words: lower(&l.role_office_words),
             former_role_words: lower(&l.former_role_words),
             lexicon: self.clone(),
@@ -1847,6 +1858,7 @@ mod tests {
             "opener_rewrites",
             "measure_questions",
             "measure_units",
+            "place_nouns",
             "role_office_words",
             "former_role_words",
             "stance_verbs",
@@ -1898,6 +1910,7 @@ mod tests {
         assert!(old.followup_pronouns.contains(&"their".to_string()));
         assert!(old.description_openers.contains(&"these".to_string()));
         assert!(old.role_introducers.contains(&"its".to_string()));
+        assert!(old.place_nouns.contains(&"port".to_string()));
         assert!(old.role_office_words.contains(&"press".to_string()));
         assert!(old.former_role_words.contains(&"former".to_string()));
         assert!(old.stance_verbs.iter().any(|g| g[0] == "rejects"));

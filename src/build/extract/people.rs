@@ -232,6 +232,10 @@ impl<'a, 's> RoleWords<'a, 's> {
             has_title |= self.head(k);
             j = k;
         }
+        // "the words of Captain Nils Orrby": a joiner opens no role.
+        while j < at && !self.head(j) && self.c.title_joiners.contains(&toks[j].norm) {
+            j += 1;
+        }
         (has_title && j < at).then_some(j)
     }
 
@@ -409,13 +413,41 @@ struct NamedSentence<'a> {
     runs: Vec<(usize, usize)>,
 }
 
+/// "Fisherman Emil Tork", "Historian Paulina Strand": a capitalised noun for a kind of person
+/// right before a full name is a title, not part of the name.
+fn job_words_as_titles(s: &Sent, c: &Compiled, titles: &mut [bool]) {
+    let toks = &s.tokens;
+    for i in 0..toks.len().saturating_sub(2) {
+        let name = |k: usize| {
+            adjacent(s.hay, toks[k - 1].end, toks[k].start)
+                && !toks[k - 1].possessive
+                && is_name_token(&toks[k], s.hay, c, titles[k], false)
+        };
+        // Not a courtesy title ("Father"), kept as the honorific it is, nor a word after an
+        // article ("the Villa Sarn Points" names a thing).
+        let after_article = i > 0 && c.role_articles.contains(&toks[i - 1].norm);
+        if toks[i].capital
+            && !titles[i]
+            && !after_article
+            && !c.not_names.contains(toks[i].base(s.hay))
+            && !c.honorifics.contains_key(toks[i].base(s.hay))
+            && person_noun(&toks[i].norm)
+            && name(i + 1)
+            && name(i + 2)
+        {
+            titles[i] = true;
+        }
+    }
+}
+
 /// An article's sentences that hold names (see [`NamedSentences`]).
 pub fn named_sentences<'a>(article: &'a Article, c: &Compiled) -> NamedSentences<'a> {
     let mut paragraphs = Vec::new();
     for (at, p) in article.paragraphs.iter().enumerate() {
         let mut sentences = Vec::new();
         for sent in sentences_of(&p.text, c) {
-            let titles = title_mask(&sent.tokens, c);
+            let mut titles = title_mask(&sent.tokens, c);
+            job_words_as_titles(&sent, c, &mut titles);
             let parties = party_mask(&sent.tokens, c);
             let runs = name_runs(&sent, c, &titles, &parties);
             if !runs.is_empty() {
@@ -472,6 +504,13 @@ pub fn add_people(
                 if (k..b).any(|k| c.body_nouns.contains(&s.tokens[k].norm)) {
                     continue;
                 }
+                // "Port Severin", "the Ashgrove Conference Centre": a run that opens or ends on a
+                // place's noun is a place.
+                if c.place_nouns.contains(&s.tokens[k].norm)
+                    || c.place_nouns.contains(&s.tokens[b - 1].norm)
+                {
+                    continue;
+                }
                 // "the general staff's Telegram channel": a role that ends on an owner owns
                 // what follows, it does not name it.
                 let owned = a > 0
@@ -480,9 +519,22 @@ pub fn add_people(
                 let before = role_before(s, a, c, titles, parties)
                     .filter(|_| !owned)
                     .or_else(|| role_before_comma(s, a, b, c, titles, parties));
+                // "Emil Tork, 52, ...": an age set off by commas after a full name makes it a
+                // person's, and a role may follow it (", 47, a former ambassador to Velmar,").
+                let aged = s.tokens.get(b).is_some_and(|t| {
+                    t.numeric
+                        && t.norm.parse::<u32>().is_ok_and(|n| (1..=120).contains(&n))
+                        && s.hay[s.tokens[b - 1].end..t.start].trim() == ","
+                        && s.tokens
+                            .get(b + 1)
+                            .is_some_and(|u| s.hay[t.end..u.start].trim() == ",")
+                });
                 // Both may stand: "the council's chief mediator, Amara Velloso, a former
                 // Castellane justice minister".
-                let after = role_after(s, b, c, titles, parties);
+                let after = role_after(s, b, c, titles, parties).or_else(|| {
+                    aged.then(|| role_after(s, b + 1, c, titles, parties))
+                        .flatten()
+                });
                 // The roles written here, and the affiliation the first one that names a party
                 // gives.
                 let roles_here = |before: Option<usize>, after: Option<(usize, usize)>| {
@@ -591,7 +643,8 @@ pub fn add_people(
                                 && adjacent(s.hay, s.tokens[k - 1].end, s.tokens[k].start)
                         })
                         .any(|k| c.body_nouns.contains(&s.tokens[k].norm));
-                let cue = cue || honorific.is_some() || person_noun || of_body;
+                let cue =
+                    cue || honorific.is_some() || person_noun || of_body || aged && b - a >= 2;
                 // "In Lunde, the city’s mayor, ...": a single word used as a place right here is
                 // no person, whatever role follows it.
                 if b - a == 1
@@ -599,6 +652,20 @@ pub fn add_people(
                     && !cue
                     && a > 0
                     && c.place_prepositions.contains(&s.tokens[a - 1].norm)
+                {
+                    continue;
+                }
+                // "travelled to Velmar Sound", "at the Kessel Works": several words after a place
+                // preposition (and "the") with no role are a place, unless the first looks like
+                // a given name ("turned to Noor Sallis").
+                let the = a > 0 && c.role_articles.contains(&s.tokens[a - 1].norm);
+                let prep = a.checked_sub(1 + usize::from(the));
+                if b - a >= 2
+                    && before.is_none()
+                    && after.is_none()
+                    && !cue
+                    && prep.is_some_and(|k| c.place_prepositions.contains(&s.tokens[k].norm))
+                    && (the || !given_name_like(&s.tokens[a].norm))
                 {
                     continue;
                 }
@@ -940,6 +1007,58 @@ mod tests {
             super::super::testing::speaker(&reg, &f, "Half our trucks"),
             "person: Farid Osei"
         );
+    }
+
+    #[test]
+    fn a_run_naming_a_place_or_an_association_is_no_person() {
+        let (reg, _) = read(&[
+            "Our reporter outside the Brackley Exhibition Centre says the envoys were late.",
+            "Marek Dunn said Fort Aldery had been chosen because both sides trust it.",
+            "Mara Quell, who chairs the Hollin Widows Association, said the list was short.",
+            "Officials at the Kessel Works said the gates would stay shut.",
+        ]);
+        let all = names(&reg);
+        for junk in [
+            "Brackley Exhibition Centre",
+            "Fort Aldery",
+            "Widows Association",
+            "Kessel Works",
+        ] {
+            assert!(!all.iter().any(|n| n == junk), "{junk}: {all:?}");
+        }
+        assert!(all.iter().any(|n| n == "Marek Dunn"), "{all:?}");
+        assert!(all.iter().any(|n| n == "Mara Quell"), "{all:?}");
+    }
+
+    #[test]
+    fn a_rank_or_job_word_before_a_full_name_is_a_title() {
+        let (reg, _) = read(&[
+            "Harbourmaster Wenna Sloe said only one pier could take a trawler.",
+            "Fisherman Piet Omberg said the nets were empty.",
+            "Captain Orlo Vinn said the crews would wait.",
+            "Those were the words of Captain Ansa Brel, who commanded the boarding.",
+        ]);
+        assert_eq!(
+            names(&reg),
+            ["Wenna Sloe", "Piet Omberg", "Orlo Vinn", "Ansa Brel"]
+        );
+        let roles: Vec<&str> = reg
+            .people
+            .iter()
+            .flat_map(|p| p.roles.iter().map(|r| r.text.as_str()))
+            .collect();
+        assert_eq!(roles, ["Harbourmaster", "Fisherman", "Captain", "Captain"]);
+    }
+
+    #[test]
+    fn a_full_name_with_an_age_set_off_is_a_person_and_a_role_may_follow_the_age() {
+        let (roles, _) = roles_of(
+            &["Among the first off the ferry was Edda Lorn, 52, a former ambassador to Kessary, who waved."],
+            "Edda Lorn",
+        );
+        assert_eq!(roles, ["former ambassador to Kessary"]);
+        let (reg, _) = read(&["Waiting on the quay was Brun Halsey, 61, whose son is held."]);
+        assert_eq!(names(&reg), ["Brun Halsey"]);
     }
 
     #[test]

@@ -284,15 +284,28 @@ impl<'a, 's> RoleWords<'a, 's> {
         }
         let (first, last) = self.read_forward(end)?;
         // A relative clause after the role closes it too (", a former deputy foreign minister
-        // who spent six years ...").
-        let closes = last >= s.tokens.len() || {
-            let gap = &s.hay[s.tokens[last - 1].end..s.tokens[last].start];
-            gap.contains(',')
-                || gap.contains('.')
-                || gap.contains(';')
-                || self.c.relative_words.contains(&s.tokens[last].norm)
+        // who spent six years ..."), and so does a second role joined to it (", Velmar's
+        // special envoy and a former foreign minister,").
+        let closes = |last: usize| {
+            last >= s.tokens.len() || {
+                let gap = &s.hay[s.tokens[last - 1].end..s.tokens[last].start];
+                gap.contains(',')
+                    || gap.contains('.')
+                    || gap.contains(';')
+                    || self.c.relative_words.contains(&s.tokens[last].norm)
+            }
         };
-        (closes && last > first).then_some((first, last))
+        let second_role = || {
+            last + 1 < s.tokens.len()
+                && self.joined(last - 1)
+                && self.joined(last)
+                && !s.tokens[last].capital
+                && self.c.role_articles.contains(&s.tokens[last + 1].norm)
+                && self
+                    .read_forward(last + 1)
+                    .is_some_and(|(_, end)| closes(end))
+        };
+        ((closes(last) || second_role()) && last > first).then_some((first, last))
     }
 }
 
@@ -378,9 +391,21 @@ pub(super) fn affiliation_of(
     };
     for k in range.0..range.1 {
         let t = &s.tokens[k];
+        // A ministry's field ("Fisheries Minister") is no party; a word that makes an office
+        // of its own is ("Opposition leader": `office_modifiers`). Nor is a party the body it
+        // leads ("the Norvaine-led monitoring mission" speaks for the mission).
+        let field = c.role_office_words.contains(&t.norm)
+            && !c
+                .lexicon
+                .language
+                .office_modifiers
+                .iter()
+                .any(|m| m == &t.norm);
         if t.capital
             && !c.not_names.contains(t.base(s.hay))
             && !c.role_modifiers.contains(&t.norm)
+            && !field
+            && !describes(t, s.hay)
             && !c.body_nouns.contains(&t.norm)
             && !title_mask(&s.tokens[k..k + 1], c)[0]
             && qualifies(k)
@@ -893,6 +918,36 @@ mod tests {
             "Halina Strand",
         );
         assert_eq!(roles, ["former deputy foreign minister"]);
+    }
+
+    #[test]
+    fn a_ministry_s_field_and_a_body_another_party_leads_are_no_party() {
+        let (roles, aff) = roles_of(
+            &["Fisheries Minister Jonas Brell said the quota was final."],
+            "Jonas Brell",
+        );
+        assert_eq!(roles, ["Fisheries Minister"]);
+        assert_eq!(aff, None);
+        let (_, aff) = roles_of(
+            &["Ines Vell, a spokeswoman for the Kessary-led monitoring mission, said so."],
+            "Ines Vell",
+        );
+        assert_eq!(aff, None);
+        let (_, aff) = roles_of(
+            &["Opposition leader Marek Dvorn said the deal was a sell-out."],
+            "Marek Dvorn",
+        );
+        assert_eq!(aff.as_deref(), Some("Opposition"));
+    }
+
+    #[test]
+    fn a_role_joined_to_a_second_one_is_read() {
+        let (roles, aff) = roles_of(
+            &["The talks are chaired by Tobin Rell, Arvel’s special envoy and a former foreign minister of Arvel, who spoke first."],
+            "Tobin Rell",
+        );
+        assert_eq!(roles, ["Arvel’s special envoy"]);
+        assert_eq!(aff.as_deref(), Some("Arvel"));
     }
 
     #[test]

@@ -449,6 +449,12 @@ pub struct Language {
     /// one is a place, never a person's name.
     #[serde(default = "builtin_place_nouns")]
     pub place_nouns: Vec<String>,
+    /// Verbs of leading a delegation or body ("will *lead* the delegation", "is *led* by").
+    #[serde(default = "builtin_leading_verbs")]
+    pub leading_verbs: Vec<String>,
+    /// Words that introduce the leader after a passive leading verb ("led *by*").
+    #[serde(default = "builtin_leading_agents")]
+    pub leading_agents: Vec<String>,
     /// Lowercase words that name an office's body or field inside a role, before its title
     /// ("foreign *ministry* spokesperson", "*press* secretary").
     #[serde(default = "builtin_role_office_words")]
@@ -733,6 +739,14 @@ fn builtin_rank_modifiers() -> Vec<String> {
 
 fn builtin_place_nouns() -> Vec<String> {
     builtin_language().place_nouns.clone()
+}
+
+fn builtin_leading_verbs() -> Vec<String> {
+    builtin_language().leading_verbs.clone()
+}
+
+fn builtin_leading_agents() -> Vec<String> {
+    builtin_language().leading_agents.clone()
 }
 
 fn builtin_role_office_words() -> Vec<String> {
@@ -1309,6 +1323,10 @@ pub struct Compiled {
     pub rank_modifiers: HashSet<String>,
     /// Nouns of places, lowercase.
     pub place_nouns: HashSet<String>,
+    /// Verbs of leading, lowercase.
+    pub leading_verbs: HashSet<String>,
+    /// Words introducing a leader after a passive verb, lowercase.
+    pub leading_agents: HashSet<String>,
     /// Office body and field words inside a role, lowercase.
     pub role_office_words: HashSet<String>,
     /// Words that make a role one held no longer, lowercase.
@@ -1596,6 +1614,8 @@ impl Lexicon {
                 .map(|p| p.iter().map(|w| normalize(w)).collect())
                 .collect(),
             place_nouns: lower(&l.place_nouns),
+            leading_verbs: lower(&l.leading_verbs),
+            leading_agents: lower(&l.leading_agents),
             role_office_words: lower(&l.role_office_words),
             former_role_words: lower(&l.former_role_words),
             lexicon: self.clone(),
@@ -1859,6 +1879,8 @@ mod tests {
             "measure_questions",
             "measure_units",
             "place_nouns",
+            "leading_verbs",
+            "leading_agents",
             "role_office_words",
             "former_role_words",
             "stance_verbs",
@@ -1911,6 +1933,8 @@ mod tests {
         assert!(old.description_openers.contains(&"these".to_string()));
         assert!(old.role_introducers.contains(&"its".to_string()));
         assert!(old.place_nouns.contains(&"port".to_string()));
+        assert!(old.leading_verbs.contains(&"led".to_string()));
+        assert!(old.leading_agents.contains(&"by".to_string()));
         assert!(old.role_office_words.contains(&"press".to_string()));
         assert!(old.former_role_words.contains(&"former".to_string()));
         assert!(old.stance_verbs.iter().any(|g| g[0] == "rejects"));

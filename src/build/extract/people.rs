@@ -309,6 +309,95 @@ impl<'a, 's> RoleWords<'a, 's> {
     }
 }
 
+/// Roles of leading a delegation or body around the name `[a, b)`, as token ranges: after it,
+/// "will lead the delegation on an interim basis"; before it (or before the role `before` that
+/// opens it), "the Teravian delegation is led by". Only a group's noun ("delegation", "team",
+/// "mission") makes one. Each is `(first, end, group_end)`: the group's words end at
+/// `group_end`, and name the party the role gives.
+pub(super) fn lead_roles(
+    s: &Sent,
+    (a, b): (usize, usize),
+    before: Option<usize>,
+    c: &Compiled,
+) -> Vec<(usize, usize, usize)> {
+    let toks = &s.tokens;
+    let lang = &c.lexicon.language;
+    let joined = |k: usize| k + 1 < toks.len() && adjacent(s.hay, toks[k].end, toks[k + 1].start);
+    let group = |k: usize| {
+        let n = &toks[k].norm;
+        !toks[k].capital
+            && (c.role_office_words.contains(n)
+                || c.body_nouns.contains(n)
+                || lang.whole_party_nouns.iter().any(|w| w == n))
+    };
+    let be = |k: usize| {
+        let n = &toks[k].norm;
+        lang.stance_passive_words.iter().any(|w| w == n)
+            || c.verb_fillers.contains(n)
+            || c.infinitive_markers.contains(n)
+    };
+    let mut out = Vec::new();
+    // After: [will|is to]* verb the|its [office words]* group [lowercase words to a comma].
+    let mut j = b;
+    while j < toks.len() && j < b + 3 && joined(j - 1) && be(j) {
+        j += 1;
+    }
+    if j < toks.len()
+        && j > b
+        && joined(j - 1)
+        && c.leading_verbs.contains(&toks[j].norm)
+        && toks.get(j + 1).is_some_and(|t| {
+            c.role_articles.contains(&t.norm) || c.role_introducers.contains(&t.norm)
+        })
+        && joined(j)
+    {
+        let mut k = j + 2;
+        while k < toks.len() && k < j + 5 && !group(k) && !toks[k].capital && joined(k - 1) {
+            k += 1;
+        }
+        if k < toks.len() && group(k) && joined(k - 1) {
+            let mut end = k + 1;
+            // "on an interim basis": the lowercase words up to the clause's end go with it.
+            let mut m = end;
+            while m < toks.len() && m < end + 5 && joined(m - 1) && !toks[m].capital {
+                m += 1;
+            }
+            let closed =
+                m >= toks.len() || s.hay[toks[m - 1].end..toks[m].start].contains([',', '.', ';']);
+            if closed && m > end {
+                end = m;
+            }
+            out.push((j, end, k + 1));
+        }
+    }
+    // Before: [owner] [office words]* group [is|was|will be]* verb by [role] name.
+    let start = before.unwrap_or(a);
+    if start >= 3
+        && c.leading_agents.contains(&toks[start - 1].norm)
+        && c.leading_verbs.contains(&toks[start - 2].norm)
+        && joined(start - 2)
+        && joined(start - 1)
+    {
+        let mut g = start - 2;
+        while g > 0 && g + 5 > start && joined(g - 1) && be(g - 1) {
+            g -= 1;
+        }
+        if g > 0 && g + 2 < start && joined(g - 1) && group(g - 1) {
+            let mut r = g - 1;
+            while r > 0
+                && joined(r - 1)
+                && !c.role_articles.contains(&toks[r - 1].norm)
+                && (toks[r - 1].capital || toks[r - 1].possessive || group(r - 1))
+                && !c.not_names.contains(toks[r - 1].base(s.hay))
+            {
+                r -= 1;
+            }
+            out.push((r, start, g));
+        }
+    }
+    out
+}
+
 /// The role standing right before token `at`: its first token.
 pub(super) fn role_before(
     s: &Sent,
@@ -560,6 +649,7 @@ pub fn add_people(
                     aged.then(|| role_after(s, b + 1, c, titles, parties))
                         .flatten()
                 });
+                let leads = lead_roles(s, (a, b), before, c);
                 // The roles written here, and the affiliation the first one that names a party
                 // gives.
                 let roles_here = |before: Option<usize>, after: Option<(usize, usize)>| {
@@ -578,6 +668,16 @@ pub fn add_people(
                                     aff = affiliation_of(s, (o, r), c, parties);
                                 }
                             }
+                        }
+                    }
+                    for &(r0, r1, g) in &leads {
+                        let text = s.hay[s.tokens[r0].start..s.tokens[r1 - 1].end].to_string();
+                        let (from, to) = (r0.min(a), r1.max(b));
+                        let name_end = s.tokens[to - 1].end;
+                        let cite = cite(&article.id, p.n, map, s.tokens[from].start, name_end);
+                        roles.push(Role { text, cite });
+                        if aff == (None, None) {
+                            aff = affiliation_of(s, (r0.min(g - 1), g), c, parties);
                         }
                     }
                     if let Some((r0, r1)) = after {
@@ -723,13 +823,14 @@ pub fn add_people(
                         let w = &s.tokens[k].norm;
                         e.pos(w) == crate::english::Pos::Other && !e.is_common(w, 4.0)
                     });
+                let led = !leads.is_empty();
                 if before.is_none()
                     && after.is_none()
-                    && !(next_is_verb || cue || opens_as_subject || multi && prev_is_verb)
+                    && !(next_is_verb || cue || opens_as_subject || multi && prev_is_verb || led)
                 {
                     continue;
                 }
-                if known && before.is_none() && after.is_none() {
+                if known && before.is_none() && after.is_none() && !led {
                     continue;
                 }
                 let name_end = s.tokens[b - 1].start + s.tokens[b - 1].base(s.hay).len();
@@ -738,7 +839,7 @@ pub fn add_people(
                 // A single word after a title is a surname of someone already known, or a name.
                 if b - a == 1 {
                     if let Some(i) = registry.find_words(&words) {
-                        if before.is_some() || after.is_some() {
+                        if before.is_some() || after.is_some() || led {
                             let (roles, (aff, via)) = roles_here(before, after);
                             registry.add(PersonDraft {
                                 id: registry.people[i].id.clone(),
@@ -948,6 +1049,36 @@ mod tests {
         );
         assert_eq!(roles, ["Arvel’s special envoy"]);
         assert_eq!(aff.as_deref(), Some("Arvel"));
+    }
+
+    #[test]
+    fn leading_a_delegation_is_a_role() {
+        let (roles, _) = roles_of(
+            &["Deputy Foreign Minister Irma Vautel will lead the delegation on an interim basis, the ministry said."],
+            "Irma Vautel",
+        );
+        assert_eq!(
+            roles,
+            [
+                "Deputy Foreign Minister",
+                "lead the delegation on an interim basis"
+            ]
+        );
+        let (roles, aff) = roles_of(
+            &["Talks opened. The Kessarian delegation is led by Deputy Foreign Minister Tomas Rall."],
+            "Tomas Rall",
+        );
+        assert_eq!(
+            roles,
+            ["Deputy Foreign Minister", "Kessarian delegation is led by"]
+        );
+        assert_eq!(aff.as_deref(), Some("Kessarian"));
+        let (roles, aff) = roles_of(
+            &["Talks opened. Velmar’s team is headed by Bertil Oake, a retired admiral."],
+            "Bertil Oake",
+        );
+        assert_eq!(roles, ["Velmar’s team is headed by"]);
+        assert_eq!(aff.as_deref(), Some("Velmar"));
     }
 
     #[test]

@@ -479,48 +479,25 @@ fn with_discovered_parties(
     if names.is_empty() {
         return lex;
     }
-    // Capitalised words, each with whether it is ever written inside a sentence rather than
-    // opening one.
-    let capitals: BTreeSet<(String, bool)> = in_parallel(articles, |part| {
+    let capitals: BTreeSet<String> = in_parallel(articles, |part| {
         let mut capitals = BTreeSet::new();
         for a in part {
             for p in &a.paragraphs {
-                let toks = tokenize(&p.text);
-                for (i, t) in toks.iter().enumerate() {
+                for t in tokenize(&p.text) {
                     if t.capital && !t.all_caps {
-                        let opens = i == 0
-                            || p.text[toks[i - 1].end..t.start]
-                                .contains(['.', '!', '?', ':', '—', '–', '"', '“']);
-                        capitals.insert((t.base(&p.text).to_string(), !opens));
+                        capitals.insert(t.base(&p.text).to_string());
                     }
                 }
             }
         }
         capitals
     });
-    let inside: BTreeSet<&str> = capitals
-        .iter()
-        .filter(|(_, inside)| *inside)
-        .map(|(w, _)| w.as_str())
-        .collect();
-    let capitals: BTreeSet<&str> = capitals.iter().map(|(w, _)| w.as_str()).collect();
     let mut added: Vec<Party> = Vec::new();
     for name in names {
-        // "Firebrand MP Piet Quell": a word that only ever opens a sentence describes there; a
-        // party's name is written inside sentences too. A word that makes an office of its own
-        // ("Opposition leader", `office_modifiers`) names a side wherever it stands.
-        let side = lex
-            .language
-            .office_modifiers
-            .iter()
-            .any(|m| m.eq_ignore_ascii_case(&name));
-        if !side && !inside.iter().any(|w| *w == name || related_forms(w, &name)) {
-            continue;
-        }
         let mut aliases = vec![name.clone()];
         for cap in &capitals {
-            if *cap != name && related_forms(cap, &name) {
-                aliases.push(cap.to_string());
+            if cap != &name && related_forms(cap, &name) {
+                aliases.push(cap.clone());
             }
         }
         if let Some(existing) = added
@@ -581,13 +558,6 @@ fn link_affiliations(registry: &mut Registry, lexicon: &Lexicon) {
                 }
             }
             _ => {}
-        }
-        // A word no party was made of ("Firebrand MP") is no affiliation.
-        if p.affiliation
-            .as_ref()
-            .is_some_and(|a| !lexicon.parties.iter().any(|x| &x.id == a))
-        {
-            p.affiliation = None;
         }
     }
 }
@@ -738,31 +708,5 @@ mod tests {
             .collect();
         assert!(people.contains(&"Marta Lind"), "{people:?}");
         assert!(!people.contains(&"Ostria"), "{people:?}");
-    }
-
-    /// A word before a title that only ever opens a sentence ("Firebrand MP Ada Quill") is no
-    /// party; a country written inside sentences too is one, with its demonym.
-    #[test]
-    fn only_a_word_written_inside_sentences_becomes_a_party() {
-        let e = crate::engine::intents_engine_from(&[(
-            "talks",
-            "2026-03-20",
-            "Firebrand MP Ada Quill said the talks were a sell-out.\n\n\
-             Ostrian Foreign Minister Marta Lind said the talks were useful. Talks in Ostria resume.",
-        )]);
-        let k = e.knowledge();
-        let parties: Vec<&str> = k.lexicon.parties.iter().map(|p| p.id.as_str()).collect();
-        assert!(!parties.contains(&"firebrand"), "{parties:?}");
-        let ostrian = k.lexicon.parties.iter().find(|p| p.id == "ostrian");
-        assert!(
-            ostrian.is_some_and(|p| p.aliases.iter().any(|a| a == "Ostria")),
-            "{parties:?}"
-        );
-        let quill = k
-            .people
-            .iter()
-            .find(|p| p.name == "Ada Quill")
-            .expect("known");
-        assert_eq!(quill.affiliation, None);
     }
 }

@@ -449,6 +449,16 @@ pub struct Language {
     /// Words that end a description of a person in a question ("the priest *did* ...").
     #[serde(default = "builtin_description_stops")]
     pub description_stops: Vec<String>,
+    /// Nouns of places ("port", "centre", "street"): a capitalised run that opens or ends on
+    /// one is a place, never a person's name.
+    #[serde(default = "builtin_place_nouns")]
+    pub place_nouns: Vec<String>,
+    /// Verbs of leading a delegation or body ("will *lead* the delegation", "is *led* by").
+    #[serde(default = "builtin_leading_verbs")]
+    pub leading_verbs: Vec<String>,
+    /// Words that introduce the leader after a passive leading verb ("led *by*").
+    #[serde(default = "builtin_leading_agents")]
+    pub leading_agents: Vec<String>,
     /// Lowercase words that name an office's body or field inside a role, before its title
     /// ("foreign *ministry* spokesperson", "*press* secretary").
     #[serde(default = "builtin_role_office_words")]
@@ -733,6 +743,18 @@ fn builtin_article_nouns() -> Vec<String> {
 
 fn builtin_rank_modifiers() -> Vec<String> {
     builtin_language().rank_modifiers.clone()
+}
+
+fn builtin_place_nouns() -> Vec<String> {
+    builtin_language().place_nouns.clone()
+}
+
+fn builtin_leading_verbs() -> Vec<String> {
+    builtin_language().leading_verbs.clone()
+}
+
+fn builtin_leading_agents() -> Vec<String> {
+    builtin_language().leading_agents.clone()
 }
 
 fn builtin_role_office_words() -> Vec<String> {
@@ -1307,6 +1329,12 @@ pub struct Compiled {
     pub role_introducers: HashSet<String>,
     /// Words that rank a holder among others of one office, lowercase.
     pub rank_modifiers: HashSet<String>,
+    /// Nouns of places, lowercase.
+    pub place_nouns: HashSet<String>,
+    /// Verbs of leading, lowercase.
+    pub leading_verbs: HashSet<String>,
+    /// Words introducing a leader after a passive verb, lowercase.
+    pub leading_agents: HashSet<String>,
     /// Office body and field words inside a role, lowercase.
     pub role_office_words: HashSet<String>,
     /// Words that make a role one held no longer, lowercase.
@@ -1593,6 +1621,9 @@ impl Lexicon {
                 .iter()
                 .map(|p| p.iter().map(|w| normalize(w)).collect())
                 .collect(),
+            place_nouns: lower(&l.place_nouns),
+            leading_verbs: lower(&l.leading_verbs),
+            leading_agents: lower(&l.leading_agents),
             role_office_words: lower(&l.role_office_words),
             former_role_words: lower(&l.former_role_words),
             lexicon: self.clone(),
@@ -1856,6 +1887,9 @@ mod tests {
             "opener_rewrites",
             "measure_questions",
             "measure_units",
+            "place_nouns",
+            "leading_verbs",
+            "leading_agents",
             "role_office_words",
             "former_role_words",
             "stance_verbs",
@@ -1907,6 +1941,9 @@ mod tests {
         assert!(old.followup_pronouns.contains(&"their".to_string()));
         assert!(old.description_openers.contains(&"these".to_string()));
         assert!(old.role_introducers.contains(&"its".to_string()));
+        assert!(old.place_nouns.contains(&"port".to_string()));
+        assert!(old.leading_verbs.contains(&"led".to_string()));
+        assert!(old.leading_agents.contains(&"by".to_string()));
         assert!(old.role_office_words.contains(&"press".to_string()));
         assert!(old.former_role_words.contains(&"former".to_string()));
         assert!(old.stance_verbs.iter().any(|g| g[0] == "rejects"));

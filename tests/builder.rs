@@ -557,6 +557,19 @@ fn one_article(body: &str) -> Knowledge {
     .knowledge
 }
 
+/// A name of several words that the articles use as a place ("in the Velmar Narrows") is no
+/// person when it has no role, even where a verb follows it.
+#[test]
+fn a_place_of_several_words_is_not_a_person() {
+    let k = one_article(
+        "The delegations met in the Velmar Narrows on Monday.\n\n\
+Envoy Mara Tesk said Velmar Narrows had been chosen because both sides trust it.\n",
+    );
+    let names: Vec<&str> = k.people.iter().map(|p| p.name.as_str()).collect();
+    assert!(!names.contains(&"Velmar Narrows"), "{names:?}");
+    assert!(names.contains(&"Mara Tesk"), "{names:?}");
+}
+
 /// A capital speaking for its government ("Brask said") is not a person when the articles also
 /// use it as a place ("talks in Brask"); a single name never used as a place still is one.
 #[test]

@@ -233,8 +233,12 @@ pub fn build_from(
     // in Mirren") is a city speaking for its government, not a person.
     registry.places = in_parallel(&articles, |part| crate::extract::place_words(part, &base));
     let places = registry.places.clone();
+    // Likewise a name of several words, each used as a place, with no role or honorific ("talks
+    // in Port Severin", "said Port Severin had been chosen").
     let is_place = |p: &crate::extract::PersonDraft| {
-        p.words.len() == 1 && p.roles.is_empty() && places.contains(&p.words[0])
+        p.roles.is_empty()
+            && (p.words.len() == 1 || p.honorific_titles.is_empty())
+            && p.words.iter().all(|w| places.contains(w))
     };
     registry.retain(|p| !is_place(p));
     let lexicon = with_discovered_parties(lexicon, &registry, &articles);

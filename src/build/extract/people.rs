@@ -232,6 +232,10 @@ impl<'a, 's> RoleWords<'a, 's> {
             has_title |= self.head(k);
             j = k;
         }
+        // "the words of Captain Nils Orrby": a joiner opens no role.
+        while j < at && !self.head(j) && self.c.title_joiners.contains(&toks[j].norm) {
+            j += 1;
+        }
         (has_title && j < at).then_some(j)
     }
 
@@ -280,16 +284,118 @@ impl<'a, 's> RoleWords<'a, 's> {
         }
         let (first, last) = self.read_forward(end)?;
         // A relative clause after the role closes it too (", a former deputy foreign minister
-        // who spent six years ...").
-        let closes = last >= s.tokens.len() || {
-            let gap = &s.hay[s.tokens[last - 1].end..s.tokens[last].start];
-            gap.contains(',')
-                || gap.contains('.')
-                || gap.contains(';')
-                || self.c.relative_words.contains(&s.tokens[last].norm)
+        // who spent six years ..."), and so does a second role joined to it (", Velmar's
+        // special envoy and a former foreign minister,").
+        let closes = |last: usize| {
+            last >= s.tokens.len() || {
+                let gap = &s.hay[s.tokens[last - 1].end..s.tokens[last].start];
+                gap.contains(',')
+                    || gap.contains('.')
+                    || gap.contains(';')
+                    || self.c.relative_words.contains(&s.tokens[last].norm)
+            }
         };
-        (closes && last > first).then_some((first, last))
+        let second_role = || {
+            last + 1 < s.tokens.len()
+                && self.joined(last - 1)
+                && self.joined(last)
+                && !s.tokens[last].capital
+                && self.c.role_articles.contains(&s.tokens[last + 1].norm)
+                && self
+                    .read_forward(last + 1)
+                    .is_some_and(|(_, end)| closes(end))
+        };
+        ((closes(last) || second_role()) && last > first).then_some((first, last))
     }
+}
+
+/// Roles of leading a delegation or body around the name `[a, b)`, as token ranges: after it,
+/// "will lead the delegation on an interim basis"; before it (or before the role `before` that
+/// opens it), "the Teravian delegation is led by". Only a group's noun ("delegation", "team",
+/// "mission") makes one. Each is `(first, end, group_end)`: the group's words end at
+/// `group_end`, and name the party the role gives.
+pub(super) fn lead_roles(
+    s: &Sent,
+    (a, b): (usize, usize),
+    before: Option<usize>,
+    c: &Compiled,
+) -> Vec<(usize, usize, usize)> {
+    let toks = &s.tokens;
+    let lang = &c.lexicon.language;
+    let joined = |k: usize| k + 1 < toks.len() && adjacent(s.hay, toks[k].end, toks[k + 1].start);
+    let group = |k: usize| {
+        let n = &toks[k].norm;
+        !toks[k].capital
+            && (c.role_office_words.contains(n)
+                || c.body_nouns.contains(n)
+                || lang.whole_party_nouns.iter().any(|w| w == n))
+    };
+    let be = |k: usize| {
+        let n = &toks[k].norm;
+        lang.stance_passive_words.iter().any(|w| w == n)
+            || c.verb_fillers.contains(n)
+            || c.infinitive_markers.contains(n)
+    };
+    let mut out = Vec::new();
+    // After: [will|is to]* verb the|its [office words]* group [lowercase words to a comma].
+    let mut j = b;
+    while j < toks.len() && j < b + 3 && joined(j - 1) && be(j) {
+        j += 1;
+    }
+    if j < toks.len()
+        && j > b
+        && joined(j - 1)
+        && c.leading_verbs.contains(&toks[j].norm)
+        && toks.get(j + 1).is_some_and(|t| {
+            c.role_articles.contains(&t.norm) || c.role_introducers.contains(&t.norm)
+        })
+        && joined(j)
+    {
+        let mut k = j + 2;
+        while k < toks.len() && k < j + 5 && !group(k) && !toks[k].capital && joined(k - 1) {
+            k += 1;
+        }
+        if k < toks.len() && group(k) && joined(k - 1) {
+            let mut end = k + 1;
+            // "on an interim basis": the lowercase words up to the clause's end go with it.
+            let mut m = end;
+            while m < toks.len() && m < end + 5 && joined(m - 1) && !toks[m].capital {
+                m += 1;
+            }
+            let closed =
+                m >= toks.len() || s.hay[toks[m - 1].end..toks[m].start].contains([',', '.', ';']);
+            if closed && m > end {
+                end = m;
+            }
+            out.push((j, end, k + 1));
+        }
+    }
+    // Before: [owner] [office words]* group [is|was|will be]* verb by [role] name.
+    let start = before.unwrap_or(a);
+    if start >= 3
+        && c.leading_agents.contains(&toks[start - 1].norm)
+        && c.leading_verbs.contains(&toks[start - 2].norm)
+        && joined(start - 2)
+        && joined(start - 1)
+    {
+        let mut g = start - 2;
+        while g > 0 && g + 5 > start && joined(g - 1) && be(g - 1) {
+            g -= 1;
+        }
+        if g > 0 && g + 2 < start && joined(g - 1) && group(g - 1) {
+            let mut r = g - 1;
+            while r > 0
+                && joined(r - 1)
+                && !c.role_articles.contains(&toks[r - 1].norm)
+                && (toks[r - 1].capital || toks[r - 1].possessive || group(r - 1))
+                && !c.not_names.contains(toks[r - 1].base(s.hay))
+            {
+                r -= 1;
+            }
+            out.push((r, start, g));
+        }
+    }
+    out
 }
 
 /// The role standing right before token `at`: its first token.
@@ -374,9 +480,21 @@ pub(super) fn affiliation_of(
     };
     for k in range.0..range.1 {
         let t = &s.tokens[k];
+        // A ministry's field ("Fisheries Minister") is no party; a word that makes an office
+        // of its own is ("Opposition leader": `office_modifiers`). Nor is a party the body it
+        // leads ("the Norvaine-led monitoring mission" speaks for the mission).
+        let field = c.role_office_words.contains(&t.norm)
+            && !c
+                .lexicon
+                .language
+                .office_modifiers
+                .iter()
+                .any(|m| m == &t.norm);
         if t.capital
             && !c.not_names.contains(t.base(s.hay))
             && !c.role_modifiers.contains(&t.norm)
+            && !field
+            && !describes(t, s.hay)
             && !c.body_nouns.contains(&t.norm)
             && !title_mask(&s.tokens[k..k + 1], c)[0]
             && qualifies(k)
@@ -409,13 +527,41 @@ struct NamedSentence<'a> {
     runs: Vec<(usize, usize)>,
 }
 
+/// "Fisherman Emil Tork", "Historian Paulina Strand": a capitalised noun for a kind of person
+/// right before a full name is a title, not part of the name.
+fn job_words_as_titles(s: &Sent, c: &Compiled, titles: &mut [bool]) {
+    let toks = &s.tokens;
+    for i in 0..toks.len().saturating_sub(2) {
+        let name = |k: usize| {
+            adjacent(s.hay, toks[k - 1].end, toks[k].start)
+                && !toks[k - 1].possessive
+                && is_name_token(&toks[k], s.hay, c, titles[k], false)
+        };
+        // Not a courtesy title ("Father"), kept as the honorific it is, nor a word after an
+        // article ("the Villa Sarn Points" names a thing).
+        let after_article = i > 0 && c.role_articles.contains(&toks[i - 1].norm);
+        if toks[i].capital
+            && !titles[i]
+            && !after_article
+            && !c.not_names.contains(toks[i].base(s.hay))
+            && !c.honorifics.contains_key(toks[i].base(s.hay))
+            && person_noun(&toks[i].norm)
+            && name(i + 1)
+            && name(i + 2)
+        {
+            titles[i] = true;
+        }
+    }
+}
+
 /// An article's sentences that hold names (see [`NamedSentences`]).
 pub fn named_sentences<'a>(article: &'a Article, c: &Compiled) -> NamedSentences<'a> {
     let mut paragraphs = Vec::new();
     for (at, p) in article.paragraphs.iter().enumerate() {
         let mut sentences = Vec::new();
         for sent in sentences_of(&p.text, c) {
-            let titles = title_mask(&sent.tokens, c);
+            let mut titles = title_mask(&sent.tokens, c);
+            job_words_as_titles(&sent, c, &mut titles);
             let parties = party_mask(&sent.tokens, c);
             let runs = name_runs(&sent, c, &titles, &parties);
             if !runs.is_empty() {
@@ -472,6 +618,13 @@ pub fn add_people(
                 if (k..b).any(|k| c.body_nouns.contains(&s.tokens[k].norm)) {
                     continue;
                 }
+                // "Port Severin", "the Ashgrove Conference Centre": a run that opens or ends on a
+                // place's noun is a place.
+                if c.place_nouns.contains(&s.tokens[k].norm)
+                    || c.place_nouns.contains(&s.tokens[b - 1].norm)
+                {
+                    continue;
+                }
                 // "the general staff's Telegram channel": a role that ends on an owner owns
                 // what follows, it does not name it.
                 let owned = a > 0
@@ -480,9 +633,23 @@ pub fn add_people(
                 let before = role_before(s, a, c, titles, parties)
                     .filter(|_| !owned)
                     .or_else(|| role_before_comma(s, a, b, c, titles, parties));
+                // "Emil Tork, 52, ...": an age set off by commas after a full name makes it a
+                // person's, and a role may follow it (", 47, a former ambassador to Velmar,").
+                let aged = s.tokens.get(b).is_some_and(|t| {
+                    t.numeric
+                        && t.norm.parse::<u32>().is_ok_and(|n| (1..=120).contains(&n))
+                        && s.hay[s.tokens[b - 1].end..t.start].trim() == ","
+                        && s.tokens
+                            .get(b + 1)
+                            .is_some_and(|u| s.hay[t.end..u.start].trim() == ",")
+                });
                 // Both may stand: "the council's chief mediator, Amara Velloso, a former
                 // Castellane justice minister".
-                let after = role_after(s, b, c, titles, parties);
+                let after = role_after(s, b, c, titles, parties).or_else(|| {
+                    aged.then(|| role_after(s, b + 1, c, titles, parties))
+                        .flatten()
+                });
+                let leads = lead_roles(s, (a, b), before, c);
                 // The roles written here, and the affiliation the first one that names a party
                 // gives.
                 let roles_here = |before: Option<usize>, after: Option<(usize, usize)>| {
@@ -501,6 +668,16 @@ pub fn add_people(
                                     aff = affiliation_of(s, (o, r), c, parties);
                                 }
                             }
+                        }
+                    }
+                    for &(r0, r1, g) in &leads {
+                        let text = s.hay[s.tokens[r0].start..s.tokens[r1 - 1].end].to_string();
+                        let (from, to) = (r0.min(a), r1.max(b));
+                        let name_end = s.tokens[to - 1].end;
+                        let cite = cite(&article.id, p.n, map, s.tokens[from].start, name_end);
+                        roles.push(Role { text, cite });
+                        if aff == (None, None) {
+                            aff = affiliation_of(s, (r0.min(g - 1), g), c, parties);
                         }
                     }
                     if let Some((r0, r1)) = after {
@@ -591,7 +768,8 @@ pub fn add_people(
                                 && adjacent(s.hay, s.tokens[k - 1].end, s.tokens[k].start)
                         })
                         .any(|k| c.body_nouns.contains(&s.tokens[k].norm));
-                let cue = cue || honorific.is_some() || person_noun || of_body;
+                let cue =
+                    cue || honorific.is_some() || person_noun || of_body || aged && b - a >= 2;
                 // "In Lunde, the city’s mayor, ...": a single word used as a place right here is
                 // no person, whatever role follows it.
                 if b - a == 1
@@ -599,6 +777,20 @@ pub fn add_people(
                     && !cue
                     && a > 0
                     && c.place_prepositions.contains(&s.tokens[a - 1].norm)
+                {
+                    continue;
+                }
+                // "travelled to Velmar Sound", "at the Kessel Works": several words after a place
+                // preposition (and "the") with no role are a place, unless the first looks like
+                // a given name ("turned to Noor Sallis").
+                let the = a > 0 && c.role_articles.contains(&s.tokens[a - 1].norm);
+                let prep = a.checked_sub(1 + usize::from(the));
+                if b - a >= 2
+                    && before.is_none()
+                    && after.is_none()
+                    && !cue
+                    && prep.is_some_and(|k| c.place_prepositions.contains(&s.tokens[k].norm))
+                    && (the || !given_name_like(&s.tokens[a].norm))
                 {
                     continue;
                 }
@@ -631,13 +823,14 @@ pub fn add_people(
                         let w = &s.tokens[k].norm;
                         e.pos(w) == crate::english::Pos::Other && !e.is_common(w, 4.0)
                     });
+                let led = !leads.is_empty();
                 if before.is_none()
                     && after.is_none()
-                    && !(next_is_verb || cue || opens_as_subject || multi && prev_is_verb)
+                    && !(next_is_verb || cue || opens_as_subject || multi && prev_is_verb || led)
                 {
                     continue;
                 }
-                if known && before.is_none() && after.is_none() {
+                if known && before.is_none() && after.is_none() && !led {
                     continue;
                 }
                 let name_end = s.tokens[b - 1].start + s.tokens[b - 1].base(s.hay).len();
@@ -646,7 +839,7 @@ pub fn add_people(
                 // A single word after a title is a surname of someone already known, or a name.
                 if b - a == 1 {
                     if let Some(i) = registry.find_words(&words) {
-                        if before.is_some() || after.is_some() {
+                        if before.is_some() || after.is_some() || led {
                             let (roles, (aff, via)) = roles_here(before, after);
                             registry.add(PersonDraft {
                                 id: registry.people[i].id.clone(),
@@ -829,6 +1022,66 @@ mod tests {
     }
 
     #[test]
+    fn a_ministry_s_field_and_a_body_another_party_leads_are_no_party() {
+        let (roles, aff) = roles_of(
+            &["Fisheries Minister Jonas Brell said the quota was final."],
+            "Jonas Brell",
+        );
+        assert_eq!(roles, ["Fisheries Minister"]);
+        assert_eq!(aff, None);
+        let (_, aff) = roles_of(
+            &["Ines Vell, a spokeswoman for the Kessary-led monitoring mission, said so."],
+            "Ines Vell",
+        );
+        assert_eq!(aff, None);
+        let (_, aff) = roles_of(
+            &["Opposition leader Marek Dvorn said the deal was a sell-out."],
+            "Marek Dvorn",
+        );
+        assert_eq!(aff.as_deref(), Some("Opposition"));
+    }
+
+    #[test]
+    fn a_role_joined_to_a_second_one_is_read() {
+        let (roles, aff) = roles_of(
+            &["The talks are chaired by Tobin Rell, Arvel’s special envoy and a former foreign minister of Arvel, who spoke first."],
+            "Tobin Rell",
+        );
+        assert_eq!(roles, ["Arvel’s special envoy"]);
+        assert_eq!(aff.as_deref(), Some("Arvel"));
+    }
+
+    #[test]
+    fn leading_a_delegation_is_a_role() {
+        let (roles, _) = roles_of(
+            &["Deputy Foreign Minister Irma Vautel will lead the delegation on an interim basis, the ministry said."],
+            "Irma Vautel",
+        );
+        assert_eq!(
+            roles,
+            [
+                "Deputy Foreign Minister",
+                "lead the delegation on an interim basis"
+            ]
+        );
+        let (roles, aff) = roles_of(
+            &["Talks opened. The Kessarian delegation is led by Deputy Foreign Minister Tomas Rall."],
+            "Tomas Rall",
+        );
+        assert_eq!(
+            roles,
+            ["Deputy Foreign Minister", "Kessarian delegation is led by"]
+        );
+        assert_eq!(aff.as_deref(), Some("Kessarian"));
+        let (roles, aff) = roles_of(
+            &["Talks opened. Velmar’s team is headed by Bertil Oake, a retired admiral."],
+            "Bertil Oake",
+        );
+        assert_eq!(roles, ["Velmar’s team is headed by"]);
+        assert_eq!(aff.as_deref(), Some("Velmar"));
+    }
+
+    #[test]
     fn a_former_office_is_a_role_but_no_affiliation() {
         let (roles, aff) = roles_of(
             &["The talks are chaired by Amara Velloso, a former Castellane justice minister."],
@@ -940,6 +1193,58 @@ mod tests {
             super::super::testing::speaker(&reg, &f, "Half our trucks"),
             "person: Farid Osei"
         );
+    }
+
+    #[test]
+    fn a_run_naming_a_place_or_an_association_is_no_person() {
+        let (reg, _) = read(&[
+            "Our reporter outside the Brackley Exhibition Centre says the envoys were late.",
+            "Marek Dunn said Fort Aldery had been chosen because both sides trust it.",
+            "Mara Quell, who chairs the Hollin Widows Association, said the list was short.",
+            "Officials at the Kessel Works said the gates would stay shut.",
+        ]);
+        let all = names(&reg);
+        for junk in [
+            "Brackley Exhibition Centre",
+            "Fort Aldery",
+            "Widows Association",
+            "Kessel Works",
+        ] {
+            assert!(!all.iter().any(|n| n == junk), "{junk}: {all:?}");
+        }
+        assert!(all.iter().any(|n| n == "Marek Dunn"), "{all:?}");
+        assert!(all.iter().any(|n| n == "Mara Quell"), "{all:?}");
+    }
+
+    #[test]
+    fn a_rank_or_job_word_before_a_full_name_is_a_title() {
+        let (reg, _) = read(&[
+            "Harbourmaster Wenna Sloe said only one pier could take a trawler.",
+            "Fisherman Piet Omberg said the nets were empty.",
+            "Captain Orlo Vinn said the crews would wait.",
+            "Those were the words of Captain Ansa Brel, who commanded the boarding.",
+        ]);
+        assert_eq!(
+            names(&reg),
+            ["Wenna Sloe", "Piet Omberg", "Orlo Vinn", "Ansa Brel"]
+        );
+        let roles: Vec<&str> = reg
+            .people
+            .iter()
+            .flat_map(|p| p.roles.iter().map(|r| r.text.as_str()))
+            .collect();
+        assert_eq!(roles, ["Harbourmaster", "Fisherman", "Captain", "Captain"]);
+    }
+
+    #[test]
+    fn a_full_name_with_an_age_set_off_is_a_person_and_a_role_may_follow_the_age() {
+        let (roles, _) = roles_of(
+            &["Among the first off the ferry was Edda Lorn, 52, a former ambassador to Kessary, who waved."],
+            "Edda Lorn",
+        );
+        assert_eq!(roles, ["former ambassador to Kessary"]);
+        let (reg, _) = read(&["Waiting on the quay was Brun Halsey, 61, whose son is held."]);
+        assert_eq!(names(&reg), ["Brun Halsey"]);
     }
 
     #[test]

@@ -503,7 +503,12 @@ pub fn place_words(articles: &[Article], c: &Compiled) -> HashSet<String> {
                 if !the && run == 2 && super::people::given_name_like(&toks[j].norm) {
                     continue;
                 }
-                while let Some(x) = toks.get(j).filter(|x| x.capital) {
+                // The place ends where anything but a space follows ("from the Lumen Aid
+                // Alliance. Farid Osei said" names no place "Farid").
+                while let Some(x) = toks
+                    .get(j)
+                    .filter(|x| x.capital && super::adjacent(&p.text, toks[j - 1].end, x.start))
+                {
                     out.insert(x.norm.clone());
                     j += 1;
                 }
@@ -525,6 +530,15 @@ pub fn name_words(name: &str) -> Vec<String> {
 mod tests {
     use super::super::testing::{read, speaker};
     use super::name_words;
+
+    #[test]
+    fn a_place_ends_at_the_end_of_its_sentence() {
+        let (reg, _) = read(&[
+            "Reaction came from the Lumen Aid Alliance. Farid Osei, its coordinator, said so.",
+        ]);
+        assert!(reg.places.contains("alliance"), "{:?}", reg.places);
+        assert!(!reg.places.contains("farid"), "{:?}", reg.places);
+    }
 
     #[test]
     fn mentions_find_full_names_and_surnames_and_the_registry_folds_them() {

@@ -449,6 +449,10 @@ pub struct Language {
     /// Words that end a description of a person in a question ("the priest *did* ...").
     #[serde(default = "builtin_description_stops")]
     pub description_stops: Vec<String>,
+    /// Classes of English nouns that name who speaks when asked "what did the X say" (`person`,
+    /// `group`): unresolved, such a speaker has no words in the sources.
+    #[serde(default = "builtin_speaker_noun_classes")]
+    pub speaker_noun_classes: Vec<String>,
     /// Nouns of places ("port", "centre", "street"): a capitalised run that opens or ends on
     /// one is a place, never a person's name.
     #[serde(default = "builtin_place_nouns")]
@@ -731,6 +735,10 @@ fn builtin_opener_rewrites() -> Vec<(String, String)> {
 
 fn builtin_description_noun_classes() -> Vec<String> {
     builtin_language().description_noun_classes.clone()
+}
+
+fn builtin_speaker_noun_classes() -> Vec<String> {
+    builtin_language().speaker_noun_classes.clone()
 }
 
 fn builtin_description_stops() -> Vec<String> {
@@ -1884,6 +1892,7 @@ mod tests {
             "article_nouns",
             "description_noun_classes",
             "description_stops",
+            "speaker_noun_classes",
             "opener_rewrites",
             "measure_questions",
             "measure_units",

@@ -33,9 +33,8 @@ impl Engine {
                 .knowledge
                 .lexicon
                 .language
-                .description_noun_classes
+                .speaker_noun_classes
                 .iter()
-                .chain(std::iter::once(&"group".to_string()))
                 .any(|c| c == class),
             None => e.zipf(&head.norm).is_none(),
         };

@@ -63,10 +63,19 @@ fn expected(label: &str) -> Who {
     if label == "unattributed" {
         Who::Nobody
     } else if let Some(words) = label.strip_prefix("body: ") {
-        Who::Body(words.to_lowercase())
+        // A relative clause the labeller added to say more ("one member of the delegation, who
+        // asked not to be named") is no part of the body's name in the text.
+        let name = words.split(", who").next().unwrap_or(words);
+        Who::Body(plain(name))
     } else {
         Who::Person(label.to_string())
     }
+}
+
+/// Lowercase, with curly apostrophes straight: a label typed with "'" names the same body as
+/// an article's "’".
+fn plain(text: &str) -> String {
+    text.to_lowercase().replace('\u{2019}', "'")
 }
 
 fn found(k: &Knowledge, q: &Quote) -> Who {
@@ -85,7 +94,7 @@ fn found(k: &Knowledge, q: &Quote) -> Who {
                 .iter()
                 .find(|s| &s.id == id)
                 .expect("a quote's source is in sources");
-            let description = src.description.to_lowercase();
+            let description = plain(&src.description);
             let owner = src
                 .on_behalf_of
                 .as_ref()
@@ -161,6 +170,14 @@ struct Tally {
 /// Builds `articles`, checks every label against it, prints precision and recall by pattern and
 /// returns them (precision, recall, quotes with a speaker); panics on a misattributed quote.
 fn measure(articles: &str, labels_file: &str) -> (f64, f64, usize) {
+    let (precision, recall, with_speaker, wrong) = measure_all(articles, labels_file);
+    assert!(wrong.is_empty(), "misattributed quotes: {wrong:#?}");
+    (precision, recall, with_speaker)
+}
+
+/// As [`measure`], but the misattributed quotes are returned (and printed), not a panic: for a
+/// set scored on arrival, whose wrong speakers are the measurement.
+fn measure_all(articles: &str, labels_file: &str) -> (f64, f64, usize, Vec<String>) {
     let built = build_dir(
         &Path::new(DIR).join(articles),
         &Lexicon::builtin(),
@@ -298,8 +315,10 @@ fn measure(articles: &str, labels_file: &str) -> (f64, f64, usize) {
     for m in &missed {
         println!("missed: {m}");
     }
-    assert!(wrong.is_empty(), "misattributed quotes: {wrong:#?}");
-    (precision, recall, total.with_speaker)
+    for w in &wrong {
+        println!("wrong: {w}");
+    }
+    (precision, recall, total.with_speaker, wrong)
 }
 
 #[test]
@@ -369,6 +388,30 @@ fn attribution_is_precise_on_the_seventh_set() {
     assert!(
         recall >= 0.85,
         "recall {:.1}% fell under its floor of 85%",
+        recall * 100.0
+    );
+    assert!(with_speaker >= 80, "the labelled set is too small");
+}
+
+/// The eighth set, written apart from the builder (a river-dam dispute in eight house styles: a
+/// wire in straight quotes, a British and a US paper, a tabloid, a live blog, a magazine profile,
+/// a ministry readout, a radio web story), scored on arrival before any change made for it:
+/// precision 91.1% and recall 76.0% at `2df1ba1`; 93.7% and 76.0% once the comparison read
+/// curly and straight apostrophes alike and a labeller's added relative clause ("..., who asked
+/// not to be named") as no part of a body's name. Five quotes are still given a wrong speaker
+/// (one to the wrong person), so the issue's bars (no wrong speaker, recall 90%) are not met
+/// here: the floors are the last measurement, so a change can raise them but not lose them.
+#[test]
+fn attribution_on_the_eighth_set_keeps_its_last_measurement() {
+    let (precision, recall, with_speaker, wrong) = measure_all("articles8", "labels8.toml");
+    assert!(
+        precision >= 0.936,
+        "precision {:.1}% fell under its floor: {wrong:#?}",
+        precision * 100.0
+    );
+    assert!(
+        recall >= 0.76,
+        "recall {:.1}% fell under its floor",
         recall * 100.0
     );
     assert!(with_speaker >= 80, "the labelled set is too small");

@@ -135,6 +135,28 @@ fn own_multi3_set() {
     check("own-multi3", Some("tests/eval/own-multi3/articles"), 0.51);
 }
 
+// The three sets written on 2026-11-30 (third session), scored on arrival before any change made
+// for them (at `2df1ba1`: 0.633, 0.330 and 0.400).
+
+#[test]
+fn own_casual4_set() {
+    check("own-casual4", None, 0.64);
+}
+
+#[test]
+fn own_multi4_set() {
+    check("own-multi4", Some("tests/eval/own-multi4/articles"), 0.34);
+}
+
+#[test]
+fn own_quotes8_set() {
+    check(
+        "own-quotes8",
+        Some("tests/fixtures/attribution/articles8"),
+        0.43,
+    );
+}
+
 /// A report two outlets carried (the wire paragraph syndicated in own-multi) is cited once,
 /// naming both outlets, so it does not take two of the first three places.
 #[test]

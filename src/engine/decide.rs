@@ -17,6 +17,9 @@ pub(crate) enum DeclineReason {
     EmptyQuestion,
     /// The question names someone or something the sources never mention (the names as typed).
     UnknownName(Vec<String>),
+    /// "Who is the source close to the talks?": the sources report an unnamed source's words
+    /// but never say who it is (its description as the sources give it).
+    NotNamed(String),
     /// A summary was asked and the knowledge has no summary sentences for it.
     NoSummarySentences,
     /// "Who is the X?" and no one in the sources holds that role.
@@ -79,6 +82,7 @@ impl DeclineReason {
             DeclineReason::EmptyQuestion => "an empty question".into(),
             DeclineReason::UnknownName(_) => "a name the sources never mention".into(),
             DeclineReason::NoSummarySentences => "no summary sentences".into(),
+            DeclineReason::NotNamed(_) => "the sources do not name them".into(),
             DeclineReason::NoPersonWithRole => "no person with that role".into(),
             DeclineReason::NeverQuoted(_) => "mentioned but never quoted".into(),
             DeclineReason::NoWordsOf(_) => "no words of that speaker in the sources".into(),
@@ -119,6 +123,10 @@ impl DeclineReason {
             DeclineReason::NoSummarySentences => {
                 "My sources don't have enough on that to summarise.".into()
             }
+            DeclineReason::NotNamed(who) => format!(
+                "My sources don't name {}. Here is what they attribute to them:",
+                escape_markdown(who)
+            ),
             DeclineReason::NoPersonWithRole => "My sources don't name anyone in that role.".into(),
             DeclineReason::NeverQuoted(who) => format!(
                 "My sources mention **{}** but don't quote them or report anything they said. Here is what they report about them:",
@@ -286,6 +294,10 @@ mod tests {
                 "a name the sources never mention",
             ),
             (DeclineReason::NoSummarySentences, "no summary sentences"),
+            (
+                DeclineReason::NotNamed("a source".into()),
+                "the sources do not name them",
+            ),
             (DeclineReason::NoPersonWithRole, "no person with that role"),
             (
                 DeclineReason::NeverQuoted("Zed".into()),

@@ -92,6 +92,9 @@ pub struct TermWeights {
     pub related_derived: f32,
     pub related_synonym: f32,
     pub related_hypernym: f32,
+    pub neighbour: f32,
+    pub neighbour_min_similarity: f32,
+    pub neighbours: usize,
     pub common_zipf: f32,
     pub described_margin: f32,
 }
@@ -148,6 +151,7 @@ pub struct RecencyTuning {
     pub asked: f32,
     pub step: f32,
     pub asked_band: f32,
+    pub version_band: f32,
 }
 
 /// `[said]`.

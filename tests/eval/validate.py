@@ -15,6 +15,9 @@ SETS = {
     "own-quotes5": sorted((HERE.parent / "fixtures/attribution/articles5").glob("*.md")),
     "own-quotes6": sorted((HERE.parent / "fixtures/attribution/articles6").glob("*.md")),
     "own-multi3": sorted((HERE / "own-multi3/articles").glob("*.md")),
+    "own-casual4": [HERE.parent.parent / "knowledge/articles/london-talks-2025-04-23.md"],
+    "own-multi4": sorted((HERE / "own-multi4/articles").glob("*.md")),
+    "own-quotes8": sorted((HERE.parent / "fixtures/attribution/articles8").glob("*.md")),
 }
 
 def norm(s):

@@ -149,4 +149,25 @@ mod tests {
             ]
         );
     }
+
+    /// The teens and the tens written as words are counts like the others ("sixty reporters",
+    /// "within sixty days", "nineteen days").
+    #[test]
+    fn teens_and_tens_in_words_are_counts() {
+        let (_, f) = read(&[
+            "She took questions from more than sixty reporters, and the truce held for nineteen days.",
+        ]);
+        let got: Vec<(&str, Option<f64>)> = f
+            .numbers
+            .iter()
+            .map(|n| (n.measures.as_str(), n.value))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("more than sixty reporters", Some(60.0)),
+                ("nineteen days", Some(19.0))
+            ]
+        );
+    }
 }

@@ -328,9 +328,13 @@ impl Engine {
     fn number_versions(&self, q: &Query, kept: &mut [(usize, f32)]) -> Option<String> {
         let counted = self.counted_terms(q)?;
         let k = &self.knowledge;
-        // The best sentence of each article that counts the thing asked, with that number.
+        // The best sentence of each article that counts the thing asked, with that number,
+        // among those about as relevant as the best one: a weaker sentence counting the same
+        // noun is another fact ("patient for ninety days"), not an earlier version.
+        let band = kept.iter().map(|k| k.1).fold(0.0, f32::max)
+            * self.settings.tuning.recency.version_band;
         let mut versions: Vec<(usize, usize)> = Vec::new();
-        for &(s, _) in kept.iter() {
+        for &(s, _) in kept.iter().filter(|k| k.1 >= band) {
             let article = self.sents[s].article;
             if versions
                 .iter()
@@ -616,6 +620,57 @@ mod tests {
         let a = e.ask("when did the last round of talks collapse", None);
         assert!(a.answered, "{}", a.to_markdown());
         assert!(a.lead.contains("April"), "{}", a.lead);
+    }
+
+    /// "How tall is the dam": only a number in a unit of length answers it; a share of the
+    /// dam's water does not.
+    #[test]
+    fn a_height_is_answered_only_by_a_number_in_a_unit() {
+        let share = crate::engine::intents::engine_from(&[(
+            "dam",
+            "2026-11-02",
+            "The Kerrow dam releases 36 percent of its water to the valley each year.",
+        )]);
+        let a = share.ask("how tall is the kerrow dam", None);
+        assert!(!a.answered, "{}", a.to_markdown());
+        assert_eq!(
+            a.explanation.decline_reason.as_deref(),
+            Some("no sentence gives the number asked for")
+        );
+        let height = crate::engine::intents::engine_from(&[(
+            "dam",
+            "2026-11-02",
+            "The Kerrow dam is 120 metres tall and releases 36 percent of its water each year.",
+        )]);
+        let a = height.ask("how tall is the kerrow dam", None);
+        assert!(a.answered, "{}", a.to_markdown());
+    }
+
+    /// "How many more days does the army want": a later article's weaker sentence that counts
+    /// days too ("patient for ninety days") is another fact, not a newer version of the count,
+    /// so the best sentence keeps the lead.
+    #[test]
+    fn a_weak_later_count_of_the_same_noun_is_not_a_newer_version() {
+        let e = crate::engine::intents::engine_from(&[
+            (
+                "debate",
+                "2026-07-10",
+                "The army has asked for at least sixty more days of truce along the river.",
+            ),
+            (
+                "bridge",
+                "2026-07-11",
+                "“I have been patient for ninety days,” said a woman waiting at the bridge.",
+            ),
+        ]);
+        let a = e.ask("how many more days of truce does the army want", None);
+        assert!(a.answered, "{}", a.to_markdown());
+        let first = a.citations().next().expect("a citation");
+        assert!(
+            first.quote.contains("sixty more days"),
+            "{}",
+            a.to_markdown()
+        );
     }
 
     /// "How long would the ceasefire last": a sentence with no number in it does not answer
@@ -990,8 +1045,9 @@ mod tests {
                 .find(|&s| e.sentence_text(s).contains(w))
                 .unwrap()
         };
-        // The later report ranked first, as a question's words may put it.
-        let mut kept = vec![(find("$60"), 3.0), (find("400"), 2.0), (find("$45"), 1.0)];
+        // The later report ranked first, as a question's words may put it (all three about as
+        // relevant: a far weaker sentence is another fact, not a version).
+        let mut kept = vec![(find("$60"), 3.0), (find("400"), 2.8), (find("$45"), 2.6)];
         let lead = e.number_versions(&q, &mut kept).unwrap_or_default();
         assert!(lead.starts_with("The earliest report"), "{lead}");
         assert!(lead.contains("60"), "{lead}");

@@ -246,13 +246,12 @@ impl Engine {
             let src = k.sources.iter().enumerate().find(|(i, _)| {
                 names_source && xs.iter().all(|w| self.source_stems[*i].contains(w))
             });
+            // Who they are is what was asked, and the sources never say: a decline, with
+            // what they are reported to have said.
             if let Some((_, s)) = src {
                 let facts = self.facts_by_speaker(&Speaker::Source(s.id.clone()));
-                let lead = format!(
-                    "The sources don't name {}; this is what is attributed to them.",
-                    escape_markdown(&lower_first(&s.description, &self.lex.lowered_openers))
-                );
-                return self.finish(clean, q, lead, facts, true);
+                let who = lower_first(&s.description, &self.lex.lowered_openers);
+                return self.decline(clean, q, DeclineReason::NotNamed(who), facts);
             }
         }
         self.search_answer(clean, q)
@@ -261,6 +260,21 @@ impl Engine {
 
 #[cfg(test)]
 mod tests {
+
+    /// "Who is the source close to the discussions": the sources never say who, so the question
+    /// is declined for that reason, with what is attributed to the source as background.
+    #[test]
+    fn an_unnamed_source_asked_about_is_declined_as_not_named() {
+        let e = crate::engine::intents::seed();
+        let a = e.ask("who is the source close to the discussions", None);
+        assert!(!a.answered, "{}", a.to_markdown());
+        assert_eq!(
+            a.explanation.decline_reason.as_deref(),
+            Some("the sources do not name them")
+        );
+        assert!(a.lead.starts_with("My sources don't name "), "{}", a.lead);
+        assert!(a.citations().next().is_some(), "{}", a.to_markdown());
+    }
 
     /// "Who is X" shows the sentences that describe X in different words first: a person the
     /// sources call "mediator" three ways and once a former minister gets the minister among

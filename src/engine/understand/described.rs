@@ -43,9 +43,7 @@ impl Engine {
         let words: Vec<(Vec<String>, f32)> = (start..end)
             .filter(|&i| !self.lex.stopwords.contains(&q.tokens[i].norm))
             .map(|i| {
-                let word = q.tokens[i].norm.as_str();
-                let mut stems = vec![self.stem(word)];
-                stems.extend(english().related(word).iter().map(|(w, _)| self.stem(w)));
+                let stems = self.stand_ins(q.tokens[i].norm.as_str());
                 let weight = stems
                     .iter()
                     .filter(|s| self.index.contains(s))
@@ -58,12 +56,7 @@ impl Engine {
         if words.is_empty() {
             return;
         }
-        let noun_stems: Vec<String> = {
-            let word = q.tokens[noun].norm.as_str();
-            let mut s = vec![self.stem(word)];
-            s.extend(english().related(word).iter().map(|(w, _)| self.stem(w)));
-            s
-        };
+        let noun_stems = self.stand_ins(q.tokens[noun].norm.as_str());
         // Who each word is said of: the people of the sentences holding it (read from the
         // index's postings, so a large corpus costs its matches, not its people).
         let said_of = |stems: &[String]| -> HashSet<usize> {
@@ -105,6 +98,27 @@ impl Engine {
         for u in &mut used[start..end] {
             *u = true;
         }
+    }
+
+    /// A description's word as stems the sources may use: its own, its WordNet relatives and,
+    /// when the sources never use it, its close neighbours by word vectors ("granny" /
+    /// "grandmother").
+    fn stand_ins(&self, word: &str) -> Vec<String> {
+        let mut stems = vec![self.stem(word)];
+        stems.extend(english().related(word).iter().map(|(w, _)| self.stem(w)));
+        if !self.index.contains(&stems[0]) {
+            let w = &self.settings.tuning.terms;
+            stems.extend(
+                english()
+                    .neighbours(word)
+                    .iter()
+                    .filter(|(_, sim)| *sim >= w.neighbour_min_similarity)
+                    .take(w.neighbours)
+                    .map(|(n, _)| self.stem(n))
+                    .filter(|st| self.index.contains(st)),
+            );
+        }
+        stems
     }
 
     /// Where a description stands in the question: from a few words before its person noun to

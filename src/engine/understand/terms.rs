@@ -164,6 +164,16 @@ impl Engine {
                     );
                 }
             }
+            // The other spelling of a British or American word the sources never use is the
+            // same word ("defence" for the sources' "defense").
+            if !self.index.contains(&s) && !slot && !filler {
+                for v in crate::english::spelling_variants(&t.norm) {
+                    let st = self.stem(&v);
+                    if self.index.contains(&st) {
+                        push(&mut terms, st, w.typed, false, TermOrigin::Corrected);
+                    }
+                }
+            }
             // Words a reader would accept in its place (WordNet synonyms and derived forms),
             // weaker than the word typed and than the lexicon's own synonyms.
             if !slot && !filler {
@@ -177,6 +187,23 @@ impl Engine {
                         };
                         push(&mut terms, st, weight, true, TermOrigin::Related);
                     }
+                }
+                // A word the sources never use: the words used for much the same thing
+                // ("journalists" / "reporters"), by how close they are.
+                let neighbours = if self.index.contains(&s) {
+                    &[][..]
+                } else {
+                    english().neighbours(&t.norm)
+                };
+                let used: Vec<(String, f32)> = neighbours
+                    .iter()
+                    .filter(|(_, sim)| *sim >= w.neighbour_min_similarity)
+                    .take(w.neighbours)
+                    .map(|&(word, sim)| (self.stem(word), sim))
+                    .filter(|(st, _)| self.index.contains(st))
+                    .collect();
+                for (st, sim) in used {
+                    push(&mut terms, st, w.neighbour * sim, true, TermOrigin::Related);
                 }
             }
             // A misspelt word stands for the word it is closest to; an English word is not
@@ -377,6 +404,80 @@ mod related_tests {
         assert!(tuning.terms.related_hypernym < tuning.terms.related_synonym);
         let a = e.ask("how many detainees will be exchanged", None);
         assert!(a.answered, "{}", a.to_markdown());
+    }
+}
+
+#[cfg(test)]
+mod spelling_tests {
+    use super::TermOrigin;
+
+    /// A British spelling asks for the American one the sources use, as the same word.
+    #[test]
+    fn a_british_spelling_finds_the_american_one() {
+        let e = crate::engine::intents::engine_from(&[(
+            "pact",
+            "2026-10-19",
+            "The defense ministers signed a pact on Tuesday.",
+        )]);
+        let q = e.analyse("what did the defence ministers sign", None);
+        let t = q
+            .terms
+            .iter()
+            .find(|t| t.stem == e.stem("defense"))
+            .expect("defense is a term");
+        assert_eq!(t.origin, TermOrigin::Corrected);
+        assert!(t.is_asked());
+        let a = e.ask("what did the defence ministers sign", None);
+        assert!(a.answered, "{}", a.to_markdown());
+    }
+}
+
+#[cfg(test)]
+mod neighbour_tests {
+    use super::TermOrigin;
+
+    /// A word the sources never use is bridged to the words used for much the same thing
+    /// ("journalists" to the article's "reporters"), by its similarity; a word the sources use
+    /// is not expanded that way.
+    #[test]
+    fn an_absent_word_reaches_its_neighbours_by_similarity() {
+        let e = crate::engine::intents::engine_from(&[(
+            "presser",
+            "2026-10-19",
+            "The minister took questions from more than sixty reporters at the customs house.",
+        )]);
+        let q = e.analyse("how many journalists came to the customs house", None);
+        let (_, sim) = crate::english::english()
+            .neighbours("journalists")
+            .iter()
+            .find(|(w, _)| *w == "reporters")
+            .copied()
+            .expect("the table has reporters near journalists");
+        let reporters = q
+            .terms
+            .iter()
+            .find(|t| t.stem == e.stem("reporters"))
+            .expect("reporters is a term");
+        assert_eq!(reporters.origin, TermOrigin::Related);
+        let w = &crate::engine::Tuning::default().terms;
+        assert!((reporters.weight - w.neighbour * sim).abs() < 1e-6);
+        let a = e.ask("how many journalists came to the customs house", None);
+        assert!(a.answered, "{}", a.to_markdown());
+        assert!(a.citations().any(|c| c.quote.contains("sixty reporters")));
+        // "reporters" is used: its own neighbours ("journalists", absent anyway) add nothing,
+        // and nothing but its own words stands for it.
+        let q = e.analyse("how many reporters came", None);
+        assert!(
+            q.terms
+                .iter()
+                .filter(|t| t.origin == TermOrigin::Related)
+                .all(|t| crate::english::english()
+                    .related("reporters")
+                    .iter()
+                    .any(|(r, _)| e.stem(r) == t.stem)),
+            "{:?}",
+            q.terms
+        );
     }
 }
 

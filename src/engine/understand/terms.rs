@@ -408,6 +408,25 @@ mod related_tests {
 }
 
 #[cfg(test)]
+mod chat_person_words_tests {
+    /// "The guy who resigned": chat's words for a person weigh like "person", as filler, so a
+    /// question is not declined because the sources never say "guy".
+    #[test]
+    fn chat_words_for_a_person_are_filler() {
+        let e = crate::engine::intents::seed();
+        let q = e.analyse("wat did the american guy say about crimea", None);
+        let guy = q
+            .terms
+            .iter()
+            .find(|t| t.stem == e.stem("guy"))
+            .expect("a term");
+        assert_eq!(guy.origin, super::TermOrigin::Filler);
+        let a = e.ask("wat did the vp guy say about land swaps", None);
+        assert!(a.answered, "{}", a.to_markdown());
+    }
+}
+
+#[cfg(test)]
 mod spelling_tests {
     use super::TermOrigin;
 

@@ -16,6 +16,7 @@ impl Engine {
         knowledge: Knowledge,
         settings: EngineSettings,
     ) -> Result<Engine, String> {
+        crate::english::warm_in_background();
         let k = &knowledge;
         let sentences = k.sentence_count();
         let counts = [

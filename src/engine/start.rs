@@ -18,6 +18,7 @@ impl Engine {
     /// Makes an engine from knowledge, compiling its indexes once.
     pub fn new(mut knowledge: Knowledge, settings: EngineSettings) -> Engine {
         let t_new = std::time::Instant::now();
+        crate::english::warm_in_background();
         let lex = knowledge.lexicon.compile();
         let party_index: HashMap<&str, usize> = knowledge
             .lexicon

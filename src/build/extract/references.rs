@@ -577,13 +577,17 @@ mod tests {
         let (reg, f) = read(&[
             "Envoy Teodor Vask arrived on Tuesday.",
             "Mr. Vask's deputy, Hanne Solberg, was more guarded. “We have been here before,” she said.",
-            "Mr. Vask's deputy, Hanne Solberg, was more guarded. “We will see,” he said.",
         ]);
         assert_eq!(
             speaker(&reg, &f, "been here before"),
             "person: Hanne Solberg"
         );
-        // "he" could be Mr. Vask or Solberg, whose sex the text does not tell.
+        // "he" could be Mr. Vask or Solberg, whose sex the text does not tell (in an article
+        // where no "she" was settled to her before).
+        let (reg, f) = read(&[
+            "Envoy Teodor Vask arrived on Tuesday.",
+            "Mr. Vask's deputy, Hanne Solberg, was more guarded. “We will see,” he said.",
+        ]);
         let who = speaker(&reg, &f, "We will see");
         assert!(who.starts_with("unattributed: "), "{who}");
     }
@@ -815,12 +819,12 @@ mod tests {
     fn a_courtesy_title_tells_a_shared_surname_apart_once_the_text_has_told_one_sex() {
         // The harbour board: two Stavs, no courtesy titles before their full names.
         let (reg, f) = read(&[
-            "Two members named Stav spoke. Ruth Stav, a harbour pilot, said the plan was late. Oskar Stav, a netmaker, said he was “tired of waiting”.",
+            "Two members named Stav spoke. Halina Stav, a harbour pilot, said the plan was late. Oskar Stav, a netmaker, said he was “tired of waiting”.",
             "“The nets can wait another season,” Mrs Stav replied.",
             "“The pilots can wait too,” Mr Stav said.",
         ]);
         // "said he was": the netmaker is a man, so "Mrs Stav" is the pilot...
-        assert_eq!(speaker(&reg, &f, "nets can wait"), "person: Ruth Stav");
+        assert_eq!(speaker(&reg, &f, "nets can wait"), "person: Halina Stav");
         // ... and "Mrs Stav" told that she is a woman, so "Mr Stav" is the netmaker.
         assert_eq!(speaker(&reg, &f, "pilots can wait"), "person: Oskar Stav");
     }
@@ -829,28 +833,36 @@ mod tests {
     fn a_pronoun_settled_to_one_person_tells_their_sex_for_a_courtesy_title_later() {
         let (reg, f) = read(&[
             "Ilka Brann has kept bees on the ridge for forty years. He told us the frost came early.",
-            "Dana Brann sells the honey in town.",
+            "Mirela Brann, who sells the honey in town, said the hives were full.",
             "“Nobody buys honey in a war,” Mrs Brann said.",
         ]);
-        assert_eq!(speaker(&reg, &f, "Nobody buys honey"), "person: Dana Brann");
+        assert_eq!(
+            speaker(&reg, &f, "Nobody buys honey"),
+            "person: Mirela Brann"
+        );
+        // With no pronoun, nothing tells Ilka Brann's sex: "Mrs Brann" stays nobody's.
+        let (reg, f) = read(&[
+            "Ilka Brann has kept bees on the ridge for forty years. The frost came early.",
+            "Mirela Brann, who sells the honey in town, said the hives were full.",
+            "“Nobody buys honey in a war,” Mrs Brann said.",
+        ]);
+        let who = speaker(&reg, &f, "Nobody buys honey");
+        assert!(who.starts_with("unattributed: "), "{who}");
     }
 
     #[test]
     fn a_courtesy_title_settles_nothing_when_the_text_never_told_a_sex() {
-        // Nothing says who is a man or a woman: "Mr Stav" stays nobody's.
+        // Nothing says who is a man or a woman: "Mr Stav" stays nobody's; nor does "told
+        // him", whose pronoun is who was spoken to.
         let (reg, f) = read(&[
-            "Ruth Stav, a harbour pilot, and Oskar Stav, a netmaker, both spoke.",
+            "Halina Stav, a harbour pilot, spoke first. Oskar Stav, a netmaker, spoke next.",
             "“The pilots can wait,” Mr Stav said.",
+            "Halina Stav told him the plan was late.",
+            "“The nets can wait,” Mr Stav said.",
         ]);
-        let who = speaker(&reg, &f, "pilots can wait");
-        assert!(who.starts_with("unattributed: "), "{who}");
-        // "told him": the pronoun after "told" is who was spoken to, and tells nothing.
-        let (reg, f) = read(&[
-            "Ruth Stav and Oskar Stav both spoke.",
-            "Ruth Stav told him the plan was late.",
-            "“The pilots can wait,” Mr Stav said.",
-        ]);
-        let who = speaker(&reg, &f, "pilots can wait");
-        assert!(who.starts_with("unattributed: "), "{who}");
+        for words in ["pilots can wait", "nets can wait"] {
+            let who = speaker(&reg, &f, words);
+            assert!(who.starts_with("unattributed: "), "{who}");
+        }
     }
 }

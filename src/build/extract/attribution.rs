@@ -273,11 +273,11 @@ impl<'a> Reader<'a> {
                 && !self.c.person_pronouns.contains(&t.norm)
         };
         let fronted = (a + 2..b)
-            .filter(|&d| {
+            .rev()
+            .find(|&d| {
                 self.c.source_determiners.contains(&s.tokens[d].norm)
                     || self.c.number_words.contains_key(&s.tokens[d].norm)
             })
-            .last()
             .filter(|&d| {
                 // The subject right before its verb, a short phrase that ends on its noun.
                 let noun = &s.tokens[b - 1].norm;
@@ -1065,7 +1065,7 @@ impl<'a> Reader<'a> {
             if !adjacent(s.hay, toks[k - 1].end, t.start)
                 || !self.c.person_pronouns.contains(&t.norm)
                 || self.c.role_introducers.contains(&t.norm)
-                || !toks.get(k + 1).is_some_and(|n| !n.capital)
+                || toks.get(k + 1).is_none_or(|n| n.capital)
             {
                 continue;
             }

@@ -2646,4 +2646,21 @@ mod tests {
         let who = speaker(&reg, &f, "bill for the poor");
         assert!(who.starts_with("unattributed: "), "{who}");
     }
+
+    #[test]
+    fn welcoming_something_as_words_and_the_opposition_calling_it_are_theirs() {
+        let (reg, f) = read(&[
+            "Port chief Olek Brand welcomed the new timetable as “a gift to every ferryman”.",
+            "The Oslav opposition calls it “a bribe with a schedule”.",
+            "Brand later welcomed the “Harbour Charter” in a short note.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "gift to every"), "person: Olek Brand");
+        assert_eq!(
+            speaker(&reg, &f, "bribe with a schedule"),
+            "source: The Oslav opposition"
+        );
+        // A document's name after "welcomed" is no one's words.
+        let who = speaker(&reg, &f, "Harbour Charter");
+        assert!(who.starts_with("unattributed: "), "{who}");
+    }
 }

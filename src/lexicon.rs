@@ -303,6 +303,9 @@ pub struct Language {
     /// Verb forms in "-ing" that, after a comma, go on with the sentence's own reporting verb (", describing it as").
     #[serde(default = "builtin_participles")]
     pub participles: Vec<String>,
+    /// A verb and its particle that report like one verb ("shot back", "hit back").
+    #[serde(default = "builtin_reporting_phrases")]
+    pub reporting_phrases: Vec<String>,
     /// Verbs by which someone puts out a written statement ("issued a statement").
     #[serde(default = "builtin_issuing_verbs")]
     pub issuing_verbs: Vec<String>,
@@ -599,6 +602,10 @@ fn builtin_feminine_honorifics() -> Vec<String> {
 
 fn builtin_participles() -> Vec<String> {
     builtin_language().participles.clone()
+}
+
+fn builtin_reporting_phrases() -> Vec<String> {
+    builtin_language().reporting_phrases.clone()
 }
 
 fn builtin_issuing_verbs() -> Vec<String> {
@@ -1255,6 +1262,8 @@ pub struct Compiled {
     pub feminine_honorifics: HashSet<String>,
     /// Verb forms in "-ing" that, after a comma, go on with the sentence's own reporting verb (", describing it as"), lowercase.
     pub participles: HashSet<String>,
+    /// A verb and its particle that report like one verb, as lowercase words.
+    pub reporting_phrases: Vec<Vec<String>>,
     /// Verbs by which someone puts out a written statement ("issued a statement"), lowercase.
     pub issuing_verbs: HashSet<String>,
     /// Nouns for what someone said or wrote ("statement"), lowercase.
@@ -1545,6 +1554,12 @@ impl Lexicon {
             masculine_honorifics: l.masculine_honorifics.iter().cloned().collect(),
             feminine_honorifics: l.feminine_honorifics.iter().cloned().collect(),
             participles: lower(&l.participles),
+            reporting_phrases: l
+                .reporting_phrases
+                .iter()
+                .map(|p| tokenize(p).into_iter().map(|t| t.norm).collect())
+                .filter(|words: &Vec<String>| words.len() > 1)
+                .collect(),
             issuing_verbs: lower(&l.issuing_verbs),
             speech_nouns: lower(&l.speech_nouns),
             idiom_reporting_verbs: lower(&l.idiom_reporting_verbs),
@@ -1859,6 +1874,7 @@ mod tests {
             "masculine_honorifics",
             "feminine_honorifics",
             "participles",
+            "reporting_phrases",
             "issuing_verbs",
             "idiom_reporting_verbs",
             "weekdays",

@@ -56,6 +56,9 @@ pub(super) struct Reader<'a> {
     /// The people the article has named so far, in order: who a bare title may stand for when
     /// only one of them holds it.
     pub(super) seen: Vec<usize>,
+    /// People whose sex the article's own words have told so far (a pronoun settled to them,
+    /// a courtesy title before their settled surname): `None` once told both ways.
+    pub(super) learned_sex: HashMap<usize, Option<bool>>,
 }
 
 impl<'a> Reader<'a> {
@@ -254,6 +257,43 @@ impl<'a> Reader<'a> {
                     .is_some_and(|t| stem(&t.norm) == noun)
             }) {
                 return Some(Speaker::Source(prev.id.clone()));
+            }
+        }
+        // "Late in the day one reporter asked": an opening phrase of lowercase words with no
+        // noun for a person or body is no part of the subject; the source phrase after it is.
+        let titles = title_mask(&s.tokens, self.c);
+        let opener = |k: usize| {
+            let t = &s.tokens[k];
+            (k == a || !t.capital)
+                && !titles[k]
+                && !t.numeric
+                && !self.c.source_nouns.contains(&t.norm)
+                && !self.c.body_nouns.contains(&t.norm)
+                && !self.c.predicate_connectives.contains(&t.norm)
+                && !self.c.person_pronouns.contains(&t.norm)
+        };
+        let fronted = (a + 2..b)
+            .rev()
+            .find(|&d| {
+                self.c.source_determiners.contains(&s.tokens[d].norm)
+                    || self.c.number_words.contains_key(&s.tokens[d].norm)
+            })
+            .filter(|&d| {
+                // The subject right before its verb, a short phrase that ends on its noun.
+                let noun = &s.tokens[b - 1].norm;
+                b - d <= 3
+                    && (self.c.source_nouns.contains(noun) || self.c.body_nouns.contains(noun))
+                    && s.tokens.get(b).is_some_and(|t| {
+                        self.c.reporting_verbs.contains(&t.norm)
+                            || self.c.verb_fillers.contains(&t.norm)
+                    })
+                    && (a..d).all(opener)
+                    && !mentions.iter().any(|m| m.start < b && m.end > a)
+                    && !self.c.source_determiners.contains(&s.tokens[a].norm)
+            });
+        if let Some(d) = fronted {
+            if let Some(found) = self.resolve_phrase(s, d, b, mentions, n, map) {
+                return Some(found);
             }
         }
         self.reason = Some(format!(
@@ -477,6 +517,29 @@ impl<'a> Reader<'a> {
             // before, in the same sentence.
             // "X opened by telling members that ... “...”": after "by" too, the means of the
             // subject's own doing.
+            // "..., with Norvaine's envoy Elin Kastrup warning that “...”": a participle after
+            // "with" and a noun phrase has that phrase for its subject.
+            if v > 1
+                && self.c.participles.contains(&toks[v].norm)
+                && !s.hay[toks[v - 1].end..toks[v].start].contains(',')
+                && s.hay[toks[v].end..s.end].contains(['“', '"'])
+            {
+                let start = self.clause_start(s, v);
+                if start + 1 < v && toks[start].norm == "with" {
+                    let why = self.reason.take();
+                    if let Some(sp) = self.resolve_phrase(s, start + 1, v, mentions, n, map) {
+                        out.push(Said {
+                            speaker: Some(sp),
+                            verb: v,
+                            after_quote: false,
+                            characterising: true,
+                            reason: None,
+                        });
+                        continue;
+                    }
+                    self.reason = why;
+                }
+            }
             let participle = v > 0
                 && self.c.participles.contains(&toks[v].norm)
                 && (s.hay[toks[v - 1].end..toks[v].start].contains(',')
@@ -500,7 +563,18 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             }
-            let is_verb = self.c.reporting_verbs.contains(&toks[v].norm) || characterising || idiom;
+            // "“...,” Mr Vigg shot back": a verb and its particle report as one verb.
+            let phrase = self.c.reporting_phrases.iter().any(|words| {
+                toks.len() >= v + words.len()
+                    && toks[v..v + words.len()]
+                        .iter()
+                        .zip(words)
+                        .all(|(t, w)| &t.norm == w)
+                    && (v + 1..v + words.len())
+                        .all(|k| adjacent(s.hay, toks[k - 1].end, toks[k].start))
+            });
+            let is_verb =
+                self.c.reporting_verbs.contains(&toks[v].norm) || characterising || idiom || phrase;
             self.reason = None;
             // "according to X": the speaker follows the phrase.
             let according = self
@@ -843,7 +917,9 @@ impl<'a> Reader<'a> {
             }
             // "Viktor Aldane — known to all as “Iron Viktor” — last night blasted ...": with no
             // speaker after an aside set off by dashes, the subject stands before the aside.
-            if speaker.is_none() && !coordination && subject_start > 0 && subject_start < v {
+            // "Firebrand MP Piet Quell — “Pistol Piet” to his fans — slammed": the aside may
+            // end right before the verb.
+            if speaker.is_none() && !coordination && subject_start > 0 && subject_start <= v {
                 let dash = |k: usize| s.hay[toks[k - 1].end..toks[k].start].contains(['—', '–']);
                 if dash(subject_start) {
                     if let Some(open) = (1..subject_start).rev().find(|&k| dash(k)) {
@@ -932,6 +1008,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        self.learn_sex_from_reported_pronoun(s, &out);
         // "According to X, Y asked for “...”": the words may be Y's or X's account of them; the
         // text does not settle whose, so a later verb with another speaker gives them to nobody.
         if let Some(first) = out
@@ -955,6 +1032,47 @@ impl<'a> Reader<'a> {
             }
         }
         out
+    }
+
+    /// "Tomas Vigg, a government member, said he had ...": a subject pronoun right after a
+    /// reporting verb (or its "that") whose speaker is a known person, in a sentence that names
+    /// no one else, is that speaker, and tells their sex.
+    fn learn_sex_from_reported_pronoun(&mut self, s: &Sent, out: &[Said]) {
+        let toks = &s.tokens;
+        if self.here_unknown.is_some() || self.lone_sex.is_some() {
+            return;
+        }
+        for sd in out {
+            let Some(Speaker::Person(id)) = &sd.speaker else {
+                continue;
+            };
+            let Some(&pi) = self.registry.by_id.get(id) else {
+                continue;
+            };
+            if self.here.iter().any(|m| m.person != Some(pi))
+                || self.c.audience_verbs.contains(&toks[sd.verb].norm)
+                || !self.c.reporting_verbs.contains(&toks[sd.verb].norm)
+            {
+                continue;
+            }
+            let mut k = sd.verb + 1;
+            if toks.get(k).is_some_and(|t| t.norm == "that") {
+                k += 1;
+            }
+            let Some(t) = toks.get(k) else {
+                continue;
+            };
+            if !adjacent(s.hay, toks[k - 1].end, t.start)
+                || !self.c.person_pronouns.contains(&t.norm)
+                || self.c.role_introducers.contains(&t.norm)
+                || toks.get(k + 1).is_none_or(|n| n.capital)
+            {
+                continue;
+            }
+            if let Some(male) = self.sex_of(&t.norm) {
+                self.learn_sex(pi, male);
+            }
+        }
     }
 
     /// Who a relative pronoun after a comma at token `end` stands for: the one person named
@@ -2442,5 +2560,107 @@ mod tests {
         let who = speaker(&reg, &f, "Old Iron");
         assert!(who.starts_with("unattributed: "), "{who}");
         assert_eq!(speaker(&reg, &f, "start at noon"), "person: Mara Lind");
+    }
+
+    #[test]
+    fn a_participle_after_with_and_a_noun_phrase_is_that_phrase_s_words() {
+        let (reg, f) = read(&[
+            "Talks on the ferry route resumed in Oslav on Friday, with the port envoy Mara Lind warning that “the season will not wait for us”.",
+            "The first day went smoothly, with delegates from both ports describing the mood as “calm, almost dull”.",
+            "The harbour was busy with ferries leaving “on time, for once”.",
+        ]);
+        assert_eq!(
+            speaker(&reg, &f, "season will not wait"),
+            "person: Mara Lind"
+        );
+        assert_eq!(
+            speaker(&reg, &f, "almost dull"),
+            "source: delegates from both ports"
+        );
+        // "ferries leaving": no reporting participle, nobody's words.
+        let who = speaker(&reg, &f, "for once");
+        assert!(who.starts_with("unattributed: "), "{who}");
+    }
+
+    #[test]
+    fn a_verb_and_its_particle_report_as_one_verb() {
+        let (reg, f) = read(&[
+            "Port chief Olek Brand and Envoy Mara Lind met at noon.",
+            "“The ferries run when we say so,” Mr Brand shot back.",
+            "Lind hit back within the hour: “Then say so.”",
+            "Brand shot a glance at the “ferry people” in the gallery.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "ferries run"), "person: Olek Brand");
+        assert_eq!(speaker(&reg, &f, "Then say so"), "person: Mara Lind");
+        // "shot a glance": the verb without its particle reports nothing.
+        let who = speaker(&reg, &f, "ferry people");
+        assert!(who.starts_with("unattributed: "), "{who}");
+    }
+
+    #[test]
+    fn a_shared_surname_right_after_one_sharer_s_full_name_is_theirs() {
+        let (reg, f) = read(&[
+            "Ferry captain Jonas Holm said the route was safe.",
+            "Later the mediator spoke. Vera Holm, the envoy from Oslav, is hopeful.",
+            "“Both ports want the same thing,” Holm said.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "Both ports"), "person: Vera Holm");
+        // Not when the surname alone has stood for the other Holm before.
+        let (reg, f) = read(&[
+            "Ferry captain Jonas Holm said the route was safe. Holm, 61, has sailed it for years.",
+            "Later the mediator spoke. Vera Holm, the envoy from Oslav, is hopeful.",
+            "“Both ports want the same thing,” Holm said.",
+        ]);
+        let who = speaker(&reg, &f, "Both ports");
+        assert!(who.starts_with("unattributed: "), "{who}");
+        // Nor when the other Holm is named in full in the same paragraph.
+        let (reg, f) = read(&[
+            "Ferry captain Jonas Holm said the route was safe.",
+            "Vera Holm, the envoy from Oslav, is hopeful. “Both ports want the same thing,” Holm said, turning to Jonas Holm.",
+        ]);
+        let who = speaker(&reg, &f, "Both ports");
+        assert!(who.starts_with("unattributed: "), "{who}");
+    }
+
+    #[test]
+    fn an_opening_phrase_before_a_source_is_no_part_of_it() {
+        let (reg, f) = read(&[
+            "Envoy Mara Lind took questions at the quay.",
+            "Late in the afternoon one reporter asked Ms Lind: “Is the ferry for sale?”",
+            "Late in the afternoon the wind said nothing, and the gulls cried “ferry, ferry”.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "Is the ferry"), "source: one reporter");
+        // "the wind" is no source: the opening phrase drops, and nothing is left to speak.
+        let who = speaker(&reg, &f, "ferry, ferry");
+        assert!(who.starts_with("unattributed: "), "{who}");
+    }
+
+    #[test]
+    fn a_name_before_an_aside_set_off_by_dashes_right_before_the_verb_speaks() {
+        let (reg, f) = read(&[
+            "Councillor Olek Brand — “Bulldozer Brand” to the ferrymen — slammed the plan as “a toll on the poor”.",
+            "The new ferry timetable — “the squeeze” to its critics — slammed into the budget as “a bill for the poor”.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "toll on the poor"), "person: Olek Brand");
+        // A thing before the aside is no speaker.
+        let who = speaker(&reg, &f, "bill for the poor");
+        assert!(who.starts_with("unattributed: "), "{who}");
+    }
+
+    #[test]
+    fn welcoming_something_as_words_and_the_opposition_calling_it_are_theirs() {
+        let (reg, f) = read(&[
+            "Port chief Olek Brand welcomed the new timetable as “a gift to every ferryman”.",
+            "The Oslav opposition calls it “a bribe with a schedule”.",
+            "Brand later welcomed the “Harbour Charter” in a short note.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "gift to every"), "person: Olek Brand");
+        assert_eq!(
+            speaker(&reg, &f, "bribe with a schedule"),
+            "source: The Oslav opposition"
+        );
+        // A document's name after "welcomed" is no one's words.
+        let who = speaker(&reg, &f, "Harbour Charter");
+        assert!(who.starts_with("unattributed: "), "{who}");
     }
 }

@@ -33,7 +33,7 @@ use people::unknown_names;
 use positions::positions_in;
 use quotes::{find_quotes, inner_quotes, names_a_thing, trim_quote, QuoteSpan};
 use references::{subject_mention, viewpoint_person, Named};
-use registry::{person_mentions, Mention};
+use registry::{person_mentions, title_before, Mention};
 
 use std::collections::HashMap;
 
@@ -165,6 +165,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
         pronoun: None,
         lone_sex: None,
         seen: Vec::new(),
+        learned_sex: HashMap::new(),
     };
     // Who a surname several people share stands for here: the one of them named in full.
     let in_full_anywhere = {
@@ -219,6 +220,11 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
     // The people named in full in the sentences read so far.
     let mut so_far = std::collections::HashSet::new();
     let mut prev_full: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    // The uses of known surnames in the paragraph before and in this one so far.
+    let mut prev_uses: Vec<(String, Option<usize>)> = Vec::new();
+    let mut here_uses: Vec<(String, Option<usize>)> = Vec::new();
+    // Whom each surname written alone has stood for so far.
+    let mut bare_for: HashMap<String, std::collections::HashSet<usize>> = HashMap::new();
     for p in &article.paragraphs {
         let map = CharMap::new(&p.text);
         let sents = sentences_of(&p.text, c);
@@ -256,6 +262,56 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                             || !adjacent(s.hay, s.tokens[m.start - 1].end, s.tokens[m.start].start))
                 }) {
                     m.person = Some(h);
+                }
+            }
+            // "Lena Korsgaard, Vellamar's special envoy, is pleased. “...,” Korsgaard said.": a
+            // surname several people share, with no title before it, is the one person whose
+            // full name is every use of that surname in this paragraph so far and the one
+            // before, when no one else of that surname is named in full in this paragraph.
+            for m in mentions
+                .iter_mut()
+                .filter(|m| m.person.is_none() && m.end == m.start + 1)
+            {
+                let i = m.start;
+                let sur = &s.tokens[i].norm;
+                if (i > 0
+                    && s.tokens[i - 1].capital
+                    && adjacent(s.hay, s.tokens[i - 1].end, s.tokens[i].start))
+                    || !title_before(s, i, c).is_empty()
+                {
+                    continue;
+                }
+                let uses: Vec<Option<usize>> = prev_uses
+                    .iter()
+                    .chain(&here_uses)
+                    .filter(|(w, _)| w == sur)
+                    .map(|(_, p)| *p)
+                    .collect();
+                let Some(&Some(one)) = uses.first() else {
+                    continue;
+                };
+                let rival = this_full
+                    .iter()
+                    .any(|&o| o != one && registry.people[o].words.last() == Some(sur));
+                // Not when the article has let the surname alone stand for someone else
+                // ("Korsgaard, 61, told ..." of Erik, then "Lena Korsgaard ... Korsgaard").
+                let other_bare = bare_for
+                    .get(sur)
+                    .is_some_and(|set| set.iter().any(|&o| o != one));
+                if !rival && !other_bare && uses.iter().all(|&p| p == Some(one)) {
+                    m.person = Some(one);
+                }
+            }
+            here_uses.extend(registry.surname_uses(s));
+            r.settle_by_courtesy(s, &mut mentions, &in_full);
+            for m in mentions.iter().filter(|m| m.end == m.start + 1) {
+                if let Some(p) = m.person {
+                    if registry.people[p].words.last() == Some(&s.tokens[m.start].norm) {
+                        bare_for
+                            .entry(s.tokens[m.start].norm.clone())
+                            .or_default()
+                            .insert(p);
+                    }
                 }
             }
             // Quotes starting in this sentence, and the words outside every quotation.
@@ -377,7 +433,8 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                     if let Some(end_sentence) =
                         sents.iter().find(|o| o.start < q.close && q.close <= o.end)
                     {
-                        let end_mentions = person_mentions(end_sentence, registry, &in_full, c);
+                        let mut end_mentions = person_mentions(end_sentence, registry, &in_full, c);
+                        r.settle_by_courtesy(end_sentence, &mut end_mentions, &in_full);
                         let end_saids = r.said_in(end_sentence, &end_mentions, p.n, &map);
                         // Only when the sentence before names several known people, one of
                         // whom might be taken for the speaker continuing.
@@ -800,6 +857,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
         }
         r.facts.sentences.push(para_facts);
         prev_full = this_full;
+        prev_uses = std::mem::take(&mut here_uses);
     }
     let mut new_people: Vec<PersonDraft> = r.new_people.into_values().collect();
     new_people.sort_by(|a, b| a.id.cmp(&b.id));

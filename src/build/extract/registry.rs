@@ -240,6 +240,27 @@ impl Registry {
         out
     }
 
+    /// Every use of a known surname in a sentence, in order: with the person when it ends
+    /// their full name ("Lena Korsgaard"), None when it stands alone ("Korsgaard's").
+    pub(super) fn surname_uses(&self, s: &Sent) -> Vec<(String, Option<usize>)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < s.tokens.len() {
+            if let Some(pi) = self.full_name_at(s, i) {
+                let words = &self.people[pi].words;
+                out.push((words[words.len() - 1].clone(), Some(pi)));
+                i += words.len();
+                continue;
+            }
+            let t = &s.tokens[i];
+            if t.capital && self.by_last.contains_key(&t.norm) {
+                out.push((t.norm.clone(), None));
+            }
+            i += 1;
+        }
+        out
+    }
+
     fn full_name_at(&self, s: &Sent, i: usize) -> Option<usize> {
         let t = &s.tokens[i];
         if !t.capital {

@@ -120,9 +120,9 @@ fn holders(
     let w = &c.stances;
     let n = s.tokens.len();
     let mut party_at: Vec<Option<AliasHit>> = vec![None; n];
-    for h in c.parties.find(&s.tokens) {
+    for h in s.party_hits(c) {
         for slot in &mut party_at[h.start..h.end] {
-            *slot = Some(h);
+            *slot = Some(*h);
         }
     }
     let mut person_at: Vec<Option<(usize, usize)>> = vec![None; n];

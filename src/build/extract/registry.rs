@@ -387,7 +387,7 @@ pub(super) fn title_before(s: &Sent, i: usize, c: &Compiled) -> Vec<String> {
             return vec![word];
         }
     }
-    let titles = super::title_mask(&s.tokens, c);
+    let titles = s.titles(c);
     let mut k = i;
     while k > 0
         && (titles[k - 1] || c.role_modifiers.contains(&s.tokens[k - 1].norm))
@@ -415,8 +415,8 @@ pub(super) fn person_mentions(
     c: &Compiled,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
-    let titles = super::title_mask(&s.tokens, c);
-    let parties = super::party_mask(&s.tokens, c);
+    let titles = s.titles(c);
+    let parties = s.parties(c);
     let mut i = 0;
     while i < s.tokens.len() {
         if !s.tokens[i].capital {

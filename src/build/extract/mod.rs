@@ -220,6 +220,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
         .collect();
     let in_full_anywhere: std::collections::HashSet<usize> =
         para_full.iter().flatten().copied().collect();
+    let person_party = positions::person_parties(registry, c);
     // An interview: questions, each answered by a sentence that opens with a quotation, whose
     // answers are the words of the one person the headline names, or of whoever an answer is
     // given to.
@@ -839,6 +840,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 &facts.topics,
                 &sid,
                 registry,
+                &person_party,
                 c,
                 cite(&article.id, p.n, &map, s.start, s.end),
             );

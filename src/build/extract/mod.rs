@@ -265,6 +265,10 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
     // The people named in full in the sentences read so far.
     let mut so_far = std::collections::HashSet::new();
     let mut prev_full: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    // Who a name stands for at this point (`Registry::named_so_far`), and the size of `so_far`
+    // it was worked out for.
+    let mut in_full = registry.named_so_far(&in_full_anywhere, &so_far);
+    let mut in_full_for = 0;
     for ((p, sents), this_full) in article.paragraphs.iter().zip(&para_sents).zip(para_full) {
         let map = CharMap::new(&p.text);
         let quotes: &[QuoteSpan] = match sents.first() {
@@ -282,7 +286,11 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             let mut split_next: Option<(Speaker, Option<String>)> = None;
             let sid = sentence_id(&article.id, p.n, k);
             so_far.extend(registry.named_in_full(std::slice::from_ref(s)));
-            let in_full = registry.named_so_far(&in_full_anywhere, &so_far);
+            // `so_far` only grows: the same size is the same set, and the same answer.
+            if so_far.len() != in_full_for {
+                in_full = registry.named_so_far(&in_full_anywhere, &so_far);
+                in_full_for = so_far.len();
+            }
             let mut mentions = person_mentions(s, registry, &in_full, c);
             // Not when someone else of that surname is named in full in this paragraph or the
             // one before ("his wife, Irena Aldane, ... “...,” Aldane said" is not settled).

@@ -355,7 +355,7 @@ impl Registry {
         anywhere: &HashSet<usize>,
         so_far: &HashSet<usize>,
     ) -> HashSet<usize> {
-        let last = |p: usize| self.people[p].words.last().cloned();
+        let last = |p: usize| self.people[p].words.last();
         anywhere
             .iter()
             .copied()

@@ -37,11 +37,11 @@ pub struct PersonDraft {
 pub struct Registry {
     /// The people, in order of first appearance.
     pub people: Vec<PersonDraft>,
-    pub(super) by_id: HashMap<String, usize>,
+    pub(super) by_id: rustc_hash::FxHashMap<String, usize>,
     /// People by the first word of their name (full-name lookups).
-    pub(super) by_first: HashMap<String, Vec<usize>>,
+    pub(super) by_first: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// People by the last word of their name (surname lookups), first added first.
-    pub(super) by_last: HashMap<String, Vec<usize>>,
+    pub(super) by_last: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Capitalised words the articles use as places, lowercase: such a word alone is no name.
     pub places: std::collections::HashSet<String>,
 }

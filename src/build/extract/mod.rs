@@ -661,7 +661,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 let outer = r.facts.quotes.last().map(|q| q.speaker.clone());
                 for (ia, ib) in inner_quotes(&p.text, qs, qe) {
                     let (speaker, reason) = match inner_speaker(
-                        &sents, ia, qs, registry, &in_full, c,
+                        sents, ia, qs, registry, &in_full, c,
                     ) {
                         Some(Some(pi)) => (Speaker::Person(r.person_id(pi)), None),
                         // "“I said, ‘...’”": the words the speaker tells of saying are theirs.
@@ -797,7 +797,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             // of the quotation for what follows.
             let inside_quote = quotes.iter().any(|q| q.open < s.start && s.end <= q.close);
             // A question hands no speaker on: the quotation after it answers it.
-            let question = asks(s, &quotes);
+            let question = asks(s, quotes);
             let about_the_statement = r.about_the_statement(s);
             if let Some(sp) = r.issuer(s, p.n, &map) {
                 issued = Some(sp);

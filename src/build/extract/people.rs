@@ -906,7 +906,7 @@ pub(super) fn unknown_names(
 ) -> Vec<(usize, usize)> {
     let titles = s.titles(c);
     let parties = s.parties(c);
-    name_runs(s, c, &titles, &parties)
+    name_runs(s, c, titles, parties)
         .into_iter()
         .filter(|&(a, b)| b - a >= 2)
         .filter(|&(a, b)| !mentions.iter().any(|m| m.start < b && m.end > a))

@@ -370,7 +370,7 @@ pub(super) fn after_an_aside(s: &Sent, at: usize, c: &Compiled) -> bool {
     // the name, an owner and a describing word or two before it, after the comma.
     let titles = s.titles(c);
     let parties = s.parties(c);
-    if let Some(mut r) = super::people::role_before(s, at, c, &titles, &parties) {
+    if let Some(mut r) = super::people::role_before(s, at, c, titles, parties) {
         let from = r;
         while r > 0
             && from - r < 2

@@ -1045,8 +1045,22 @@ pub struct AliasTable {
     map: HashMap<Vec<String>, (usize, bool)>,
     /// The first word of every alias: most words start none, and need one lookup, not `max_len`.
     first: HashSet<String>,
+    /// A bit per [`first_bit`] of every first word: a word whose bit is clear starts no alias,
+    /// which rules out most words without hashing them.
+    first_bits: Vec<u64>,
     max_len: usize,
     stems: bool,
+}
+
+/// A word's bit in [`AliasTable`]'s filter, from its first and last bytes and its length.
+fn first_bit(word: &str) -> usize {
+    let b = word.as_bytes();
+    let (first, last) = match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) => (f as u32, l as u32),
+        _ => (0, 0),
+    };
+    let x = first | (last << 8) | ((b.len() as u32 & 0xff) << 16);
+    (x.wrapping_mul(0x9E37_79B1) >> 20) as usize
 }
 
 impl AliasTable {
@@ -1067,6 +1081,11 @@ impl AliasTable {
                 && alias.chars().filter(|c| c.is_alphabetic()).count() <= 4;
             let key: Vec<String> = tokens.iter().map(|t| table.key(&t.norm)).collect();
             table.max_len = table.max_len.max(key.len());
+            if table.first_bits.is_empty() {
+                table.first_bits = vec![0; 64];
+            }
+            let bit = first_bit(&key[0]);
+            table.first_bits[bit / 64] |= 1 << (bit % 64);
             table.first.insert(key[0].clone());
             // The same words written both ways ("NATO" and "Nato") match in any case.
             table
@@ -1076,6 +1095,15 @@ impl AliasTable {
                 .or_insert((entity, caps));
         }
         table
+    }
+
+    /// True when `key` is the first word of some alias.
+    fn starts(&self, key: &str) -> bool {
+        let bit = first_bit(key);
+        self.first_bits
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+            && self.first.contains(key)
     }
 
     fn key(&self, norm: &str) -> String {
@@ -1098,7 +1126,7 @@ impl AliasTable {
         let mut hits = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            if !self.first.contains(&tokens[i].norm) {
+            if !self.starts(&tokens[i].norm) {
                 i += 1;
                 continue;
             }
@@ -1140,7 +1168,7 @@ impl AliasTable {
         let mut hits = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            if !self.first.contains(&keys[i]) {
+            if !self.starts(&keys[i]) {
                 i += 1;
                 continue;
             }

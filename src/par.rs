@@ -65,7 +65,10 @@ pub fn threads(cap: usize) -> usize {
 
 /// Maps `f` over `items` on up to [`threads`] threads, keeping the order of `items`.
 ///
-/// Small inputs (fewer than `min_chunk` items per thread) run on the calling thread.
+/// Small inputs (fewer than `min_chunk` items per thread) run on the calling thread. The
+/// items are handed out in blocks, several per thread, to whichever thread is free: when one
+/// core is slowed (by costlier items, or by another process), the other takes more blocks
+/// instead of waiting for it at the end.
 pub fn map<T, R, F>(items: &[T], min_chunk: usize, f: F) -> Vec<R>
 where
     T: Sync,
@@ -76,24 +79,51 @@ where
     if workers <= 1 {
         return items.iter().map(&f).collect();
     }
-    let chunk = items.len().div_ceil(workers);
-    let f = &f;
+    let block = items
+        .len()
+        .div_ceil(workers * BLOCKS_PER_THREAD)
+        .max(min_chunk.max(1));
+    let blocks = items.len().div_ceil(block);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (f, next) = (&f, &next);
     std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(move || {
+                    let mut done: Vec<(usize, Vec<R>)> = Vec::new();
+                    loop {
+                        let b = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        if b >= blocks {
+                            return done;
+                        }
+                        let part = &items[b * block..((b + 1) * block).min(items.len())];
+                        done.push((b, part.iter().map(f).collect()));
+                    }
+                })
+            })
             .collect();
-        let mut out = Vec::with_capacity(items.len());
+        let mut parts: Vec<Option<Vec<R>>> = (0..blocks).map(|_| None).collect();
         for h in handles {
             match h.join() {
-                Ok(part) => out.extend(part),
+                Ok(done) => {
+                    for (b, part) in done {
+                        parts[b] = Some(part);
+                    }
+                }
                 // A panic in a worker is a bug: carry it to the caller as it would have happened.
                 Err(e) => std::panic::resume_unwind(e),
             }
         }
+        let mut out = Vec::with_capacity(items.len());
+        for part in parts {
+            out.extend(part.expect("every block is taken by some worker"));
+        }
         out
     })
 }
+
+/// How many blocks [`map`] cuts its items into per thread.
+const BLOCKS_PER_THREAD: usize = 16;
 
 /// Like [`map`], but takes the items by value, so each can be moved into its result.
 pub fn map_owned<T, R, F>(items: Vec<T>, min_chunk: usize, f: F) -> Vec<R>
@@ -195,6 +225,18 @@ mod tests {
         assert_eq!(par, seq);
         assert!(map(&[] as &[u32], 10, |x| *x).is_empty());
         assert_eq!(map(&[7u32], 10, |x| x + 1), vec![8]);
+        // Uneven costs and every thread count: still the sequential order.
+        for n in 1..=5 {
+            let par = with_threads(n, || {
+                map(&items[..997], 1, |&x| {
+                    if x % 97 == 0 {
+                        std::thread::sleep(std::time::Duration::from_millis(1));
+                    }
+                    x * 3 + 1
+                })
+            });
+            assert_eq!(par, seq[..997], "{n} threads");
+        }
     }
 
     #[test]

@@ -61,21 +61,32 @@ fn is_joiner(c: char) -> bool {
 /// Splits text into words. Joiners (`-`, `’`, `.`, `&`) stay inside a word when letters or
 /// digits follow them (`Vice-President`, `U.S`, `Rubio’s`); digits keep `,` `.` `%` inside.
 pub fn tokenize(hay: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut iter = hay.char_indices().peekable();
-    while let Some((start, c)) = iter.next() {
+    // Every sentence is tokenised several times over a build: ASCII bytes are read as bytes,
+    // and only other characters are decoded.
+    let bytes = hay.as_bytes();
+    let char_at = |i: usize| -> Option<(char, usize)> {
+        match bytes.get(i) {
+            None => None,
+            Some(&b) if b < 0x80 => Some((b as char, 1)),
+            Some(_) => hay[i..].chars().next().map(|c| (c, c.len_utf8())),
+        }
+    };
+    let mut tokens = Vec::with_capacity(hay.len() / 6 + 1);
+    let mut pos = 0;
+    while let Some((c, clen)) = char_at(pos) {
+        let start = pos;
+        pos += clen;
         if !c.is_alphanumeric() {
             continue;
         }
-        let mut end = start + c.len_utf8();
+        let mut end = pos;
         let numeric = c.is_ascii_digit();
-        while let Some(&(i, ch)) = iter.peek() {
+        while let Some((ch, chlen)) = char_at(end) {
             if ch.is_alphanumeric() {
-                end = i + ch.len_utf8();
-                iter.next();
+                end += chlen;
                 continue;
             }
-            let after = hay[i + ch.len_utf8()..].chars().next();
+            let after = char_at(end + chlen).map(|(a, _)| a);
             let joins = match ch {
                 ',' | '.' if numeric => after.is_some_and(|a| a.is_ascii_digit()),
                 '%' if numeric => true,
@@ -90,18 +101,17 @@ pub fn tokenize(hay: &str) -> Vec<Token> {
                 {
                     let prev_apostrophe = hay[..start].chars().next_back();
                     if prev_apostrophe != Some('‘') && prev_apostrophe != Some('\'') {
-                        end = i + ch.len_utf8();
-                        iter.next();
+                        end += chlen;
                     }
                 }
                 break;
             }
-            end = i + ch.len_utf8();
-            iter.next();
+            end += chlen;
             if ch == '%' {
                 break;
             }
         }
+        pos = end;
         let text = &hay[start..end];
         let possessive = text.len() > 2
             && (text.ends_with("’s")
@@ -114,9 +124,20 @@ pub fn tokenize(hay: &str) -> Vec<Token> {
         } else {
             text
         };
-        let capital = base.chars().next().is_some_and(|c| c.is_uppercase());
-        let mut letters = base.chars().filter(|c| c.is_alphabetic()).peekable();
-        let all_caps = letters.peek().is_some() && letters.all(|c| c.is_uppercase());
+        let (capital, all_caps) = if base.is_ascii() {
+            let b = base.as_bytes();
+            let mut letters = b.iter().filter(|c| c.is_ascii_alphabetic()).peekable();
+            (
+                b.first().is_some_and(|c| c.is_ascii_uppercase()),
+                letters.peek().is_some() && letters.all(|c| c.is_ascii_uppercase()),
+            )
+        } else {
+            let mut letters = base.chars().filter(|c| c.is_alphabetic()).peekable();
+            (
+                base.chars().next().is_some_and(|c| c.is_uppercase()),
+                letters.peek().is_some() && letters.all(|c| c.is_uppercase()),
+            )
+        };
         tokens.push(Token {
             start,
             end,
@@ -287,26 +308,49 @@ fn is_abbreviation_before(
 /// Maps byte offsets of a text to character offsets.
 #[derive(Debug, Clone)]
 pub struct CharMap {
-    starts: Vec<usize>,
+    /// The characters of more than one byte, in order: their byte span and the bytes beyond
+    /// the first of every such character up to this one's end. ASCII text keeps none.
+    wide: Vec<(usize, usize, usize)>,
     len: usize,
+    chars: u32,
 }
 
 impl CharMap {
     /// Indexes `hay`.
     pub fn new(hay: &str) -> CharMap {
+        let mut wide = Vec::new();
+        let mut extra = 0;
+        if !hay.is_ascii() {
+            for (i, c) in hay.char_indices() {
+                let n = c.len_utf8();
+                if n > 1 {
+                    extra += n - 1;
+                    wide.push((i, i + n, extra));
+                }
+            }
+        }
         CharMap {
-            starts: hay.char_indices().map(|(i, _)| i).collect(),
+            wide,
             len: hay.len(),
+            chars: (hay.len() - extra) as u32,
         }
     }
 
-    /// The character offset of a byte offset (which must fall on a character boundary).
+    /// The character offset of a byte offset (which must fall on a character boundary; inside
+    /// a character, the offset of the next one).
     pub fn char_of(&self, byte: usize) -> u32 {
         if byte >= self.len {
-            return self.starts.len() as u32;
+            return self.chars;
         }
-        match self.starts.binary_search(&byte) {
-            Ok(i) | Err(i) => i as u32,
+        let k = self.wide.partition_point(|&(start, _, _)| start < byte);
+        let Some(&(start, end, extra)) = k.checked_sub(1).map(|k| &self.wide[k]) else {
+            return byte as u32;
+        };
+        if byte < end {
+            // Inside that character: the characters before it, and itself.
+            (start - (extra - (end - start - 1)) + 1) as u32
+        } else {
+            (byte - extra) as u32
         }
     }
 }
@@ -412,6 +456,131 @@ mod tests {
                 "Done"
             ]
         );
+    }
+
+    /// The tokeniser as it was before its byte-wise reading: the fast one must agree with it.
+    fn tokenize_reference(hay: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        let mut iter = hay.char_indices().peekable();
+        while let Some((start, c)) = iter.next() {
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            let mut end = start + c.len_utf8();
+            let numeric = c.is_ascii_digit();
+            while let Some(&(i, ch)) = iter.peek() {
+                if ch.is_alphanumeric() {
+                    end = i + ch.len_utf8();
+                    iter.next();
+                    continue;
+                }
+                let after = hay[i + ch.len_utf8()..].chars().next();
+                let joins = match ch {
+                    ',' | '.' if numeric => after.is_some_and(|a| a.is_ascii_digit()),
+                    '%' if numeric => true,
+                    c if is_joiner(c) => after.is_some_and(|a| a.is_alphanumeric()),
+                    _ => false,
+                };
+                if !joins {
+                    // A trailing possessive apostrophe: "allies’ positions".
+                    if (ch == '’' || ch == '\'')
+                        && hay[start..end].ends_with(['s', 'S'])
+                        && !after.is_some_and(|a| a.is_alphanumeric())
+                    {
+                        let prev_apostrophe = hay[..start].chars().next_back();
+                        if prev_apostrophe != Some('‘') && prev_apostrophe != Some('\'') {
+                            end = i + ch.len_utf8();
+                            iter.next();
+                        }
+                    }
+                    break;
+                }
+                end = i + ch.len_utf8();
+                iter.next();
+                if ch == '%' {
+                    break;
+                }
+            }
+            let text = &hay[start..end];
+            let possessive = text.len() > 2
+                && (text.ends_with("’s")
+                    || text.ends_with("'s")
+                    || text.ends_with("’S")
+                    || text.ends_with("s’")
+                    || text.ends_with("s'"));
+            let base = if possessive {
+                strip_possessive(text)
+            } else {
+                text
+            };
+            let capital = base.chars().next().is_some_and(|c| c.is_uppercase());
+            let mut letters = base.chars().filter(|c| c.is_alphabetic()).peekable();
+            let all_caps = letters.peek().is_some() && letters.all(|c| c.is_uppercase());
+            tokens.push(Token {
+                start,
+                end,
+                norm: normalize(base),
+                possessive,
+                capital,
+                all_caps,
+                numeric,
+            });
+        }
+        tokens
+    }
+
+    /// Every character offset, one per character start, as the map worked them out before.
+    fn char_of_reference(hay: &str, byte: usize) -> u32 {
+        let starts: Vec<usize> = hay.char_indices().map(|(i, _)| i).collect();
+        if byte >= hay.len() {
+            return starts.len() as u32;
+        }
+        match starts.binary_search(&byte) {
+            Ok(i) | Err(i) => i as u32,
+        }
+    }
+
+    /// Texts mixing ASCII with curly quotes, dashes, accents and the joiners the tokeniser knows.
+    fn mixed_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        proptest::collection::vec(
+            proptest::sample::select(vec![
+                "a", "B", "z", "Q", "7", "0", " ", " ", ".", ",", "%", "-", "'", "’", "‘", "“",
+                "”", "&", "‑", "é", "É", "ß", "İ", "s", "S", "\n", "—", "!", "?", "(", "ǅ", "½",
+            ]),
+            0..40,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokenize_agrees_with_its_reference(text in mixed_text()) {
+            proptest::prop_assert_eq!(tokenize(&text), tokenize_reference(&text));
+        }
+
+        #[test]
+        fn char_map_agrees_with_every_char_offset(text in mixed_text()) {
+            let map = CharMap::new(&text);
+            for byte in 0..=text.len() + 1 {
+                proptest::prop_assert_eq!(map.char_of(byte), char_of_reference(&text, byte));
+            }
+        }
+    }
+
+    #[test]
+    fn tokenize_agrees_with_its_reference_on_news_text() {
+        for text in [
+            "The U.S. envoy’s plan — 20% of 1,500.5 troops — was “dead,” Vice-President Rubio’s aide said.",
+            "ALLIES’ positions: NATO and the EU; Aldström’s ‘quiet’ talks in São Paulo on 3.5% & 12,000 men's pay.",
+            "İstanbul ǅemal’S ’s s’ ‘Ss’ 'tis O'Neill's ½ AT&T",
+        ] {
+            assert_eq!(tokenize(text), tokenize_reference(text), "{text}");
+            let map = CharMap::new(text);
+            for byte in 0..=text.len() {
+                assert_eq!(map.char_of(byte), char_of_reference(text, byte), "{text} {byte}");
+            }
+        }
     }
 
     #[test]

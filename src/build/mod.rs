@@ -296,6 +296,7 @@ pub fn build_from(
                     .any(|p| uses_a_name.is_match(&p.text))
             })
             .collect();
+        tracing::debug!(target: "parley::timing", phase = "extract again", articles = again.len(), names = names.len(), "timing");
         let redone = crate::par::map(&again, 16, |&i| extract(&articles[i], &compiled, &registry));
         for (i, mut facts) in again.into_iter().zip(redone) {
             facts.new_people.clear();

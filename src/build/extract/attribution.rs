@@ -13,7 +13,6 @@ use crate::lexicon::Compiled;
 use crate::text::{slug, stem, tokenize, CharMap};
 
 use super::people::{describes, given_name_like, is_name_token, unknown_names};
-use super::quotes::find_quotes;
 use super::references::Named;
 use super::registry::{name_words, Mention};
 use super::{
@@ -141,7 +140,7 @@ impl<'a> Reader<'a> {
         };
         // "Bertil Aske of the Saltgrave Institute for Regional Studies": the person the phrase
         // opens with, before "of" and what they belong to, whatever that names.
-        let titles = title_mask(&s.tokens, self.c);
+        let titles = s.titles(self.c);
         let head = mentions
             .iter()
             .find(|m| {
@@ -183,7 +182,7 @@ impl<'a> Reader<'a> {
             return Some(self.person_speaker(pi));
         }
         // A party standing for its government ("Moscow said", "the Kremlin said").
-        let parties = party_mask(&s.tokens, self.c);
+        let parties = s.parties(self.c);
         let lead = if s.tokens[a].norm == "the" { a + 1 } else { a };
         if lead < b && (lead..b).all(|k| parties[k].is_some()) {
             return Some(self.add_source(
@@ -206,7 +205,8 @@ impl<'a> Reader<'a> {
                     && (k == lead || adjacent(s.hay, s.tokens[k - 1].end, s.tokens[k].start))
             });
         // Words inside quotation marks are said, they name no speaker.
-        let quoted = find_quotes(s.hay)
+        let quoted = s
+            .quotes()
             .iter()
             .any(|q| s.tokens[a].start >= q.open && s.tokens[a].start < q.close);
         if named && !quoted {
@@ -345,7 +345,7 @@ impl<'a> Reader<'a> {
             .and_then(|m| m.person)
             .map(|pi| self.person_id(pi))
             .or_else(|| self.pronoun_owner(s, a, noun));
-        let parties = party_mask(&s.tokens, c);
+        let parties = s.parties(c);
         let affiliation = (a..b)
             .find_map(|i| parties[i])
             .map(|p| c.lexicon.parties[p].id.clone())
@@ -866,7 +866,7 @@ impl<'a> Reader<'a> {
                     // "Aurel Dascombe, Calvessa's Minister for Fisheries, who joined ...,
                     // said": a role set off by commas after a name, before the relative
                     // clause, is that person's; the name is the subject.
-                    let titles = title_mask(toks, self.c);
+                    let titles = s.titles(self.c);
                     let named_before = (start > 0
                         && start < end
                         && s.hay[toks[start - 1].end..toks[start].start].contains(',')
@@ -973,7 +973,7 @@ impl<'a> Reader<'a> {
         // that stands for nobody settled, before the person the sentence names, may be someone
         // else; a later pronoun is not given to that person.
         if self.pronoun.is_none() {
-            let quotes = find_quotes(s.hay);
+            let quotes = s.quotes();
             let quoted = |i: usize| {
                 quotes
                     .iter()
@@ -1242,9 +1242,9 @@ impl<'a> Reader<'a> {
     /// names no known person: someone unknown, so no later pronoun reaches past this sentence to
     /// a person named before.
     fn note_unknown_surnames(&mut self, s: &Sent, mentions: &[Mention]) {
-        let quotes = find_quotes(s.hay);
-        let titles = title_mask(&s.tokens, self.c);
-        let parties = party_mask(&s.tokens, self.c);
+        let quotes = s.quotes();
+        let titles = s.titles(self.c);
+        let parties = s.parties(self.c);
         for (i, t) in s.tokens.iter().enumerate() {
             if self.here_unknown.is_some_and(|u| u <= i) {
                 return;
@@ -1308,7 +1308,7 @@ impl<'a> Reader<'a> {
     /// Ilgen, little has changed." is not: a person in an opening phrase settles no pronoun.)
     fn note_introduction(&mut self, s: &Sent, mentions: &[Mention]) {
         let toks = &s.tokens;
-        let quotes = find_quotes(s.hay);
+        let quotes = s.quotes();
         let outside = |i: usize| {
             !quotes
                 .iter()
@@ -1322,8 +1322,8 @@ impl<'a> Reader<'a> {
         if k == 0 || k + 1 >= toks.len() || !adjacent(s.hay, toks[k].end, toks[k + 1].start) {
             return;
         }
-        let titles = title_mask(toks, self.c);
-        let parties = party_mask(toks, self.c);
+        let titles = s.titles(self.c);
+        let parties = s.parties(self.c);
         let a = k + 1;
         let mut b = a;
         while b < toks.len()
@@ -1394,7 +1394,7 @@ impl<'a> Reader<'a> {
     /// quotes anyone or names anyone else before its verb.
     pub(super) fn issuer(&mut self, s: &Sent, n: u32, map: &CharMap) -> Option<Speaker> {
         let toks = &s.tokens;
-        let quotes = find_quotes(s.hay);
+        let quotes = s.quotes();
         if quotes.iter().any(|q| q.close > s.start && q.open < s.end) {
             return None;
         }
@@ -1425,7 +1425,7 @@ impl<'a> Reader<'a> {
             self.c.body_nouns.contains(&toks[i].norm) || self.c.source_nouns.contains(&toks[i].norm)
         })?;
         // "The office of President Anton Vesh": the person it belongs to ends it.
-        let titles = title_mask(toks, self.c);
+        let titles = s.titles(self.c);
         let end = before
             .iter()
             .find(|m| {
@@ -1470,7 +1470,7 @@ impl<'a> Reader<'a> {
     /// else, adds that person, so that the next pronoun can stand for them.
     fn note_unknown_subject(&mut self, s: &Sent, mentions: &[Mention]) {
         let toks = &s.tokens;
-        let quotes = find_quotes(s.hay);
+        let quotes = s.quotes();
         let outside = |i: usize| {
             !quotes
                 .iter()
@@ -1629,7 +1629,7 @@ impl<'a> Reader<'a> {
         {
             return None;
         }
-        let titles = title_mask(toks, self.c);
+        let titles = s.titles(self.c);
         let role = self.c.role_articles.contains(&toks[start].norm)
             && (start..rel).any(|k| titles[k] || self.c.source_nouns.contains(&toks[k].norm))
             && !mentions.iter().any(|m| m.start >= start && m.start < rel);
@@ -1733,7 +1733,7 @@ impl<'a> Reader<'a> {
         if let Some(m) = mentions.iter().find(|m| m.start == t && m.end == end) {
             return m.person.map(|pi| Speaker::Person(self.person_id(pi)));
         }
-        let parties = party_mask(toks, self.c);
+        let parties = s.parties(self.c);
         if (t..end).all(|k| parties[k].is_some()) {
             let party = parties[t].map(|p| self.c.lexicon.parties[p].id.clone());
             return Some(self.add_source(s, t, end, None, party, n, map));
@@ -1783,8 +1783,8 @@ impl<'a> Reader<'a> {
         });
         if let Some(m) = first {
             let m = &m;
-            let titles = title_mask(toks, self.c);
-            let parties = party_mask(toks, self.c);
+            let titles = s.titles(self.c);
+            let parties = s.parties(self.c);
             let lead_is_role = (0..m.start).all(|k| {
                 titles[k]
                     || parties[k].is_some()

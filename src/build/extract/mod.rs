@@ -35,13 +35,15 @@ use quotes::{find_quotes, inner_quotes, names_a_thing, trim_quote, QuoteSpan};
 use references::{subject_mention, viewpoint_person, Named};
 use registry::{person_mentions, title_before, Mention};
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 use crate::article::Article;
 use crate::knowledge::{
     Cite, Event, NumberFact, Position, Quote, Speaker, Statement, UnnamedSource,
 };
-use crate::lexicon::Compiled;
+use crate::lexicon::{AliasHit, Compiled};
 use crate::text::{split_sentences, tokenize, CharMap, Token};
 
 /// A sentence's tags and span, as extracted.
@@ -88,9 +90,39 @@ struct Sent<'a> {
     start: usize,
     end: usize,
     tokens: Vec<Token>,
+    /// What the extractors ask of a sentence many times over, worked out on first use: the
+    /// paragraph's quotations (shared by its sentences), the party aliases and the titles.
+    quotes: Arc<OnceLock<Vec<QuoteSpan>>>,
+    party_hits: OnceCell<Vec<AliasHit>>,
+    parties: OnceCell<Vec<Option<usize>>>,
+    titles: OnceCell<Vec<bool>>,
+}
+
+impl Sent<'_> {
+    /// The quotations of the whole paragraph ([`find_quotes`] over `hay`).
+    fn quotes(&self) -> &[QuoteSpan] {
+        self.quotes.get_or_init(|| find_quotes(self.hay))
+    }
+
+    /// The party aliases among the tokens (`c.parties.find`).
+    fn party_hits(&self, c: &Compiled) -> &[AliasHit] {
+        self.party_hits.get_or_init(|| c.parties.find(&self.tokens))
+    }
+
+    /// [`party_mask`] of the whole sentence.
+    fn parties(&self, c: &Compiled) -> &[Option<usize>] {
+        self.parties
+            .get_or_init(|| mask_of_parties(self.tokens.len(), self.party_hits(c)))
+    }
+
+    /// [`title_mask`] of the whole sentence.
+    fn titles(&self, c: &Compiled) -> &[bool] {
+        self.titles.get_or_init(|| title_mask(&self.tokens, c))
+    }
 }
 
 fn sentences_of<'a>(text: &'a str, c: &Compiled) -> Vec<Sent<'a>> {
+    let quotes = Arc::new(OnceLock::new());
     split_sentences(text, &c.abbreviations)
         .into_iter()
         .map(|(s, e)| {
@@ -107,6 +139,10 @@ fn sentences_of<'a>(text: &'a str, c: &Compiled) -> Vec<Sent<'a>> {
                 start: s,
                 end: e,
                 tokens,
+                quotes: Arc::clone(&quotes),
+                party_hits: OnceCell::new(),
+                parties: OnceCell::new(),
+                titles: OnceCell::new(),
             }
         })
         .collect()
@@ -128,8 +164,12 @@ fn title_mask(tokens: &[Token], c: &Compiled) -> Vec<bool> {
 }
 
 fn party_mask(tokens: &[Token], c: &Compiled) -> Vec<Option<usize>> {
-    let mut mask = vec![None; tokens.len()];
-    for hit in c.parties.find(tokens) {
+    mask_of_parties(tokens.len(), &c.parties.find(tokens))
+}
+
+fn mask_of_parties(len: usize, hits: &[AliasHit]) -> Vec<Option<usize>> {
+    let mut mask = vec![None; len];
+    for hit in hits {
         for m in &mut mask[hit.start..hit.end] {
             *m = Some(hit.entity);
         }
@@ -168,27 +208,33 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
         learned_sex: HashMap::new(),
     };
     // Who a surname several people share stands for here: the one of them named in full.
-    let in_full_anywhere = {
-        let sents: Vec<Sent> = article
-            .paragraphs
-            .iter()
-            .flat_map(|p| sentences_of(&p.text, c))
-            .collect();
-        registry.named_in_full(&sents)
-    };
+    // Every paragraph's sentences, read once for the walks below, and the people each
+    // paragraph names in full.
+    let para_sents: Vec<Vec<Sent>> = article
+        .paragraphs
+        .iter()
+        .map(|p| sentences_of(&p.text, c))
+        .collect();
+    let para_full: Vec<std::collections::HashSet<usize>> = para_sents
+        .iter()
+        .map(|sents| registry.named_in_full(sents))
+        .collect();
+    let in_full_anywhere: std::collections::HashSet<usize> =
+        para_full.iter().flatten().copied().collect();
+    let person_party = positions::person_parties(registry, c);
     // An interview: questions, each answered by a sentence that opens with a quotation, whose
     // answers are the words of the one person the headline names, or of whoever an answer is
     // given to.
     let interview = {
         let mut asked = false;
         let mut answered = 0;
-        for p in &article.paragraphs {
-            let quotes = find_quotes(&p.text);
-            for s in sentences_of(&p.text, c) {
+        for sents in &para_sents {
+            for s in sents.iter() {
+                let quotes = s.quotes();
                 if asked && quotes.iter().any(|q| q.open == s.start) {
                     answered += 1;
                 }
-                asked = asks(&s, &quotes);
+                asked = asks(s, quotes);
             }
         }
         answered >= 2
@@ -225,13 +271,18 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
     let mut here_uses: Vec<(String, Option<usize>)> = Vec::new();
     // Whom each surname written alone has stood for so far.
     let mut bare_for: HashMap<String, std::collections::HashSet<usize>> = HashMap::new();
-    for p in &article.paragraphs {
+    // Who a name stands for at this point (`Registry::named_so_far`), and the size of `so_far`
+    // it was worked out for.
+    let mut in_full = registry.named_so_far(&in_full_anywhere, &so_far);
+    let mut in_full_for = 0;
+    for ((p, sents), this_full) in article.paragraphs.iter().zip(&para_sents).zip(para_full) {
         let map = CharMap::new(&p.text);
-        let sents = sentences_of(&p.text, c);
-        let quotes = find_quotes(&p.text);
+        let quotes: &[QuoteSpan] = match sents.first() {
+            Some(s) => s.quotes(),
+            None => &[],
+        };
         let mut para_facts = Vec::new();
         // The people named in full in this paragraph and the one before.
-        let this_full = registry.named_in_full(&sents);
         let near_full: std::collections::HashSet<usize> =
             this_full.union(&prev_full).copied().collect();
         // The speaker of a quotation that opened the sentence before and was attributed right
@@ -241,7 +292,11 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             let mut split_next: Option<(Speaker, Option<String>)> = None;
             let sid = sentence_id(&article.id, p.n, k);
             so_far.extend(registry.named_in_full(std::slice::from_ref(s)));
-            let in_full = registry.named_so_far(&in_full_anywhere, &so_far);
+            // `so_far` only grows: the same size is the same set, and the same answer.
+            if so_far.len() != in_full_for {
+                in_full = registry.named_so_far(&in_full_anywhere, &so_far);
+                in_full_for = so_far.len();
+            }
             let mut mentions = person_mentions(s, registry, &in_full, c);
             // Not when someone else of that surname is named in full in this paragraph or the
             // one before ("his wife, Irena Aldane, ... “...,” Aldane said" is not settled).
@@ -343,7 +398,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 span: (s.start, s.end),
                 ..Default::default()
             };
-            for h in c.parties.find(&s.tokens) {
+            for h in s.party_hits(c) {
                 push_unique(&mut facts.parties, &c.lexicon.parties[h.entity].id);
             }
             for h in c.topics.find(&s.tokens) {
@@ -663,7 +718,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 let outer = r.facts.quotes.last().map(|q| q.speaker.clone());
                 for (ia, ib) in inner_quotes(&p.text, qs, qe) {
                     let (speaker, reason) = match inner_speaker(
-                        &sents, ia, qs, registry, &in_full, c,
+                        sents, ia, qs, registry, &in_full, c,
                     ) {
                         Some(Some(pi)) => (Speaker::Person(r.person_id(pi)), None),
                         // "“I said, ‘...’”": the words the speaker tells of saying are theirs.
@@ -799,7 +854,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             // of the quotation for what follows.
             let inside_quote = quotes.iter().any(|q| q.open < s.start && s.end <= q.close);
             // A question hands no speaker on: the quotation after it answers it.
-            let question = asks(s, &quotes);
+            let question = asks(s, quotes);
             let about_the_statement = r.about_the_statement(s);
             if let Some(sp) = r.issuer(s, p.n, &map) {
                 issued = Some(sp);
@@ -850,6 +905,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 &facts.topics,
                 &sid,
                 registry,
+                &person_party,
                 c,
                 cite(&article.id, p.n, &map, s.start, s.end),
             );

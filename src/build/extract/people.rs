@@ -459,7 +459,7 @@ pub(super) fn affiliation_of(
     // after it reach a title, or end the role on a lowercase office word. Not a body's own name
     // ("the Meridian Council", "the Ardent Relief Committee"), nor a name a role ends on
     // ("adviser to Velloso").
-    let titles = title_mask(&s.tokens, c);
+    let titles = s.titles(c);
     let qualifies = |k: usize| {
         let mut m = k + 1;
         while m < range.1 {
@@ -904,9 +904,9 @@ pub(super) fn unknown_names(
     registry: &Registry,
     mentions: &[super::registry::Mention],
 ) -> Vec<(usize, usize)> {
-    let titles = title_mask(&s.tokens, c);
-    let parties = party_mask(&s.tokens, c);
-    name_runs(s, c, &titles, &parties)
+    let titles = s.titles(c);
+    let parties = s.parties(c);
+    name_runs(s, c, titles, parties)
         .into_iter()
         .filter(|&(a, b)| b - a >= 2)
         .filter(|&(a, b)| !mentions.iter().any(|m| m.start < b && m.end > a))

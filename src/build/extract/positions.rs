@@ -31,6 +31,7 @@ pub(super) fn positions_in(
     topics: &[String],
     sid: &str,
     registry: &Registry,
+    person_party: &[Option<String>],
     c: &Compiled,
     at: Cite,
 ) {
@@ -55,11 +56,6 @@ pub(super) fn positions_in(
             _ => None,
         })
         .filter(known);
-    let person_party: Vec<Option<String>> = registry
-        .people
-        .iter()
-        .map(|p| p.affiliation.clone().filter(known))
-        .collect();
     // The owners of stance nouns named in this paragraph or the one before ("Witkoff presented
     // proposals"), newest first: who "those proposals" stand for.
     let here = paragraph_of(sid);
@@ -77,7 +73,7 @@ pub(super) fn positions_in(
         s,
         c,
         registry,
-        &person_party,
+        person_party,
         speaker_party.as_deref(),
         &earlier,
     );
@@ -106,6 +102,17 @@ pub(super) fn positions_in(
     }
 }
 
+/// Each registered person's party, when it is one of the lexicon's: the same for every
+/// sentence, so worked out once per article.
+pub(super) fn person_parties(registry: &Registry, c: &Compiled) -> Vec<Option<String>> {
+    let known = |id: &String| c.lexicon.parties.iter().any(|p| &p.id == id);
+    registry
+        .people
+        .iter()
+        .map(|p| p.affiliation.clone().filter(known))
+        .collect()
+}
+
 /// The parties holding a stance in sentence `s`, each once, with its first stance in the
 /// sentence and whether a background clause states it ("after Kyiv rejected ..."); the
 /// speaker's party "says" when it holds nothing else.
@@ -120,9 +127,9 @@ fn holders(
     let w = &c.stances;
     let n = s.tokens.len();
     let mut party_at: Vec<Option<AliasHit>> = vec![None; n];
-    for h in c.parties.find(&s.tokens) {
+    for h in s.party_hits(c) {
         for slot in &mut party_at[h.start..h.end] {
-            *slot = Some(h);
+            *slot = Some(*h);
         }
     }
     let mut person_at: Vec<Option<(usize, usize)>> = vec![None; n];

@@ -18,7 +18,8 @@ pub(super) struct QuoteSpan {
 
 pub(super) fn find_quotes(text: &str) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
     let mut i = 0;
     while i < chars.len() {
         let (pos, ch) = chars[i];

@@ -16,7 +16,7 @@ use crate::text::{stem, tokenize};
 
 use super::attribution::Reader;
 use super::registry::{title_before, Mention};
-use super::{party_mask, title_mask, Sent};
+use super::Sent;
 
 /// The people a sentence names outside its quotations: who a later pronoun or bare title may
 /// stand for.
@@ -71,7 +71,7 @@ impl Reader<'_> {
         {
             return None;
         }
-        let titles = title_mask(&s.tokens, self.c);
+        let titles = s.titles(self.c);
         let role = |k: usize| titles[k] || self.c.role_modifiers.contains(&s.tokens[k].norm);
         // "the feisty minister", "the veteran envoy": a describing word before the title says
         // nothing of who holds it, and is no part of the words that must fit.
@@ -117,7 +117,8 @@ impl Reader<'_> {
         let toks = &s.tokens;
         let a = (0..toks.len())
             .find(|&i| !toks[i].numeric && !self.c.sentence_connectives.contains(&toks[i].norm))?;
-        let quoted = super::quotes::find_quotes(s.hay)
+        let quoted = s
+            .quotes()
             .iter()
             .any(|q| toks[a].start >= q.open && toks[a].start < q.close);
         if quoted || toks[a].norm != "the" {
@@ -295,7 +296,7 @@ impl Reader<'_> {
         // "Calloway, the chief negotiator, whom he once described as ...": the pronoun right
         // after a relative word is never the person the relative clause is about.
         if a > 1 && self.c.object_relatives.contains(&s.tokens[a - 1].norm) && title.is_none() {
-            let titles = title_mask(&s.tokens, self.c);
+            let titles = s.titles(self.c);
             // The relative's antecedent: the person right before its comma, or before a role
             // set off after the name ("Calloway, the chief negotiator, whom").
             let antecedent = before.last().is_some_and(|m| {
@@ -422,7 +423,7 @@ pub(super) fn viewpoint_person(
     if unknown || !c.viewpoint_prepositions.contains(&toks[k].norm) || m.end >= toks.len() {
         return None;
     }
-    let titles = title_mask(toks, c);
+    let titles = s.titles(c);
     let role_only = (k + 1..m.start).all(|j| {
         titles[j]
             || c.role_modifiers.contains(&toks[j].norm)
@@ -443,9 +444,9 @@ pub(super) fn after_an_aside(s: &Sent, at: usize, c: &Compiled) -> bool {
     let toks = &s.tokens;
     // "Back home, Calvessa's own fisheries minister Aurel Dascombe ...": a role phrase before
     // the name, an owner and a describing word or two before it, after the comma.
-    let titles = title_mask(toks, c);
-    let parties = party_mask(toks, c);
-    if let Some(mut r) = super::people::role_before(s, at, c, &titles, &parties) {
+    let titles = s.titles(c);
+    let parties = s.parties(c);
+    if let Some(mut r) = super::people::role_before(s, at, c, titles, parties) {
         let from = r;
         while r > 0
             && from - r < 2
@@ -504,7 +505,7 @@ pub(super) fn subject_mention(s: &Sent, mentions: &[Mention], c: &Compiled) -> O
     // "Orsk’s aides said ...": an owner is not the subject; "Mr. Vask's deputy, Hanne
     // Solberg, was ...": the name set off after the owner's role is.
     if s.tokens[m.end - 1].possessive {
-        let titles = title_mask(&s.tokens, c);
+        let titles = s.titles(c);
         let next = mentions.get(1).copied().filter(|n| {
             n.start > m.end
                 && s.hay[s.tokens[n.start - 1].end..s.tokens[n.start].start].contains(',')
@@ -518,8 +519,8 @@ pub(super) fn subject_mention(s: &Sent, mentions: &[Mention], c: &Compiled) -> O
         m = next?;
         return (!s.tokens[m.end - 1].possessive).then_some(m);
     }
-    let titles = title_mask(&s.tokens, c);
-    let parties = party_mask(&s.tokens, c);
+    let titles = s.titles(c);
+    let parties = s.parties(c);
     // "At the end of the day, Dunmore walks ...": the first person named right after the comma
     // that closes an opening phrase is the subject too.
     let after_comma = after_an_aside(s, m.start, c);

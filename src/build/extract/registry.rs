@@ -37,11 +37,11 @@ pub struct PersonDraft {
 pub struct Registry {
     /// The people, in order of first appearance.
     pub people: Vec<PersonDraft>,
-    pub(super) by_id: HashMap<String, usize>,
+    pub(super) by_id: rustc_hash::FxHashMap<String, usize>,
     /// People by the first word of their name (full-name lookups).
-    pub(super) by_first: HashMap<String, Vec<usize>>,
+    pub(super) by_first: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// People by the last word of their name (surname lookups), first added first.
-    pub(super) by_last: HashMap<String, Vec<usize>>,
+    pub(super) by_last: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Capitalised words the articles use as places, lowercase: such a word alone is no name.
     pub places: std::collections::HashSet<String>,
 }
@@ -376,7 +376,7 @@ impl Registry {
         anywhere: &HashSet<usize>,
         so_far: &HashSet<usize>,
     ) -> HashSet<usize> {
-        let last = |p: usize| self.people[p].words.last().cloned();
+        let last = |p: usize| self.people[p].words.last();
         anywhere
             .iter()
             .copied()
@@ -408,7 +408,7 @@ pub(super) fn title_before(s: &Sent, i: usize, c: &Compiled) -> Vec<String> {
             return vec![word];
         }
     }
-    let titles = super::title_mask(&s.tokens, c);
+    let titles = s.titles(c);
     let mut k = i;
     while k > 0
         && (titles[k - 1] || c.role_modifiers.contains(&s.tokens[k - 1].norm))
@@ -436,8 +436,8 @@ pub(super) fn person_mentions(
     c: &Compiled,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
-    let titles = super::title_mask(&s.tokens, c);
-    let parties = super::party_mask(&s.tokens, c);
+    let titles = s.titles(c);
+    let parties = s.parties(c);
     let mut i = 0;
     while i < s.tokens.len() {
         if !s.tokens[i].capital {

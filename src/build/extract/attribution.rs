@@ -50,6 +50,8 @@ pub(super) struct Reader<'a> {
     pub(super) reason: Option<String>,
     /// A pronoun of the current sentence resolved to a person: its token and the person.
     pub(super) pronoun: Option<(usize, usize)>,
+    /// Who issued the written statement the sentences before tell of.
+    pub(super) issued: Option<Speaker>,
     /// A pronoun of the current sentence, before the person it names, that stands for nobody
     /// settled: its token and whether it stands for a man.
     pub(super) lone_sex: Option<(usize, bool)>,
@@ -101,6 +103,20 @@ impl<'a> Reader<'a> {
         {
             a += 1;
         }
+        // "Vesely last night slammed": a time phrase ending the subject is no part of it, when
+        // a name ends right before it.
+        let mut e = b;
+        while e > a + 1 && self.c.subject_time_words.contains(&s.tokens[e - 1].norm) {
+            e -= 1;
+        }
+        while e < b && e > a + 1 && self.c.subject_time_leads.contains(&s.tokens[e - 1].norm) {
+            e -= 1;
+        }
+        let b = if e < b && mentions.iter().any(|m| m.start >= a && m.end == e) {
+            e
+        } else {
+            b
+        };
         let first = &s.tokens[a];
         if b - a == 1 && self.c.person_pronouns.contains(&first.norm) {
             return self.resolve_reference(s, a, None);
@@ -128,6 +144,19 @@ impl<'a> Reader<'a> {
             }
             self.reason = why;
             return None;
+        }
+        // "the statement said": a document speaks for who issued it, or for nobody settled.
+        if b - a == 2
+            && self.c.role_introducers.contains(&first.norm)
+            && self.c.document_nouns.contains(&s.tokens[a + 1].norm)
+        {
+            if self.issued.is_none() {
+                self.reason = Some(format!(
+                    "“{}” is a document and the text does not say who issued it",
+                    s.tokens[a + 1].text(s.hay)
+                ));
+            }
+            return self.issued.clone();
         }
         let det = self.c.source_determiners.contains(&first.norm)
             || self.c.number_words.contains_key(&first.norm)
@@ -229,6 +258,12 @@ impl<'a> Reader<'a> {
                         .any(|p| p.text.contains(name))
                 }) {
                     return Some(self.person_speaker(pi));
+                }
+                if let Some(pi) = (b - a == 1)
+                    .then(|| self.given_name_owner(&s.tokens[a].norm))
+                    .flatten()
+                {
+                    return Some(Speaker::Person(self.registry.people[pi].id.clone()));
                 }
                 let end = s.tokens[b - 1].start + s.tokens[b - 1].base(s.hay).len();
                 let name = s.hay[s.tokens[a].start..end].to_string();
@@ -1147,6 +1182,11 @@ impl<'a> Reader<'a> {
             return Speaker::Person(p.id.clone());
         }
         let Some(full) = self.fuller_name(&p.name) else {
+            // "Tamsin hit back": a given name alone is the one person of that given name the
+            // article names in full.
+            if let Some(j) = self.given_name_owner(&p.words[0]) {
+                return Speaker::Person(self.registry.people[j].id.clone());
+            }
             return Speaker::Person(p.id.clone());
         };
         let id = slug(&full);
@@ -1160,6 +1200,31 @@ impl<'a> Reader<'a> {
             self.new_people.entry(id.clone()).or_insert(draft);
         }
         Speaker::Person(id)
+    }
+
+    /// The one person whose full name opens on `given` (lowercase) and is written in this
+    /// article; None when nobody's is, or several people's are.
+    fn given_name_owner(&self, given: &str) -> Option<usize> {
+        let owners: Vec<usize> = self
+            .registry
+            .by_first
+            .get(given)?
+            .iter()
+            .copied()
+            .filter(|&j| {
+                let p = &self.registry.people[j];
+                p.words.len() > 1
+                    && self
+                        .article
+                        .paragraphs
+                        .iter()
+                        .any(|para| para.text.contains(&p.name))
+            })
+            .collect();
+        match owners[..] {
+            [j] => Some(j),
+            _ => None,
+        }
     }
 
     /// The full name the article gives `surname`: the one given name written right before it
@@ -2477,6 +2542,57 @@ mod tests {
             .people
             .iter()
             .all(|p| p.name != "Big Tomas" && !p.name.contains("Captain")));
+    }
+
+    #[test]
+    fn a_given_name_alone_is_the_one_person_named_in_full_with_it() {
+        let (reg, f) = read(&[
+            "Senator Oriel Vantry opened the hearing on the canal.",
+            "Oriel hit back that the toll was “a tax on bread”.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "a tax on bread"), "person: Oriel Vantry");
+        assert!(reg.people.iter().all(|p| p.name != "Oriel"));
+        // Two people of that given name named in full: the given name alone is neither.
+        let (reg, f) = read(&[
+            "Senator Oriel Vantry opened the hearing. Mayor Oriel Mesk closed it.",
+            "Oriel hit back that the toll was “a tax on bread”.",
+        ]);
+        let who = speaker(&reg, &f, "a tax on bread");
+        assert!(
+            who != "person: Oriel Vantry" && who != "person: Oriel Mesk",
+            "{who}"
+        );
+    }
+
+    #[test]
+    fn a_describing_word_before_a_title_and_a_time_after_the_name_keep_the_person() {
+        let (reg, f) = read(&[
+            "Fiery trade minister Hallam Croft last night blasted the “toll robbery” at the port.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "toll robbery"), "person: Hallam Croft");
+        // With no name before the time words, the phrase is no person.
+        let (reg, f) = read(&["Fiery traders last night blasted the “toll robbery” at the port."]);
+        let who = speaker(&reg, &f, "toll robbery");
+        assert!(!who.starts_with("person: "), "{who}");
+    }
+
+    #[test]
+    fn a_statement_as_the_subject_of_a_verb_is_who_issued_it_or_nobody() {
+        let (reg, f) = read(&[
+            "The transport ministry said in a statement on Friday that the quay would reopen.",
+            "“Repairs are complete,” the statement said.",
+        ]);
+        assert_eq!(
+            speaker(&reg, &f, "Repairs are complete"),
+            "source: The transport ministry"
+        );
+        // No issuer told before: the statement's words are nobody's, and it is no body.
+        let (reg, f) = read(&[
+            "The quay was closed for a month.",
+            "“Repairs are complete,” the statement said.",
+        ]);
+        let who = speaker(&reg, &f, "Repairs are complete");
+        assert!(who.starts_with("unattributed: "), "{who}");
     }
 
     #[test]

@@ -158,6 +158,40 @@ impl Reader<'_> {
         }
     }
 
+    /// "A listener from the coast, who gave only a first name, called in.": a sentence whose
+    /// subject is someone it does not name (an indefinite word, then a noun for a person) is
+    /// about someone not settled, so no later pronoun reaches past them to a person named
+    /// before. None when it opens otherwise.
+    pub(super) fn indefinite_subject(&self, s: &Sent) -> Option<Named> {
+        let toks = &s.tokens;
+        let a = (0..toks.len())
+            .find(|&i| !toks[i].numeric && !self.c.sentence_connectives.contains(&toks[i].norm))?;
+        let quoted = super::quotes::find_quotes(s.hay)
+            .iter()
+            .any(|q| toks[a].start >= q.open && toks[a].start < q.close);
+        if quoted || !self.c.indefinite_openers.contains(&toks[a].norm) {
+            return None;
+        }
+        let person_noun = |k: usize| {
+            let w = &toks[k].norm;
+            self.c.source_nouns.contains(w)
+                && !self.c.body_nouns.contains(w)
+                && !self.c.speech_nouns.contains(w)
+        };
+        let mut k = a + 1;
+        while k < toks.len() && k - a <= 4 && super::adjacent(s.hay, toks[k - 1].end, toks[k].start)
+        {
+            if person_noun(k) {
+                return Some(Named {
+                    unknown: true,
+                    ..Named::default()
+                });
+            }
+            k += 1;
+        }
+        None
+    }
+
     /// A person's sex as a courtesy title written before their full name tells it ("Ms Ilse
     /// Marrow" in any article): true for a man; None when none is written, or both are.
     pub(super) fn courtesy_sex(&self, person: usize) -> Option<bool> {
@@ -626,6 +660,26 @@ mod tests {
         ]);
         let who = speaker(&reg, &f, "The schedule holds");
         assert!(who.starts_with("unattributed: "), "{who}");
+    }
+
+    #[test]
+    fn a_person_the_sentence_before_does_not_name_stops_a_pronoun_reaching_past() {
+        // Someone unnamed is the subject of the sentence before: "she" may be that caller, so
+        // the words are nobody's rather than the minister's.
+        let (reg, f) = read(&[
+            "Minister Ilsa Dorn said the weir would be rebuilt.",
+            "A caller from the valley, who gave her name only as Mira, rang the station.",
+            "“My father built that weir,” she said.",
+        ]);
+        let who = speaker(&reg, &f, "My father built");
+        assert!(who.starts_with("unattributed: "), "{who}");
+        // A sentence opening on an indefinite thing, not a person, leaves the pronoun to her.
+        let (reg, f) = read(&[
+            "Minister Ilsa Dorn spoke at the weir.",
+            "A decision on the funding is due in May.",
+            "“My father built that weir,” she said.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "My father built"), "person: Ilsa Dorn");
     }
 
     #[test]

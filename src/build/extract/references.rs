@@ -159,8 +159,8 @@ impl Reader<'_> {
     }
 
     /// "A listener from the coast, who gave only a first name, called in.": a sentence whose
-    /// subject is someone it does not name (an indefinite word, then a noun for a person) is
-    /// about someone not settled, so no later pronoun reaches past them to a person named
+    /// subject is someone it does not name (an indefinite word, then a noun for a person, then a
+    /// relative clause about them) is about someone not settled, so no later pronoun reaches past them to a person named
     /// before. None when it opens otherwise.
     pub(super) fn indefinite_subject(&self, s: &Sent) -> Option<Named> {
         let toks = &s.tokens;
@@ -181,7 +181,13 @@ impl Reader<'_> {
         let mut k = a + 1;
         while k < toks.len() && k - a <= 4 && super::adjacent(s.hay, toks[k - 1].end, toks[k].start)
         {
-            if person_noun(k) {
+            // "A listener from the coast, who gave her name as ...": set off with a relative
+            // clause of their own, the unnamed someone is a person the story tells of.
+            let described = (k + 1..toks.len().min(k + 6)).any(|j| {
+                self.c.relative_words.contains(&toks[j].norm)
+                    && s.hay[toks[j - 1].end..toks[j].start].contains(',')
+            });
+            if person_noun(k) && described {
                 return Some(Named {
                     unknown: true,
                     ..Named::default()
@@ -673,6 +679,13 @@ mod tests {
         ]);
         let who = speaker(&reg, &f, "My father built");
         assert!(who.starts_with("unattributed: "), "{who}");
+        // An unnamed someone passing through, with no clause about them, hides nobody.
+        let (reg, f) = read(&[
+            "Minister Ilsa Dorn waited at the weir.",
+            "An aide came to tell her the car was ready.",
+            "“My father built that weir,” she said.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "My father built"), "person: Ilsa Dorn");
         // A sentence opening on an indefinite thing, not a person, leaves the pronoun to her.
         let (reg, f) = read(&[
             "Minister Ilsa Dorn spoke at the weir.",

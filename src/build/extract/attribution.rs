@@ -259,12 +259,6 @@ impl<'a> Reader<'a> {
                 }) {
                     return Some(self.person_speaker(pi));
                 }
-                if let Some(pi) = (b - a == 1)
-                    .then(|| self.given_name_owner(&s.tokens[a].norm))
-                    .flatten()
-                {
-                    return Some(Speaker::Person(self.registry.people[pi].id.clone()));
-                }
                 let end = s.tokens[b - 1].start + s.tokens[b - 1].base(s.hay).len();
                 let name = s.hay[s.tokens[a].start..end].to_string();
                 let id = slug(&name);
@@ -1182,11 +1176,6 @@ impl<'a> Reader<'a> {
             return Speaker::Person(p.id.clone());
         }
         let Some(full) = self.fuller_name(&p.name) else {
-            // "Tamsin hit back": a given name alone is the one person of that given name the
-            // article names in full.
-            if let Some(j) = self.given_name_owner(&p.words[0]) {
-                return Speaker::Person(self.registry.people[j].id.clone());
-            }
             return Speaker::Person(p.id.clone());
         };
         let id = slug(&full);
@@ -1200,31 +1189,6 @@ impl<'a> Reader<'a> {
             self.new_people.entry(id.clone()).or_insert(draft);
         }
         Speaker::Person(id)
-    }
-
-    /// The one person whose full name opens on `given` (lowercase) and is written in this
-    /// article; None when nobody's is, or several people's are.
-    fn given_name_owner(&self, given: &str) -> Option<usize> {
-        let owners: Vec<usize> = self
-            .registry
-            .by_first
-            .get(given)?
-            .iter()
-            .copied()
-            .filter(|&j| {
-                let p = &self.registry.people[j];
-                p.words.len() > 1
-                    && self
-                        .article
-                        .paragraphs
-                        .iter()
-                        .any(|para| para.text.contains(&p.name))
-            })
-            .collect();
-        match owners[..] {
-            [j] => Some(j),
-            _ => None,
-        }
     }
 
     /// The full name the article gives `surname`: the one given name written right before it
@@ -2542,26 +2506,6 @@ mod tests {
             .people
             .iter()
             .all(|p| p.name != "Big Tomas" && !p.name.contains("Captain")));
-    }
-
-    #[test]
-    fn a_given_name_alone_is_the_one_person_named_in_full_with_it() {
-        let (reg, f) = read(&[
-            "Senator Oriel Vantry opened the hearing on the canal.",
-            "Oriel hit back that the toll was “a tax on bread”.",
-        ]);
-        assert_eq!(speaker(&reg, &f, "a tax on bread"), "person: Oriel Vantry");
-        assert!(reg.people.iter().all(|p| p.name != "Oriel"));
-        // Two people of that given name named in full: the given name alone is neither.
-        let (reg, f) = read(&[
-            "Senator Oriel Vantry opened the hearing. Mayor Oriel Mesk closed it.",
-            "Oriel hit back that the toll was “a tax on bread”.",
-        ]);
-        let who = speaker(&reg, &f, "a tax on bread");
-        assert!(
-            who != "person: Oriel Vantry" && who != "person: Oriel Mesk",
-            "{who}"
-        );
     }
 
     #[test]

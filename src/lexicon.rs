@@ -342,6 +342,18 @@ pub struct Language {
     /// Words that join titles into one role, or a person to their country ("of").
     #[serde(default)]
     pub title_joiners: Vec<String>,
+    /// Words opening a sentence whose subject is someone not named ("A listener ...").
+    #[serde(default)]
+    pub indefinite_openers: Vec<String>,
+    /// Words of a time phrase ending a subject before its verb ("X last night said").
+    #[serde(default)]
+    pub subject_time_words: Vec<String>,
+    /// Words that open such a time phrase ("last", "on").
+    #[serde(default)]
+    pub subject_time_leads: Vec<String>,
+    /// Nouns for a written document, which speaks for who issued it ("the statement said").
+    #[serde(default)]
+    pub document_nouns: Vec<String>,
     /// Articles that may open a role after a name ("the", "a").
     #[serde(default)]
     pub role_articles: Vec<String>,
@@ -1316,6 +1328,14 @@ pub struct Compiled {
     pub role_inner_words: HashSet<String>,
     /// Words that join titles into one role, lowercase.
     pub title_joiners: HashSet<String>,
+    /// Words opening an unnamed person subject, lowercase.
+    pub indefinite_openers: HashSet<String>,
+    /// Words of a time phrase ending a subject, lowercase.
+    pub subject_time_words: HashSet<String>,
+    /// Words opening such a time phrase, lowercase.
+    pub subject_time_leads: HashSet<String>,
+    /// Nouns for a written document, lowercase.
+    pub document_nouns: HashSet<String>,
     /// Articles that may open a role after a name, lowercase.
     pub role_articles: HashSet<String>,
     /// Words that open a relative clause after a subject, lowercase.
@@ -1600,6 +1620,10 @@ impl Lexicon {
             place_prepositions: lower(&l.place_prepositions),
             role_inner_words: lower(&l.role_inner_words),
             title_joiners: lower(&l.title_joiners),
+            indefinite_openers: lower(&l.indefinite_openers),
+            subject_time_words: lower(&l.subject_time_words),
+            subject_time_leads: lower(&l.subject_time_leads),
+            document_nouns: lower(&l.document_nouns),
             role_articles: lower(&l.role_articles),
             relative_words: lower(&l.relative_words),
             speaker_after_phrases: l

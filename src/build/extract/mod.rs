@@ -203,6 +203,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
         here_unknown: None,
         reason: None,
         pronoun: None,
+        issued: None,
         lone_sex: None,
         seen: Vec::new(),
         learned_sex: HashMap::new(),
@@ -846,7 +847,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             // "The minister struck a more conciliatory tone.": a bare title as the subject is
             // who the sentence is about, settled or not.
             let named = if named.is_none() && !whole_quote {
-                r.title_subject(s)
+                r.title_subject(s).or_else(|| r.indefinite_subject(s))
             } else {
                 named
             };
@@ -861,6 +862,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             } else if !about_the_statement {
                 issued = None;
             }
+            r.issued = issued.clone();
             previous = if question {
                 None
             } else if about_the_statement && spoke.is_none() && issued.is_some() {

@@ -159,6 +159,46 @@ impl Reader<'_> {
         }
     }
 
+    /// "A listener from the coast, who gave only a first name, called in.": a sentence whose
+    /// subject is someone it does not name (an indefinite word, then a noun for a person, then a
+    /// relative clause about them) is about someone not settled, so no later pronoun reaches past them to a person named
+    /// before. None when it opens otherwise.
+    pub(super) fn indefinite_subject(&self, s: &Sent) -> Option<Named> {
+        let toks = &s.tokens;
+        let a = (0..toks.len())
+            .find(|&i| !toks[i].numeric && !self.c.sentence_connectives.contains(&toks[i].norm))?;
+        let quoted = super::quotes::find_quotes(s.hay)
+            .iter()
+            .any(|q| toks[a].start >= q.open && toks[a].start < q.close);
+        if quoted || !self.c.indefinite_openers.contains(&toks[a].norm) {
+            return None;
+        }
+        let person_noun = |k: usize| {
+            let w = &toks[k].norm;
+            self.c.source_nouns.contains(w)
+                && !self.c.body_nouns.contains(w)
+                && !self.c.speech_nouns.contains(w)
+        };
+        let mut k = a + 1;
+        while k < toks.len() && k - a <= 4 && super::adjacent(s.hay, toks[k - 1].end, toks[k].start)
+        {
+            // "A listener from the coast, who gave her name as ...": set off with a relative
+            // clause of their own, the unnamed someone is a person the story tells of.
+            let described = (k + 1..toks.len().min(k + 6)).any(|j| {
+                self.c.relative_words.contains(&toks[j].norm)
+                    && s.hay[toks[j - 1].end..toks[j].start].contains(',')
+            });
+            if person_noun(k) && described {
+                return Some(Named {
+                    unknown: true,
+                    ..Named::default()
+                });
+            }
+            k += 1;
+        }
+        None
+    }
+
     /// A person's sex as a courtesy title written before their full name tells it ("Ms Ilse
     /// Marrow" in any article): true for a man; None when none is written, or both are.
     pub(super) fn courtesy_sex(&self, person: usize) -> Option<bool> {
@@ -627,6 +667,33 @@ mod tests {
         ]);
         let who = speaker(&reg, &f, "The schedule holds");
         assert!(who.starts_with("unattributed: "), "{who}");
+    }
+
+    #[test]
+    fn a_person_the_sentence_before_does_not_name_stops_a_pronoun_reaching_past() {
+        // Someone unnamed is the subject of the sentence before: "she" may be that caller, so
+        // the words are nobody's rather than the minister's.
+        let (reg, f) = read(&[
+            "Minister Ilsa Dorn said the weir would be rebuilt.",
+            "A caller from the valley, who gave her name only as Mira, rang the station.",
+            "“My father built that weir,” she said.",
+        ]);
+        let who = speaker(&reg, &f, "My father built");
+        assert!(who.starts_with("unattributed: "), "{who}");
+        // An unnamed someone passing through, with no clause about them, hides nobody.
+        let (reg, f) = read(&[
+            "Minister Ilsa Dorn waited at the weir.",
+            "An aide came to tell her the car was ready.",
+            "“My father built that weir,” she said.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "My father built"), "person: Ilsa Dorn");
+        // A sentence opening on an indefinite thing, not a person, leaves the pronoun to her.
+        let (reg, f) = read(&[
+            "Minister Ilsa Dorn spoke at the weir.",
+            "A decision on the funding is due in May.",
+            "“My father built that weir,” she said.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "My father built"), "person: Ilsa Dorn");
     }
 
     #[test]

@@ -197,12 +197,17 @@ fn measure_all(articles: &str, labels_file: &str) -> (f64, f64, usize, Vec<Strin
         let mut matches: Vec<&Quote> = k
             .quotes
             .iter()
-            .filter(|q| q.id.starts_with(&format!("{}#", l.article)) && q.text.contains(&l.quote))
+            .filter(|q| {
+                q.id.starts_with(&format!("{}#", l.article))
+                    && q.text.contains(l.quote.trim_end_matches([',', '.']))
+            })
             .collect();
         // A one-word label ("varsk") may also occur inside a longer quotation: the quote that is
         // exactly the label is the one meant.
         if matches.len() > 1 {
-            matches.retain(|q| q.text.trim_end_matches(['.', ',']) == l.quote);
+            matches.retain(|q| {
+                q.text.trim_end_matches(['.', ',']) == l.quote.trim_end_matches(['.', ','])
+            });
         }
         // A quotation the builder did not find at all (one inside another it missed) is a
         // speaker not found: it counts against recall.
@@ -416,6 +421,29 @@ fn attribution_on_the_eighth_set_keeps_its_last_measurement() {
     );
     assert!(
         recall >= 0.759,
+        "recall {:.1}% fell under its floor",
+        recall * 100.0
+    );
+    assert!(with_speaker >= 80, "the labelled set is too small");
+}
+
+/// The ninth set, written apart from the builder (a fishing-grounds dispute in eight house
+/// styles: a wire in straight quotes, a British and a US paper, a tabloid with nicknames, a radio
+/// web story with callers, a magazine profile, a live blog with posts, a ministry readout),
+/// scored on arrival before any change made for it: precision 86.6% (71 of 82 speakers given),
+/// recall 75.7% (81 of 107), once the comparison read a label's trailing comma or full stop as
+/// no part of the quotation. The floors are the last measurement: a change can raise them but
+/// not lose them.
+#[test]
+fn attribution_on_the_ninth_set_keeps_its_last_measurement() {
+    let (precision, recall, with_speaker, wrong) = measure_all("articles9", "labels9.toml");
+    assert!(
+        precision >= 0.866,
+        "precision {:.1}% fell under its floor: {wrong:#?}",
+        precision * 100.0
+    );
+    assert!(
+        recall >= 0.757,
         "recall {:.1}% fell under its floor",
         recall * 100.0
     );

@@ -157,6 +157,28 @@ fn own_quotes8_set() {
     );
 }
 
+// The three sets written on 2026-11-30 (fourth session), scored on arrival before any change
+// made for them (at `dc2425d`: 0.567, 0.436 and 0.440).
+
+#[test]
+fn own_casual5_set() {
+    check("own-casual5", None, 0.56);
+}
+
+#[test]
+fn own_multi5_set() {
+    check("own-multi5", Some("tests/eval/own-multi5/articles"), 0.43);
+}
+
+#[test]
+fn own_quotes9_set() {
+    check(
+        "own-quotes9",
+        Some("tests/fixtures/attribution/articles9"),
+        0.44,
+    );
+}
+
 /// A report two outlets carried (the wire paragraph syndicated in own-multi) is cited once,
 /// naming both outlets, so it does not take two of the first three places.
 #[test]

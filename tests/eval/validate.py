@@ -18,6 +18,9 @@ SETS = {
     "own-casual4": [HERE.parent.parent / "knowledge/articles/london-talks-2025-04-23.md"],
     "own-multi4": sorted((HERE / "own-multi4/articles").glob("*.md")),
     "own-quotes8": sorted((HERE.parent / "fixtures/attribution/articles8").glob("*.md")),
+    "own-casual5": [HERE.parent.parent / "knowledge/articles/london-talks-2025-04-23.md"],
+    "own-multi5": sorted((HERE / "own-multi5/articles").glob("*.md")),
+    "own-quotes9": sorted((HERE.parent / "fixtures/attribution/articles9").glob("*.md")),
 }
 
 def norm(s):

@@ -254,6 +254,81 @@ impl English {
         self.related.get(word).map_or(&[], |v| v.as_slice())
     }
 
+    /// The English word a lowercase word no table holds is most likely a typo of: of the words
+    /// one edit away (a letter dropped, added, changed, or two swapped), the most common one at
+    /// or above `min_zipf` ("specificaly" -> "specifically", "actualy" -> "actually"). None for
+    /// a word the table knows (or whose base form or other spelling it knows), for a word under
+    /// `min_len` letters, and for anything but plain ASCII letters.
+    ///
+    /// The first letter is taken as typed (chat's typos are rarely there), and a word that is
+    /// one of `prefixes` before an English word ("rebook": "re" + "book") is a word English
+    /// derives, not a typo.
+    pub fn typo_of(
+        &self,
+        word: &str,
+        min_zipf: f32,
+        min_len: usize,
+        prefixes: &[String],
+    ) -> Option<&'static str> {
+        if word.len() < min_len
+            || !word.bytes().all(|b| b.is_ascii_lowercase())
+            || self.lemma_entry(word).is_some()
+            || prefixes.iter().any(|p| {
+                word.strip_prefix(p.as_str())
+                    .is_some_and(|rest| rest.len() >= 3 && self.lemma_entry(rest).is_some())
+            })
+        {
+            return None;
+        }
+        let b = word.as_bytes();
+        let mut best: Option<(&'static str, f32)> = None;
+        let mut consider = |cand: &[u8]| {
+            let Ok(cand) = std::str::from_utf8(cand) else {
+                return;
+            };
+            if let Some((&w, &(z, _))) = self.words.get_key_value(cand) {
+                if z >= min_zipf && best.is_none_or(|(bw, bz)| z > bz || z == bz && w < bw) {
+                    best = Some((w, z));
+                }
+            }
+        };
+        let mut buf: Vec<u8> = Vec::with_capacity(b.len() + 1);
+        for i in 1..b.len() {
+            // A letter dropped from the word (one typed twice, one too many).
+            buf.clear();
+            buf.extend_from_slice(&b[..i]);
+            buf.extend_from_slice(&b[i + 1..]);
+            consider(&buf);
+            // Two letters swapped.
+            if i + 1 < b.len() && b[i] != b[i + 1] {
+                buf.clear();
+                buf.extend_from_slice(b);
+                buf.swap(i, i + 1);
+                consider(&buf);
+            }
+            // A letter changed.
+            for c in b'a'..=b'z' {
+                if c != b[i] {
+                    buf.clear();
+                    buf.extend_from_slice(b);
+                    buf[i] = c;
+                    consider(&buf);
+                }
+            }
+        }
+        // A letter left out.
+        for i in 1..=b.len() {
+            for c in b'a'..=b'z' {
+                buf.clear();
+                buf.extend_from_slice(&b[..i]);
+                buf.push(c);
+                buf.extend_from_slice(&b[i..]);
+                consider(&buf);
+            }
+        }
+        best.map(|(w, _)| w)
+    }
+
     /// Words used for much the same thing, by static word vectors, with their similarity
     /// (most similar first); an inflected word ("observers") falls back to its base form.
     pub fn neighbours(&self, word: &str) -> &[(&'static str, f32)] {
@@ -358,6 +433,37 @@ mod tests {
         // A word with no such ending has no variant.
         assert!(super::spelling_variants("dam").is_empty());
         assert!(super::spelling_variants("treaty").is_empty());
+    }
+
+    #[test]
+    fn a_typo_of_a_common_word_is_read_as_that_word() {
+        let e = super::English::parse(
+            "actually\t5.5\tr\nspecifically\t4.6\tr\nnarrow\t4.2\ta\nlater\t5.5\tr\nlaser\t4.0\tn\n",
+            "",
+        );
+        // A letter left out, and two swapped.
+        assert_eq!(e.typo_of("actualy", 3.0, 5, &[]), Some("actually"));
+        assert_eq!(e.typo_of("specificaly", 3.0, 5, &[]), Some("specifically"));
+        assert_eq!(e.typo_of("actaully", 3.0, 5, &[]), Some("actually"));
+        // Of two words one edit away, the more common; a rare one alone is no reading.
+        assert_eq!(e.typo_of("laler", 3.0, 5, &[]), Some("later"));
+        assert_eq!(e.typo_of("laler", 5.6, 5, &[]), None);
+        // A word the table knows is no typo, nor is a short word or one with other letters.
+        assert_eq!(e.typo_of("narrow", 3.0, 5, &[]), None);
+        assert_eq!(e.typo_of("frm", 3.0, 5, &[]), None);
+        assert_eq!(e.typo_of("actualy2", 3.0, 5, &[]), None);
+        assert_eq!(e.typo_of("xqzvbnm", 3.0, 5, &[]), None);
+        // The first letter stands ("rarrow" is not "narrow"), and a prefix before an English
+        // word makes a word, not a typo.
+        assert_eq!(e.typo_of("rarrow", 3.0, 5, &[]), None);
+        let re = ["re".to_string()];
+        let e2 = super::English::parse("book\t4.5\tn\nreboot\t3.3\tv\n", "");
+        assert_eq!(e2.typo_of("rebook", 3.0, 5, &[]), Some("reboot"));
+        assert_eq!(e2.typo_of("rebook", 3.0, 5, &re), None);
+        // The compiled tables read real typos.
+        let t = super::english();
+        assert_eq!(t.typo_of("specificaly", 3.0, 5, &[]), Some("specifically"));
+        assert_eq!(t.typo_of("goverment", 3.0, 5, &[]), Some("government"));
     }
 
     #[test]

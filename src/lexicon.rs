@@ -195,6 +195,10 @@ pub struct Language {
     /// one, it weighs less (`[coverage] absent_framing_noun` in engine.toml).
     #[serde(default)]
     pub framing_noun_classes: Vec<String>,
+    /// English prefixes that make a word of another ("re" + "book"): a word so made is no typo
+    /// of a word one letter away ("rebook" is not "reboot").
+    #[serde(default)]
+    pub word_prefixes: Vec<String>,
     /// Words that shape a question but say nothing about its subject ("tell", "happened").
     #[serde(default = "builtin_filler_words")]
     pub filler_words: Vec<String>,

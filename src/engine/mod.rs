@@ -290,11 +290,12 @@ impl Engine {
         answer
     }
 
-    /// Two ways chat drops a letter, mended: a possessive typed without its apostrophe
+    /// Three ways chat mistypes a word, mended: a possessive typed without its apostrophe
     /// ("tolmiras team", "fenns deputy") is read as one when the sources never use the word and
-    /// it is a name of theirs (a party's or a person's one-word name) and "s"; and a dropped g
-    /// ("headin", "sayin") is put back when English knows the word only with it. Anything else
-    /// is kept.
+    /// it is a name of theirs (a party's or a person's one-word name) and "s"; a dropped g
+    /// ("headin", "sayin") is put back when English knows the word only with it; and a typo of
+    /// a common English word is read as that word (see [`Engine::typo_of`]). Anything else is
+    /// kept.
     fn mend_possessives(&self, question: &str) -> String {
         let is_name = |w: &str| {
             self.name_words.contains_key(w)
@@ -327,6 +328,12 @@ impl Engine {
                             .then(|| dropped_g(&lower, self.settings.tuning.terms.common_zipf))
                             .flatten()
                             .map(|full| format!("{full}{}", &word[core.len()..]))
+                    })
+                    .or_else(|| {
+                        (core == lower)
+                            .then(|| self.typo_of(&lower))
+                            .flatten()
+                            .map(|fixed| format!("{fixed}{}", &word[core.len()..]))
                     });
                 changed |= mended.is_some();
                 mended.unwrap_or_else(|| word.to_string())
@@ -447,6 +454,30 @@ impl Engine {
     }
 }
 
+impl Engine {
+    /// The common English word a lowercase word is a typo of ("specificaly", "ukriane"), when
+    /// the sources never use the word typed, it is no misspelling of a person's name or of a
+    /// word the sources use (those are read by the people matcher and the terms), and English
+    /// does not know it (`[terms] typo_zipf`, `typo_min_letters`).
+    fn typo_of(&self, lower: &str) -> Option<&'static str> {
+        let t = &self.settings.tuning.terms;
+        if self.norms.contains(lower)
+            || self.name_words.contains_key(lower)
+            || self.lex.stopwords.contains(lower)
+            || lower.len() < t.typo_min_letters
+        {
+            return None;
+        }
+        let fixed = crate::english::english().typo_of(
+            lower,
+            t.typo_zipf,
+            t.typo_min_letters,
+            &self.knowledge.lexicon.language.word_prefixes,
+        )?;
+        (self.fuzzy_person(lower).is_none() && self.fuzzy_word(lower).is_none()).then_some(fixed)
+    }
+}
+
 /// The word with a chat-dropped final g put back ("headin" -> "heading"), when English knows
 /// the word only with it: the form typed is not in the frequency table, the full one is at
 /// least `common_zipf`.
@@ -510,6 +541,25 @@ mod tests {
         );
         let a = e.ask("who's headin teravias delegation", None);
         assert!(a.answered, "{}", a.to_markdown());
+    }
+
+    /// A typo of a common English word the sources never use is read as the word; a misspelt
+    /// name of the sources' people is left to the people matcher, even when it is also one
+    /// edit from an English word ("faura": Faure, not "fauna"), and a capitalised word is kept.
+    #[test]
+    fn typos_of_common_words_are_mended_but_not_misspelt_names() {
+        let e = super::intents::own_multi(super::Tuning::default());
+        assert_eq!(
+            e.mend_possessives("what did he say specificaly, actualy?"),
+            "what did he say specifically, actually?"
+        );
+        assert_eq!(
+            e.mend_possessives("what did faura say"),
+            "what did faura say"
+        );
+        assert_eq!(e.mend_possessives("ask Specificaly"), "ask Specificaly");
+        // A word the sources use stays as typed.
+        assert_eq!(e.mend_possessives("the vireo talks"), "the vireo talks");
     }
 
     /// A shared surname is settled by the rest of the question when the sources answer it for

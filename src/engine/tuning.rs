@@ -96,6 +96,8 @@ pub struct TermWeights {
     pub neighbour_min_similarity: f32,
     pub neighbours: usize,
     pub common_zipf: f32,
+    pub typo_zipf: f32,
+    pub typo_min_letters: usize,
     pub described_margin: f32,
 }
 

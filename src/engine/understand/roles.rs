@@ -449,4 +449,27 @@ mod rank_and_stand_in_tests {
         assert!(q.people.is_empty());
         assert!(q.unknown_role.is_some());
     }
+
+    /// A party's negotiator is whoever the sources say leads its delegation or team when no
+    /// one is called its negotiator; someone who is wins over the delegation's leader.
+    #[test]
+    fn who_leads_a_delegation_is_its_negotiator() {
+        let e = engine_from(&[(
+            "talks",
+            "2026-05-04",
+            "Talks opened. Ostvik's delegation is led by Deputy Foreign Minister Ines Marl.\n\n\
+             Norland's team is headed by Tomas Fell, a retired admiral.\n\n\
+             Norland's chief negotiator, Ada Brisk, said the map was \"a start\".",
+        )]);
+        for q in [
+            "who is ostvik's chief negotiator",
+            "what did ostvik's lead negotiator say",
+            "who was ostvik's top negotiator at first",
+        ] {
+            assert_eq!(holder(&e, q), ["Ines Marl"], "{q}");
+        }
+        assert_eq!(holder(&e, "who is norland's negotiator"), ["Ada Brisk"]);
+        // The stand-ins are for a negotiator only: no one leads Ostvik as its president.
+        assert!(holder(&e, "who is ostvik's president").is_empty());
+    }
 }

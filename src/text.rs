@@ -182,9 +182,25 @@ pub fn stem(norm: &str) -> String {
     }
     let stemmer = STEMMER.get_or_init(|| Stemmer::create(Algorithm::English));
     // An irregular form is stemmed as its lemma: "came" as "come", "children" as "child".
-    let out = stemmer
-        .stem(inflections().get(norm).copied().unwrap_or(norm))
-        .into_owned();
+    let lemma = inflections().get(norm).copied().unwrap_or(norm);
+    // A compound's plural in "-men" is its singular's ("fishermen", "spokesmen", "gunmen"):
+    // English forms them so, and no table lists every compound. Short words ("omen", "yemen")
+    // are no such compounds.
+    let singular = (lemma.len() >= 6
+        && lemma.ends_with("men")
+        && lemma.bytes().all(|b| b.is_ascii_lowercase()))
+    .then(|| format!("{}man", &lemma[..lemma.len() - 3]));
+    // A percentage is its number: "60%" is found where the sources write "60 per cent".
+    let number = lemma.strip_suffix('%').filter(|n| {
+        !n.is_empty()
+            && n.bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    });
+    let out = match (singular, number) {
+        (Some(one), _) => stemmer.stem(&one).into_owned(),
+        (None, Some(n)) => n.to_string(),
+        (None, None) => stemmer.stem(lemma).into_owned(),
+    };
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
         if c.len() >= REMEMBERED {
@@ -408,6 +424,25 @@ mod tests {
         // "left" (the left bank) and "ground" are words of their own, not "leave" and "grind".
         assert_ne!(stem("left"), stem("leave"));
         assert_ne!(stem("ground"), stem("grind"));
+    }
+
+    /// A compound's "-men" plural meets its singular; short words ending so are left alone. A
+    /// percentage is stemmed as its number.
+    #[test]
+    fn men_plurals_meet_their_singular_and_a_percentage_its_number() {
+        for (plural, one) in [
+            ("fishermen", "fisherman"),
+            ("spokesmen", "spokesman"),
+            ("gunmen", "gunman"),
+            ("chairmen", "chairman"),
+        ] {
+            assert_eq!(stem(plural), stem(one), "{plural}");
+        }
+        assert_ne!(stem("omen"), stem("oman"));
+        assert_ne!(stem("yemen"), stem("yeman"));
+        assert_eq!(stem("60%"), stem("60"));
+        assert_eq!(stem("3.5%"), "3.5");
+        assert_eq!(stem("%"), "%");
     }
 
     fn words(s: &str) -> Vec<String> {

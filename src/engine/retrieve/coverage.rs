@@ -217,4 +217,27 @@ mod tests {
                 .answered
         );
     }
+
+    /// An attribute asked of a thing the sources name ("what zone size", "the deal's length")
+    /// frames the question: its absence declines nothing, while an everyday noun of another
+    /// kind still counts.
+    #[test]
+    fn an_attribute_noun_frames_a_question() {
+        let e = crate::engine::intents::engine_from(&[(
+            "talks",
+            "2026-11-03",
+            "The buffer zone has become a 12-mile zone in the latest draft, officials said.",
+        )]);
+        let share = |question: &str| {
+            let q = e.analyse(question, None);
+            let c = e.coverage(&q);
+            let covered: f32 = c.terms.iter().filter(|t| t.0.is_some()).map(|t| t.1).sum();
+            covered / c.total
+        };
+        assert_eq!(share("the final zone size in the draft"), 1.0);
+        assert_eq!(share("the final zone length in the draft"), 1.0);
+        assert!(share("the final zone harbour in the draft") < 0.9);
+        let a = e.ask("what zone size was in the draft", None);
+        assert!(a.answered, "{}", a.to_markdown());
+    }
 }

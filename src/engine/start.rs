@@ -48,12 +48,22 @@ impl Engine {
         // emptied, as nothing reads them after this and a large corpus has a million of them.
         for (ai, a) in knowledge.articles.iter_mut().enumerate() {
             for (pi, p) in a.paragraphs.iter_mut().enumerate() {
-                let map: Vec<usize> = p
-                    .text
-                    .char_indices()
-                    .map(|(i, _)| i)
-                    .chain(std::iter::once(p.text.len()))
-                    .collect();
+                // Character offsets to byte offsets; in ASCII text they are the same.
+                let len = p.text.len();
+                let map: Vec<usize> = if p.text.is_ascii() {
+                    Vec::new()
+                } else {
+                    p.text
+                        .char_indices()
+                        .map(|(i, _)| i)
+                        .chain(std::iter::once(len))
+                        .collect()
+                };
+                let byte = |c: u32, past: usize| match (map.is_empty(), c as usize) {
+                    (true, c) if c <= len => c,
+                    (true, _) => past,
+                    (false, c) => map.get(c).copied().unwrap_or(past),
+                };
                 for s in &mut p.sentences {
                     sent_by_id.insert(&a.id, p.n, &s.id, sents.len());
                     let numbers = |names: Vec<String>, index: &HashMap<&str, usize>| {
@@ -65,8 +75,8 @@ impl Engine {
                     sents.push(SentRec {
                         article: ai,
                         para: pi,
-                        start: map.get(s.start as usize).copied().unwrap_or(0),
-                        end: map.get(s.end as usize).copied().unwrap_or(p.text.len()),
+                        start: byte(s.start, 0),
+                        end: byte(s.end, len),
                         parties: numbers(std::mem::take(&mut s.parties), &party_index),
                         topics: numbers(std::mem::take(&mut s.topics), &topic_index),
                         people: numbers(std::mem::take(&mut s.people), &person_index),

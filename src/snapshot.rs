@@ -196,7 +196,10 @@ fn write_with_code(engine: &Engine, json: &Path, code: u64) -> Result<PathBuf, S
     crate::knowledge::write_atomic_with(&path, |w| {
         // A header of zeros first; the real one, with lengths and checksums, once they are known.
         w.write_all(&[0u8; HEADER])?;
-        let knowledge = crate::knowledge::with_every_field(|| section(w, engine.knowledge()))?;
+        // The knowledge's long lists are encoded on every core, a block at a time.
+        let knowledge = section_with(w, |mut w| {
+            engine.knowledge().write_postcard(&mut w, KNOWLEDGE_BLOCK)
+        })?;
         let tables = section(w, engine)?;
         let header = Header {
             format: FORMAT,
@@ -212,6 +215,9 @@ fn write_with_code(engine: &Engine, json: &Path, code: u64) -> Result<PathBuf, S
     Ok(path)
 }
 
+/// Entries of a list of the knowledge encoded at a time (a sixteenth of that for articles).
+const KNOWLEDGE_BLOCK: usize = 8192;
+
 /// Writes one section through a checksum; its length and checksum.
 fn section(w: &mut impl Write, value: &impl serde::Serialize) -> std::io::Result<(u64, u64)> {
     let mut summed = Summed {
@@ -224,6 +230,24 @@ fn section(w: &mut impl Write, value: &impl serde::Serialize) -> std::io::Result
     // large as the file's own buffer go past it, so the bytes are copied once.
     let mut gathered = std::io::BufWriter::with_capacity(1 << 20, &mut summed);
     postcard::to_io(value, &mut gathered).map_err(std::io::Error::other)?;
+    gathered.flush()?;
+    drop(gathered);
+    Ok((summed.len, summed.hasher.finish()))
+}
+
+/// [`section`] with its bytes from `encode`, which writes large pieces (a dynamic writer
+/// would slow postcard's few bytes at a time).
+fn section_with(
+    w: &mut impl Write,
+    encode: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<(u64, u64)> {
+    let mut summed = Summed {
+        inner: w,
+        hasher: Checksum::default(),
+        len: 0,
+    };
+    let mut gathered = std::io::BufWriter::with_capacity(1 << 20, &mut summed);
+    encode(&mut gathered)?;
     gathered.flush()?;
     drop(gathered);
     Ok((summed.len, summed.hasher.finish()))

@@ -480,10 +480,10 @@ fn cmd_build(articles: &Path, out: &Path, config: &Path) -> Result<ExitCode> {
     // written then simply loads the JSON, rather than warning about a stale snapshot.
     let _ = std::fs::remove_file(crate::snapshot::path_for(out));
     let t_save = std::time::Instant::now();
-    built.knowledge.save_atomic(out)?;
+    let finish_save = built.knowledge.save_unsynced(out)?;
     tracing::debug!(target: "parley::timing", phase = "save", elapsed = ?t_save.elapsed(), "timing");
     let k = &built.knowledge;
-    eprintln!(
+    let built_line = format!(
         "built {} from {} article(s): {} people, {} unnamed sources, {} quotes, {} statements, {} positions, {} events, {} numbers",
         out.display(),
         k.articles.len(),
@@ -496,7 +496,24 @@ fn cmd_build(articles: &Path, out: &Path, config: &Path) -> Result<ExitCode> {
         k.numbers.len()
     );
     // The engine started once here is stored, so the bot's next start need not do it again.
-    let engine = Engine::new(built.knowledge, EngineSettings::default());
+    // Meanwhile the JSON is synced to the disk and moved into place on another thread (mostly
+    // waiting for the disk: 0.1-0.3 s at 10,000 articles); the snapshot, stamped with the
+    // JSON's length and time, is written once it is there.
+    let (engine, saved) = std::thread::scope(|scope| {
+        let saving = scope.spawn(move || {
+            let t_sync = std::time::Instant::now();
+            let saved = finish_save();
+            tracing::debug!(target: "parley::timing", phase = "sync", elapsed = ?t_sync.elapsed(), "timing");
+            saved
+        });
+        let engine = Engine::new(built.knowledge, EngineSettings::default());
+        let saved = saving
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (engine, saved)
+    });
+    saved?;
+    eprintln!("{built_line}");
     let t_snapshot = std::time::Instant::now();
     let written = crate::snapshot::write(&engine, out);
     tracing::debug!(target: "parley::timing", phase = "snapshot", elapsed = ?t_snapshot.elapsed(), "timing");

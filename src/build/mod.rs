@@ -83,9 +83,13 @@ pub fn build_dir(dir: &Path, lexicon: &Lexicon, opts: &BuildOptions) -> Result<B
     if files.is_empty() {
         return Err(BuildError::EmptyFolder(dir.to_path_buf()));
     }
+    // The files are read on every core (at 10,000 articles, reading them one after another
+    // held up the start of the build), then taken in order: the first duplicate id or
+    // unreadable file in that order is the error, as when they were read one by one.
+    let read = crate::par::map(&files, 64, |path| std::fs::read(path));
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     let mut inputs = Vec::new();
-    for path in files {
+    for (path, bytes) in files.into_iter().zip(read) {
         let id = path
             .file_stem()
             .and_then(|s| s.to_str())
@@ -99,7 +103,7 @@ pub fn build_dir(dir: &Path, lexicon: &Lexicon, opts: &BuildOptions) -> Result<B
             });
         }
         seen.insert(id.clone(), path.clone());
-        let bytes = std::fs::read(&path).map_err(|source| BuildError::Read {
+        let bytes = bytes.map_err(|source| BuildError::Read {
             path: path.clone(),
             source,
         })?;
@@ -123,7 +127,13 @@ fn collect_md(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), BuildError> {
             source,
         })?;
         let path = entry.path();
-        if path.is_dir() {
+        // The entry's own type needs no `stat` (10,000 of them at 10,000 articles); a link is
+        // followed, as `is_dir` does.
+        let is_dir = match entry.file_type() {
+            Ok(t) if !t.is_symlink() => t.is_dir(),
+            _ => path.is_dir(),
+        };
+        if is_dir {
             collect_md(&path, out)?;
         } else if path
             .extension()
@@ -372,15 +382,14 @@ pub fn build_from(
         });
     }
     crate::intake::dedup::mark_same_reports(&mut k);
-    k.summaries = summarise(
-        &k,
-        if opts.summary_sentences == 0 {
-            4
-        } else {
-            opts.summary_sentences
-        },
-    );
-    let problems = k.validate();
+    let per_article = if opts.summary_sentences == 0 {
+        4
+    } else {
+        opts.summary_sentences
+    };
+    // Summarised on one core while the facts are checked on the other.
+    let (summaries, problems) = k.validate_summarised(|| summarise(&k, per_article));
+    k.summaries = summaries;
     if !problems.is_empty() {
         return Err(BuildError::Unsound(
             problems.into_iter().take(5).collect::<Vec<_>>().join("; "),

@@ -48,12 +48,22 @@ impl Engine {
         // emptied, as nothing reads them after this and a large corpus has a million of them.
         for (ai, a) in knowledge.articles.iter_mut().enumerate() {
             for (pi, p) in a.paragraphs.iter_mut().enumerate() {
-                let map: Vec<usize> = p
-                    .text
-                    .char_indices()
-                    .map(|(i, _)| i)
-                    .chain(std::iter::once(p.text.len()))
-                    .collect();
+                // Character offsets to byte offsets; in ASCII text they are the same.
+                let len = p.text.len();
+                let map: Vec<usize> = if p.text.is_ascii() {
+                    Vec::new()
+                } else {
+                    p.text
+                        .char_indices()
+                        .map(|(i, _)| i)
+                        .chain(std::iter::once(len))
+                        .collect()
+                };
+                let byte = |c: u32, past: usize| match (map.is_empty(), c as usize) {
+                    (true, c) if c <= len => c,
+                    (true, _) => past,
+                    (false, c) => map.get(c).copied().unwrap_or(past),
+                };
                 for s in &mut p.sentences {
                     sent_by_id.insert(&a.id, p.n, &s.id, sents.len());
                     let numbers = |names: Vec<String>, index: &HashMap<&str, usize>| {
@@ -65,8 +75,8 @@ impl Engine {
                     sents.push(SentRec {
                         article: ai,
                         para: pi,
-                        start: map.get(s.start as usize).copied().unwrap_or(0),
-                        end: map.get(s.end as usize).copied().unwrap_or(p.text.len()),
+                        start: byte(s.start, 0),
+                        end: byte(s.end, len),
                         parties: numbers(std::mem::take(&mut s.parties), &party_index),
                         topics: numbers(std::mem::take(&mut s.topics), &topic_index),
                         people: numbers(std::mem::take(&mut s.people), &person_index),
@@ -110,14 +120,18 @@ impl Engine {
                 proposal_sents.insert(s);
             }
             if seen_positions.insert((pos.party.as_str(), t, s as u32)) {
-                positions_by_party
-                    .entry(pos.party.clone())
-                    .or_default()
-                    .push(Held {
-                        topic: t,
-                        sentence: s as u32,
-                        stance: pos.stance,
-                    });
+                let held = Held {
+                    topic: t,
+                    sentence: s as u32,
+                    stance: pos.stance,
+                };
+                // The party's name is copied once, not for each of its positions.
+                match positions_by_party.get_mut(pos.party.as_str()) {
+                    Some(list) => list.push(held),
+                    None => {
+                        positions_by_party.insert(pos.party.clone(), vec![held]);
+                    }
+                }
             }
         }
         drop(seen_positions);
@@ -208,10 +222,32 @@ impl Engine {
                 }
             }
         }
+        // The index is built on one core while the tables of what each sentence holds are
+        // made on the other.
         let t_index = std::time::Instant::now();
-        let index = Index::from_ids(vocab, &docs);
-        drop(docs);
-        tracing::debug!(target: "parley::timing", phase = "index", elapsed = ?t_index.elapsed(), "timing");
+        let (index, held) = crate::par::join(
+            move || {
+                let index = Index::from_ids(vocab, &docs);
+                drop(docs);
+                tracing::debug!(target: "parley::timing", phase = "index", elapsed = ?t_index.elapsed(), "timing");
+                index
+            },
+            || {
+                by_sentence(
+                    &statement_sent,
+                    &event_sent,
+                    &number_sent,
+                    &sents,
+                    knowledge.people.len(),
+                )
+            },
+        );
+        let BySentence {
+            statements: statement_by_sent,
+            events: events_by_sent,
+            numbers: numbers_by_sent,
+            people: person_sents,
+        } = held;
         let mut name_words: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, p) in knowledge.people.iter().enumerate() {
             for t in tokenize(&p.name) {
@@ -224,43 +260,20 @@ impl Engine {
                 }
             }
         }
-        let mut statement_by_sent = HashMap::default();
-        for (i, &s) in statement_sent.iter().enumerate() {
-            if let Some(s) = s {
-                statement_by_sent.entry(s).or_insert(i);
-            }
-        }
-        let mut events_by_sent: HashMap<usize, Vec<usize>> = HashMap::default();
-        for (i, &s) in event_sent.iter().enumerate() {
-            if let Some(s) = s {
-                events_by_sent.entry(s).or_default().push(i);
-            }
-        }
-        let mut numbers_by_sent: HashMap<usize, Vec<usize>> = HashMap::default();
-        for (i, &s) in number_sent.iter().enumerate() {
-            if let Some(s) = s {
-                numbers_by_sent.entry(s).or_default().push(i);
-            }
-        }
         let filler = lex.filler.clone();
-        let mut person_sents: Vec<Vec<usize>> = vec![Vec::new(); knowledge.people.len()];
-        for (i, r) in sents.iter().enumerate() {
-            for &p in &r.people {
-                person_sents[p].push(i);
-            }
-        }
         let mut by_speaker: HashMap<Speaker, Vec<FactRef>> = HashMap::default();
+        // Each speaker is copied once, not for each of their quotes and statements.
+        let mut add = |speaker: &Speaker, fact: FactRef| match by_speaker.get_mut(speaker) {
+            Some(list) => list.push(fact),
+            None => {
+                by_speaker.insert(speaker.clone(), vec![fact]);
+            }
+        };
         for (i, q) in knowledge.quotes.iter().enumerate() {
-            by_speaker
-                .entry(q.speaker.clone())
-                .or_default()
-                .push(FactRef::Quote(i));
+            add(&q.speaker, FactRef::Quote(i));
         }
         for (i, st) in knowledge.statements.iter().enumerate() {
-            by_speaker
-                .entry(st.speaker.clone())
-                .or_default()
-                .push(FactRef::Statement(i));
+            add(&st.speaker, FactRef::Statement(i));
         }
         let source_index: HashMap<&str, usize> = knowledge
             .sources
@@ -436,6 +449,54 @@ impl Engine {
             knowledge,
             settings,
         }
+    }
+}
+
+/// What each sentence holds: its first statement, its events and numbers (by index, in order),
+/// and per person the sentences naming them.
+struct BySentence {
+    statements: HashMap<usize, usize>,
+    events: HashMap<usize, Vec<usize>>,
+    numbers: HashMap<usize, Vec<usize>>,
+    people: Vec<Vec<usize>>,
+}
+
+fn by_sentence(
+    statement_sent: &[Option<usize>],
+    event_sent: &[Option<usize>],
+    number_sent: &[Option<usize>],
+    sents: &[SentRec],
+    people: usize,
+) -> BySentence {
+    let mut statements = HashMap::default();
+    for (i, &s) in statement_sent.iter().enumerate() {
+        if let Some(s) = s {
+            statements.entry(s).or_insert(i);
+        }
+    }
+    let mut events: HashMap<usize, Vec<usize>> = HashMap::default();
+    for (i, &s) in event_sent.iter().enumerate() {
+        if let Some(s) = s {
+            events.entry(s).or_default().push(i);
+        }
+    }
+    let mut numbers: HashMap<usize, Vec<usize>> = HashMap::default();
+    for (i, &s) in number_sent.iter().enumerate() {
+        if let Some(s) = s {
+            numbers.entry(s).or_default().push(i);
+        }
+    }
+    let mut by_person: Vec<Vec<usize>> = vec![Vec::new(); people];
+    for (i, r) in sents.iter().enumerate() {
+        for &p in &r.people {
+            by_person[p].push(i);
+        }
+    }
+    BySentence {
+        statements,
+        events,
+        numbers,
+        people: by_person,
     }
 }
 

@@ -205,7 +205,11 @@ impl SentIds {
     /// Records that sentence `ix`, with id `id`, stands in `article`, paragraph `n`. Sentences
     /// of a paragraph must be inserted in order.
     pub(crate) fn insert(&mut self, article: &str, n: u32, id: &str, ix: usize) {
-        let paras = self.articles.entry(article.to_string()).or_default();
+        // The article's key is made once, not for each of its sentences.
+        let paras = match self.articles.get_mut(article) {
+            Some(paras) => paras,
+            None => self.articles.entry(article.to_string()).or_default(),
+        };
         let (first, count) = paras.entry(n).or_insert((ix, 0));
         let k = ix - *first;
         *count += 1;

@@ -1003,18 +1003,6 @@ impl Unfinished {
         if let Some(f) = self.file.take() {
             f.sync_all()?;
         }
-        self.rename()
-    }
-
-    /// Renames the file over its path without waiting for the disk: for a file whose reader
-    /// checks it and can do without it (after a crash it may be cut or zeroed, never half of
-    /// another file).
-    pub fn finish_unsynced(mut self) -> std::io::Result<()> {
-        self.file = None;
-        self.rename()
-    }
-
-    fn rename(&mut self) -> std::io::Result<()> {
         std::fs::rename(&self.tmp, &self.path)?;
         self.tmp = PathBuf::new();
         Ok(())

@@ -193,10 +193,7 @@ fn write_with_code(engine: &Engine, json: &Path, code: u64) -> Result<PathBuf, S
         source,
     };
     let json = JsonStamp::of(json).map_err(io)?;
-    // Not synced to the disk (at 10,000 articles that was 0.1-0.3 s at the end of every
-    // build): the snapshot only spares the JSON's parse, and one a crash cut or zeroed fails
-    // its length or checksums on load, so the JSON is loaded instead.
-    crate::knowledge::write_unfinished(&path, |w| {
+    crate::knowledge::write_atomic_with(&path, |w| {
         // A header of zeros first; the real one, with lengths and checksums, once they are known.
         w.write_all(&[0u8; HEADER])?;
         // The knowledge's long lists are encoded on every core, a block at a time.
@@ -214,7 +211,6 @@ fn write_with_code(engine: &Engine, json: &Path, code: u64) -> Result<PathBuf, S
         w.seek(SeekFrom::Start(0))?;
         w.write_all(&header.encode())
     })
-    .and_then(|written| written.finish_unsynced())
     .map_err(io)?;
     Ok(path)
 }

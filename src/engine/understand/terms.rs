@@ -153,6 +153,28 @@ impl Engine {
                     );
                 }
             }
+            // A word the sources never use made of a prefix and a word they do use
+            // ("counteroffer", "reopened"): the word is a part of it, as a hyphenated one's are.
+            if !self.index.contains(&s) && !t.norm.contains('-') && !slot && !filler {
+                let lang = &self.knowledge.lexicon.language;
+                for rest in lang
+                    .word_prefixes
+                    .iter()
+                    .filter_map(|p| t.norm.strip_prefix(p.as_str()))
+                    .filter(|rest| rest.len() >= 3)
+                {
+                    let part = self.stem(rest);
+                    if self.index.contains(&part) {
+                        push(
+                            &mut terms,
+                            part,
+                            w.hyphen_part,
+                            false,
+                            TermOrigin::HyphenPart,
+                        );
+                    }
+                }
+            }
             if let Some(syns) = self.lex.synonyms.get(&s) {
                 for syn in syns {
                     push(
@@ -549,5 +571,34 @@ mod article_noun_tests {
         let q = e.analyse("which piece of land would ukraine give up", None);
         let piece = q.terms.iter().find(|t| t.stem == "piec").expect("a term");
         assert_ne!(piece.origin, super::TermOrigin::Filler);
+    }
+}
+
+#[cfg(test)]
+mod prefix_tests {
+    /// A word the sources never use made of a prefix and a word they use reaches that word, as
+    /// a hyphenated word's parts do; a prefix before a word they never use reaches nothing.
+    #[test]
+    fn a_prefixed_word_reaches_its_base() {
+        let e = crate::engine::intents::engine_from(&[(
+            "talks",
+            "2026-10-09",
+            "Drussany has offered a zone of just 8 nautical miles.\n\n\
+             Ostrevia asked for a zone of 25 nautical miles.",
+        )]);
+        let q = e.analyse("what was drussany's counteroffer", None);
+        let part = q.terms.iter().find(|t| t.stem == "offer").expect("offer");
+        assert_eq!(part.origin, super::TermOrigin::HyphenPart);
+        let a = e.ask("what was drussany's counteroffer on the zone", None);
+        assert!(a.answered, "{}", a.to_markdown());
+        assert!(a
+            .citations()
+            .next()
+            .is_some_and(|c| c.quote.contains("8 nautical")));
+        let q = e.analyse("what was drussany's counterattack", None);
+        assert!(q
+            .terms
+            .iter()
+            .all(|t| t.origin != super::TermOrigin::HyphenPart));
     }
 }

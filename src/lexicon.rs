@@ -289,6 +289,14 @@ pub struct Language {
     /// Verbs before "to" and a reporting verb that still report: what someone "likes to say".
     #[serde(default = "builtin_habitual_verbs")]
     pub habitual_verbs: Vec<String>,
+    /// Verbs of hearsay in "is said to have told", "is reported to have called": the subject
+    /// before them is the one the reporting verb after them tells of.
+    #[serde(default = "builtin_hearsay_verbs")]
+    pub hearsay_verbs: Vec<String>,
+    /// Words that give a thing its name right before its quoted name ("provisionally titled
+    /// “...”"): the quotation is a name, not words a verb closing the sentence reports.
+    #[serde(default = "builtin_naming_words")]
+    pub naming_words: Vec<String>,
     /// Pronouns that stand for a man ("he", "his").
     #[serde(default = "builtin_masculine_pronouns")]
     pub masculine_pronouns: Vec<String>,
@@ -574,6 +582,14 @@ fn builtin_source_prepositions() -> Vec<String> {
 
 fn builtin_habitual_verbs() -> Vec<String> {
     builtin_language().habitual_verbs.clone()
+}
+
+fn builtin_hearsay_verbs() -> Vec<String> {
+    builtin_language().hearsay_verbs.clone()
+}
+
+fn builtin_naming_words() -> Vec<String> {
+    builtin_language().naming_words.clone()
 }
 
 fn builtin_nominal_markers() -> Vec<String> {
@@ -1294,6 +1310,10 @@ pub struct Compiled {
     pub nominal_markers: HashSet<String>,
     /// Verbs before "to" and a reporting verb that still report: what someone "likes to say". Lowercase.
     pub habitual_verbs: HashSet<String>,
+    /// Verbs of hearsay in "is said to have told". Lowercase.
+    pub hearsay_verbs: HashSet<String>,
+    /// Words that name a thing right before its quoted name ("titled"). Lowercase.
+    pub naming_words: HashSet<String>,
     /// Pronouns that stand for a man ("he", "his"), lowercase.
     pub masculine_pronouns: HashSet<String>,
     /// Pronouns that stand for a woman ("she", "her"), lowercase.
@@ -1600,6 +1620,8 @@ impl Lexicon {
             citing_verbs: lower(&l.citing_verbs),
             nominal_markers: lower(&l.nominal_markers),
             habitual_verbs: lower(&l.habitual_verbs),
+            hearsay_verbs: lower(&l.hearsay_verbs),
+            naming_words: lower(&l.naming_words),
             masculine_pronouns: lower(&l.masculine_pronouns),
             feminine_pronouns: lower(&l.feminine_pronouns),
             document_verbs: lower(&l.document_verbs),
@@ -1924,6 +1946,8 @@ mod tests {
             "citing_verbs",
             "nominal_markers",
             "habitual_verbs",
+            "hearsay_verbs",
+            "naming_words",
             "masculine_pronouns",
             "feminine_pronouns",
             "document_verbs",

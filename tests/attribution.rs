@@ -407,20 +407,23 @@ fn attribution_is_precise_on_the_seventh_set() {
 /// (`attr8fix`), 92.5% and 76.9%; after `attr8p` (an unnamed caller set off by a relative
 /// clause stops a pronoun, a time phrase after a name keeps the person, "the statement said"
 /// speaks for its issuer), 97.5% and 76.0% (recall counts quotes given any speaker, so the quote
-/// once given the wrong person and now given nobody left it). Two quotes still have a wrong
-/// speaker (a first name alone made a person apart from the full name, a body's description cut
-/// short), so the bars (no wrong speaker, recall 90%) are not met here: the floors are
-/// the last measurement, so a change can raise them but not lose them.
+/// once given the wrong person and now given nobody left it). After `attr8r` (a surname that
+/// stood alone for one person before a namesake was named stays theirs, a question's tag
+/// standing as its own sentence, hearsay, a statement someone issued, a verb closing the
+/// sentence, a group subject ending at its verb, a nickname in a dash aside, a given name alone
+/// as the one full name the article writes with it), 100% and 87.5%: no wrong speaker, recall
+/// still under the 90% bar. The floors are the last measurement, so a change can raise them but
+/// not lose them.
 #[test]
 fn attribution_on_the_eighth_set_keeps_its_last_measurement() {
     let (precision, recall, with_speaker, wrong) = measure_all("articles8", "labels8.toml");
     assert!(
-        precision >= 0.974,
+        precision >= 0.999,
         "precision {:.1}% fell under its floor: {wrong:#?}",
         precision * 100.0
     );
     assert!(
-        recall >= 0.759,
+        recall >= 0.874,
         "recall {:.1}% fell under its floor",
         recall * 100.0
     );

@@ -919,9 +919,26 @@ pub(super) fn unknown_names(
             let before_body = s.tokens.get(b).is_some_and(|t| {
                 c.body_nouns.contains(&t.norm) && adjacent(s.hay, s.tokens[b - 1].end, t.start)
             });
-            !(place || body || after_the || before_body)
+            !(place || body || after_the || before_body || nickname_aside(s, a, b, c))
         })
         .collect()
+}
+
+/// "Benedek Strand - Big Ben to his mates - ...": capitalised words `[a, b)` that open an aside
+/// set off by a dash and close it on "to his <people>" are what those people call the person
+/// before the aside, no one else.
+pub(super) fn nickname_aside(s: &Sent, a: usize, b: usize, c: &Compiled) -> bool {
+    let toks = &s.tokens;
+    a > 0
+        && b > a
+        && s.hay[toks[a - 1].end..toks[a].start].contains(['-', '–', '—'])
+        && toks.get(b).is_some_and(|t| t.norm == "to")
+        && toks
+            .get(b + 1)
+            .is_some_and(|t| c.role_introducers.contains(&t.norm))
+        && toks.get(b + 2).is_some_and(|t| {
+            t.norm.ends_with('s') && s.hay[t.end..].trim_start().starts_with(['-', '–', '—'])
+        })
 }
 
 #[cfg(test)]

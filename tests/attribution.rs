@@ -435,13 +435,14 @@ fn attribution_on_the_eighth_set_keeps_its_last_measurement() {
 /// web story with callers, a magazine profile, a live blog with posts, a ministry readout),
 /// scored on arrival before any change made for it: precision 86.6% (71 of 82 speakers given),
 /// recall 75.7% (81 of 107), once the comparison read a label's trailing comma or full stop as
-/// no part of the quotation. The floors are the last measurement: a change can raise them but
+/// no part of the quotation; after the rules written for set 8 (`attr8r`), 87.8% (72 of 82: a
+/// first name alone is now the one person named in full with it) and 75.7%. The floors are the last measurement: a change can raise them but
 /// not lose them.
 #[test]
 fn attribution_on_the_ninth_set_keeps_its_last_measurement() {
     let (precision, recall, with_speaker, wrong) = measure_all("articles9", "labels9.toml");
     assert!(
-        precision >= 0.865,
+        precision >= 0.877,
         "precision {:.1}% fell under its floor: {wrong:#?}",
         precision * 100.0
     );

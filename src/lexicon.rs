@@ -933,12 +933,22 @@ impl Compiled {
             let (lead, rest) = word.split_at(start);
             let (core, tail) = rest.split_at(core.len());
             let lower = core.to_lowercase();
+            // An abbreviation in capitals with a lowercase "s" ("the VPs line", "PMs") is its
+            // possessive or plural, typed without the apostrophe.
+            let capitals_s = core
+                .strip_suffix('s')
+                .filter(|b| b.len() >= 2 && b.bytes().all(|c| c.is_ascii_uppercase()))
+                .map(str::to_lowercase)
+                .filter(|k| self.shorthand.contains_key(k));
             let (key, possessive) = match lower
                 .strip_suffix("'s")
                 .or_else(|| lower.strip_suffix("\u{2019}s"))
             {
                 Some(k) if self.shorthand.contains_key(k) => (k.to_string(), &core[k.len()..]),
-                _ => (lower, ""),
+                _ => match capitals_s {
+                    Some(k) => (k, "'s"),
+                    None => (lower, ""),
+                },
             };
             match self.shorthand.get(&key) {
                 Some(full) if !core.is_empty() => {
@@ -1750,6 +1760,14 @@ mod tests {
         // Words that are not shorthand, and words that only contain it, are left alone.
         assert_eq!(c.expand_shorthand("what about Vance"), "what about Vance");
         assert_eq!(c.expand_shorthand("upmarket"), "upmarket");
+        // Capitals with a lowercase "s" are the possessive typed without its apostrophe; a
+        // lowercase word ending so ("vps"), or capitals that are no shorthand, are left alone.
+        assert_eq!(
+            c.expand_shorthand("so whats the VPs line"),
+            "so whats the vice president's line"
+        );
+        assert_eq!(c.expand_shorthand("the vps line"), "the vps line");
+        assert_eq!(c.expand_shorthand("the EUs line"), "the EUs line");
         // Month abbreviations and chat words for people and events.
         assert_eq!(
             c.expand_shorthand("by late sept did the veep's presser happen"),

@@ -148,6 +148,13 @@ fn sentences_of<'a>(text: &'a str, c: &Compiled) -> Vec<Sent<'a>> {
         .collect()
 }
 
+/// True when the one-word name at token `i` stands alone: no capitalised word right before it
+/// (a given name: "Erik Korsgaard") and no title before it ("Dr Korsgaard").
+fn surname_alone(s: &Sent, i: usize, c: &Compiled) -> bool {
+    !(i > 0 && s.tokens[i - 1].capital && adjacent(s.hay, s.tokens[i - 1].end, s.tokens[i].start))
+        && title_before(s, i, c).is_empty()
+}
+
 /// True when only spaces stand between two byte offsets.
 fn adjacent(hay: &str, a: usize, b: usize) -> bool {
     a <= b && hay[a..b].chars().all(|c| c.is_whitespace())
@@ -333,11 +340,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             {
                 let i = m.start;
                 let sur = &s.tokens[i].norm;
-                if (i > 0
-                    && s.tokens[i - 1].capital
-                    && adjacent(s.hay, s.tokens[i - 1].end, s.tokens[i].start))
-                    || !title_before(s, i, c).is_empty()
-                {
+                if !surname_alone(s, i, c) {
                     continue;
                 }
                 let uses: Vec<Option<usize>> = prev_uses
@@ -373,11 +376,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             {
                 let i = m.start;
                 let sur = &s.tokens[i].norm;
-                if (i > 0
-                    && s.tokens[i - 1].capital
-                    && adjacent(s.hay, s.tokens[i - 1].end, s.tokens[i].start))
-                    || !title_before(s, i, c).is_empty()
-                {
+                if !surname_alone(s, i, c) {
                     continue;
                 }
                 let Some(one) = bare_alone

@@ -179,6 +179,28 @@ fn own_quotes9_set() {
     );
 }
 
+// The three sets written on 2026-11-30 (fifth session), scored on arrival before any change
+// made for them (at `cfa27d0`: 0.533, 0.436 and 0.440).
+
+#[test]
+fn own_casual6_set() {
+    check("own-casual6", None, 0.53);
+}
+
+#[test]
+fn own_multi6_set() {
+    check("own-multi6", Some("tests/eval/own-multi6/articles"), 0.43);
+}
+
+#[test]
+fn own_quotes10_set() {
+    check(
+        "own-quotes10",
+        Some("tests/fixtures/attribution/articles10"),
+        0.44,
+    );
+}
+
 /// A report two outlets carried (the wire paragraph syndicated in own-multi) is cited once,
 /// naming both outlets, so it does not take two of the first three places.
 #[test]

@@ -21,6 +21,9 @@ SETS = {
     "own-casual5": [HERE.parent.parent / "knowledge/articles/london-talks-2025-04-23.md"],
     "own-multi5": sorted((HERE / "own-multi5/articles").glob("*.md")),
     "own-quotes9": sorted((HERE.parent / "fixtures/attribution/articles9").glob("*.md")),
+    "own-casual6": [HERE.parent.parent / "knowledge/articles/london-talks-2025-04-23.md"],
+    "own-multi6": sorted((HERE / "own-multi6/articles").glob("*.md")),
+    "own-quotes10": sorted((HERE.parent / "fixtures/attribution/articles10").glob("*.md")),
 }
 
 def norm(s):

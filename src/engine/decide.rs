@@ -62,6 +62,9 @@ pub(crate) enum DeclineReason {
     NumberNotGiven,
     /// "When ...": none of the best sentences dates it; they follow as background.
     DateNotGiven,
+    /// "Who will chair the commission": none of the best sentences names anyone besides whom
+    /// the question names; they follow as background.
+    NoOneNamed,
     /// "How did the meeting go", "was it signed": the best sentences report it only as still to
     /// come; they follow as background.
     StillAhead,
@@ -101,6 +104,7 @@ impl DeclineReason {
             }
             DeclineReason::NumberNotGiven => "no sentence gives the number asked for".into(),
             DeclineReason::DateNotGiven => "no sentence gives the date asked for".into(),
+            DeclineReason::NoOneNamed => "no sentence names who".into(),
             DeclineReason::StillAhead => "the sources report it only as still to come".into(),
             DeclineReason::AmbiguousName { .. } => {
                 "a name several people in the sources share".into()
@@ -169,6 +173,9 @@ impl DeclineReason {
             }
             DeclineReason::StillAhead => {
                 "My sources report that only as still to come. Here is what they say:".into()
+            }
+            DeclineReason::NoOneNamed => {
+                "My sources don't say who. Here is what they report about it:".into()
             }
             DeclineReason::AmbiguousName { name, people } => format!(
                 "My sources name more than one **{}**: {}. Which one do you mean?",

@@ -162,6 +162,24 @@ impl Engine {
                 return self.decline(clean, q, DeclineReason::DateNotGiven, facts);
             }
         }
+        // "Who will chair the commission", "who fired the shells": someone is asked for; when
+        // none of the sentences that would be shown names anyone (a person, a party, or a name
+        // in capitals) besides whom the question itself names, the sources don't say who.
+        if self.asks_for_someone(q) {
+            let shown = self.settings.max_quotes.max(1);
+            if !kept
+                .iter()
+                .take(shown)
+                .any(|&(s, _)| self.names_someone(s, q))
+            {
+                let facts = kept
+                    .iter()
+                    .take(shown)
+                    .map(|&(s, sc)| (FactRef::Sentence(s), sc))
+                    .collect();
+                return self.decline(clean, q, DeclineReason::NoOneNamed, facts);
+            }
+        }
         // "How did the meeting go", "was it signed on 24 April": an outcome asked about what
         // every sentence shown reports only as still to come is not in the sources yet.
         if q.intent.name != Intent::When && self.asks_outcome(q) {
@@ -409,6 +427,40 @@ impl Engine {
             word.1,
             others.join(", ")
         ))
+    }
+
+    /// True when the question asks for someone: its first question word is "who" or "whom".
+    fn asks_for_someone(&self, q: &Query) -> bool {
+        q.tokens
+            .iter()
+            .find(|t| self.lex.question_words.contains(&t.norm))
+            .is_some_and(|t| t.norm == "who" || t.norm == "whom")
+    }
+
+    /// True when sentence `s` names someone the question does not: a person or a party of
+    /// its own, or a word in capitals past its first word that is neither a word of the
+    /// question nor one of `not_names` (a body such as "the Joint Commission").
+    fn names_someone(&self, s: usize, q: &Query) -> bool {
+        let r = &self.sents[s];
+        if r.people.iter().any(|p| !q.people.contains(p))
+            || r.parties.iter().any(|p| !q.parties.contains(p))
+        {
+            return true;
+        }
+        let asked: HashSet<&str> = q.tokens.iter().map(|t| t.norm.as_str()).collect();
+        let text = self.sentence_text(s);
+        tokenize(text).iter().skip(1).any(|t| {
+            t.capital
+                && !t.numeric
+                && !asked.contains(t.norm.as_str())
+                && !self
+                    .knowledge
+                    .lexicon
+                    .language
+                    .not_names
+                    .iter()
+                    .any(|n| n.eq_ignore_ascii_case(&t.norm))
+        })
     }
 
     /// True when the question asks how something turned out, in the past: one of
@@ -1053,5 +1105,40 @@ mod tests {
         assert!(lead.contains("60"), "{lead}");
         assert!(!lead.contains("400"), "{lead}");
         assert_eq!(kept[0].0, find("$45"));
+    }
+
+    /// "Who will chair the commission": a sentence about the commission that names no one does
+    /// not say who; one naming its chair does, and so does a body named in capitals.
+    #[test]
+    fn a_who_question_is_answered_only_by_a_sentence_naming_someone() {
+        let unnamed = crate::engine::intents::engine_from(&[(
+            "accord",
+            "2027-02-19",
+            "A joint commission will oversee the accord and meet twice a year.",
+        )]);
+        let a = unnamed.ask("who will chair the joint commission", None);
+        assert!(!a.answered, "{}", a.to_markdown());
+        assert_eq!(
+            a.explanation.decline_reason.as_deref(),
+            Some("no sentence names who")
+        );
+        // Asked what, not who, the same sentence answers.
+        let a = unnamed.ask("how often will the joint commission meet", None);
+        assert!(a.answered, "{}", a.to_markdown());
+        let named = crate::engine::intents::engine_from(&[(
+            "accord",
+            "2027-02-19",
+            "A joint commission will oversee the accord, chaired by the retired judge Amara \
+             Feldt.",
+        )]);
+        let a = named.ask("who will chair the joint commission", None);
+        assert!(a.answered, "{}", a.to_markdown());
+        let body = crate::engine::intents::engine_from(&[(
+            "accord",
+            "2027-02-19",
+            "The commission will be chaired by the Brisande Institute of Marine Science.",
+        )]);
+        let a = body.ask("who will chair the commission", None);
+        assert!(a.answered, "{}", a.to_markdown());
     }
 }

@@ -56,6 +56,9 @@ pub struct English {
 }
 
 const PHRASES: &str = include_str!("../config/phrases.tsv");
+/// Casual idioms and informal words with the plain words news reports use for them,
+/// hand-written (`config/idioms.tsv`, same format; a single word is allowed there).
+const IDIOMS: &str = include_str!("../config/idioms.tsv");
 
 /// A verb phrase whose words mean nothing apart ("hand over", "call off", "turn up the heat"),
 /// from `config/phrases.tsv`: its words as stems, and the words it means.
@@ -67,22 +70,26 @@ pub struct Phrase {
     pub means: Vec<&'static str>,
 }
 
-/// The verb phrases and adjective and adverb idioms, by the stem of their first word.
+/// The verb phrases and adjective and adverb idioms, by the stem of their first word: WordNet's
+/// (`config/phrases.tsv`, two words or more) and the casual ones of `config/idioms.tsv` (where
+/// one informal word, "sitdown", is an entry too).
 pub fn phrases() -> &'static HashMap<String, Vec<Phrase>> {
     static TABLE: LazyLock<HashMap<String, Vec<Phrase>>> = LazyLock::new(|| {
         let mut by_first: HashMap<String, Vec<Phrase>> = HashMap::default();
-        for line in PHRASES.lines().filter(|l| !l.starts_with('#')) {
-            let Some((words, means)) = line.split_once('\t') else {
-                continue;
-            };
-            let stems: Vec<String> = words.split(' ').map(crate::text::stem).collect();
-            if stems.len() < 2 {
-                continue;
+        for (table, fewest) in [(PHRASES, 2), (IDIOMS, 1)] {
+            for line in table.lines().filter(|l| !l.starts_with('#')) {
+                let Some((words, means)) = line.split_once('\t') else {
+                    continue;
+                };
+                let stems: Vec<String> = words.split(' ').map(crate::text::stem).collect();
+                if stems.len() < fewest || stems.iter().any(String::is_empty) {
+                    continue;
+                }
+                by_first.entry(stems[0].clone()).or_default().push(Phrase {
+                    stems,
+                    means: means.split(' ').filter(|w| !w.is_empty()).collect(),
+                });
             }
-            by_first.entry(stems[0].clone()).or_default().push(Phrase {
-                stems,
-                means: means.split(' ').filter(|w| !w.is_empty()).collect(),
-            });
         }
         by_first
     });
@@ -503,6 +510,18 @@ mod tests {
             })
             .expect("on the table");
         assert!(table.means.contains(&"negotiable"), "{:?}", table.means);
+        // The casual table: an idiom, and one informal word alone, say what they mean.
+        let cold = crate::text::stem("cold");
+        let feet = phrases()
+            .get(&cold)
+            .and_then(|v| v.iter().find(|p| p.stems.len() == 2))
+            .expect("cold feet");
+        assert!(feet.means.contains(&"hesitate"), "{:?}", feet.means);
+        let sitdown = phrases()
+            .get(&crate::text::stem("sitdown"))
+            .and_then(|v| v.iter().find(|p| p.stems.len() == 1))
+            .expect("sitdown");
+        assert!(sitdown.means.contains(&"meeting"), "{:?}", sitdown.means);
         // Not noun compounds, whose words keep their own meaning.
         let prime = crate::text::stem("prime");
         assert!(!phrases()

@@ -551,6 +551,47 @@ mod idiom_tests {
 }
 
 #[cfg(test)]
+mod casual_word_tests {
+    /// "Where is the sitdown happening": an informal word the sources never use is read by the
+    /// plain words of `config/idioms.tsv` ("meeting"), not taken for a subject the sources
+    /// lack; a word the sources do use keeps its own weight.
+    #[test]
+    fn an_informal_word_is_read_by_its_plain_meaning() {
+        let e = crate::engine::intents::engine_from(&[(
+            "talks",
+            "2027-03-04",
+            "The envoy will hold a meeting with the president in Lirren on Friday.",
+        )]);
+        let q = e.analyse("where is the envoy's sitdown with the president", None);
+        assert!(
+            q.terms
+                .iter()
+                .any(|t| t.stem == e.stem("meeting") && t.origin == super::TermOrigin::Related),
+            "{:?}",
+            q.terms
+        );
+        assert!(q
+            .terms
+            .iter()
+            .filter(|t| t.stem == e.stem("sitdown"))
+            .all(|t| t.origin == super::TermOrigin::Filler));
+        let a = e.ask("where is the envoy's sitdown with the president", None);
+        assert!(a.answered, "{}", a.to_markdown());
+        // Where the sources use the informal word, it is what is asked.
+        let used = crate::engine::intents::engine_from(&[(
+            "talks",
+            "2027-03-04",
+            "The envoy called the meeting a friendly sitdown.",
+        )]);
+        let q = used.analyse("who called it a sitdown", None);
+        assert!(q
+            .terms
+            .iter()
+            .any(|t| t.stem == used.stem("sitdown") && t.origin == super::TermOrigin::Typed));
+    }
+}
+
+#[cfg(test)]
 mod article_noun_tests {
     /// "According to the piece": the article itself is filler, so a question naming it is
     /// answered from the rest; the same noun asked about stays content.

@@ -138,6 +138,35 @@ impl Engine {
                 }
             }
         }
+        // An informal word for an office ("go-between", "boss"; `config/idioms.tsv`) stands
+        // for the titles among the plain words it means, as a role phrase does.
+        for (k, t) in tokens.iter().enumerate() {
+            if hits.iter().any(|h| h.0 <= k && k < h.1) {
+                continue;
+            }
+            let Some(entry) = crate::english::phrases()
+                .get(&crate::text::stem(&t.norm))
+                .and_then(|v| v.iter().find(|p| p.stems.len() == 1))
+            else {
+                continue;
+            };
+            // A title that is a role phrase ("mediator") stands for the titles it lists.
+            let titles: Vec<Vec<String>> = entry
+                .means
+                .iter()
+                .filter(|m| self.is_title_stem(&self.stem(m)))
+                .flat_map(|m| {
+                    lang.role_synonyms
+                        .iter()
+                        .find(|g| g.first().is_some_and(|p| p == m))
+                        .map_or_else(|| vec![m.to_string()], |g| g[1..].to_vec())
+                })
+                .map(|m| self.title_stems(&m))
+                .collect();
+            if !titles.is_empty() {
+                hits.push((k, k + 1, titles, None));
+            }
+        }
         let mut out = Vec::new();
         for (mut start, mut end, alternatives, inner) in hits {
             let inside = |k: usize| inner.is_some_and(|(_, s, e)| (s..e).contains(&k));
@@ -442,6 +471,10 @@ mod rank_and_stand_in_tests {
             holder(&e, "what did ostvik's defence chief say"),
             ["Lars Vik"]
         );
+        // An informal word for an office (`config/idioms.tsv`) is the office it means: the
+        // go-between is the mediator, and so the mediating country's envoy.
+        assert_eq!(holder(&e, "what did the go-between say"), ["Karl Oster"]);
+        assert!(holder(&e, "what did the bystander say").is_empty());
         // An adjective between "the" and the title ("the old president") keeps it a role.
         assert_eq!(holder(&e, "why did the old president wait"), ["Mira Sand"]);
         // A role no one holds for that party is still no one's.

@@ -96,6 +96,36 @@ pub fn phrases() -> &'static HashMap<String, Vec<Phrase>> {
     &TABLE
 }
 
+const THESAURUS: &str = include_str!("../config/news_thesaurus.tsv");
+
+/// Words a news report uses instead of a word ("observer": monitor, inspector), by the word's
+/// stem, from `config/news_thesaurus.tsv` (hand-written): stand-ins for a word the sources never
+/// use.
+pub fn thesaurus(word: &str) -> &'static [&'static str] {
+    static TABLE: LazyLock<HashMap<String, Vec<&'static str>>> = LazyLock::new(|| {
+        let mut by_stem: HashMap<String, Vec<&'static str>> = HashMap::default();
+        for line in THESAURUS.lines().filter(|l| !l.starts_with('#')) {
+            let Some((head, related)) = line.split_once('\t') else {
+                continue;
+            };
+            let key = crate::text::stem(head.trim());
+            if key.is_empty() {
+                continue;
+            }
+            let entry = by_stem.entry(key).or_default();
+            for w in related.split(' ').filter(|w| !w.is_empty()) {
+                if !entry.contains(&w) {
+                    entry.push(w);
+                }
+            }
+        }
+        by_stem
+    });
+    TABLE
+        .get(&crate::text::stem(word))
+        .map_or(&[][..], Vec::as_slice)
+}
+
 /// Parses the tables on a thread of their own, once per process, so the first question does not
 /// wait for them (about 40 ms at first use otherwise); a question asked sooner waits for the
 /// parse to finish, as it would have anyway.
@@ -107,6 +137,7 @@ pub fn warm_in_background() {
             .spawn(|| {
                 english();
                 phrases();
+                thesaurus("");
             });
     });
 }

@@ -1141,4 +1141,26 @@ mod tests {
         let a = body.ask("who will chair the commission", None);
         assert!(a.answered, "{}", a.to_markdown());
     }
+
+    /// "What's the population of the enclave": a quantity noun asks for a number, so a
+    /// sentence about the enclave's residents that gives none does not answer it.
+    #[test]
+    fn a_quantity_noun_asks_for_a_number() {
+        let e = crate::engine::intents::engine_from(&[(
+            "enclave",
+            "2026-03-02",
+            "The Orsa Enclave Council, which speaks for the district's residents, said the \
+             talks had ignored them.",
+        )]);
+        let a = e.ask("what's the population of the orsa enclave", None);
+        assert_eq!(a.explanation.intent, "how_many");
+        assert!(!a.answered, "{}", a.to_markdown());
+        let counted = crate::engine::intents::engine_from(&[(
+            "enclave",
+            "2026-03-02",
+            "The Orsa enclave has a population of about 12,000 people.",
+        )]);
+        let a = counted.ask("what's the population of the orsa enclave", None);
+        assert!(a.answered, "{}", a.to_markdown());
+    }
 }

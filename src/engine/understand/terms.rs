@@ -227,6 +227,15 @@ impl Engine {
                 for (st, sim) in used {
                     push(&mut terms, st, w.neighbour * sim, true, TermOrigin::Related);
                 }
+                // And the words a news report would use instead (`config/news_thesaurus.tsv`).
+                if !self.index.contains(&s) {
+                    for word in crate::english::thesaurus(&t.norm) {
+                        let st = self.stem(word);
+                        if self.index.contains(&st) {
+                            push(&mut terms, st, w.related_synonym, true, TermOrigin::Related);
+                        }
+                    }
+                }
             }
             // A misspelt word stands for the word it is closest to; an English word is not
             // misspelt just because the sources do not use it.
@@ -588,6 +597,44 @@ mod casual_word_tests {
             .terms
             .iter()
             .any(|t| t.stem == used.stem("sitdown") && t.origin == super::TermOrigin::Typed));
+    }
+}
+
+#[cfg(test)]
+mod thesaurus_tests {
+    /// "Where will the observers be stationed" over sources that say "monitors": a word the
+    /// sources never use reaches the words a news report uses instead
+    /// (`config/news_thesaurus.tsv`); a word they use gets no such stand-ins.
+    #[test]
+    fn a_word_the_sources_never_use_reaches_the_news_word_for_it() {
+        let e = crate::engine::intents::engine_from(&[(
+            "mission",
+            "2026-11-02",
+            "The first 80 monitors will be stationed along the river crossing from Monday.",
+        )]);
+        let q = e.analyse("where will the observers be stationed", None);
+        assert!(
+            q.terms
+                .iter()
+                .any(|t| t.stem == e.stem("monitors") && t.origin == super::TermOrigin::Related),
+            "{:?}",
+            q.terms
+        );
+        let a = e.ask("where will the observers be stationed", None);
+        assert!(a.answered, "{}", a.to_markdown());
+        assert!(a.citations().next().unwrap().quote.contains("80 monitors"));
+        // Where the sources use the word too, it is what is asked: no thesaurus stand-in joins.
+        let both = crate::engine::intents::engine_from(&[(
+            "mission",
+            "2026-11-02",
+            "The first 80 monitors will be stationed along the river crossing from Monday.\n\n\
+             An observer from the press office said the crossing was quiet.",
+        )]);
+        let q = both.analyse("where will the observers be stationed", None);
+        assert!(!q
+            .terms
+            .iter()
+            .any(|t| t.stem == both.stem("monitors") && t.origin == super::TermOrigin::Related));
     }
 }
 

@@ -1774,6 +1774,11 @@ mod tests {
             "by late september did the vice president's presser happen"
                 .replace("presser", "press conference")
         );
+        // Contractions typed without their apostrophe.
+        assert_eq!(
+            c.expand_shorthand("whats their condition before theyll talk"),
+            "whats their condition before they will talk"
+        );
     }
 
     /// "What's the name of X" asks who X is; an opening that only starts the same way, or the

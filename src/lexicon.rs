@@ -363,9 +363,16 @@ pub struct Language {
     /// Words that open such a time phrase ("last", "on").
     #[serde(default)]
     pub subject_time_leads: Vec<String>,
-    /// Nouns for a written document, which speaks for who issued it ("the statement said").
+    /// Nouns for a document, which speaks for who issued it ("the statement said").
     #[serde(default)]
     pub document_nouns: Vec<String>,
+    /// Kinds of place a question may ask for by name ("which city", "what building"): only a
+    /// sentence naming a place answers it.
+    #[serde(default = "builtin_asked_place_nouns")]
+    pub asked_place_nouns: Vec<String>,
+    /// Of those, the kinds a country answers ("which countries"): a party named answers them.
+    #[serde(default = "builtin_country_nouns")]
+    pub country_nouns: Vec<String>,
     /// Articles that may open a role after a name ("the", "a").
     #[serde(default)]
     pub role_articles: Vec<String>,
@@ -790,6 +797,14 @@ fn builtin_article_nouns() -> Vec<String> {
 
 fn builtin_rank_modifiers() -> Vec<String> {
     builtin_language().rank_modifiers.clone()
+}
+
+fn builtin_asked_place_nouns() -> Vec<String> {
+    builtin_language().asked_place_nouns.clone()
+}
+
+fn builtin_country_nouns() -> Vec<String> {
+    builtin_language().country_nouns.clone()
 }
 
 fn builtin_place_nouns() -> Vec<String> {
@@ -1955,6 +1970,8 @@ mod tests {
     fn a_language_written_before_a_word_list_existed_takes_the_built_in_one() {
         let mut table = toml::Table::try_from(builtin_language()).unwrap();
         for key in [
+            "asked_place_nouns",
+            "country_nouns",
             "filler_words",
             "pair_stopwords",
             "contractions",

@@ -65,6 +65,9 @@ pub(crate) enum DeclineReason {
     /// "Who will chair the commission": none of the best sentences names anyone besides whom
     /// the question names; they follow as background.
     NoOneNamed,
+    /// "Which city ...": none of the best sentences names a place besides those the question
+    /// names; they follow as background.
+    NoPlaceNamed,
     /// "How did the meeting go", "was it signed": the best sentences report it only as still to
     /// come; they follow as background.
     StillAhead,
@@ -105,6 +108,7 @@ impl DeclineReason {
             DeclineReason::NumberNotGiven => "no sentence gives the number asked for".into(),
             DeclineReason::DateNotGiven => "no sentence gives the date asked for".into(),
             DeclineReason::NoOneNamed => "no sentence names who".into(),
+            DeclineReason::NoPlaceNamed => "no sentence names the place asked for".into(),
             DeclineReason::StillAhead => "the sources report it only as still to come".into(),
             DeclineReason::AmbiguousName { .. } => {
                 "a name several people in the sources share".into()
@@ -176,6 +180,9 @@ impl DeclineReason {
             }
             DeclineReason::NoOneNamed => {
                 "My sources don't say who. Here is what they report about it:".into()
+            }
+            DeclineReason::NoPlaceNamed => {
+                "My sources don't name that place. Here is what they report about it:".into()
             }
             DeclineReason::AmbiguousName { name, people } => format!(
                 "My sources name more than one **{}**: {}. Which one do you mean?",

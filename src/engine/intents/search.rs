@@ -180,6 +180,24 @@ impl Engine {
                 return self.decline(clean, q, DeclineReason::NoOneNamed, facts);
             }
         }
+        // "Which city is the envoy flying to", "what building were they in": a place is asked
+        // for by its kind; when none of the sentences that would be shown names a place the
+        // question does not (a party counts only for "which country"), the sources don't say.
+        if let Some(country) = self.asked_place_kind(q) {
+            let shown = self.settings.max_quotes.max(1);
+            if !kept
+                .iter()
+                .take(shown)
+                .any(|&(s, _)| self.names_place(s, q, country))
+            {
+                let facts = kept
+                    .iter()
+                    .take(shown)
+                    .map(|&(s, sc)| (FactRef::Sentence(s), sc))
+                    .collect();
+                return self.decline(clean, q, DeclineReason::NoPlaceNamed, facts);
+            }
+        }
         // "How did the meeting go", "was it signed on 24 April": an outcome asked about what
         // every sentence shown reports only as still to come is not in the sources yet.
         if q.intent.name != Intent::When && self.asks_outcome(q) {
@@ -447,19 +465,59 @@ impl Engine {
         {
             return true;
         }
-        let asked: HashSet<&str> = q.tokens.iter().map(|t| t.norm.as_str()).collect();
-        let text = self.sentence_text(s);
-        tokenize(text).iter().skip(1).any(|t| {
-            t.capital
-                && !t.numeric
-                && !asked.contains(t.norm.as_str())
-                && !self
-                    .knowledge
-                    .lexicon
-                    .language
-                    .not_names
-                    .iter()
-                    .any(|n| n.eq_ignore_ascii_case(&t.norm))
+        self.new_capitalised_words(s, q).next().is_some()
+    }
+
+    /// The words in capitals of sentence `s` past its first word that are neither words of the
+    /// question nor one of `not_names` ("Monday", "The"), lowercase.
+    fn new_capitalised_words<'a>(
+        &'a self,
+        s: usize,
+        q: &'a Query,
+    ) -> impl Iterator<Item = String> + 'a {
+        let not_names = &self.knowledge.lexicon.language.not_names;
+        tokenize(self.sentence_text(s))
+            .into_iter()
+            .skip(1)
+            .filter(move |t| {
+                t.capital
+                    && !t.numeric
+                    && !q.tokens.iter().any(|a| a.norm == t.norm)
+                    && !not_names.iter().any(|n| n.eq_ignore_ascii_case(&t.norm))
+            })
+            .map(|t| t.norm)
+    }
+
+    /// The kind of place a question asks for by name: "which" or "what" with one of
+    /// `asked_place_nouns` among the next three words; true when it is a country's kind.
+    fn asked_place_kind(&self, q: &Query) -> Option<bool> {
+        let lang = &self.knowledge.lexicon.language;
+        let at = q
+            .tokens
+            .iter()
+            .position(|t| t.norm == "which" || t.norm == "what")?;
+        let stems =
+            |list: &[String]| -> Vec<String> { list.iter().map(|w| self.stem(w)).collect() };
+        let kinds = stems(&lang.asked_place_nouns);
+        let countries = stems(&lang.country_nouns);
+        q.tokens[at + 1..].iter().take(3).find_map(|t| {
+            let st = self.stem(&t.norm);
+            kinds.contains(&st).then(|| countries.contains(&st))
+        })
+    }
+
+    /// True when sentence `s` names a place the question does not: a word in capitals that
+    /// is no one's name in it and, unless a country was asked for, no party's.
+    fn names_place(&self, s: usize, q: &Query, country: bool) -> bool {
+        let k = &self.knowledge;
+        self.new_capitalised_words(s, q).any(|w| {
+            !self.name_words.contains_key(&w)
+                && (country
+                    || !k
+                        .lexicon
+                        .parties
+                        .iter()
+                        .any(|p| p.aliases.iter().any(|a| a.eq_ignore_ascii_case(&w))))
         })
     }
 
@@ -1161,6 +1219,33 @@ mod tests {
             "The Orsa enclave has a population of about 12,000 people.",
         )]);
         let a = counted.ask("what's the population of the orsa enclave", None);
+        assert!(a.answered, "{}", a.to_markdown());
+    }
+
+    /// "Which city is the envoy meeting him in": a sentence naming only the country (a party)
+    /// does not name the city; one naming a place does; and for "which country" the country
+    /// answers.
+    #[test]
+    fn a_place_asked_for_by_its_kind_must_be_named() {
+        let e = crate::engine::intents::engine_from(&[(
+            "trip",
+            "2025-04-23",
+            "The US envoy, Steve Witkoff, will meet the Russian president in Russia this week.",
+        )]);
+        let a = e.ask("which city is witkoff meeting the president in", None);
+        assert!(!a.answered, "{}", a.to_markdown());
+        assert_eq!(
+            a.explanation.decline_reason.as_deref(),
+            Some("no sentence names the place asked for")
+        );
+        let a = e.ask("which country is witkoff meeting the president in", None);
+        assert!(a.answered, "{}", a.to_markdown());
+        let city = crate::engine::intents::engine_from(&[(
+            "trip",
+            "2025-04-23",
+            "The US envoy, Steve Witkoff, will meet the Russian president in St Petersburg.",
+        )]);
+        let a = city.ask("which city is witkoff meeting the president in", None);
         assert!(a.answered, "{}", a.to_markdown());
     }
 }

@@ -346,14 +346,34 @@ impl Engine {
                 .map(|t| t.stem.clone())
                 .collect()
         };
-        (after..q.tokens.len())
-            .filter(|&k| {
-                let t = &q.tokens[k].norm;
-                !self.lex.stopwords.contains(t) && !q.tokens[k].numeric && !in_span(k)
-            })
-            .map(group)
-            .find(|g| !g.is_empty())
-            .map(|g| (after, g))
+        let open = |k: usize| {
+            let t = &q.tokens[k].norm;
+            !self.lex.stopwords.contains(t) && !q.tokens[k].numeric && !in_span(k)
+        };
+        let first = (after..q.tokens.len()).find(|&k| open(k) && !group(k).is_empty())?;
+        let mut counted = group(first);
+        // "How many ferry trips": a noun right after the first word is the compound's head,
+        // and counts as what is counted too.
+        let mut end = first + 1;
+        while end < q.tokens.len()
+            && end < first + 3
+            && open(end)
+            && crate::english::english().pos(&q.tokens[end].norm) == crate::english::Pos::Noun
+        {
+            counted.extend(group(end));
+            end += 1;
+        }
+        // A report counts the thing in its own word ("120 observers" for monitors): the words
+        // of `config/news_thesaurus.tsv` the sources use count it as well.
+        for t in &q.tokens[first..end] {
+            for word in crate::english::thesaurus(&t.norm) {
+                let st = self.stem(word);
+                if self.index.contains(&st) && !counted.contains(&st) {
+                    counted.push(st);
+                }
+            }
+        }
+        Some((after, counted))
     }
 
     /// "How many prisoners ...", when articles of different dates give different counts: the
@@ -1247,5 +1267,20 @@ mod tests {
         )]);
         let a = city.ask("which city is witkoff meeting the president in", None);
         assert!(a.answered, "{}", a.to_markdown());
+    }
+
+    /// "How many ferry trips a week": the compound's head ("trips") is counted too, so a
+    /// sentence giving the number of trips answers it without the word "ferry".
+    #[test]
+    fn a_compound_noun_counted_is_counted_by_its_head_too() {
+        let e = crate::engine::intents::engine_from(&[(
+            "lake",
+            "2026-06-04",
+            "The ferry between the two towns reopened last month.\n\n\
+             The number of crossings went up this week from six to 14 trips.",
+        )]);
+        let a = e.ask("how many ferry trips a week are running now", None);
+        assert!(a.answered, "{}", a.to_markdown());
+        assert!(a.citations().any(|c| c.quote.contains("14 trips")));
     }
 }

@@ -297,6 +297,12 @@ pub struct Language {
     /// “...”"): the quotation is a name, not words a verb closing the sentence reports.
     #[serde(default = "builtin_naming_words")]
     pub naming_words: Vec<String>,
+    /// Participles before "as" and a quoted term ("a rig known along this coast as a “chain sweep”"): the quotation is what something is called, no one's words.
+    #[serde(default = "builtin_term_cues")]
+    pub term_cues: Vec<String>,
+    /// Words that give a person a nickname in quotation marks after their name and a comma or dash ("X, dubbed “...”", "X — known in the press room as “...”").
+    #[serde(default = "builtin_nickname_cues")]
+    pub nickname_cues: Vec<String>,
     /// Pronouns that stand for a man ("he", "his").
     #[serde(default = "builtin_masculine_pronouns")]
     pub masculine_pronouns: Vec<String>,
@@ -590,6 +596,14 @@ fn builtin_hearsay_verbs() -> Vec<String> {
 
 fn builtin_naming_words() -> Vec<String> {
     builtin_language().naming_words.clone()
+}
+
+fn builtin_term_cues() -> Vec<String> {
+    builtin_language().term_cues.clone()
+}
+
+fn builtin_nickname_cues() -> Vec<String> {
+    builtin_language().nickname_cues.clone()
 }
 
 fn builtin_nominal_markers() -> Vec<String> {
@@ -1324,6 +1338,10 @@ pub struct Compiled {
     pub hearsay_verbs: HashSet<String>,
     /// Words that name a thing right before its quoted name ("titled"). Lowercase.
     pub naming_words: HashSet<String>,
+    /// Participles before "as" and a quoted term ("known"). Lowercase.
+    pub term_cues: HashSet<String>,
+    /// Words that give a person a nickname after their name ("dubbed"). Lowercase.
+    pub nickname_cues: HashSet<String>,
     /// Pronouns that stand for a man ("he", "his"), lowercase.
     pub masculine_pronouns: HashSet<String>,
     /// Pronouns that stand for a woman ("she", "her"), lowercase.
@@ -1632,6 +1650,8 @@ impl Lexicon {
             habitual_verbs: lower(&l.habitual_verbs),
             hearsay_verbs: lower(&l.hearsay_verbs),
             naming_words: lower(&l.naming_words),
+            term_cues: lower(&l.term_cues),
+            nickname_cues: lower(&l.nickname_cues),
             masculine_pronouns: lower(&l.masculine_pronouns),
             feminine_pronouns: lower(&l.feminine_pronouns),
             document_verbs: lower(&l.document_verbs),
@@ -1966,6 +1986,8 @@ mod tests {
             "habitual_verbs",
             "hearsay_verbs",
             "naming_words",
+            "term_cues",
+            "nickname_cues",
             "masculine_pronouns",
             "feminine_pronouns",
             "document_verbs",

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use crate::article::Article;
-use crate::knowledge::{Speaker, UnnamedSource};
+use crate::knowledge::{Cite, Speaker, UnnamedSource};
 use crate::lexicon::Compiled;
 use crate::text::{slug, stem, tokenize, CharMap};
 
@@ -214,10 +214,21 @@ impl<'a> Reader<'a> {
         }
         // A surname several people share, which the text does not settle: nobody's.
         if let Some(m) = found.filter(|m| m.person.is_none() && (!det || role_only)) {
-            self.reason = Some(format!(
-                "“{}” is a surname several people share and the text does not say whose",
-                s.tokens[m.start].base(s.hay)
-            ));
+            let words: Vec<String> = s.tokens[m.start..m.end]
+                .iter()
+                .map(|t| t.norm.clone())
+                .collect();
+            self.reason = Some(if self.registry.nicknames.contains_key(&words) {
+                format!(
+                    "“{}” is a nickname the text does not tie to one person",
+                    &s.hay[s.tokens[m.start].start..s.tokens[m.end - 1].end]
+                )
+            } else {
+                format!(
+                    "“{}” is a surname several people share and the text does not say whose",
+                    s.tokens[m.start].base(s.hay)
+                )
+            });
             return None;
         }
         if let Some(src) = self.source_phrase(s, a, b, mentions, n, map) {
@@ -261,6 +272,19 @@ impl<'a> Reader<'a> {
             if lead == a && b - a == 1 && self.registry.places.contains(&first.norm) {
                 // A city speaking for its government ("Mirren said").
                 return Some(self.add_source(s, a, b, None, None, n, map));
+            }
+            // "Iron Teddy hit back": a nickname the text gave is its person's, or nobody's.
+            let words: Vec<String> = s.tokens[lead..b].iter().map(|t| t.norm.clone()).collect();
+            match self.registry.nickname_for(&words) {
+                Some(Some(pi)) => return Some(self.person_speaker(pi)),
+                Some(None) => {
+                    self.reason = Some(format!(
+                        "“{}” is a nickname the text does not tie to one person",
+                        &s.hay[s.tokens[lead].start..s.tokens[b - 1].end]
+                    ));
+                    return None;
+                }
+                None => {}
             }
             if lead == a && (a..b).all(|k| !self.registry.places.contains(&s.tokens[k].norm)) {
                 // "raged Big Bram": a nickname of the one person with that given name, when the
@@ -522,7 +546,15 @@ impl<'a> Reader<'a> {
         }
         let start = s.tokens[a].start;
         let end = s.tokens[b - 1].end;
-        let description = s.hay[start..end].to_string();
+        // "the coastguard" after "the Ellanor Coastguard": the body by the fuller name the
+        // article gave it, cited where it gave it.
+        let (description, cite) = match self.fuller_body_name(s, a, b, n) {
+            Some((description, cite)) => (description, cite),
+            None => (
+                s.hay[start..end].to_string(),
+                cite(&self.article.id, n, map, start, end),
+            ),
+        };
         if let Some(prev) = self
             .facts
             .sources
@@ -537,9 +569,76 @@ impl<'a> Reader<'a> {
             description,
             on_behalf_of: on_behalf,
             affiliation,
-            cite: cite(&self.article.id, n, map, start, end),
+            cite,
         });
         Speaker::Source(id)
+    }
+
+    /// "the coastguard" (tokens `[a, b)`: "the" and a body's noun in lowercase) in paragraph
+    /// `n`, after the article has named one body with that noun in capitals ("the Ellanor
+    /// Coastguard"): that fuller name as written, "the" included, with its cite. `None` when
+    /// the article named no such body before, or several.
+    fn fuller_body_name(&self, s: &Sent, a: usize, b: usize, n: u32) -> Option<(String, Cite)> {
+        let (the, noun) = (&s.tokens[a], s.tokens.get(a + 1)?);
+        if b != a + 2
+            || the.norm != "the"
+            || noun.capital
+            || noun.possessive
+            || !self.c.body_nouns.contains(&noun.norm)
+        {
+            return None;
+        }
+        let mut names: Vec<String> = Vec::new();
+        let mut nearest: Option<(String, Cite)> = None;
+        for p in self.article.paragraphs.iter().take_while(|p| p.n <= n) {
+            let upto = if p.n == n { the.start } else { p.text.len() };
+            let toks = tokenize(&p.text[..upto]);
+            for (k, t) in toks.iter().enumerate() {
+                if !t.capital || t.possessive || t.norm != noun.norm {
+                    continue;
+                }
+                // The capitalised words right before the noun, "the" not among them.
+                let mut f = k;
+                while f > 0
+                    && toks[f - 1].capital
+                    && !toks[f - 1].possessive
+                    && !self.c.role_articles.contains(&toks[f - 1].norm)
+                    && adjacent(&p.text, toks[f - 1].end, toks[f].start)
+                {
+                    f -= 1;
+                }
+                if f == k {
+                    continue;
+                }
+                let name = toks[f..=k]
+                    .iter()
+                    .map(|t| t.norm.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+                let from = match f.checked_sub(1) {
+                    Some(d)
+                        if self.c.role_articles.contains(&toks[d].norm)
+                            && adjacent(&p.text, toks[d].end, toks[f].start) =>
+                    {
+                        d
+                    }
+                    _ => f,
+                };
+                let (start, end) = (toks[from].start, toks[k].end);
+                let map = CharMap::new(&p.text);
+                nearest = Some((
+                    p.text[start..end].to_string(),
+                    cite(&self.article.id, p.n, &map, start, end),
+                ));
+            }
+        }
+        match names.len() {
+            1 => nearest,
+            _ => None,
+        }
     }
 
     /// Every reporting verb of a sentence with its speaker.
@@ -2985,5 +3084,79 @@ mod tests {
         // Someone beside him is someone else: the pronoun is not settled.
         let who = speaker(&reg, &f, "We lost");
         assert!(who.starts_with("unattributed: "), "{who}");
+    }
+
+    #[test]
+    fn a_nickname_the_text_gives_a_person_is_that_person() {
+        let (reg, f) = read(&[
+            "Harbour minister Olek “the Heron” Brand met the unions. Trade envoy Mira Sallow — dubbed “Steel Mira” by dockers — stayed away.",
+            "“No deal today,” Mr Brand said.",
+            "“We will not sign,” the Heron growled as he left.",
+            "Steel Mira replied within the hour. “Then nobody eats,” she said.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "We will not sign"), "person: Olek Brand");
+        assert_eq!(speaker(&reg, &f, "nobody eats"), "person: Mira Sallow");
+        assert!(reg
+            .people
+            .iter()
+            .all(|p| !p.name.contains("Heron") && !p.name.contains("Steel")));
+    }
+
+    #[test]
+    fn a_body_named_in_full_before_keeps_that_name() {
+        let (reg, f) = read(&[
+            "The Velmar Coastguard boarded the trawler in January.",
+            "In a statement, the coastguard said the crew were “treated well”.",
+            "The ministry said the talks were “useful”.",
+        ]);
+        assert_eq!(
+            speaker(&reg, &f, "treated well"),
+            "source: The Velmar Coastguard"
+        );
+        // No ministry was named before: the words as written.
+        assert_eq!(speaker(&reg, &f, "useful"), "source: The ministry");
+    }
+
+    #[test]
+    fn a_body_is_not_given_a_name_the_article_gave_two_bodies() {
+        let (reg, f) = read(&[
+            "The Velmar Coastguard and the Ostra Coastguard both patrol the strait.",
+            "In a statement, the coastguard said the crew were “treated well”.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "treated well"), "source: the coastguard");
+    }
+
+    #[test]
+    fn a_term_something_is_known_as_is_nobody_s_words() {
+        let (reg, f) = read(&[
+            "The Velmar Coastguard has said the crew used a rig known along this coast as a “drag comb.”",
+            "The Velmar Coastguard has said the crew were “fishing illegally.”",
+        ]);
+        let who = speaker(&reg, &f, "drag comb");
+        assert!(who.starts_with("unattributed: a term"), "{who}");
+        // Words the body said, with no naming participle before them, stay its own.
+        assert_eq!(
+            speaker(&reg, &f, "fishing illegally"),
+            "source: The Velmar Coastguard"
+        );
+    }
+
+    #[test]
+    fn a_nickname_tied_to_no_one_is_no_person_of_its_own() {
+        // Given by fishermen to nobody the text names (no name before the aside's comma), and
+        // a quoted phrase after "dubbed" that is no nickname of the name before it.
+        let (reg, f) = read(&[
+            "The new patrol boat, dubbed “the Heron” by fishermen, left port at dawn.",
+            "“We will not sign,” the Heron growled as it left.",
+            "Envoy Mira Sallow, who dubbed the plan “Operation Trap”, stayed away. “Then nobody eats,” she said.",
+        ]);
+        let who = speaker(&reg, &f, "We will not sign");
+        assert!(who.starts_with("unattributed: "), "{who}");
+        assert!(reg.people.iter().all(|p| !p.name.contains("Heron")));
+        assert_eq!(speaker(&reg, &f, "nobody eats"), "person: Mira Sallow");
+        assert!(reg
+            .nicknames
+            .keys()
+            .all(|k| !k.contains(&"trap".to_string())));
     }
 }

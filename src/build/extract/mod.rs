@@ -31,7 +31,7 @@ use dates::events_in;
 use numbers::numbers_in;
 use people::unknown_names;
 use positions::positions_in;
-use quotes::{find_quotes, inner_quotes, names_a_thing, trim_quote, QuoteSpan};
+use quotes::{find_quotes, inner_quotes, names_a_term, names_a_thing, trim_quote, QuoteSpan};
 use references::{subject_mention, viewpoint_person, Named};
 use registry::{person_mentions, title_before, Mention};
 
@@ -583,6 +583,9 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                     && names_a_thing(text, c)
                 {
                     reason = Some("a name or title in quotation marks, not words said".into());
+                    (None, None)
+                } else if after_verb.is_none() && !whole_quote && names_a_term(s, q.open, text, c) {
+                    reason = Some("a term for something in quotation marks, not words said".into());
                     (None, None)
                 } else if pronoun_answer && answerer.is_some() {
                     let sd = after_verb.expect("checked");
@@ -1179,6 +1182,7 @@ pub(crate) mod testing {
         let c = lexicon.compile();
         let mut reg = Registry::default();
         find_people(&a, &c, &mut reg);
+        reg.forget_nicknames();
         reg.merge_surnames();
         reg.places = place_words(std::slice::from_ref(&a), &c);
         let mut facts = extract(&a, &c, &reg);

@@ -297,6 +297,9 @@ pub struct Language {
     /// “...”"): the quotation is a name, not words a verb closing the sentence reports.
     #[serde(default = "builtin_naming_words")]
     pub naming_words: Vec<String>,
+    /// Prepositions after a noun for someone's words that name whose words they are ("a message from a listener: “...”", "the statement of X that “...”").
+    #[serde(default = "builtin_owner_prepositions")]
+    pub owner_prepositions: Vec<String>,
     /// Participles before "as" and a quoted term ("a rig known along this coast as a “chain sweep”"): the quotation is what something is called, no one's words.
     #[serde(default = "builtin_term_cues")]
     pub term_cues: Vec<String>,
@@ -596,6 +599,10 @@ fn builtin_hearsay_verbs() -> Vec<String> {
 
 fn builtin_naming_words() -> Vec<String> {
     builtin_language().naming_words.clone()
+}
+
+fn builtin_owner_prepositions() -> Vec<String> {
+    builtin_language().owner_prepositions.clone()
 }
 
 fn builtin_term_cues() -> Vec<String> {
@@ -1338,6 +1345,8 @@ pub struct Compiled {
     pub hearsay_verbs: HashSet<String>,
     /// Words that name a thing right before its quoted name ("titled"). Lowercase.
     pub naming_words: HashSet<String>,
+    /// Prepositions after a noun for words that name whose they are ("from", "of"). Lowercase.
+    pub owner_prepositions: HashSet<String>,
     /// Participles before "as" and a quoted term ("known"). Lowercase.
     pub term_cues: HashSet<String>,
     /// Words that give a person a nickname after their name ("dubbed"). Lowercase.
@@ -1650,6 +1659,7 @@ impl Lexicon {
             habitual_verbs: lower(&l.habitual_verbs),
             hearsay_verbs: lower(&l.hearsay_verbs),
             naming_words: lower(&l.naming_words),
+            owner_prepositions: lower(&l.owner_prepositions),
             term_cues: lower(&l.term_cues),
             nickname_cues: lower(&l.nickname_cues),
             masculine_pronouns: lower(&l.masculine_pronouns),
@@ -1986,6 +1996,7 @@ mod tests {
             "habitual_verbs",
             "hearsay_verbs",
             "naming_words",
+            "owner_prepositions",
             "term_cues",
             "nickname_cues",
             "masculine_pronouns",

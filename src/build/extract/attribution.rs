@@ -1134,6 +1134,16 @@ impl<'a> Reader<'a> {
                     self.reason = None;
                 }
             }
+            // "welcomes the statement of X that the accord “...”": the words are X's.
+            let quote_after = s.hay[toks[v].end..s.end]
+                .find(['“', '"'])
+                .map(|at| toks[v].end + at);
+            if let Some(open) = quote_after.filter(|_| !after_quote) {
+                let to = toks.iter().take_while(|t| t.end <= open).count();
+                if let Some(owner) = self.words_owner(s, v + 1, to, true, mentions, n, map) {
+                    speaker = owner;
+                }
+            }
             out.push(Said {
                 speaker,
                 verb: v,
@@ -1785,6 +1795,110 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// "read out a message from a listener on the text line: “...”", "welcomes the statement
+    /// of the foreign minister, X, that the accord “...”", "Her message, read out by an aide:
+    /// “...”": a noun for someone's words among tokens `[from, to)` (`to` the quotation's
+    /// opening), owned by the phrase after "from" or "of" or by a possessive pronoun right
+    /// before it, with only a colon or a "that" clause between that owner and the quotation.
+    /// `Some` with the owner (or `None` and the reason when the text does not settle who that
+    /// is) when such a noun stands there; `None` when none does. After a verb (`object`), the
+    /// noun must be its object, a determiner and a word at most after it ("welcomes the
+    /// statement of X", not "said of the statement of X"), and owned by a preposition's phrase.
+    #[allow(clippy::too_many_arguments)]
+    fn words_owner(
+        &mut self,
+        s: &Sent,
+        from: usize,
+        to: usize,
+        object: bool,
+        mentions: &[Mention],
+        n: u32,
+        map: &CharMap,
+    ) -> Option<Option<Speaker>> {
+        let toks = &s.tokens;
+        if to == 0 || to > toks.len() {
+            return None;
+        }
+        let open = s.hay[toks[to - 1].end..]
+            .find(['“', '"'])
+            .map(|at| toks[to - 1].end + at)?;
+        let speech = |k: usize| {
+            self.c.speech_nouns.contains(&toks[k].norm)
+                || self.c.document_nouns.contains(&toks[k].norm)
+        };
+        let k = (from..to).find(|&k| {
+            speech(k)
+                && (toks
+                    .get(k + 1)
+                    .is_some_and(|t| k + 2 < to && self.c.owner_prepositions.contains(&t.norm))
+                    || !object
+                        && k > from
+                        && self.c.role_introducers.contains(&toks[k - 1].norm)
+                        && self.sex_of(&toks[k - 1].norm).is_some())
+        })?;
+        if object
+            && (k > from + 2
+                || (from..k).any(|j| {
+                    toks[j].capital
+                        || self.c.owner_prepositions.contains(&toks[j].norm)
+                        || self.c.place_prepositions.contains(&toks[j].norm)
+                        || !adjacent(s.hay, toks[j].end, toks[j + 1].start)
+                }))
+        {
+            return None;
+        }
+        let owned = k + 2 < to && self.c.owner_prepositions.contains(&toks[k + 1].norm);
+        // "The statement from Mr Vesh’s office ends:": words that open the sentence as its
+        // subject are read as its subject (`colon_speaker`), the verb after them aside.
+        if owned && !object && k <= from + 1 {
+            return None;
+        }
+        // The owner phrase ends at "that" or at the colon before the quotation.
+        let start = if owned { k + 2 } else { k + 1 };
+        let that = (start..to).find(|&j| self.c.clause_words.contains(&toks[j].norm));
+        let colon = s.hay[toks[to - 1].end..open].trim() == ":";
+        let end = match that {
+            Some(j) if j > start => j,
+            _ if colon => to,
+            _ => return None,
+        };
+        // No other verb of speaking between the owner and the quotation.
+        if (end..to).any(|j| self.c.reporting_verbs.contains(&toks[j].norm)) {
+            return None;
+        }
+        if !owned {
+            let (pronoun, reason) = (self.pronoun, self.reason.take());
+            let found = self.resolve_reference(s, k - 1, None);
+            let why = self.reason.take();
+            (self.pronoun, self.reason) = (pronoun, reason);
+            if found.is_none() {
+                self.reason = why;
+            }
+            return Some(found);
+        }
+        // "the Foreign Minister of Ellanor, Teodora Glass,": the one person the phrase names.
+        let named: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| m.start >= start && m.end <= end)
+            .collect();
+        if let [m] = named[..] {
+            if let Some(pi) = m.person.filter(|_| !toks[m.end - 1].possessive) {
+                return Some(Some(self.person_speaker(pi)));
+            }
+        }
+        let stop = (start + 1..end)
+            .find(|&j| s.hay[toks[j - 1].end..toks[j].start].contains(','))
+            .unwrap_or(end);
+        let found = self.resolve_phrase(s, start, stop, mentions, n, map);
+        if found.is_none() && self.reason.is_none() {
+            self.reason = Some(format!(
+                "the words are those of “{}”, whom the text does not name as one person or body",
+                &s.hay[toks[start].start..toks[stop - 1].end]
+            ));
+        }
+        Some(found)
+    }
+
     /// "Vilk was blunt: “...”", "A government spokesman hit back: “...”": a quotation after a
     /// colon, with no reporting verb, is the words of the sentence's subject when the words
     /// before the colon name that one person (as the subject, or after "from": "More from X:")
@@ -1803,6 +1917,10 @@ impl<'a> Reader<'a> {
         let k_end = toks.iter().take_while(|t| t.end <= open).count();
         if k_end == 0 {
             return None;
+        }
+        let here = self.here.clone();
+        if let Some(owner) = self.words_owner(s, 0, k_end, false, &here, n, map) {
+            return owner;
         }
         let before: Vec<Mention> = self
             .here
@@ -3139,6 +3257,43 @@ mod tests {
             speaker(&reg, &f, "fishing illegally"),
             "source: The Velmar Coastguard"
         );
+    }
+
+    #[test]
+    fn words_read_out_or_welcomed_are_those_of_whom_they_come_from() {
+        let (reg, f) = read(&[
+            "Presenter Dana Holt took calls. Ms Holt then read out a message from a listener on the text line: “My son is on the boat.”",
+            "The ministry welcomes the statement of the foreign minister, Ilka Marten, that the deal “ends a long winter”.",
+            "Ruth Adler, the mediator, sent word that the session would run late. Her message, read out by an aide: “One more hour.”",
+        ]);
+        assert_eq!(
+            speaker(&reg, &f, "My son"),
+            "source: a listener on the text line"
+        );
+        assert_eq!(speaker(&reg, &f, "long winter"), "person: Ilka Marten");
+        assert_eq!(speaker(&reg, &f, "One more hour"), "person: Ruth Adler");
+    }
+
+    #[test]
+    fn words_about_someone_s_statement_stay_the_speaker_s() {
+        let (reg, f) = read(&[
+            "Envoy Jonas Pelt said of the statement of the ministry that it was “a joke”.",
+            "The statement from Mr Pelt’s office ends: “We remain ready.”",
+        ]);
+        assert_eq!(speaker(&reg, &f, "a joke"), "person: Jonas Pelt");
+        assert_eq!(
+            speaker(&reg, &f, "We remain ready"),
+            "source: The statement from Mr Pelt’s office"
+        );
+    }
+
+    #[test]
+    fn a_verb_inside_a_quotation_hands_no_speaker_on() {
+        let (reg, f) = read(&[
+            "Judge Ruth Adler learned, she says, from her mentor, Oskar Brenn. “Oskar used to say to me, ‘Never rush,’” she says. “He was patient. He meant it.”",
+        ]);
+        let who = speaker(&reg, &f, "He was patient");
+        assert!(!who.contains("Oskar Brenn"), "{who}");
     }
 
     #[test]

@@ -890,11 +890,17 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             }
             // Who this sentence is about, for the next: its last speaker, else the one person
             // it names as its subject, else the person its pronoun subject stands for.
-            let said_last = saids.iter().rev().find_map(|sd| {
-                sd.speaker
-                    .clone()
-                    .map(|sp| (sp, Some(s.tokens[sd.verb].norm.clone())))
-            });
+            // A verb inside a quotation is the speaker's own words ("“Corvin used to say to
+            // me, ‘...’” she says."): it hands no speaker on.
+            let said_last = saids
+                .iter()
+                .rev()
+                .filter(|sd| !quoted(s.tokens[sd.verb].start))
+                .find_map(|sd| {
+                    sd.speaker
+                        .clone()
+                        .map(|sp| (sp, Some(s.tokens[sd.verb].norm.clone())))
+                });
             let subject = subject_mention(s, &r.here, c);
             let viewpoint = viewpoint_person(s, &r.here, r.here_unknown.is_some(), c);
             let pronoun = r.pronoun;

@@ -891,8 +891,15 @@ impl<'a> Reader<'a> {
             {
                 k -= 2;
             }
+            // "She simply told reporters": an adverb of manner between the subject and its verb
+            // is no part of the subject.
+            let manner = |t: &crate::text::Token| {
+                !t.capital
+                    && t.norm.ends_with("ly")
+                    && crate::english::english().pos(&t.norm) == crate::english::Pos::Adverb
+            };
             while k > 0
-                && self.c.verb_fillers.contains(&toks[k - 1].norm)
+                && (self.c.verb_fillers.contains(&toks[k - 1].norm) || manner(&toks[k - 1]))
                 && adjacent_or_soft(s.hay, toks[k - 1].end, toks[k].start)
             {
                 k -= 1;
@@ -3214,6 +3221,8 @@ mod tests {
         ]);
         assert_eq!(speaker(&reg, &f, "We will not sign"), "person: Olek Brand");
         assert_eq!(speaker(&reg, &f, "nobody eats"), "person: Mira Sallow");
+        let who = speaker(&reg, &f, "Steel Mira");
+        assert!(who.starts_with("unattributed: a nickname"), "{who}");
         assert!(reg
             .people
             .iter()
@@ -3294,6 +3303,21 @@ mod tests {
         ]);
         let who = speaker(&reg, &f, "He was patient");
         assert!(!who.contains("Oskar Brenn"), "{who}");
+    }
+
+    #[test]
+    fn an_adverb_of_manner_before_the_verb_is_no_part_of_the_subject() {
+        let (reg, f) = read(&[
+            "Envoy Ruth Adler kept her remarks short. She simply told reporters: “Everybody is tired.”",
+            "Envoy Jonas Pelt arrived late. The family told reporters: “He was always late.”",
+        ]);
+        assert_eq!(
+            speaker(&reg, &f, "Everybody is tired"),
+            "person: Ruth Adler"
+        );
+        // A noun ending in -ly is no adverb: the family is not the envoy.
+        let who = speaker(&reg, &f, "always late");
+        assert!(!who.contains("Jonas Pelt"), "{who}");
     }
 
     #[test]

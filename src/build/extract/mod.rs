@@ -578,10 +578,15 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                         .iter()
                         .find(|t| t.start >= q.close)
                         .is_some_and(|t| c.person_pronouns.contains(&t.norm));
-                let (speaker, verb) = if after_verb.is_none()
-                    && !whole_quote
-                    && names_a_thing(text, c)
-                {
+                // "known in the press room as “Mumbling Magnus”": a nickname the text gives
+                // someone is what others call them, whatever verb follows.
+                let nickname = !whole_quote
+                    && people::nickname_words(text, c)
+                        .is_some_and(|w| registry.nicknames.contains_key(&w));
+                let (speaker, verb) = if nickname {
+                    reason = Some("a nickname in quotation marks, not words said".into());
+                    (None, None)
+                } else if after_verb.is_none() && !whole_quote && names_a_thing(text, c) {
                     reason = Some("a name or title in quotation marks, not words said".into());
                     (None, None)
                 } else if after_verb.is_none() && !whole_quote && names_a_term(s, q.open, text, c) {

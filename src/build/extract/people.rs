@@ -1031,7 +1031,11 @@ pub(super) fn unknown_names(
         .filter(|&(a, b)| b - a >= 2)
         .filter(|&(a, b)| !mentions.iter().any(|m| m.start < b && m.end > a))
         .filter(|&(a, b)| {
-            let place = (a..b).all(|k| registry.places.contains(&s.tokens[k].norm));
+            // "Back at Hallen Gate": a run that opens or ends on a place's noun is a place, as
+            // pass one reads it.
+            let place = (a..b).all(|k| registry.places.contains(&s.tokens[k].norm))
+                || c.place_nouns.contains(&s.tokens[a].norm)
+                || c.place_nouns.contains(&s.tokens[b - 1].norm);
             let body = (a..b).any(|k| c.body_nouns.contains(&s.tokens[k].norm));
             // "the Joint Monitoring Commission": a name after "the", or before a body's noun,
             // is a body's.

@@ -444,18 +444,24 @@ fn attribution_on_the_eighth_set_keeps_its_last_measurement() {
 /// scored on arrival before any change made for it: precision 86.6% (71 of 82 speakers given),
 /// recall 75.7% (81 of 107), once the comparison read a label's trailing comma or full stop as
 /// no part of the quotation; after the rules written for set 8 (`attr8r`), 87.8% (72 of 82: a
-/// first name alone is now the one person named in full with it) and 75.7%. The floors are the last measurement: a change can raise them but
-/// not lose them.
+/// first name alone is now the one person named in full with it) and 75.7%. After `attr9r`
+/// (a nickname given in quotation marks is its person's and never a person of its own, a body
+/// keeps the fuller name the article gave it, a term after "known ... as" and a nickname are
+/// nobody's words, words read out or welcomed as someone's message or statement are theirs, a
+/// verb inside a quotation hands no speaker on, an adverb of manner before the verb; and in this
+/// comparison a labeller's bracketed note and "a"/"an"/"one" reading alike), 100% (82 of 82)
+/// and 76.6% (82 of 107): no wrong speaker, recall still under the 90% bar. The floors are the
+/// last measurement: a change can raise them but not lose them.
 #[test]
 fn attribution_on_the_ninth_set_keeps_its_last_measurement() {
     let (precision, recall, with_speaker, wrong) = measure_all("articles9", "labels9.toml");
     assert!(
-        precision >= 0.877,
+        precision >= 0.999,
         "precision {:.1}% fell under its floor: {wrong:#?}",
         precision * 100.0
     );
     assert!(
-        recall >= 0.757,
+        recall >= 0.766,
         "recall {:.1}% fell under its floor",
         recall * 100.0
     );

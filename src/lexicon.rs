@@ -297,6 +297,12 @@ pub struct Language {
     /// “...”"): the quotation is a name, not words a verb closing the sentence reports.
     #[serde(default = "builtin_naming_words")]
     pub naming_words: Vec<String>,
+    /// Nouns for a female relative ("his wife, X", "X, her daughter,"): the person set off beside one is a woman.
+    #[serde(default = "builtin_feminine_kin_nouns")]
+    pub feminine_kin_nouns: Vec<String>,
+    /// Nouns for a male relative ("her husband, X", "X, his son,"): the person set off beside one is a man.
+    #[serde(default = "builtin_masculine_kin_nouns")]
+    pub masculine_kin_nouns: Vec<String>,
     /// Prepositions after a noun for someone's words that name whose words they are ("a message from a listener: “...”", "the statement of X that “...”").
     #[serde(default = "builtin_owner_prepositions")]
     pub owner_prepositions: Vec<String>,
@@ -599,6 +605,14 @@ fn builtin_hearsay_verbs() -> Vec<String> {
 
 fn builtin_naming_words() -> Vec<String> {
     builtin_language().naming_words.clone()
+}
+
+fn builtin_feminine_kin_nouns() -> Vec<String> {
+    builtin_language().feminine_kin_nouns.clone()
+}
+
+fn builtin_masculine_kin_nouns() -> Vec<String> {
+    builtin_language().masculine_kin_nouns.clone()
 }
 
 fn builtin_owner_prepositions() -> Vec<String> {
@@ -1345,6 +1359,10 @@ pub struct Compiled {
     pub hearsay_verbs: HashSet<String>,
     /// Words that name a thing right before its quoted name ("titled"). Lowercase.
     pub naming_words: HashSet<String>,
+    /// Nouns for a female relative ("wife"). Lowercase.
+    pub feminine_kin_nouns: HashSet<String>,
+    /// Nouns for a male relative ("husband"). Lowercase.
+    pub masculine_kin_nouns: HashSet<String>,
     /// Prepositions after a noun for words that name whose they are ("from", "of"). Lowercase.
     pub owner_prepositions: HashSet<String>,
     /// Participles before "as" and a quoted term ("known"). Lowercase.
@@ -1659,6 +1677,8 @@ impl Lexicon {
             habitual_verbs: lower(&l.habitual_verbs),
             hearsay_verbs: lower(&l.hearsay_verbs),
             naming_words: lower(&l.naming_words),
+            feminine_kin_nouns: lower(&l.feminine_kin_nouns),
+            masculine_kin_nouns: lower(&l.masculine_kin_nouns),
             owner_prepositions: lower(&l.owner_prepositions),
             term_cues: lower(&l.term_cues),
             nickname_cues: lower(&l.nickname_cues),
@@ -1996,6 +2016,8 @@ mod tests {
             "habitual_verbs",
             "hearsay_verbs",
             "naming_words",
+            "feminine_kin_nouns",
+            "masculine_kin_nouns",
             "owner_prepositions",
             "term_cues",
             "nickname_cues",

@@ -19,7 +19,7 @@
 //! Precision is the right speaker among the quotes given one; recall is the quotes given a
 //! speaker among those whose label names one. Both are printed by attribution pattern
 //! (`cargo test --test attribution -- --nocapture`); the bars are precision 100% and recall 90%
-//! on each set (last measured: 98.5%, 98.6%, 94.0%, 98.1%, 93.3%, 91.0% on the sixth and 91.1% on
+//! on each set (last measured: 98.5%, 97.1%, 94.0%, 100.0%, 93.3%, 91.0% on the sixth and 91.1% on
 //! the seventh, at precision 100%; the sixth and seventh were 80.9% and 85.7% before the eighth
 //! round's rules, see EVALUATION.md; the fifth set started at precision 81.2%,
 //! recall 72.2%; the sixth at precision 82.3%, recall 68.5%; the seventh at precision 80.0%,
@@ -448,10 +448,11 @@ fn attribution_on_the_eighth_set_keeps_its_last_measurement() {
 /// (a nickname given in quotation marks is its person's and never a person of its own, a body
 /// keeps the fuller name the article gave it, a term after "known ... as" and a nickname are
 /// nobody's words, words read out or welcomed as someone's message or statement are theirs, a
-/// verb inside a quotation hands no speaker on, an adverb of manner before the verb; and in this
-/// comparison a labeller's bracketed note and "a"/"an"/"one" reading alike), 100% (82 of 82)
-/// and 76.6% (82 of 107): no wrong speaker, recall still under the 90% bar. The floors are the
-/// last measurement: a change can raise them but not lose them.
+/// verb inside a quotation hands no speaker on, an adverb of manner before the verb, a noun for
+/// a relative beside a name tells that person's sex; and in this comparison a labeller's
+/// bracketed note and "a"/"an"/"one" reading alike), 100% (84 of 84) and 78.5% (84 of 107): no
+/// wrong speaker, recall still under the 90% bar. The floors are the last measurement: a
+/// change can raise them but not lose them.
 #[test]
 fn attribution_on_the_ninth_set_keeps_its_last_measurement() {
     let (precision, recall, with_speaker, wrong) = measure_all("articles9", "labels9.toml");
@@ -461,7 +462,7 @@ fn attribution_on_the_ninth_set_keeps_its_last_measurement() {
         precision * 100.0
     );
     assert!(
-        recall >= 0.766,
+        recall >= 0.785,
         "recall {:.1}% fell under its floor",
         recall * 100.0
     );

@@ -400,6 +400,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 }
             }
             here_uses.extend(registry.surname_uses(s));
+            r.learn_sex_from_kin(s, &mentions);
             r.settle_by_courtesy(s, &mut mentions, &in_full);
             for m in mentions.iter().filter(|m| m.end == m.start + 1) {
                 if let Some(p) = m.person {

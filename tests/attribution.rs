@@ -449,9 +449,10 @@ fn attribution_on_the_eighth_set_keeps_its_last_measurement() {
 /// keeps the fuller name the article gave it, a term after "known ... as" and a nickname are
 /// nobody's words, words read out or welcomed as someone's message or statement are theirs, a
 /// verb inside a quotation hands no speaker on, an adverb of manner before the verb, a noun for
-/// a relative beside a name tells that person's sex; and in this comparison a labeller's
-/// bracketed note and "a"/"an"/"one" reading alike), 100% (84 of 84) and 78.5% (84 of 107): no
-/// wrong speaker, recall still under the 90% bar. The floors are the last measurement: a
+/// a relative beside a name tells that person's sex, a sentence inside the same quotation is no
+/// sentence after it; and in this comparison a labeller's bracketed note and "a"/"an"/"one"
+/// reading alike), 100% (85 of 85) and 79.4% (85 of 107): no wrong speaker, recall still under
+/// the 90% bar. The floors are the last measurement: a
 /// change can raise them but not lose them.
 #[test]
 fn attribution_on_the_ninth_set_keeps_its_last_measurement() {
@@ -462,7 +463,7 @@ fn attribution_on_the_ninth_set_keeps_its_last_measurement() {
         precision * 100.0
     );
     assert!(
-        recall >= 0.785,
+        recall >= 0.794,
         "recall {:.1}% fell under its floor",
         recall * 100.0
     );

@@ -626,8 +626,11 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                     // The sentence after it, in the same paragraph, when it names someone:
                     // "“...” That was the verdict of X." names the speaker; a sentence naming
                     // anyone else leaves the words to nobody.
+                    // A sentence inside this quotation ("“A. Teodora thinks B.”") is its own
+                    // words, not the sentence after it.
                     let next_names = sents
                         .get(k + 1)
+                        .filter(|n| n.start >= q.close)
                         .filter(|n| !quotes.iter().any(|o| o.open >= n.start && o.open < n.end))
                         .map(|n| {
                             let ms = person_mentions(n, registry, &in_full, c);
@@ -688,6 +691,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                     {
                         sents
                             .get(k + 1)
+                            .filter(|n| n.start >= q.close)
                             .filter(|n| !quotes.iter().any(|o| o.open >= n.start && o.open < n.end))
                             .and_then(|n| {
                                 let mut ms = person_mentions(n, registry, &in_full, c);

@@ -915,6 +915,19 @@ mod tests {
     }
 
     #[test]
+    fn a_name_inside_the_same_quotation_is_no_sentence_after_it() {
+        let (reg, f) = read(&[
+            "Envoy Ruth Adler chairs the talks.",
+            "Adler laughs at both. “Jonas thinks I am strict. Ilka Marten thinks I never sleep.”",
+            "Adler laughs at both. “I am fair.” Ilka Marten thinks so too.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "Jonas thinks"), "person: Ruth Adler");
+        // A sentence after the quotation that names someone else may name who said it.
+        let who = speaker(&reg, &f, "I am fair");
+        assert!(who.starts_with("unattributed: "), "{who}");
+    }
+
+    #[test]
     fn a_split_quote_s_second_half_is_the_first_half_s_speaker() {
         let (reg, f) = read(&[
             "Envoy Mara Lind chaired. “We came to stay,” Lind said. “Nobody leaves before lunch.” Her deputy Olek Brand agreed.",

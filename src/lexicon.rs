@@ -297,6 +297,21 @@ pub struct Language {
     /// “...”"): the quotation is a name, not words a verb closing the sentence reports.
     #[serde(default = "builtin_naming_words")]
     pub naming_words: Vec<String>,
+    /// Nouns for a female relative ("his wife, X", "X, her daughter,"): the person set off beside one is a woman.
+    #[serde(default = "builtin_feminine_kin_nouns")]
+    pub feminine_kin_nouns: Vec<String>,
+    /// Nouns for a male relative ("her husband, X", "X, his son,"): the person set off beside one is a man.
+    #[serde(default = "builtin_masculine_kin_nouns")]
+    pub masculine_kin_nouns: Vec<String>,
+    /// Prepositions after a noun for someone's words that name whose words they are ("a message from a listener: “...”", "the statement of X that “...”").
+    #[serde(default = "builtin_owner_prepositions")]
+    pub owner_prepositions: Vec<String>,
+    /// Participles before "as" and a quoted term ("a rig known along this coast as a “chain sweep”"): the quotation is what something is called, no one's words.
+    #[serde(default = "builtin_term_cues")]
+    pub term_cues: Vec<String>,
+    /// Words that give a person a nickname in quotation marks after their name and a comma or dash ("X, dubbed “...”", "X — known in the press room as “...”").
+    #[serde(default = "builtin_nickname_cues")]
+    pub nickname_cues: Vec<String>,
     /// Pronouns that stand for a man ("he", "his").
     #[serde(default = "builtin_masculine_pronouns")]
     pub masculine_pronouns: Vec<String>,
@@ -597,6 +612,26 @@ fn builtin_hearsay_verbs() -> Vec<String> {
 
 fn builtin_naming_words() -> Vec<String> {
     builtin_language().naming_words.clone()
+}
+
+fn builtin_feminine_kin_nouns() -> Vec<String> {
+    builtin_language().feminine_kin_nouns.clone()
+}
+
+fn builtin_masculine_kin_nouns() -> Vec<String> {
+    builtin_language().masculine_kin_nouns.clone()
+}
+
+fn builtin_owner_prepositions() -> Vec<String> {
+    builtin_language().owner_prepositions.clone()
+}
+
+fn builtin_term_cues() -> Vec<String> {
+    builtin_language().term_cues.clone()
+}
+
+fn builtin_nickname_cues() -> Vec<String> {
+    builtin_language().nickname_cues.clone()
 }
 
 fn builtin_nominal_markers() -> Vec<String> {
@@ -1339,6 +1374,16 @@ pub struct Compiled {
     pub hearsay_verbs: HashSet<String>,
     /// Words that name a thing right before its quoted name ("titled"). Lowercase.
     pub naming_words: HashSet<String>,
+    /// Nouns for a female relative ("wife"). Lowercase.
+    pub feminine_kin_nouns: HashSet<String>,
+    /// Nouns for a male relative ("husband"). Lowercase.
+    pub masculine_kin_nouns: HashSet<String>,
+    /// Prepositions after a noun for words that name whose they are ("from", "of"). Lowercase.
+    pub owner_prepositions: HashSet<String>,
+    /// Participles before "as" and a quoted term ("known"). Lowercase.
+    pub term_cues: HashSet<String>,
+    /// Words that give a person a nickname after their name ("dubbed"). Lowercase.
+    pub nickname_cues: HashSet<String>,
     /// Pronouns that stand for a man ("he", "his"), lowercase.
     pub masculine_pronouns: HashSet<String>,
     /// Pronouns that stand for a woman ("she", "her"), lowercase.
@@ -1647,6 +1692,11 @@ impl Lexicon {
             habitual_verbs: lower(&l.habitual_verbs),
             hearsay_verbs: lower(&l.hearsay_verbs),
             naming_words: lower(&l.naming_words),
+            feminine_kin_nouns: lower(&l.feminine_kin_nouns),
+            masculine_kin_nouns: lower(&l.masculine_kin_nouns),
+            owner_prepositions: lower(&l.owner_prepositions),
+            term_cues: lower(&l.term_cues),
+            nickname_cues: lower(&l.nickname_cues),
             masculine_pronouns: lower(&l.masculine_pronouns),
             feminine_pronouns: lower(&l.feminine_pronouns),
             document_verbs: lower(&l.document_verbs),
@@ -1988,6 +2038,11 @@ mod tests {
             "habitual_verbs",
             "hearsay_verbs",
             "naming_words",
+            "feminine_kin_nouns",
+            "masculine_kin_nouns",
+            "owner_prepositions",
+            "term_cues",
+            "nickname_cues",
             "masculine_pronouns",
             "feminine_pronouns",
             "document_verbs",

@@ -19,7 +19,7 @@
 //! Precision is the right speaker among the quotes given one; recall is the quotes given a
 //! speaker among those whose label names one. Both are printed by attribution pattern
 //! (`cargo test --test attribution -- --nocapture`); the bars are precision 100% and recall 90%
-//! on each set (last measured: 98.5%, 98.6%, 94.0%, 98.1%, 93.3%, 91.0% on the sixth and 91.1% on
+//! on each set (last measured: 98.5%, 97.1%, 94.0%, 100.0%, 93.3%, 91.0% on the sixth and 91.1% on
 //! the seventh, at precision 100%; the sixth and seventh were 80.9% and 85.7% before the eighth
 //! round's rules, see EVALUATION.md; the fifth set started at precision 81.2%,
 //! recall 72.2%; the sixth at precision 82.3%, recall 68.5%; the seventh at precision 80.0%,
@@ -67,6 +67,11 @@ fn expected(label: &str) -> Who {
         // A relative clause the labeller added to say more ("one member of the delegation, who
         // asked not to be named") is no part of the body's name in the text.
         let name = words.split(", who").next().unwrap_or(words);
+        // Nor is a note in brackets at its end ("an Ellanor official (unnamed)").
+        let name = match name.rfind(" (") {
+            Some(at) if name.ends_with(')') => &name[..at],
+            _ => name,
+        };
         Who::Body(plain(name))
     } else {
         Who::Person(label.to_string())
@@ -152,11 +157,14 @@ fn right(want: &Who, got: &Who) -> bool {
 fn in_order(words: &str, description: &str) -> bool {
     let want: Vec<&str> = words.split_whitespace().collect();
     let have: Vec<&str> = description.split_whitespace().collect();
-    if want.len() < 2 || want.first() != have.first() || want.last() != have.last() {
+    // "an Ellanor official" for "One Ellanor official": one unnamed person, either way.
+    let one = |w: Option<&&str>| w.is_some_and(|w| matches!(*w, "a" | "an" | "one"));
+    let same_start = want.first() == have.first() || one(want.first()) && one(have.first());
+    if want.len() < 2 || !same_start || want.last() != have.last() {
         return false;
     }
-    let mut rest = have.iter();
-    want.iter().all(|w| rest.any(|h| h == w))
+    let mut rest = have.iter().skip(1);
+    want.iter().skip(1).all(|w| rest.any(|h| h == w))
 }
 
 #[derive(Default)]
@@ -436,18 +444,26 @@ fn attribution_on_the_eighth_set_keeps_its_last_measurement() {
 /// scored on arrival before any change made for it: precision 86.6% (71 of 82 speakers given),
 /// recall 75.7% (81 of 107), once the comparison read a label's trailing comma or full stop as
 /// no part of the quotation; after the rules written for set 8 (`attr8r`), 87.8% (72 of 82: a
-/// first name alone is now the one person named in full with it) and 75.7%. The floors are the last measurement: a change can raise them but
-/// not lose them.
+/// first name alone is now the one person named in full with it) and 75.7%. After `attr9r`
+/// (a nickname given in quotation marks is its person's and never a person of its own, a body
+/// keeps the fuller name the article gave it, a term after "known ... as" and a nickname are
+/// nobody's words, words read out or welcomed as someone's message or statement are theirs, a
+/// verb inside a quotation hands no speaker on, an adverb of manner before the verb, a noun for
+/// a relative beside a name tells that person's sex, a sentence inside the same quotation is no
+/// sentence after it; and in this comparison a labeller's bracketed note and "a"/"an"/"one"
+/// reading alike), 100% (85 of 85) and 79.4% (85 of 107): no wrong speaker, recall still under
+/// the 90% bar. The floors are the last measurement: a
+/// change can raise them but not lose them.
 #[test]
 fn attribution_on_the_ninth_set_keeps_its_last_measurement() {
     let (precision, recall, with_speaker, wrong) = measure_all("articles9", "labels9.toml");
     assert!(
-        precision >= 0.877,
+        precision >= 0.999,
         "precision {:.1}% fell under its floor: {wrong:#?}",
         precision * 100.0
     );
     assert!(
-        recall >= 0.757,
+        recall >= 0.794,
         "recall {:.1}% fell under its floor",
         recall * 100.0
     );

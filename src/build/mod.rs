@@ -237,6 +237,7 @@ pub fn build_from(
             spent = Some(named);
         }
     });
+    registry.forget_nicknames();
     registry.merge_surnames();
     registry.resolve_affiliations();
     // A single name with no title that the articles also use as a place ("Mirren said", "talks

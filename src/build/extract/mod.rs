@@ -31,7 +31,7 @@ use dates::events_in;
 use numbers::numbers_in;
 use people::unknown_names;
 use positions::positions_in;
-use quotes::{find_quotes, inner_quotes, names_a_thing, trim_quote, QuoteSpan};
+use quotes::{find_quotes, inner_quotes, names_a_term, names_a_thing, trim_quote, QuoteSpan};
 use references::{subject_mention, viewpoint_person, Named};
 use registry::{person_mentions, title_before, Mention};
 
@@ -400,6 +400,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 }
             }
             here_uses.extend(registry.surname_uses(s));
+            r.learn_sex_from_kin(s, &mentions);
             r.settle_by_courtesy(s, &mut mentions, &in_full);
             for m in mentions.iter().filter(|m| m.end == m.start + 1) {
                 if let Some(p) = m.person {
@@ -578,11 +579,19 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                         .iter()
                         .find(|t| t.start >= q.close)
                         .is_some_and(|t| c.person_pronouns.contains(&t.norm));
-                let (speaker, verb) = if after_verb.is_none()
-                    && !whole_quote
-                    && names_a_thing(text, c)
-                {
+                // "known in the press room as “Mumbling Magnus”": a nickname the text gives
+                // someone is what others call them, whatever verb follows.
+                let nickname = !whole_quote
+                    && people::nickname_words(text, c)
+                        .is_some_and(|w| registry.nicknames.contains_key(&w));
+                let (speaker, verb) = if nickname {
+                    reason = Some("a nickname in quotation marks, not words said".into());
+                    (None, None)
+                } else if after_verb.is_none() && !whole_quote && names_a_thing(text, c) {
                     reason = Some("a name or title in quotation marks, not words said".into());
+                    (None, None)
+                } else if after_verb.is_none() && !whole_quote && names_a_term(s, q.open, text, c) {
+                    reason = Some("a term for something in quotation marks, not words said".into());
                     (None, None)
                 } else if pronoun_answer && answerer.is_some() {
                     let sd = after_verb.expect("checked");
@@ -617,8 +626,11 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                     // The sentence after it, in the same paragraph, when it names someone:
                     // "“...” That was the verdict of X." names the speaker; a sentence naming
                     // anyone else leaves the words to nobody.
+                    // A sentence inside this quotation ("“A. Teodora thinks B.”") is its own
+                    // words, not the sentence after it.
                     let next_names = sents
                         .get(k + 1)
+                        .filter(|n| n.start >= q.close)
                         .filter(|n| !quotes.iter().any(|o| o.open >= n.start && o.open < n.end))
                         .map(|n| {
                             let ms = person_mentions(n, registry, &in_full, c);
@@ -679,6 +691,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                     {
                         sents
                             .get(k + 1)
+                            .filter(|n| n.start >= q.close)
                             .filter(|n| !quotes.iter().any(|o| o.open >= n.start && o.open < n.end))
                             .and_then(|n| {
                                 let mut ms = person_mentions(n, registry, &in_full, c);
@@ -887,11 +900,17 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
             }
             // Who this sentence is about, for the next: its last speaker, else the one person
             // it names as its subject, else the person its pronoun subject stands for.
-            let said_last = saids.iter().rev().find_map(|sd| {
-                sd.speaker
-                    .clone()
-                    .map(|sp| (sp, Some(s.tokens[sd.verb].norm.clone())))
-            });
+            // A verb inside a quotation is the speaker's own words ("“Corvin used to say to
+            // me, ‘...’” she says."): it hands no speaker on.
+            let said_last = saids
+                .iter()
+                .rev()
+                .filter(|sd| !quoted(s.tokens[sd.verb].start))
+                .find_map(|sd| {
+                    sd.speaker
+                        .clone()
+                        .map(|sp| (sp, Some(s.tokens[sd.verb].norm.clone())))
+                });
             let subject = subject_mention(s, &r.here, c);
             let viewpoint = viewpoint_person(s, &r.here, r.here_unknown.is_some(), c);
             let pronoun = r.pronoun;
@@ -1179,6 +1198,7 @@ pub(crate) mod testing {
         let c = lexicon.compile();
         let mut reg = Registry::default();
         find_people(&a, &c, &mut reg);
+        reg.forget_nicknames();
         reg.merge_surnames();
         reg.places = place_words(std::slice::from_ref(&a), &c);
         let mut facts = extract(&a, &c, &reg);

@@ -9,6 +9,7 @@ use crate::knowledge::Role;
 use crate::lexicon::Compiled;
 use crate::text::{normalize, slug, CharMap, Token};
 
+use super::registry::NICKNAME_WORDS;
 use super::{adjacent, cite, party_mask, sentences_of, title_mask, PersonDraft, Registry, Sent};
 
 pub(super) fn is_name_token(t: &Token, hay: &str, c: &Compiled, titles: bool, party: bool) -> bool {
@@ -602,7 +603,22 @@ pub fn add_people(
         let map = &para.map;
         for named in &para.sentences {
             let (s, titles, parties) = (&named.sent, &named.titles, &named.parties);
+            record_nicknames(s, &named.runs, c, registry);
+            let inside: Vec<(usize, usize)> = s
+                .quotes()
+                .iter()
+                .filter_map(|q| nickname_inside_name(s, q, c))
+                .collect();
             for &(a, b) in &named.runs {
+                // "the Walrus fumed": a nickname the text gave someone is no new person, nor is
+                // the surname after a nickname inside a name someone of their own.
+                if registry.nicknames.contains_key(&words_of(s, a, b))
+                    || inside
+                        .iter()
+                        .any(|&(g, f)| f == a && b - a == 1 && g + 1 < a)
+                {
+                    continue;
+                }
                 // "the Velmont Institute": an organisation's name is no person's, nor its end
                 // ("the Saltgrave Institute for Regional Studies" is no "Studies").
                 let mut k = a;
@@ -834,10 +850,18 @@ pub fn add_people(
                     continue;
                 }
                 let name_end = s.tokens[b - 1].start + s.tokens[b - 1].base(s.hay).len();
-                let name = s.hay[s.tokens[a].start..name_end].to_string();
-                let words = words_of(s, a, b);
+                let mut name = s.hay[s.tokens[a].start..name_end].to_string();
+                let mut words = words_of(s, a, b);
+                // "Olek “the Heron” Brand": the given name before a nickname and the surname
+                // after it are one name.
+                let joined = inside.iter().find(|&&(g, _)| g == b - 1);
+                if let Some(&(_, f)) = joined {
+                    let t = &s.tokens[f];
+                    name = format!("{name} {}", t.base(s.hay));
+                    words.push(t.norm.clone());
+                }
                 // A single word after a title is a surname of someone already known, or a name.
-                if b - a == 1 {
+                if b - a == 1 && joined.is_none() {
                     if let Some(i) = registry.find_words(&words) {
                         if before.is_some() || after.is_some() || led {
                             let (roles, (aff, via)) = roles_here(before, after);
@@ -870,6 +894,102 @@ pub fn add_people(
                     honorific_titles,
                 });
             }
+        }
+    }
+}
+
+/// The words of a quotation that can be a nickname: one to [`NICKNAME_WORDS`] capitalised
+/// words, a leading article aside ("the Walrus", "Iron Teddy"), with no sentence or clause
+/// inside; lowercase, without the article.
+pub(super) fn nickname_words(text: &str, c: &Compiled) -> Option<Vec<String>> {
+    let inner = text.trim_end_matches(['.', ',']);
+    if inner.contains(['.', '!', '?', ';', ':', ',']) {
+        return None;
+    }
+    let tokens = crate::text::tokenize(inner);
+    let start = usize::from(tokens.len() > 1 && c.role_articles.contains(&tokens[0].norm));
+    let words = &tokens[start..];
+    ((1..=NICKNAME_WORDS).contains(&words.len())
+        && words
+            .iter()
+            .all(|t| t.capital && !t.numeric && !t.possessive))
+    .then(|| words.iter().map(|t| t.norm.clone()).collect())
+}
+
+/// "Dorian “the Walrus” Vakt": a quotation between a given name right before its opening mark
+/// and a surname right after its closing one, as the tokens of that given name and surname.
+pub(super) fn nickname_inside_name(
+    s: &Sent,
+    q: &super::quotes::QuoteSpan,
+    c: &Compiled,
+) -> Option<(usize, usize)> {
+    let toks = &s.tokens;
+    if q.open < s.start || q.open >= s.end {
+        return None;
+    }
+    nickname_words(&s.hay[q.start..q.end], c)?;
+    let g = toks.iter().rposition(|t| t.end <= q.open)?;
+    let f = toks.iter().position(|t| t.start >= q.close)?;
+    let (gt, ft) = (&toks[g], &toks[f]);
+    (gt.capital
+        && ft.capital
+        && !gt.possessive
+        && adjacent(s.hay, gt.end, q.open)
+        && adjacent(s.hay, q.close, ft.start)
+        && given_name_like(&gt.norm)
+        && !c.stopwords.contains(&ft.norm))
+    .then_some((g, f))
+}
+
+/// Records the nicknames a sentence gives in quotation marks, each with the name it belongs
+/// to: between a given name and a surname ("Dorian “the Walrus” Vakt"), or after a name, a
+/// comma or dash and a cue word, with at most a few lowercase words between ("Teodora Glass —
+/// dubbed “Iron Teddy” by fishermen", "Magnus Reyne — known in the press room as “Mumbling
+/// Magnus”").
+pub(super) fn record_nicknames(
+    s: &Sent,
+    runs: &[(usize, usize)],
+    c: &Compiled,
+    registry: &mut Registry,
+) {
+    let toks = &s.tokens;
+    for q in s
+        .quotes()
+        .iter()
+        .filter(|q| q.open >= s.start && q.open < s.end)
+    {
+        let Some(nick) = nickname_words(&s.hay[q.start..q.end], c) else {
+            continue;
+        };
+        let Some(last) = toks.iter().rposition(|t| t.end <= q.open) else {
+            continue;
+        };
+        if let Some((g, f)) = nickname_inside_name(s, q, c) {
+            registry.add_nickname(nick, vec![toks[g].norm.clone(), toks[f].norm.clone()]);
+            continue;
+        }
+        // After a name: the cue opens an aside right after it.
+        let Some(cue) =
+            (last.saturating_sub(5)..=last).find(|&k| c.nickname_cues.contains(&toks[k].norm))
+        else {
+            continue;
+        };
+        let between_ok = (cue..=last).all(|k| !toks[k].capital)
+            && (last == cue || toks[last].norm == "as")
+            && adjacent(s.hay, toks[last].end, q.open);
+        if !between_ok {
+            continue;
+        }
+        let aside = cue > 0
+            && s.hay[toks[cue - 1].end..toks[cue].start].contains([',', '-', '–', '—'])
+            && !toks[cue - 1].possessive;
+        if !aside {
+            continue;
+        }
+        match runs.iter().find(|&&(_, b)| b == cue) {
+            Some(&(a, b)) => registry.add_nickname(nick, words_of(s, a, b)),
+            // "The patrol boat, dubbed “the Heron”": a nickname of no one named.
+            None => registry.add_nickname(nick, Vec::new()),
         }
     }
 }
@@ -911,7 +1031,11 @@ pub(super) fn unknown_names(
         .filter(|&(a, b)| b - a >= 2)
         .filter(|&(a, b)| !mentions.iter().any(|m| m.start < b && m.end > a))
         .filter(|&(a, b)| {
-            let place = (a..b).all(|k| registry.places.contains(&s.tokens[k].norm));
+            // "Back at Hallen Gate": a run that opens or ends on a place's noun is a place, as
+            // pass one reads it.
+            let place = (a..b).all(|k| registry.places.contains(&s.tokens[k].norm))
+                || c.place_nouns.contains(&s.tokens[a].norm)
+                || c.place_nouns.contains(&s.tokens[b - 1].norm);
             let body = (a..b).any(|k| c.body_nouns.contains(&s.tokens[k].norm));
             // "the Joint Monitoring Commission": a name after "the", or before a body's noun,
             // is a body's.

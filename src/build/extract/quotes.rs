@@ -149,6 +149,34 @@ pub(super) fn names_a_thing(text: &str, c: &Compiled) -> bool {
     (2..=6).contains(&tokens.len()) && !content.is_empty() && content.iter().all(|t| t.capital)
 }
 
+/// True when the quotation opening at `open` in sentence `s` is a term the sentence says
+/// something is called ("a rig known along this coast as a “chain sweep”", "what is referred
+/// to as “...”"): "as", maybe an article, right before the opening mark, after a participle of
+/// naming a few lowercase words before, with no comma between. Such words are nobody's.
+pub(super) fn names_a_term(s: &super::Sent, open: usize, text: &str, c: &Compiled) -> bool {
+    let inner = text.trim_end_matches(['.', ',']);
+    if inner.contains(['.', '!', '?', ';', ':']) || tokenize(inner).len() > 6 {
+        return false;
+    }
+    let toks = &s.tokens;
+    let Some(mut last) = toks.iter().rposition(|t| t.end <= open) else {
+        return false;
+    };
+    if c.role_articles.contains(&toks[last].norm) && last > 0 {
+        last -= 1;
+    }
+    if toks[last].norm != "as" {
+        return false;
+    }
+    let Some(cue) = (last.saturating_sub(5)..last)
+        .rev()
+        .find(|&k| c.term_cues.contains(&toks[k].norm))
+    else {
+        return false;
+    };
+    (cue..=last).all(|k| !toks[k].capital) && !s.hay[toks[cue].end..open].contains(',')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -234,6 +234,48 @@ impl Reader<'_> {
             .or_insert(Some(male));
     }
 
+    /// "whose husband, Rafe Talbot,", "Marta Talbot, his wife,": a noun for a relative of one
+    /// sex right before a person named (after at most a comma), or set off by commas right
+    /// after them, tells that person's sex.
+    pub(super) fn learn_sex_from_kin(&mut self, s: &Sent, mentions: &[Mention]) {
+        let toks = &s.tokens;
+        let kin = |k: usize| {
+            let t = &toks[k];
+            if t.capital || t.possessive {
+                None
+            } else if self.c.masculine_kin_nouns.contains(&t.norm) {
+                Some(true)
+            } else if self.c.feminine_kin_nouns.contains(&t.norm) {
+                Some(false)
+            } else {
+                None
+            }
+        };
+        let gap = |a: usize, b: usize| s.hay[toks[a].end..toks[b].start].trim().to_string();
+        for m in mentions {
+            let Some(p) = m.person else {
+                continue;
+            };
+            let before = m
+                .start
+                .checked_sub(1)
+                .filter(|&k| matches!(gap(k, m.start).as_str(), "" | ","))
+                .and_then(kin);
+            // "Marta Talbot, his wife, said": a determiner, the noun, then a comma or the end.
+            let after = (m.end + 1 < toks.len()
+                && gap(m.end - 1, m.end) == ","
+                && self.c.role_introducers.contains(&toks[m.end].norm)
+                && toks
+                    .get(m.end + 2)
+                    .is_none_or(|_| gap(m.end + 1, m.end + 2) == ","))
+            .then(|| kin(m.end + 1))
+            .flatten();
+            if let Some(male) = before.or(after) {
+                self.learn_sex(p, male);
+            }
+        }
+    }
+
     /// The sex a lone courtesy title right before token `i` tells ("Mr Vigg": true, "Mrs
     /// Vigg": false); None for a rank or office ("Dr", "Minister") or no title.
     pub(super) fn courtesy_before(&self, s: &Sent, i: usize) -> Option<bool> {
@@ -857,6 +899,32 @@ mod tests {
         assert_eq!(speaker(&reg, &f, "She is serious"), "person: Olek Brand");
         // Their courtesy titles, written before their full names, tell their sex elsewhere too.
         assert_eq!(speaker(&reg, &f, "first part"), "person: Ada Voss");
+    }
+
+    #[test]
+    fn a_relative_s_noun_beside_a_name_tells_their_sex() {
+        let (reg, f) = read(&[
+            "Among those waiting was Marta Holm, 44, whose husband, Rafe Holm, is the skipper.",
+            "“He phoned me,” Ms. Holm said.",
+            "Ada Voss and Olek Brand shook hands. “Only on the first part,” she said.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "He phoned me"), "person: Marta Holm");
+        // Nothing tells Ada Voss's or Olek Brand's sex: the pronoun is not settled.
+        let who = speaker(&reg, &f, "first part");
+        assert!(who.starts_with("unattributed: "), "{who}");
+    }
+
+    #[test]
+    fn a_name_inside_the_same_quotation_is_no_sentence_after_it() {
+        let (reg, f) = read(&[
+            "Envoy Ruth Adler chairs the talks.",
+            "Adler laughs at both. “Jonas thinks I am strict. Ilka Marten thinks I never sleep.”",
+            "Adler laughs at both. “I am fair.” Ilka Marten thinks so too.",
+        ]);
+        assert_eq!(speaker(&reg, &f, "Jonas thinks"), "person: Ruth Adler");
+        // A sentence after the quotation that names someone else may name who said it.
+        let who = speaker(&reg, &f, "I am fair");
+        assert!(who.starts_with("unattributed: "), "{who}");
     }
 
     #[test]

@@ -13,6 +13,9 @@ use crate::text::{normalize, tokenize, Token};
 
 use super::Sent;
 
+/// The most words a nickname in quotation marks may have ("Iron Teddy", "the Walrus").
+pub(super) const NICKNAME_WORDS: usize = 4;
+
 /// A person as the builder gathers them, before ids are final.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PersonDraft {
@@ -44,6 +47,11 @@ pub struct Registry {
     pub(super) by_last: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Capitalised words the articles use as places, lowercase: such a word alone is no name.
     pub places: std::collections::HashSet<String>,
+    /// Nicknames the articles give in quotation marks ("Dorian “the Walrus” Vakt", "X, dubbed
+    /// “Iron Teddy”"), lowercase words without a leading article, each with the names (as
+    /// lowercase words) of the people the text ties it to. A nickname is never a person of its
+    /// own.
+    pub nicknames: HashMap<Vec<String>, Vec<Vec<String>>>,
 }
 
 impl Registry {
@@ -85,8 +93,10 @@ impl Registry {
     pub fn retain(&mut self, keep: impl Fn(&PersonDraft) -> bool) {
         let people = std::mem::take(&mut self.people);
         let places = std::mem::take(&mut self.places);
+        let nicknames = std::mem::take(&mut self.nicknames);
         *self = Registry {
             places,
+            nicknames,
             ..Registry::default()
         };
         for p in people.into_iter().filter(|p| keep(p)) {
@@ -133,6 +143,43 @@ impl Registry {
         let gone: std::collections::HashSet<String> =
             into.keys().map(|&i| self.people[i].id.clone()).collect();
         self.retain(|p| !gone.contains(&p.id));
+    }
+
+    /// Records that the text calls the person named `name` (lowercase words) by `nickname`;
+    /// an empty `name` records a nickname the text gives no one it names.
+    pub(super) fn add_nickname(&mut self, nickname: Vec<String>, name: Vec<String>) {
+        let of = self.nicknames.entry(nickname).or_default();
+        if !of.contains(&name) {
+            of.push(name);
+        }
+    }
+
+    /// Who a nickname the text gave in quotation marks stands for: `None` when `words` is no
+    /// such nickname, `Some(None)` when it is one but the text ties it to no one person
+    /// (never a new person then), `Some(Some(i))` for the one person it was given to.
+    pub(super) fn nickname_for(&self, words: &[String]) -> Option<Option<usize>> {
+        let of = self.nicknames.get(words)?;
+        let mut found = None;
+        // A nickname met once tied to no name (an empty one) and elsewhere to a person is that
+        // person's.
+        for name in of.iter().filter(|n| !n.is_empty()) {
+            match (self.find_words(name), found) {
+                (None, _) => return Some(None),
+                (Some(i), Some(j)) if i != j => return Some(None),
+                (Some(i), _) => found = Some(i),
+            }
+        }
+        Some(found)
+    }
+
+    /// Drops every person whose name is only a nickname the text gave someone ("Walrus" from
+    /// "the Walrus fumed" once the article has said whom it names).
+    pub fn forget_nicknames(&mut self) {
+        if self.nicknames.is_empty() {
+            return;
+        }
+        let nicknames = self.nicknames.clone();
+        self.retain(|p| !nicknames.contains_key(&p.words));
     }
 
     /// The one person a nickname stands for: an English word before a given name ("Big Bram",
@@ -259,6 +306,25 @@ impl Registry {
             i += 1;
         }
         out
+    }
+
+    /// A nickname the text gave in quotation marks, written (capitalised) from token `i`.
+    fn nickname_at(&self, s: &Sent, i: usize) -> Option<Mention> {
+        if self.nicknames.is_empty() {
+            return None;
+        }
+        (1..=NICKNAME_WORDS).rev().find_map(|n| {
+            let toks = s.tokens.get(i..i + n)?;
+            if !toks.iter().all(|t| t.capital) || toks[..n - 1].iter().any(|t| t.possessive) {
+                return None;
+            }
+            let words: Vec<String> = toks.iter().map(|t| t.norm.clone()).collect();
+            self.nickname_for(&words).map(|person| Mention {
+                start: i,
+                end: i + n,
+                person,
+            })
+        })
     }
 
     fn full_name_at(&self, s: &Sent, i: usize) -> Option<usize> {
@@ -462,12 +528,16 @@ pub(super) fn person_mentions(
                 // "Yesterday").
                 && (i > 1 || super::people::given_name_like(&g.norm))
         };
+        let nickname = registry.nickname_at(s, i);
         let found = match registry.full_name_at(s, i) {
             Some(pi) => Some(Mention {
                 start: i,
                 end: i + registry.people[pi].words.len(),
                 person: Some(pi),
             }),
+            // "the Walrus fumed": a nickname the text gave someone is a mention of them, or of
+            // nobody in particular when the text does not say whom.
+            None if nickname.is_some() => nickname,
             // Nobody in particular: never the known person, and no new one either ("Osterran
             // Holt" is no name).
             None if other_given_name && registry.by_last.contains_key(&s.tokens[i].norm) => {

@@ -474,18 +474,20 @@ fn attribution_on_the_ninth_set_keeps_its_last_measurement() {
 /// styles: a wire in straight quotes, a British and a US paper, a tabloid with nicknames, a radio
 /// story with a transcript and callers, a magazine profile, a live blog, an official signing
 /// transcript), scored on arrival at `cfa27d0` before any change made for it: precision 87.4%
-/// (83 of 95 speakers given), recall 63.6% (91 of 143). The floors are
+/// (83 of 95 speakers given), recall 63.6% (91 of 143); unchanged by the rules written for
+/// set 9 (`attr9r`); then 87.8% (86 of 98) and 65.7% (94 of 143) once a possessive after "led
+/// by" owned the role after it and capitalised pronouns ("Nobody") were no names. The floors are
 /// the last measurement: a change can raise them but not lose them.
 #[test]
 fn attribution_on_the_tenth_set_keeps_its_last_measurement() {
     let (precision, recall, with_speaker, wrong) = measure_all("articles10", "labels10.toml");
     assert!(
-        precision >= 0.873,
+        precision >= 0.877,
         "precision {:.1}% fell under its floor: {wrong:#?}",
         precision * 100.0
     );
     assert!(
-        recall >= 0.636,
+        recall >= 0.657,
         "recall {:.1}% fell under its floor",
         recall * 100.0
     );

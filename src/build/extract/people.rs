@@ -371,9 +371,12 @@ pub(super) fn lead_roles(
             out.push((j, end, k + 1));
         }
     }
-    // Before: [owner] [office words]* group [is|was|will be]* verb by [role] name.
+    // Before: [owner] [office words]* group [is|was|will be]* verb by [role] name. A name
+    // ending in a possessive owns what follows ("led by Quarsevia's transport minister, Ilsabet
+    // Korrowin"): the leader is named after it, not by it.
     let start = before.unwrap_or(a);
     if start >= 3
+        && !toks[b - 1].possessive
         && c.leading_agents.contains(&toks[start - 1].norm)
         && c.leading_verbs.contains(&toks[start - 2].norm)
         && joined(start - 2)
@@ -1220,6 +1223,20 @@ mod tests {
         );
         assert_eq!(roles, ["Velmar’s team is headed by"]);
         assert_eq!(aff.as_deref(), Some("Velmar"));
+        // A possessive after "led by" owns the role that follows: the country is no leader
+        // and no person, and neither is a capitalised pronoun opening a quotation.
+        let (reg, _) = read(&[
+            "The working group will be led by Quarsevia’s transport minister, Ilsabet Korrowin, \
+             an engineer.",
+            "“Nobody asked the town,” Korrowin said.",
+        ]);
+        assert!(
+            !names(&reg)
+                .iter()
+                .any(|n| n == "Quarsevia" || n == "Nobody"),
+            "{:?}",
+            names(&reg)
+        );
     }
 
     #[test]

@@ -214,6 +214,22 @@ impl Engine {
                 && tokens[start - 1].possessive
                 && !used[start - 1])
                 .then(|| self.stem(&tokens[start - 1].norm));
+            // "The mayor of Tolbeck": a name English does not know after "of" makes it the
+            // role of that place, as a possessive does ("head of state" keeps its own words).
+            let mut place = place;
+            if party.is_none()
+                && place.is_none()
+                && end + 1 < tokens.len()
+                && tokens[end].norm == "of"
+                && !used[end + 1]
+                && !tokens[end + 1].numeric
+                && crate::english::english()
+                    .zipf(&tokens[end + 1].norm)
+                    .is_none()
+            {
+                place = Some(self.stem(&tokens[end + 1].norm));
+                end += 2;
+            }
             if party.is_none() && !introduced && place.is_none() {
                 continue;
             }
@@ -450,6 +466,35 @@ mod rank_and_stand_in_tests {
         assert_eq!(
             holder(&e, "what did norland's chief negotiator say"),
             ["Ada Brisk"]
+        );
+    }
+
+    /// "The mayor of Kelby": a name after "of" says whose role, as a possessive does, and is
+    /// no word of the topic asked.
+    #[test]
+    fn a_role_of_a_place_is_held_by_that_place_s_holder() {
+        let e = engine_from(&[(
+            "towns",
+            "2026-05-04",
+            "Tarrow's mayor, Anna Lind, said the bridge was \"our lifeline\".\n\n\
+             Kelby's mayor, Piet Dorn, said the harbour was \"half empty\".",
+        )]);
+        assert_eq!(holder(&e, "what did the mayor of kelby say"), ["Piet Dorn"]);
+        assert_eq!(
+            holder(&e, "what did the mayor of tarrow say"),
+            ["Anna Lind"]
+        );
+        // Another town's mayor is not the mayor of a town the sources give none for.
+        let one = engine_from(&[(
+            "towns",
+            "2026-05-04",
+            "Halsvik's mayor, Wendel Proost, said the boats were \"coming home\".\n\n\
+             The fishermen are still held at the naval base in Tolbeck.",
+        )]);
+        assert!(holder(&one, "what did the mayor of tolbeck say").is_empty());
+        assert_eq!(
+            holder(&one, "what did the mayor of halsvik say"),
+            ["Wendel Proost"]
         );
     }
 

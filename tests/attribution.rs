@@ -202,20 +202,19 @@ fn measure_all(articles: &str, labels_file: &str) -> (f64, f64, usize, Vec<Strin
     let mut wrong = Vec::new();
     let mut missed = Vec::new();
     for l in &labels.label {
+        // A labeller may keep a short quotation's own marks ("“Tank”") to make it unique in
+        // the article; the quote's text is what stands inside them.
+        let text = l.quote.trim_matches(['“', '”', '"']);
+        let text = text.trim_end_matches([',', '.']);
         let mut matches: Vec<&Quote> = k
             .quotes
             .iter()
-            .filter(|q| {
-                q.id.starts_with(&format!("{}#", l.article))
-                    && q.text.contains(l.quote.trim_end_matches([',', '.']))
-            })
+            .filter(|q| q.id.starts_with(&format!("{}#", l.article)) && q.text.contains(text))
             .collect();
         // A one-word label ("varsk") may also occur inside a longer quotation: the quote that is
         // exactly the label is the one meant.
         if matches.len() > 1 {
-            matches.retain(|q| {
-                q.text.trim_end_matches(['.', ',']) == l.quote.trim_end_matches(['.', ','])
-            });
+            matches.retain(|q| q.text.trim_end_matches(['.', ',']) == text);
         }
         // A quotation the builder did not find at all (one inside another it missed) is a
         // speaker not found: it counts against recall.
@@ -488,6 +487,29 @@ fn attribution_on_the_tenth_set_keeps_its_last_measurement() {
     );
     assert!(
         recall >= 0.657,
+        "recall {:.1}% fell under its floor",
+        recall * 100.0
+    );
+    assert!(with_speaker >= 80, "the labelled set is too small");
+}
+
+/// The eleventh set, written apart from the builder (a dam-release dispute in eight house
+/// styles: a wire in straight quotes, a British and a US paper, a tabloid with nicknames, a radio
+/// programme with a transcript and callers, a present-tense magazine profile, a live blog, a
+/// ministry press-conference transcript), scored on arrival at `3911d84` before any change made
+/// for it: precision 89.4% (118 of 132 speakers given), recall 71.0% (130 of 183; 31 of the
+/// labels are speaker-tagged transcript turns, which the builder did not read as quotations).
+/// The floors are the last measurement: a change can raise them but not lose them.
+#[test]
+fn attribution_on_the_eleventh_set_keeps_its_last_measurement() {
+    let (precision, recall, with_speaker, wrong) = measure_all("articles11", "labels11.toml");
+    assert!(
+        precision >= 0.893,
+        "precision {:.1}% fell under its floor: {wrong:#?}",
+        precision * 100.0
+    );
+    assert!(
+        recall >= 0.710,
         "recall {:.1}% fell under its floor",
         recall * 100.0
     );

@@ -201,6 +201,25 @@ fn own_quotes10_set() {
     );
 }
 
+#[test]
+fn own_casual7_set() {
+    check("own-casual7", None, 0.67);
+}
+
+#[test]
+fn own_multi7_set() {
+    check("own-multi7", Some("tests/eval/own-multi7/articles"), 0.40);
+}
+
+#[test]
+fn own_quotes11_set() {
+    check(
+        "own-quotes11",
+        Some("tests/fixtures/attribution/articles11"),
+        0.47,
+    );
+}
+
 /// A report two outlets carried (the wire paragraph syndicated in own-multi) is cited once,
 /// naming both outlets, so it does not take two of the first three places.
 #[test]

@@ -24,6 +24,9 @@ SETS = {
     "own-casual6": [HERE.parent.parent / "knowledge/articles/london-talks-2025-04-23.md"],
     "own-multi6": sorted((HERE / "own-multi6/articles").glob("*.md")),
     "own-quotes10": sorted((HERE.parent / "fixtures/attribution/articles10").glob("*.md")),
+    "own-casual7": [HERE.parent.parent / "knowledge/articles/london-talks-2025-04-23.md"],
+    "own-multi7": sorted((HERE / "own-multi7/articles").glob("*.md")),
+    "own-quotes11": sorted((HERE.parent / "fixtures/attribution/articles11").glob("*.md")),
 }
 
 def norm(s):

@@ -875,6 +875,16 @@ mod tests {
         let first = e.ask("how many prisoners were originally to be exchanged", None);
         let dates: Vec<&str> = first.citations().map(|c| c.published.as_str()).collect();
         assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+        // So do the nouns for a beginning ("at the outset", "their opening offer").
+        for q in [
+            "at the outset, how many prisoners were to be exchanged",
+            "how many prisoners were to be exchanged at the beginning",
+        ] {
+            let a = e.ask(q, None);
+            let dates: Vec<&str> = a.citations().map(|c| c.published.as_str()).collect();
+            assert!(dates.len() >= 2, "{q}: {dates:?}");
+            assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{q}: {dates:?}");
+        }
     }
 
     /// "President Dobrev": her own title before her name names her; it is not a topic that her

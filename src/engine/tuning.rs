@@ -118,6 +118,7 @@ pub struct CoverageTuning {
     pub search_words_only: f32,
     pub position: f32,
     pub still_ahead_band: f32,
+    pub fill_share: f32,
 }
 
 /// `[rank]`.

@@ -18,6 +18,7 @@ impl Engine {
         }
         let read = self.settings.tuning.limits.search_read;
         let ranked = self.rank_sentences(q, read, |_| true);
+        let all_ranked = ranked.clone();
         let content: Vec<&Term> = q.terms.iter().filter(|t| t.is_subject_word()).collect();
         let has_slots = !q.people.is_empty() || !q.parties.is_empty() || !q.topics.is_empty();
         if content.is_empty() && !has_slots {
@@ -232,11 +233,39 @@ impl Engine {
             Intent::Proposal => "What was proposed, in the sources' words:".to_string(),
             _ => "Here is what my sources say:".to_string(),
         };
+        self.fill_places(floor, &coverage, &all_ranked, &mut kept);
         let facts = kept
             .into_iter()
             .map(|(s, sc)| (FactRef::Sentence(s), sc))
             .collect();
         self.finish(clean, q, lead, facts, true)
+    }
+
+    /// When fewer sentences than a reply shows reached the floor, the next best by score fill
+    /// the places left, after them, if they cover `[coverage] fill_share` of the floor: the
+    /// answer stands on the sentences that reached it, and the others are the nearest the
+    /// sources come (the sentence with the place or the cause often shares fewer of the
+    /// question's words than the one naming its subject).
+    fn fill_places(
+        &self,
+        floor: Floor,
+        coverage: &crate::engine::retrieve::coverage::Coverage<'_>,
+        ranked: &[(usize, f32)],
+        kept: &mut Vec<(usize, f32)>,
+    ) {
+        let shown = self.settings.max_quotes.max(1);
+        let share = self.settings.tuning.coverage.fill_share;
+        if kept.len() >= shown || share <= 0.0 {
+            return;
+        }
+        let min = floor.share(&self.settings.tuning) * share;
+        let extra: Vec<(usize, f32)> = ranked
+            .iter()
+            .filter(|&&(s, sc)| sc > 0.0 && !kept.iter().any(|k| k.0 == s) && coverage.of(s) >= min)
+            .take(shown - kept.len())
+            .copied()
+            .collect();
+        kept.extend(extra);
     }
 
     /// The stems that name what a "how many" / "how much" question counts: the first content
@@ -885,6 +914,26 @@ mod tests {
             assert!(dates.len() >= 2, "{q}: {dates:?}");
             assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{q}: {dates:?}");
         }
+    }
+
+    /// "Why was the zone widened": one sentence covers the question's words well enough to
+    /// answer; the reply still shows as many sentences as it has places, the nearest the
+    /// sources come after it, and the one that answered leads.
+    #[test]
+    fn a_reply_fills_its_places_after_the_sentence_that_answered() {
+        let mut off = crate::engine::Tuning::default();
+        off.coverage.fill_share = 0.0;
+        let alone = super::super::own_multi(off).ask("why was the zone widened", None);
+        let filled = multi().ask("why was the zone widened", None);
+        assert!(
+            alone.answered && filled.answered,
+            "{}",
+            filled.to_markdown()
+        );
+        assert_eq!(alone.citations().count(), 1, "{}", alone.to_markdown());
+        assert_eq!(filled.citations().count(), 3, "{}", filled.to_markdown());
+        let first = |a: &crate::answer::Answer| a.citations().next().map(|c| c.quote.clone());
+        assert_eq!(first(&alone), first(&filled));
     }
 
     /// "President Dobrev": her own title before her name names her; it is not a topic that her

@@ -5,6 +5,6 @@
 //! answer or how to show it.
 
 mod bm25;
-mod coverage;
+pub(crate) mod coverage;
 mod facts;
 mod rank;

@@ -17,7 +17,10 @@ impl Engine {
             return self.absent(clean, q);
         }
         let read = self.settings.tuning.limits.search_read;
-        let ranked = self.rank_sentences(q, read, |_| true);
+        let only = q.only_person;
+        let ranked = self.rank_sentences(q, read, |s| {
+            only.is_none_or(|p| self.sents[s].people.contains(&p))
+        });
         let all_ranked = ranked.clone();
         let content: Vec<&Term> = q.terms.iter().filter(|t| t.is_subject_word()).collect();
         let has_slots = !q.people.is_empty() || !q.parties.is_empty() || !q.topics.is_empty();
@@ -497,7 +500,7 @@ impl Engine {
     }
 
     /// True when the question asks for someone: its first question word is "who" or "whom".
-    fn asks_for_someone(&self, q: &Query) -> bool {
+    pub(crate) fn asks_for_someone(&self, q: &Query) -> bool {
         q.tokens
             .iter()
             .find(|t| self.lex.question_words.contains(&t.norm))

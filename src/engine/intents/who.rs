@@ -51,6 +51,20 @@ impl Engine {
                 .filter(|t| t.is_subject_word())
                 .all(|t| self.is_title_stem(&t.stem));
             if !role_words {
+                // "Who's the go-between running the talks": a role's holder, found by the
+                // role, is who is asked for; the other words are looked for in the sentences
+                // naming them ("who is the mediator meeting" is answered there too), and
+                // failing those, the holder is described.
+                let p = q.people[0];
+                if !q.by_name.contains(&p) && self.asks_for_someone(q) {
+                    let mut among = q.clone();
+                    among.only_person = Some(p);
+                    let a = self.search_answer(clean, &mut among);
+                    if a.answered {
+                        return a;
+                    }
+                    return self.describe_person(clean, q, p);
+                }
                 return self.search_answer(clean, q);
             }
         }
@@ -260,6 +274,36 @@ impl Engine {
 
 #[cfg(test)]
 mod tests {
+
+    /// "Who's the mediator running the talks": the role's holder is who is asked for, and the
+    /// other words are looked for in her sentences, not in anyone's ("the authority that runs
+    /// the gauges"). Asked by her name, the same words ask about something else.
+    #[test]
+    fn a_role_holder_asked_for_with_more_words_is_found_among_their_sentences() {
+        let e = crate::engine::intents::engine_from(&[(
+            "dam",
+            "2027-05-10",
+            "The talks over the Halvane dam are chaired by Hanne Berg, a former hydrologist \
+             from Norvalle.\n\n\
+             A spokesperson for the Basin Authority, which runs the river gauges and the dam \
+             sluices, said the readings were public.\n\n\
+             Aurel Pell, the engineer who has run the dam site since 2019, said the sluices \
+             were open.\n\n\
+             \"We will sit until there is a number,\" said Berg, the mediator.",
+        )]);
+        let a = e.ask("who's the mediator running the dam talks", None);
+        assert!(a.answered, "{}", a.to_markdown());
+        assert!(
+            a.citations().any(|c| c.quote.contains("Hanne Berg")),
+            "{}",
+            a.to_markdown()
+        );
+        assert!(
+            a.citations().all(|c| c.quote.contains("Berg")),
+            "{}",
+            a.to_markdown()
+        );
+    }
 
     /// "Who is the source close to the discussions": the sources never say who, so the question
     /// is declined for that reason, with what is attributed to the source as background.

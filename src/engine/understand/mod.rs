@@ -43,6 +43,10 @@ pub(crate) struct Query {
     pub(crate) other_slot_terms: Vec<String>,
     /// Token spans of recognised people and parties: (is person, index, start, end).
     pub(crate) spans: Vec<(bool, usize, usize, usize)>,
+    /// People the question names by their name (not by a role or a description).
+    pub(crate) by_name: Vec<usize>,
+    /// Search only the sentences naming this person (a "who" question about a role's holder).
+    pub(crate) only_person: Option<usize>,
     pub(crate) corrected: Vec<String>,
     pub(crate) from_context: bool,
     pub(crate) subject_is_party: bool,

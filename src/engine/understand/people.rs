@@ -125,6 +125,7 @@ impl Engine {
                     continue;
                 };
                 push_unique_usize(&mut q.people, best);
+                push_unique_usize(&mut q.by_name, best);
                 q.spans.push((true, best, i, i + best_len));
                 for u in used.iter_mut().skip(i).take(best_len) {
                     *u = true;

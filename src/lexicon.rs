@@ -312,6 +312,12 @@ pub struct Language {
     /// Words that give a person a nickname in quotation marks after their name and a comma or dash ("X, dubbed “...”", "X — known in the press room as “...”").
     #[serde(default = "builtin_nickname_cues")]
     pub nickname_cues: Vec<String>,
+    /// Tags that open a reporter's question in a transcript ("QUESTION (Name, Outlet):", "Q:").
+    #[serde(default = "builtin_question_tags")]
+    pub question_tags: Vec<String>,
+    /// The speaker's own "I": in a transcript turn it is whoever the turn's tag names.
+    #[serde(default = "builtin_first_person_subjects")]
+    pub first_person_subjects: Vec<String>,
     /// Pronouns that stand for a man ("he", "his").
     #[serde(default = "builtin_masculine_pronouns")]
     pub masculine_pronouns: Vec<String>,
@@ -632,6 +638,14 @@ fn builtin_term_cues() -> Vec<String> {
 
 fn builtin_nickname_cues() -> Vec<String> {
     builtin_language().nickname_cues.clone()
+}
+
+fn builtin_question_tags() -> Vec<String> {
+    builtin_language().question_tags.clone()
+}
+
+fn builtin_first_person_subjects() -> Vec<String> {
+    builtin_language().first_person_subjects.clone()
 }
 
 fn builtin_nominal_markers() -> Vec<String> {
@@ -1384,6 +1398,10 @@ pub struct Compiled {
     pub term_cues: HashSet<String>,
     /// Words that give a person a nickname after their name ("dubbed"). Lowercase.
     pub nickname_cues: HashSet<String>,
+    /// Transcript tags for a reporter's question ("question", "q"), lowercase.
+    pub question_tags: HashSet<String>,
+    /// First-person subjects ("i"), lowercase.
+    pub first_person_subjects: HashSet<String>,
     /// Pronouns that stand for a man ("he", "his"), lowercase.
     pub masculine_pronouns: HashSet<String>,
     /// Pronouns that stand for a woman ("she", "her"), lowercase.
@@ -1697,6 +1715,8 @@ impl Lexicon {
             owner_prepositions: lower(&l.owner_prepositions),
             term_cues: lower(&l.term_cues),
             nickname_cues: lower(&l.nickname_cues),
+            question_tags: lower(&l.question_tags),
+            first_person_subjects: lower(&l.first_person_subjects),
             masculine_pronouns: lower(&l.masculine_pronouns),
             feminine_pronouns: lower(&l.feminine_pronouns),
             document_verbs: lower(&l.document_verbs),
@@ -2043,6 +2063,8 @@ mod tests {
             "owner_prepositions",
             "term_cues",
             "nickname_cues",
+            "question_tags",
+            "first_person_subjects",
             "masculine_pronouns",
             "feminine_pronouns",
             "document_verbs",

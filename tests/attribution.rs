@@ -481,12 +481,12 @@ fn attribution_on_the_ninth_set_keeps_its_last_measurement() {
 fn attribution_on_the_tenth_set_keeps_its_last_measurement() {
     let (precision, recall, with_speaker, wrong) = measure_all("articles10", "labels10.toml");
     assert!(
-        precision >= 0.877,
+        precision >= 0.892,
         "precision {:.1}% fell under its floor: {wrong:#?}",
         precision * 100.0
     );
     assert!(
-        recall >= 0.657,
+        recall >= 0.750,
         "recall {:.1}% fell under its floor",
         recall * 100.0
     );
@@ -499,17 +499,19 @@ fn attribution_on_the_tenth_set_keeps_its_last_measurement() {
 /// ministry press-conference transcript), scored on arrival at `3911d84` before any change made
 /// for it: precision 89.4% (118 of 132 speakers given), recall 71.0% (130 of 183; 31 of the
 /// labels are speaker-tagged transcript turns, which the builder did not read as quotations).
-/// The floors are the last measurement: a change can raise them but not lose them.
+/// Reading transcript turns ("PELL: ...", "MINISTER DORRIK: ...", "QUESTION (Name, Outlet): ...")
+/// as their speaker's words took it to 91.1% and 84.8% (one turn the labels had left out, a
+/// moderator's, labelled then). The floors are the last measurement: a change can raise them but not lose them.
 #[test]
 fn attribution_on_the_eleventh_set_keeps_its_last_measurement() {
     let (precision, recall, with_speaker, wrong) = measure_all("articles11", "labels11.toml");
     assert!(
-        precision >= 0.893,
+        precision >= 0.911,
         "precision {:.1}% fell under its floor: {wrong:#?}",
         precision * 100.0
     );
     assert!(
-        recall >= 0.710,
+        recall >= 0.847,
         "recall {:.1}% fell under its floor",
         recall * 100.0
     );

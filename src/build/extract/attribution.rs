@@ -60,6 +60,8 @@ pub(super) struct Reader<'a> {
     /// People whose sex the article's own words have told so far (a pronoun settled to them,
     /// a courtesy title before their settled surname): `None` once told both ways.
     pub(super) learned_sex: HashMap<usize, Option<bool>>,
+    /// The speaker of the transcript turn being read ("PELL: ..."), whom its "I" stands for.
+    pub(super) turn: Option<Speaker>,
 }
 
 impl<'a> Reader<'a> {
@@ -143,6 +145,12 @@ impl<'a> Reader<'a> {
             && !self.c.subject_connectives.contains(&s.tokens[b - 2].norm)
         {
             return self.resolve_reference(s, b - 1, None);
+        }
+        // "DR QUIST: I said, “...”": in a transcript turn, "I" is the turn's speaker.
+        if b - a == 1 && self.c.first_person_subjects.contains(&first.norm) {
+            if let Some(sp) = &self.turn {
+                return Some(sp.clone());
+            }
         }
         if b - a == 1 && self.c.non_person_subjects.contains(&first.norm) {
             self.reason = Some(format!("“{}” names no person or body", first.text(s.hay)));

@@ -22,6 +22,7 @@ mod positions;
 mod quotes;
 mod references;
 mod registry;
+mod turns;
 
 pub use people::{add_people, find_people, named_sentences, NamedSentences};
 pub use registry::{name_words, place_words, PersonDraft, Registry};
@@ -214,6 +215,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
         lone_sex: None,
         seen: Vec::new(),
         learned_sex: HashMap::new(),
+        turn: None,
     };
     // Who a surname several people share stands for here: the one of them named in full.
     // Every paragraph's sentences, read once for the walks below, and the people each
@@ -286,6 +288,15 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
     // it was worked out for.
     let mut in_full = registry.named_so_far(&in_full_anywhere, &so_far);
     let mut in_full_for = 0;
+    // Transcript turns: the people the article names in full, whom a speaker's tag may name,
+    // and the people earlier tags' brackets named in full.
+    let mut named_here: Vec<usize> = in_full_anywhere.iter().copied().collect();
+    named_here.sort_unstable();
+    let mut tag_named: Vec<(String, Vec<String>)> = Vec::new();
+    // The titles earlier tags gave each person (as the words of their name).
+    let mut tag_given: Vec<(Vec<String>, String)> = Vec::new();
+    // The article's words, lowercase, where a title stands before a surname ("Envoy Quist").
+    let article_lower = OnceCell::new();
     for ((p, sents), this_full) in article.paragraphs.iter().zip(&para_sents).zip(para_full) {
         let map = CharMap::new(&p.text);
         let quotes: &[QuoteSpan] = match sents.first() {
@@ -299,6 +310,80 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
         // The speaker of a quotation that opened the sentence before and was attributed right
         // after it ("“A,” X says."): a quotation standing alone next continues it ("“B.”").
         let mut split_prev: Option<(Speaker, Option<String>)> = None;
+        // "PELL: Because ...": a transcript turn is its speaker's words, quotation marks or
+        // not; a quotation inside it is read as any other.
+        r.turn = None;
+        if let Some((tag, who)) = turns::turn_tag(&p.text).and_then(|t| {
+            let lower = article_lower.get_or_init(|| {
+                article
+                    .paragraphs
+                    .iter()
+                    .map(|p| {
+                        let from = turns::turn_tag(&p.text).map_or(0, |t| t.body);
+                        p.text[from..].to_lowercase()
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+            let who =
+                turns::tag_speaker(&t, registry, &named_here, &tag_named, &tag_given, lower, c)?;
+            Some((t, who))
+        }) {
+            let whose = match &who {
+                turns::TagWho::Person(pi) => Some(registry.people[*pi].words.clone()),
+                turns::TagWho::Named(name) => Some(registry::name_words(name)),
+                turns::TagWho::Unsettled(_) => None,
+            };
+            if let Some(words) = whose {
+                for t in turns::tag_titles(&tag, c) {
+                    tag_given.push((words.clone(), t));
+                }
+            }
+            let (speaker, reason) = match who {
+                turns::TagWho::Person(pi) => (Speaker::Person(r.person_id(pi)), None),
+                turns::TagWho::Named(name) => {
+                    let id = crate::text::slug(&name);
+                    if registry.get(&id).is_none() {
+                        r.new_people.entry(id.clone()).or_insert(PersonDraft {
+                            id: id.clone(),
+                            words: registry::name_words(&name),
+                            name: name.clone(),
+                            roles: vec![],
+                            affiliation: None,
+                            affiliation_via: None,
+                            honorific_titles: vec![],
+                        });
+                    }
+                    if !tag_named.iter().any(|(n, _)| *n == name) {
+                        tag_named.push((name.clone(), registry::name_words(&name)));
+                    }
+                    (Speaker::Person(id), None)
+                }
+                turns::TagWho::Unsettled(why) => (Speaker::Unattributed, Some(why)),
+            };
+            let (qs, qe) = (tag.body, p.text.trim_end().len());
+            if qe > qs {
+                if matches!(speaker, Speaker::Person(_)) {
+                    r.turn = Some(speaker.clone());
+                }
+                let at = sents
+                    .iter()
+                    .position(|o| o.start <= qs && qs < o.end)
+                    .unwrap_or(0);
+                quote_no += 1;
+                r.facts.quotes.push(Quote {
+                    id: format!("{}#q{quote_no}", article.id),
+                    text: p.text[qs..qe].to_string(),
+                    speaker,
+                    verb: None,
+                    channel: None,
+                    continuation: false,
+                    reason,
+                    sentence: sentence_id(&article.id, p.n, at),
+                    cite: cite(&article.id, p.n, &map, qs, qe),
+                });
+            }
+        }
         for (k, s) in sents.iter().enumerate() {
             let mut split_next: Option<(Speaker, Option<String>)> = None;
             let sid = sentence_id(&article.id, p.n, k);

@@ -96,12 +96,12 @@ fn own_quotes3_set() {
 
 #[test]
 fn own_casual2_set() {
-    check("own-casual2", None, 0.80);
+    check("own-casual2", None, 0.81);
 }
 
 #[test]
 fn own_multi2_set() {
-    check("own-multi2", Some("tests/eval/own-multi2/articles"), 0.76);
+    check("own-multi2", Some("tests/eval/own-multi2/articles"), 0.77);
 }
 
 // The four sets written on 2026-11-30 (second session), scored on arrival before any change made for them (at
@@ -109,7 +109,7 @@ fn own_multi2_set() {
 
 #[test]
 fn own_casual3_set() {
-    check("own-casual3", None, 0.76);
+    check("own-casual3", None, 0.77);
 }
 
 #[test]
@@ -145,7 +145,7 @@ fn own_casual4_set() {
 
 #[test]
 fn own_multi4_set() {
-    check("own-multi4", Some("tests/eval/own-multi4/articles"), 0.39);
+    check("own-multi4", Some("tests/eval/own-multi4/articles"), 0.40);
 }
 
 #[test]
@@ -153,7 +153,7 @@ fn own_quotes8_set() {
     check(
         "own-quotes8",
         Some("tests/fixtures/attribution/articles8"),
-        0.47,
+        0.48,
     );
 }
 
@@ -162,12 +162,12 @@ fn own_quotes8_set() {
 
 #[test]
 fn own_casual5_set() {
-    check("own-casual5", None, 0.64);
+    check("own-casual5", None, 0.65);
 }
 
 #[test]
 fn own_multi5_set() {
-    check("own-multi5", Some("tests/eval/own-multi5/articles"), 0.49);
+    check("own-multi5", Some("tests/eval/own-multi5/articles"), 0.50);
 }
 
 #[test]
@@ -175,7 +175,7 @@ fn own_quotes9_set() {
     check(
         "own-quotes9",
         Some("tests/fixtures/attribution/articles9"),
-        0.47,
+        0.49,
     );
 }
 
@@ -184,12 +184,12 @@ fn own_quotes9_set() {
 
 #[test]
 fn own_casual6_set() {
-    check("own-casual6", None, 0.60);
+    check("own-casual6", None, 0.62);
 }
 
 #[test]
 fn own_multi6_set() {
-    check("own-multi6", Some("tests/eval/own-multi6/articles"), 0.46);
+    check("own-multi6", Some("tests/eval/own-multi6/articles"), 0.48);
 }
 
 #[test]
@@ -197,18 +197,18 @@ fn own_quotes10_set() {
     check(
         "own-quotes10",
         Some("tests/fixtures/attribution/articles10"),
-        0.48,
+        0.49,
     );
 }
 
 #[test]
 fn own_casual7_set() {
-    check("own-casual7", None, 0.67);
+    check("own-casual7", None, 0.68);
 }
 
 #[test]
 fn own_multi7_set() {
-    check("own-multi7", Some("tests/eval/own-multi7/articles"), 0.40);
+    check("own-multi7", Some("tests/eval/own-multi7/articles"), 0.42);
 }
 
 #[test]

@@ -194,6 +194,35 @@ fn cite(article: &str, paragraph: u32, map: &CharMap, start: usize, end: usize) 
     }
 }
 
+/// A quotation at bytes `start..end` of paragraph `paragraph` (text `text`) with no reporting
+/// verb, channel or continuation (a transcript turn, a quotation inside another), in the
+/// sentence holding its start (else sentence `fallback`); unattributed until its speaker is set.
+fn bare_quote(
+    article: &str,
+    paragraph: u32,
+    text: &str,
+    sents: &[Sent],
+    map: &CharMap,
+    (start, end, fallback): (usize, usize, usize),
+    number: usize,
+) -> Quote {
+    let at = sents
+        .iter()
+        .position(|o| o.start <= start && start < o.end)
+        .unwrap_or(fallback);
+    Quote {
+        id: format!("{article}#q{number}"),
+        text: text[start..end].to_string(),
+        speaker: Speaker::Unattributed,
+        verb: None,
+        channel: None,
+        continuation: false,
+        reason: None,
+        sentence: sentence_id(article, paragraph, at),
+        cite: cite(article, paragraph, map, start, end),
+    }
+}
+
 fn adjacent_or_soft(hay: &str, a: usize, b: usize) -> bool {
     a <= b && hay[a..b].chars().all(|c| c.is_whitespace() || c == '-')
 }
@@ -366,21 +395,13 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                 if matches!(speaker, Speaker::Person(_)) {
                     r.turn = Some(speaker.clone());
                 }
-                let at = sents
-                    .iter()
-                    .position(|o| o.start <= qs && qs < o.end)
-                    .unwrap_or(0);
                 quote_no += 1;
+                let at = (qs, qe, 0);
+                let q = bare_quote(&article.id, p.n, &p.text, sents, &map, at, quote_no);
                 r.facts.quotes.push(Quote {
-                    id: format!("{}#q{quote_no}", article.id),
-                    text: p.text[qs..qe].to_string(),
                     speaker,
-                    verb: None,
-                    channel: None,
-                    continuation: false,
                     reason,
-                    sentence: sentence_id(&article.id, p.n, at),
-                    cite: cite(&article.id, p.n, &map, qs, qe),
+                    ..q
                 });
             }
         }
@@ -927,21 +948,13 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                             ),
                         ),
                     };
-                    let at = sents
-                        .iter()
-                        .position(|o| o.start <= ia && ia < o.end)
-                        .unwrap_or(k);
                     quote_no += 1;
+                    let at = (ia, ib, k);
+                    let q = bare_quote(&article.id, p.n, &p.text, sents, &map, at, quote_no);
                     r.facts.quotes.push(Quote {
-                        id: format!("{}#q{quote_no}", article.id),
-                        text: p.text[ia..ib].to_string(),
                         speaker,
-                        verb: None,
-                        channel: None,
-                        continuation: false,
                         reason,
-                        sentence: sentence_id(&article.id, p.n, at),
-                        cite: cite(&article.id, p.n, &map, ia, ib),
+                        ..q
                     });
                 }
             }

@@ -277,7 +277,7 @@ mod tests {
 
     /// "Who's the mediator running the talks": the role's holder is who is asked for, and the
     /// other words are looked for in her sentences, not in anyone's ("the authority that runs
-    /// the gauges"). Asked by her name, the same words ask about something else.
+    /// the gauges").
     #[test]
     fn a_role_holder_asked_for_with_more_words_is_found_among_their_sentences() {
         let e = crate::engine::intents::engine_from(&[(

@@ -206,15 +206,20 @@ fn measure_all(articles: &str, labels_file: &str) -> (f64, f64, usize, Vec<Strin
         // the article; the quote's text is what stands inside them.
         let text = l.quote.trim_matches(['“', '”', '"']);
         let text = text.trim_end_matches([',', '.']);
+        // A labeller may also type a straight apostrophe where the article has a curly one.
+        let text = &text.replace('’', "'");
         let mut matches: Vec<&Quote> = k
             .quotes
             .iter()
-            .filter(|q| q.id.starts_with(&format!("{}#", l.article)) && q.text.contains(text))
+            .filter(|q| {
+                q.id.starts_with(&format!("{}#", l.article))
+                    && q.text.replace('’', "'").contains(text.as_str())
+            })
             .collect();
         // A one-word label ("varsk") may also occur inside a longer quotation: the quote that is
         // exactly the label is the one meant.
         if matches.len() > 1 {
-            matches.retain(|q| q.text.trim_end_matches(['.', ',']) == text);
+            matches.retain(|q| q.text.replace('’', "'").trim_end_matches(['.', ',']) == text);
         }
         // A quotation the builder did not find at all (one inside another it missed) is a
         // speaker not found: it counts against recall.
@@ -512,6 +517,28 @@ fn attribution_on_the_eleventh_set_keeps_its_last_measurement() {
     );
     assert!(
         recall >= 0.847,
+        "recall {:.1}% fell under its floor",
+        recall * 100.0
+    );
+    assert!(with_speaker >= 80, "the labelled set is too small");
+}
+
+/// The twelfth set, written apart from the builder (a mining-concession and border-road dispute
+/// in eight house styles: a wire in straight quotes, a British and a US paper, a tabloid with
+/// nicknames, a podcast transcript with a host and speaker tags, a present-tense magazine
+/// profile, a live blog, a ministry statement), scored on arrival at `292b7f8` before any change
+/// made for it: precision 88.1% (118 of 134 speakers given), recall 75.9% (132 of 174). The
+/// floors are the last measurement: a change can raise them but not lose them.
+#[test]
+fn attribution_on_the_twelfth_set_keeps_its_last_measurement() {
+    let (precision, recall, with_speaker, wrong) = measure_all("articles12", "labels12.toml");
+    assert!(
+        precision >= 0.880,
+        "precision {:.1}% fell under its floor: {wrong:#?}",
+        precision * 100.0
+    );
+    assert!(
+        recall >= 0.758,
         "recall {:.1}% fell under its floor",
         recall * 100.0
     );

@@ -220,6 +220,25 @@ fn own_quotes11_set() {
     );
 }
 
+#[test]
+fn own_casual8_set() {
+    check("own-casual8", None, 0.67);
+}
+
+#[test]
+fn own_multi8_set() {
+    check("own-multi8", Some("tests/eval/own-multi8/articles"), 0.39);
+}
+
+#[test]
+fn own_quotes12_set() {
+    check(
+        "own-quotes12",
+        Some("tests/fixtures/attribution/articles12"),
+        0.55,
+    );
+}
+
 /// A report two outlets carried (the wire paragraph syndicated in own-multi) is cited once,
 /// naming both outlets, so it does not take two of the first three places.
 #[test]

@@ -27,6 +27,9 @@ SETS = {
     "own-casual7": [HERE.parent.parent / "knowledge/articles/london-talks-2025-04-23.md"],
     "own-multi7": sorted((HERE / "own-multi7/articles").glob("*.md")),
     "own-quotes11": sorted((HERE.parent / "fixtures/attribution/articles11").glob("*.md")),
+    "own-casual8": [HERE.parent.parent / "knowledge/articles/london-talks-2025-04-23.md"],
+    "own-multi8": sorted((HERE / "own-multi8/articles").glob("*.md")),
+    "own-quotes12": sorted((HERE.parent / "fixtures/attribution/articles12").glob("*.md")),
 }
 
 def norm(s):

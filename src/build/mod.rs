@@ -480,14 +480,22 @@ fn with_discovered_parties(
     let mut lex = lexicon.clone();
     let known: BTreeSet<String> = lex.parties.iter().map(|p| p.id.clone()).collect();
     let mut names: BTreeSet<String> = BTreeSet::new();
+    // A possessive that made no affiliation ("Belmora's chief negotiator" when a one-word
+    // "Belmora" was also read as a name) may still be a country: it is one when the articles
+    // also use its demonym ("Belmoran"), below.
+    let mut possessives: BTreeSet<&str> = BTreeSet::new();
     for p in &registry.people {
         if let Some(a) = &p.affiliation {
             if !known.contains(a) {
                 names.insert(a.clone());
             }
+        } else if let Some(via) = &p.affiliation_via {
+            if !known.contains(&slug(via)) {
+                possessives.insert(via);
+            }
         }
     }
-    if names.is_empty() {
+    if names.is_empty() && possessives.is_empty() {
         return lex;
     }
     let capitals: BTreeSet<String> = in_parallel(articles, |part| {
@@ -503,6 +511,14 @@ fn with_discovered_parties(
         }
         capitals
     });
+    for via in possessives {
+        if capitals
+            .iter()
+            .any(|cap| cap != via && related_forms(cap, via))
+        {
+            names.insert(via.to_string());
+        }
+    }
     let mut added: Vec<Party> = Vec::new();
     for name in names {
         let mut aliases = vec![name.clone()];
@@ -703,6 +719,35 @@ mod tests {
     /// A single name with no title that is a party's name ("Ostria said", once "the Ostria
     /// foreign ministry spokeswoman" has made Ostria a party) is the country speaking, not a
     /// person.
+    /// A country read as a one-word name ("when Belmora declared") still makes a party of the
+    /// possessive in a role ("Belmora's chief negotiator") when the articles also use its
+    /// demonym ("Belmoran"); without the demonym a possessive stays no party.
+    #[test]
+    fn a_possessive_with_a_demonym_in_the_articles_is_a_party() {
+        let affiliation = |text: &str| {
+            let e = crate::engine::intents_engine_from(&[("gulf", "2027-05-03", text)]);
+            let k = e.knowledge();
+            let p = k
+                .people
+                .iter()
+                .find(|p| p.name == "Joaquim Serrano")
+                .unwrap();
+            (
+                p.affiliation.clone(),
+                k.lexicon.parties.iter().any(|p| p.id == "belmora"),
+            )
+        };
+        let serrano = "Joaquim Serrano, Belmora's chief negotiator, said the timing was \
+                       \"unfortunate but not chosen\".";
+        let with_demonym = format!(
+            "The boats from the Belmoran side left in 2011, when Belmora declared an exclusive \
+             zone.\n\n{serrano}"
+        );
+        assert_eq!(affiliation(&with_demonym), (Some("belmora".into()), true));
+        let without = format!("The boats left in 2011, when Belmora declared a zone.\n\n{serrano}");
+        assert_eq!(affiliation(&without).1, false);
+    }
+
     #[test]
     fn a_party_speaking_by_its_name_is_not_a_person() {
         let e = crate::engine::intents_engine_from(&[(

@@ -173,10 +173,12 @@ impl Engine {
             if (start..end).any(|k| used[k] && !inside(k)) {
                 continue;
             }
-            // "deputy prime minister", "first deputy": the words that make the office.
+            // "deputy prime minister", "first deputy", "the fisheries spokeswoman": the words
+            // that make the office, and the field it serves.
             while start > 0
                 && !used[start - 1]
-                && self.lex.role_modifiers.contains(&tokens[start - 1].norm)
+                && (self.lex.role_modifiers.contains(&tokens[start - 1].norm)
+                    || lang.role_office_words.contains(&tokens[start - 1].norm))
                 && !self.lex.role_inner_words.contains(&tokens[start - 1].norm)
             {
                 start -= 1;
@@ -288,6 +290,17 @@ impl Engine {
         })
     }
 
+    /// A role's words up to the body it serves ("fisheries spokeswoman" of "fisheries
+    /// spokeswoman for the opposition Coastal Union"): up to its first `role_inner_words` word
+    /// after the start, other than "the".
+    fn role_head<'t>(&self, role: &'t str) -> &'t str {
+        tokenize(role)
+            .iter()
+            .skip(1)
+            .find(|t| t.norm != "the" && self.lex.role_inner_words.contains(&t.norm))
+            .map_or(role, |t| &role[..t.start])
+    }
+
     /// True when a stem is a rank word's (`rank_modifiers`: "top", "chief", "lead").
     fn is_rank_stem(&self, stem: &str) -> bool {
         self.lex
@@ -336,8 +349,12 @@ impl Engine {
                 let mut has_rank = false;
                 let fits = p.roles.iter().any(|role| {
                     let stems = self.title_stems(&role.text);
+                    // Only the words before the body a role serves make another office:
+                    // "fisheries spokeswoman for the opposition Coastal Union" is a
+                    // spokeswoman, not an opposition one.
+                    let office_words = self.title_stems(self.role_head(&role.text));
                     let ok = want.iter().all(|w| stems.contains(w))
-                        && stems
+                        && office_words
                             .iter()
                             .all(|s| !office.contains(s) || want.contains(s));
                     if ok {
@@ -524,6 +541,30 @@ mod rank_and_stand_in_tests {
         assert_eq!(holder(&e, "why did the old president wait"), ["Mira Sand"]);
         // A role no one holds for that party is still no one's.
         let q = e.analyse("what did norland's defence chief say", None);
+        assert!(q.people.is_empty());
+        assert!(q.unknown_role.is_some());
+    }
+
+    /// A field word before a title ("the fisheries spokeswoman", "the opposition
+    /// spokeswoman", "the EU's foreign policy chief") is part of the role asked: its holder is
+    /// found, or no one holds it. The body a role serves ("for the opposition Coastal Union")
+    /// makes no other office of it.
+    #[test]
+    fn a_field_word_before_a_title_makes_the_role_asked() {
+        let e = engine_from(&[(
+            "gulf",
+            "2027-05-11",
+            "Petra Varga, fisheries spokeswoman for the opposition Coastal Union, said the \
+             deal was \"a sell-out\".\n\n\
+             Ostvik's President, Mira Sand, said her country would \"wait for a better map\".",
+        )]);
+        for q in [
+            "what did the fisheries spokeswoman say",
+            "what did the opposition spokeswoman say",
+        ] {
+            assert_eq!(holder(&e, q), ["Petra Varga"], "{q}");
+        }
+        let q = e.analyse("what did ostvik's foreign policy chief say", None);
         assert!(q.people.is_empty());
         assert!(q.unknown_role.is_some());
     }

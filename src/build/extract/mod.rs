@@ -7,8 +7,8 @@
 //! named people (a name with a title before it, an appositive after it, or a reporting verb), then
 //! [`extract`] reads each article with that registry.
 //!
-//! This file owns the sentence walk of pass two and the shared pieces (sentences, masks,
-//! citations); each kind of fact has its own file: `registry` (people across articles and their
+//! This file owns the sentence walk of pass two; `sentence` holds the shared pieces (sentences,
+//! masks, citations); each kind of fact has its own file: `registry` (people across articles and their
 //! mentions), `people` (pass one: names and roles), `attribution` (who a reporting verb's
 //! subject is), `references` (what a pronoun or bare title stands for), `quotes` (quotation
 //! marks), `dates`, `numbers`, `positions`. It must not read files or know any article, party
@@ -22,6 +22,7 @@ mod positions;
 mod quotes;
 mod references;
 mod registry;
+mod sentence;
 mod turns;
 
 pub use people::{add_people, find_people, named_sentences, NamedSentences};
@@ -34,18 +35,18 @@ use people::unknown_names;
 use positions::positions_in;
 use quotes::{find_quotes, inner_quotes, names_a_term, names_a_thing, trim_quote, QuoteSpan};
 use references::{subject_mention, viewpoint_person, Named};
-use registry::{person_mentions, title_before, Mention};
+use registry::{person_mentions, Mention};
+use sentence::{
+    adjacent, adjacent_or_soft, cite, party_mask, sentences_of, surname_alone, title_mask, Sent,
+};
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
 
 use crate::article::Article;
-use crate::knowledge::{
-    Cite, Event, NumberFact, Position, Quote, Speaker, Statement, UnnamedSource,
-};
-use crate::lexicon::{AliasHit, Compiled};
-use crate::text::{split_sentences, tokenize, CharMap, Token};
+use crate::knowledge::{Event, NumberFact, Position, Quote, Speaker, Statement, UnnamedSource};
+use crate::lexicon::Compiled;
+use crate::text::CharMap;
 
 /// A sentence's tags and span, as extracted.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -86,114 +87,6 @@ pub fn sentence_id(article: &str, paragraph: u32, k: usize) -> String {
     format!("{article}#p{paragraph}s{}", k + 1)
 }
 
-struct Sent<'a> {
-    hay: &'a str,
-    start: usize,
-    end: usize,
-    tokens: Vec<Token>,
-    /// What the extractors ask of a sentence many times over, worked out on first use: the
-    /// paragraph's quotations (shared by its sentences), the party aliases and the titles.
-    quotes: Arc<OnceLock<Vec<QuoteSpan>>>,
-    party_hits: OnceCell<Vec<AliasHit>>,
-    parties: OnceCell<Vec<Option<usize>>>,
-    titles: OnceCell<Vec<bool>>,
-}
-
-impl Sent<'_> {
-    /// The quotations of the whole paragraph ([`find_quotes`] over `hay`).
-    fn quotes(&self) -> &[QuoteSpan] {
-        self.quotes.get_or_init(|| find_quotes(self.hay))
-    }
-
-    /// The party aliases among the tokens (`c.parties.find`).
-    fn party_hits(&self, c: &Compiled) -> &[AliasHit] {
-        self.party_hits.get_or_init(|| c.parties.find(&self.tokens))
-    }
-
-    /// [`party_mask`] of the whole sentence.
-    fn parties(&self, c: &Compiled) -> &[Option<usize>] {
-        self.parties
-            .get_or_init(|| mask_of_parties(self.tokens.len(), self.party_hits(c)))
-    }
-
-    /// [`title_mask`] of the whole sentence.
-    fn titles(&self, c: &Compiled) -> &[bool] {
-        self.titles.get_or_init(|| title_mask(&self.tokens, c))
-    }
-}
-
-fn sentences_of<'a>(text: &'a str, c: &Compiled) -> Vec<Sent<'a>> {
-    let quotes = Arc::new(OnceLock::new());
-    split_sentences(text, &c.abbreviations)
-        .into_iter()
-        .map(|(s, e)| {
-            let tokens = tokenize(&text[s..e])
-                .into_iter()
-                .map(|mut t| {
-                    t.start += s;
-                    t.end += s;
-                    t
-                })
-                .collect();
-            Sent {
-                hay: text,
-                start: s,
-                end: e,
-                tokens,
-                quotes: Arc::clone(&quotes),
-                party_hits: OnceCell::new(),
-                parties: OnceCell::new(),
-                titles: OnceCell::new(),
-            }
-        })
-        .collect()
-}
-
-/// True when the one-word name at token `i` stands alone: no capitalised word right before it
-/// (a given name: "Erik Korsgaard") and no title before it ("Dr Korsgaard").
-fn surname_alone(s: &Sent, i: usize, c: &Compiled) -> bool {
-    !(i > 0 && s.tokens[i - 1].capital && adjacent(s.hay, s.tokens[i - 1].end, s.tokens[i].start))
-        && title_before(s, i, c).is_empty()
-}
-
-/// True when only spaces stand between two byte offsets.
-fn adjacent(hay: &str, a: usize, b: usize) -> bool {
-    a <= b && hay[a..b].chars().all(|c| c.is_whitespace())
-}
-
-fn title_mask(tokens: &[Token], c: &Compiled) -> Vec<bool> {
-    let mut mask = vec![false; tokens.len()];
-    for hit in c.titles.find(tokens) {
-        for m in &mut mask[hit.start..hit.end] {
-            *m = true;
-        }
-    }
-    mask
-}
-
-fn party_mask(tokens: &[Token], c: &Compiled) -> Vec<Option<usize>> {
-    mask_of_parties(tokens.len(), &c.parties.find(tokens))
-}
-
-fn mask_of_parties(len: usize, hits: &[AliasHit]) -> Vec<Option<usize>> {
-    let mut mask = vec![None; len];
-    for hit in hits {
-        for m in &mut mask[hit.start..hit.end] {
-            *m = Some(hit.entity);
-        }
-    }
-    mask
-}
-
-fn cite(article: &str, paragraph: u32, map: &CharMap, start: usize, end: usize) -> Cite {
-    Cite {
-        article: article.to_string(),
-        paragraph,
-        start: map.char_of(start),
-        end: map.char_of(end),
-    }
-}
-
 /// A quotation at bytes `start..end` of paragraph `paragraph` (text `text`) with no reporting
 /// verb, channel or continuation (a transcript turn, a quotation inside another), in the
 /// sentence holding its start (else sentence `fallback`); unattributed until its speaker is set.
@@ -221,10 +114,6 @@ fn bare_quote(
         sentence: sentence_id(article, paragraph, at),
         cite: cite(article, paragraph, map, start, end),
     }
-}
-
-fn adjacent_or_soft(hay: &str, a: usize, b: usize) -> bool {
-    a <= b && hay[a..b].chars().all(|c| c.is_whitespace() || c == '-')
 }
 
 /// Pass two: reads one article with the registry of people.
@@ -1221,7 +1110,6 @@ fn push_unique(v: &mut Vec<String>, x: &str) {
     }
 }
 
-/// Reading short invented paragraphs as the builder would, for the extractors' unit tests.
 /// The person who says a quotation inside another, at byte `at`: the subject of a reporting
 /// verb standing right before it inside the outer quotation (from `from`), named as one known
 /// person ("Aldane told our delegation, ‘...’", "When Aldane says ‘...’", "Aldane called us

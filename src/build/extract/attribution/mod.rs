@@ -2,8 +2,8 @@
 //!
 //! Owns the reading of "X said", "said X", "according to X", "X called it", bodies and unnamed
 //! sources, and the channel after a verb ("told reporters", "wrote on X"); a pronoun or bare
-//! title is handed to `references`. It must not find quotation marks or
-//! decide which quote a verb belongs to (that is `quotes` and the sentence walk in `mod.rs`).
+//! title is handed to `references`. It must not find quotation marks or decide which quote a
+//! verb belongs to (that is `quotes` and the sentence walk in `extract/mod.rs`).
 //!
 //! This file holds the `Reader` that carries one article's reading state and the channel after
 //! a verb; `verbs` finds the reporting verbs and their speakers, `subject` a clause's subject,

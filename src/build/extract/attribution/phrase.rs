@@ -15,7 +15,7 @@ use crate::text::{slug, stem, tokenize, CharMap};
 use super::Reader;
 
 impl Reader<'_> {
-    pub(in crate::build::extract) fn resolve_phrase(
+    pub(super) fn resolve_phrase(
         &mut self,
         s: &Sent,
         a: usize,
@@ -328,7 +328,7 @@ impl Reader<'_> {
         None
     }
     /// "a source close to the talks", "three diplomats", "a spokesperson for X", "the source".
-    pub(in crate::build::extract) fn source_phrase(
+    pub(super) fn source_phrase(
         &mut self,
         s: &Sent,
         a: usize,
@@ -464,7 +464,7 @@ impl Reader<'_> {
         })
     }
     #[allow(clippy::too_many_arguments)]
-    pub(in crate::build::extract) fn add_source(
+    pub(super) fn add_source(
         &mut self,
         s: &Sent,
         a: usize,

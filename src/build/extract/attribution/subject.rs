@@ -487,7 +487,7 @@ impl Reader<'_> {
     }
     /// Where the clause that ends before token `end` starts: back to punctuation, a clause word
     /// ("that", "which", "when") or another reporting verb.
-    pub(in crate::build::extract) fn clause_start(&self, s: &Sent, end: usize) -> usize {
+    pub(super) fn clause_start(&self, s: &Sent, end: usize) -> usize {
         let toks = &s.tokens;
         let mut start = end;
         while start > 0 {
@@ -504,7 +504,7 @@ impl Reader<'_> {
         start
     }
     /// The subject at the start of a sentence: an unnamed source or a named person.
-    pub(in crate::build::extract) fn sentence_subject(
+    pub(super) fn sentence_subject(
         &mut self,
         s: &Sent,
         mentions: &[Mention],

@@ -6,9 +6,21 @@
 //! - [`lexicon`]: parties, topics and news-writing vocabulary, as data from `config/`.
 //! - [`build`]: a folder of articles -> [`knowledge::Knowledge`], with summaries and checks. It
 //!   holds [`article`] (one article file -> [`article::Article`], pure) and [`extract`] (one
-//!   article -> people, quotes, statements, events, numbers, positions, pure; one file per kind
-//!   of fact under `src/build/extract/`). Both are re-exported here, so `parley::article` and
-//!   `parley::extract` keep their paths.
+//!   article -> people, quotes, statements, events, numbers, positions, pure; one file or
+//!   folder per kind of fact under `src/build/extract/`). Both are re-exported here, so
+//!   `parley::article` and `parley::extract` keep their paths. `extract/`:
+//!   - `mod.rs` (pass two's sentence walk, `ArticleFacts`), `sentence.rs` (`Sent`, token
+//!     masks, citations), `registry.rs` (people across articles, mentions), `quotes.rs`,
+//!     `turns.rs` (transcript turns), `dates.rs`, `numbers.rs`, `positions.rs`,
+//!     `references.rs` (pronouns and bare titles);
+//!   - `people/`: `mod.rs` (pass one: names, named sentences), `roles.rs` (role text around a
+//!     name), `nicknames.rs`;
+//!   - `attribution/`: `mod.rs` (the `Reader`, the channel after a verb), `verbs.rs` (every
+//!     reporting verb and its speaker), `subject.rs` (a clause's subject, antecedents,
+//!     issuers), `phrase.rs` (what a noun phrase names), `names.rs` (people the article
+//!     introduces as it goes);
+//!   - unit tests in `tests.rs` files beside the code (`attribution/tests/` by concern), test
+//!     helpers in `testing.rs`.
 //! - [`intake`]: plain-text articles, saved web pages and links -> Markdown articles
 //!   (`parley add`); near-duplicate reports across articles.
 //! - [`knowledge`]: the knowledge file's types, JSON in and out, validation.

@@ -7,8 +7,8 @@
 //! named people (a name with a title before it, an appositive after it, or a reporting verb), then
 //! [`extract`] reads each article with that registry.
 //!
-//! This file owns the sentence walk of pass two and the shared pieces (sentences, masks,
-//! citations); each kind of fact has its own file: `registry` (people across articles and their
+//! This file owns the sentence walk of pass two; `sentence` holds the shared pieces (sentences,
+//! masks, citations); each kind of fact has its own file: `registry` (people across articles and their
 //! mentions), `people` (pass one: names and roles), `attribution` (who a reporting verb's
 //! subject is), `references` (what a pronoun or bare title stands for), `quotes` (quotation
 //! marks), `dates`, `numbers`, `positions`. It must not read files or know any article, party
@@ -22,6 +22,7 @@ mod positions;
 mod quotes;
 mod references;
 mod registry;
+mod sentence;
 mod turns;
 
 pub use people::{add_people, find_people, named_sentences, NamedSentences};
@@ -34,18 +35,18 @@ use people::unknown_names;
 use positions::positions_in;
 use quotes::{find_quotes, inner_quotes, names_a_term, names_a_thing, trim_quote, QuoteSpan};
 use references::{subject_mention, viewpoint_person, Named};
-use registry::{person_mentions, title_before, Mention};
+use registry::{person_mentions, Mention};
+use sentence::{
+    adjacent, adjacent_or_soft, cite, party_mask, sentences_of, surname_alone, title_mask, Sent,
+};
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
 
 use crate::article::Article;
-use crate::knowledge::{
-    Cite, Event, NumberFact, Position, Quote, Speaker, Statement, UnnamedSource,
-};
-use crate::lexicon::{AliasHit, Compiled};
-use crate::text::{split_sentences, tokenize, CharMap, Token};
+use crate::knowledge::{Event, NumberFact, Position, Quote, Speaker, Statement, UnnamedSource};
+use crate::lexicon::Compiled;
+use crate::text::CharMap;
 
 /// A sentence's tags and span, as extracted.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -86,114 +87,6 @@ pub fn sentence_id(article: &str, paragraph: u32, k: usize) -> String {
     format!("{article}#p{paragraph}s{}", k + 1)
 }
 
-struct Sent<'a> {
-    hay: &'a str,
-    start: usize,
-    end: usize,
-    tokens: Vec<Token>,
-    /// What the extractors ask of a sentence many times over, worked out on first use: the
-    /// paragraph's quotations (shared by its sentences), the party aliases and the titles.
-    quotes: Arc<OnceLock<Vec<QuoteSpan>>>,
-    party_hits: OnceCell<Vec<AliasHit>>,
-    parties: OnceCell<Vec<Option<usize>>>,
-    titles: OnceCell<Vec<bool>>,
-}
-
-impl Sent<'_> {
-    /// The quotations of the whole paragraph ([`find_quotes`] over `hay`).
-    fn quotes(&self) -> &[QuoteSpan] {
-        self.quotes.get_or_init(|| find_quotes(self.hay))
-    }
-
-    /// The party aliases among the tokens (`c.parties.find`).
-    fn party_hits(&self, c: &Compiled) -> &[AliasHit] {
-        self.party_hits.get_or_init(|| c.parties.find(&self.tokens))
-    }
-
-    /// [`party_mask`] of the whole sentence.
-    fn parties(&self, c: &Compiled) -> &[Option<usize>] {
-        self.parties
-            .get_or_init(|| mask_of_parties(self.tokens.len(), self.party_hits(c)))
-    }
-
-    /// [`title_mask`] of the whole sentence.
-    fn titles(&self, c: &Compiled) -> &[bool] {
-        self.titles.get_or_init(|| title_mask(&self.tokens, c))
-    }
-}
-
-fn sentences_of<'a>(text: &'a str, c: &Compiled) -> Vec<Sent<'a>> {
-    let quotes = Arc::new(OnceLock::new());
-    split_sentences(text, &c.abbreviations)
-        .into_iter()
-        .map(|(s, e)| {
-            let tokens = tokenize(&text[s..e])
-                .into_iter()
-                .map(|mut t| {
-                    t.start += s;
-                    t.end += s;
-                    t
-                })
-                .collect();
-            Sent {
-                hay: text,
-                start: s,
-                end: e,
-                tokens,
-                quotes: Arc::clone(&quotes),
-                party_hits: OnceCell::new(),
-                parties: OnceCell::new(),
-                titles: OnceCell::new(),
-            }
-        })
-        .collect()
-}
-
-/// True when the one-word name at token `i` stands alone: no capitalised word right before it
-/// (a given name: "Erik Korsgaard") and no title before it ("Dr Korsgaard").
-fn surname_alone(s: &Sent, i: usize, c: &Compiled) -> bool {
-    !(i > 0 && s.tokens[i - 1].capital && adjacent(s.hay, s.tokens[i - 1].end, s.tokens[i].start))
-        && title_before(s, i, c).is_empty()
-}
-
-/// True when only spaces stand between two byte offsets.
-fn adjacent(hay: &str, a: usize, b: usize) -> bool {
-    a <= b && hay[a..b].chars().all(|c| c.is_whitespace())
-}
-
-fn title_mask(tokens: &[Token], c: &Compiled) -> Vec<bool> {
-    let mut mask = vec![false; tokens.len()];
-    for hit in c.titles.find(tokens) {
-        for m in &mut mask[hit.start..hit.end] {
-            *m = true;
-        }
-    }
-    mask
-}
-
-fn party_mask(tokens: &[Token], c: &Compiled) -> Vec<Option<usize>> {
-    mask_of_parties(tokens.len(), &c.parties.find(tokens))
-}
-
-fn mask_of_parties(len: usize, hits: &[AliasHit]) -> Vec<Option<usize>> {
-    let mut mask = vec![None; len];
-    for hit in hits {
-        for m in &mut mask[hit.start..hit.end] {
-            *m = Some(hit.entity);
-        }
-    }
-    mask
-}
-
-fn cite(article: &str, paragraph: u32, map: &CharMap, start: usize, end: usize) -> Cite {
-    Cite {
-        article: article.to_string(),
-        paragraph,
-        start: map.char_of(start),
-        end: map.char_of(end),
-    }
-}
-
 /// A quotation at bytes `start..end` of paragraph `paragraph` (text `text`) with no reporting
 /// verb, channel or continuation (a transcript turn, a quotation inside another), in the
 /// sentence holding its start (else sentence `fallback`); unattributed until its speaker is set.
@@ -221,10 +114,6 @@ fn bare_quote(
         sentence: sentence_id(article, paragraph, at),
         cite: cite(article, paragraph, map, start, end),
     }
-}
-
-fn adjacent_or_soft(hay: &str, a: usize, b: usize) -> bool {
-    a <= b && hay[a..b].chars().all(|c| c.is_whitespace() || c == '-')
 }
 
 /// Pass two: reads one article with the registry of people.
@@ -1221,7 +1110,6 @@ fn push_unique(v: &mut Vec<String>, x: &str) {
     }
 }
 
-/// Reading short invented paragraphs as the builder would, for the extractors' unit tests.
 /// The person who says a quotation inside another, at byte `at`: the subject of a reporting
 /// verb standing right before it inside the outer quotation (from `from`), named as one known
 /// person ("Aldane told our delegation, ‘...’", "When Aldane says ‘...’", "Aldane called us
@@ -1267,244 +1155,7 @@ fn inner_speaker(
 }
 
 #[cfg(test)]
-pub(crate) mod testing {
-    use super::*;
-    use crate::lexicon::Lexicon;
-
-    /// The registry and facts of one article made of `paragraphs`, published 2026-05-06 (a
-    /// Wednesday), read with the built-in lexicon and both passes of the builder.
-    pub(crate) fn read(paragraphs: &[&str]) -> (Registry, ArticleFacts) {
-        read_titled("T", paragraphs)
-    }
-
-    /// As [`read`], with a headline.
-    pub(crate) fn read_titled(title: &str, paragraphs: &[&str]) -> (Registry, ArticleFacts) {
-        read_full(title, paragraphs, &Lexicon::builtin())
-    }
-
-    /// [`read`] with another lexicon.
-    pub(crate) fn read_with(paragraphs: &[&str], lexicon: &Lexicon) -> (Registry, ArticleFacts) {
-        read_full("T", paragraphs, lexicon)
-    }
-
-    fn read_full(title: &str, paragraphs: &[&str], lexicon: &Lexicon) -> (Registry, ArticleFacts) {
-        let body = paragraphs.join("\n\n");
-        let text = format!(
-            "+++\ntitle = \"{title}\"\nsource = \"S\"\npublished = \"2026-05-06\"\n+++\n\n{body}\n"
-        );
-        let a = crate::article::parse_article("t.md", "t", text.as_bytes()).expect("parses");
-        let c = lexicon.compile();
-        let mut reg = Registry::default();
-        find_people(&a, &c, &mut reg);
-        reg.forget_nicknames();
-        reg.merge_surnames();
-        reg.places = place_words(std::slice::from_ref(&a), &c);
-        let mut facts = extract(&a, &c, &reg);
-        if !facts.new_people.is_empty() {
-            for p in std::mem::take(&mut facts.new_people) {
-                reg.add(p);
-            }
-            reg.merge_surnames();
-            facts = extract(&a, &c, &reg);
-        }
-        (reg, facts)
-    }
-
-    /// Who said the quote holding `words`: "person: <full name>", "source: <description>" or
-    /// "unattributed: <reason>".
-    pub(crate) fn speaker(reg: &Registry, facts: &ArticleFacts, words: &str) -> String {
-        let q = facts
-            .quotes
-            .iter()
-            .find(|q| q.text.contains(words))
-            .unwrap_or_else(|| panic!("no quote holds {words:?}: {:?}", facts.quotes));
-        match &q.speaker {
-            Speaker::Person(id) => format!("person: {}", reg.get(id).expect("known").name),
-            Speaker::Source(id) => format!(
-                "source: {}",
-                facts
-                    .sources
-                    .iter()
-                    .find(|s| &s.id == id)
-                    .expect("known")
-                    .description
-            ),
-            Speaker::Unattributed => {
-                format!("unattributed: {}", q.reason.clone().unwrap_or_default())
-            }
-        }
-    }
-}
+pub(crate) mod testing;
 
 #[cfg(test)]
-mod tests {
-    use super::testing::{read, read_titled, speaker};
-
-    #[test]
-    fn answers_in_an_interview_are_the_words_of_the_one_the_headline_names() {
-        let paragraphs = [
-            "Envoy Lidia Varenko said on Monday that the talks would go on.",
-            "**Is a deal close?**",
-            "“Closer than it was. Close is a dangerous word.”",
-            "**Jonas Pelt says you are too patient. Is he right?**",
-            "“I do not grade the parties.”",
-            "**And Jonas Pelt?**",
-            "“He is the most patient of us all.”",
-        ];
-        let (reg, f) = read_titled("Lidia Varenko: the river is everything", &paragraphs);
-        assert_eq!(speaker(&reg, &f, "Closer than"), "person: Lidia Varenko");
-        assert_eq!(speaker(&reg, &f, "do not grade"), "person: Lidia Varenko");
-        assert_eq!(speaker(&reg, &f, "most patient"), "person: Lidia Varenko");
-        // A headline naming nobody settles nobody: the answers stay unattributed, and never
-        // go to the person a question names.
-        let (reg, f) = read_titled("The river is everything", &paragraphs);
-        for words in ["Closer than", "do not grade", "most patient"] {
-            let who = speaker(&reg, &f, words);
-            assert!(who.starts_with("unattributed: "), "{who}");
-        }
-    }
-
-    #[test]
-    fn an_answer_given_to_someone_in_an_interview_gives_them_the_next_answers() {
-        let (reg, f) = read(&[
-            "Envoy Lidia Varenko spoke to us between sessions.",
-            "What do you do all day? “Mostly I listen,” Varenko says.",
-            "Is the truce holding? “It is holding because both armies are tired.”",
-            "Will there be a deal? “Ask me in September,” she says.",
-        ]);
-        assert_eq!(speaker(&reg, &f, "It is holding"), "person: Lidia Varenko");
-        assert_eq!(speaker(&reg, &f, "Ask me"), "person: Lidia Varenko");
-    }
-
-    #[test]
-    fn a_quotation_standing_alone_continues_the_speaker_before_it() {
-        let (reg, f) = read(&[
-            "Foreign Minister Lidia Varenko said the map would be ready on Tuesday. “Every crossing is on it.”",
-            "“Every single one.”",
-        ]);
-        assert_eq!(speaker(&reg, &f, "Every crossing"), "person: Lidia Varenko");
-        assert_eq!(
-            speaker(&reg, &f, "Every single one"),
-            "person: Lidia Varenko"
-        );
-        assert!(f.quotes.iter().all(|q| q.continuation));
-    }
-
-    #[test]
-    fn a_quotation_standing_alone_is_whoever_the_sentence_after_it_names() {
-        let (reg, f) = read(&[
-            "The envoy, Ines Harrow, declined to comment on the map.",
-            "“The window is weeks, not months.” The warning came from the foreign minister, Aurel Fane, in a speech.",
-            "“Nobody should expect fireworks.” That was the verdict of Calloway's deputy, Elsa Morrow, as she left.",
-            "“It will rain.” Then Anton Reyes, the mayor, left the hall.",
-        ]);
-        assert_eq!(speaker(&reg, &f, "The window"), "person: Aurel Fane");
-        assert_eq!(speaker(&reg, &f, "fireworks"), "person: Elsa Morrow");
-        let who = speaker(&reg, &f, "It will rain");
-        assert!(who.starts_with("unattributed: "), "{who}");
-        let (reg, f) = read(&[
-            "Negotiator Rafael Unger met Piet Calloway on Tuesday.",
-            "“I do not read Telegram at breakfast.” — Rafael Unger, the chief negotiator.",
-        ]);
-        assert_eq!(speaker(&reg, &f, "breakfast"), "person: Rafael Unger");
-    }
-
-    #[test]
-    fn a_verb_whose_colon_opens_a_later_quotation_does_not_attribute_a_name_before_it() {
-        let (reg, f) = read(&[
-            "Speaking to the station's “Morning Report” on Wednesday, Foreign Minister Hanne Ruskin said: “We have listened.”",
-            "“We need the bridge open,” Ruskin said, adding: “Nobody should have to choose.”",
-        ]);
-        assert!(speaker(&reg, &f, "Morning Report").starts_with("unattributed: "));
-        assert_eq!(
-            speaker(&reg, &f, "We have listened"),
-            "person: Hanne Ruskin"
-        );
-        assert_eq!(speaker(&reg, &f, "bridge open"), "person: Hanne Ruskin");
-        assert_eq!(speaker(&reg, &f, "Nobody should"), "person: Hanne Ruskin");
-    }
-
-    #[test]
-    fn a_shared_surname_in_a_piece_headlined_with_one_of_them_is_theirs_unless_the_other_is_near() {
-        let paragraphs = [
-            "Envoy Mara Lind grew up on the coast.",
-            "Her father, Jon Lind, fished there for forty years.",
-            "The talks are slow.",
-            "“Nobody moves first,” Lind says.",
-            "Her father, Jon Lind, still fishes.",
-            "“Not true,” Lind says.",
-        ];
-        let (reg, f) = read_titled("At the long table: Mara Lind and her patience", &paragraphs);
-        assert_eq!(speaker(&reg, &f, "Nobody moves"), "person: Mara Lind");
-        // Right after the other Lind is named in full, the text does not settle it.
-        let who = speaker(&reg, &f, "Not true");
-        assert!(who.starts_with("unattributed: "), "{who}");
-        // With no headline naming her, neither is settled.
-        let (reg, f) = read(&paragraphs);
-        let who = speaker(&reg, &f, "Nobody moves");
-        assert!(who.starts_with("unattributed: "), "{who}");
-    }
-
-    #[test]
-    fn a_surname_that_stood_alone_for_one_person_stays_theirs_past_a_namesake() {
-        let paragraphs = [
-            "Envoy Mara Lind grew up on the coast.",
-            "Lind, 57, has chaired the ferry talks since June.",
-            "Her father, Jon Lind, fished there for forty years.",
-            "The talks are slow.",
-            "“Nobody moves first,” Lind says.",
-            "Her father, Jon Lind, still fishes.",
-            "“Not true,” Lind says.",
-        ];
-        let (reg, f) = read(&paragraphs);
-        assert_eq!(speaker(&reg, &f, "Nobody moves"), "person: Mara Lind");
-        // Right after the namesake is named in full, the reader could take either.
-        let who = speaker(&reg, &f, "Not true");
-        assert!(who.starts_with("unattributed: "), "{who}");
-        // Without the surname standing alone for her first, nothing settles it.
-        let (reg, f) = read(&[
-            "Envoy Mara Lind grew up on the coast.",
-            "Her father, Jon Lind, fished there for forty years.",
-            "The talks are slow.",
-            "“Nobody moves first,” Lind says.",
-        ]);
-        let who = speaker(&reg, &f, "Nobody moves");
-        assert!(who.starts_with("unattributed: "), "{who}");
-        // A surname first written alone once both namesakes are named is no convention.
-        let (reg, f) = read(&[
-            "Envoy Mara Lind grew up on the coast.",
-            "Her father, Jon Lind, fished there for forty years.",
-            "Lind, 80, still mends nets.",
-            "The talks are slow.",
-            "“Nobody moves first,” Lind says.",
-        ]);
-        let who = speaker(&reg, &f, "Nobody moves");
-        assert!(who.starts_with("unattributed: "), "{who}");
-    }
-
-    #[test]
-    fn a_question_s_tag_standing_as_its_own_sentence_names_who_asked() {
-        let (reg, f) = read(&[
-            "Presenter Nell Varga spoke to the union leader, Piet Holm.",
-            "“Is this the deal you wanted?” Varga asked.",
-            "“Could they cheat?” Varga asked, pointing to the gauges.",
-            "“Who pays?” Holm said the question was on every farm.",
-        ]);
-        assert_eq!(speaker(&reg, &f, "Is this the deal"), "person: Nell Varga");
-        assert_eq!(speaker(&reg, &f, "Could they cheat"), "person: Nell Varga");
-        // A sentence that goes on past its verb is no tag: it reports something else.
-        let who = speaker(&reg, &f, "Who pays");
-        assert!(who.starts_with("unattributed: "), "{who}");
-    }
-
-    #[test]
-    fn a_quotation_standing_alone_after_two_people_is_nobody_s() {
-        let (reg, f) = read(&[
-            "Foreign Minister Lidia Varenko met envoy Jonas Pelt on Monday.",
-            "“We are close.”",
-        ]);
-        let who = speaker(&reg, &f, "We are close");
-        assert!(who.starts_with("unattributed: "), "{who}");
-        assert!(who.contains("no single speaker"), "{who}");
-    }
-}
+mod tests;

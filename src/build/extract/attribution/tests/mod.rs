@@ -1,0 +1,4 @@
+//! Unit tests of the attribution reader on short passages, by concern.
+
+mod people;
+mod speakers;

@@ -518,6 +518,9 @@ pub struct Language {
     /// Words that introduce the leader after a passive leading verb ("led *by*").
     #[serde(default = "builtin_leading_agents")]
     pub leading_agents: Vec<String>,
+    /// Verbs right before "as" that give the person before them the role after it.
+    #[serde(default = "builtin_role_taking_verbs")]
+    pub role_taking_verbs: Vec<String>,
     /// Lowercase words that name an office's body or field inside a role, before its title
     /// ("foreign *ministry* spokesperson", "*press* secretary").
     #[serde(default = "builtin_role_office_words")]
@@ -866,6 +869,10 @@ fn builtin_leading_verbs() -> Vec<String> {
 
 fn builtin_leading_agents() -> Vec<String> {
     builtin_language().leading_agents.clone()
+}
+
+fn builtin_role_taking_verbs() -> Vec<String> {
+    builtin_language().role_taking_verbs.clone()
 }
 
 fn builtin_role_office_words() -> Vec<String> {
@@ -1512,6 +1519,8 @@ pub struct Compiled {
     pub leading_verbs: HashSet<String>,
     /// Words introducing a leader after a passive verb, lowercase.
     pub leading_agents: HashSet<String>,
+    /// Verbs right before "as" that give the role after it, lowercase.
+    pub role_taking_verbs: HashSet<String>,
     /// Office body and field words inside a role, lowercase.
     pub role_office_words: HashSet<String>,
     /// Words that make a role one held no longer, lowercase.
@@ -1820,6 +1829,7 @@ impl Lexicon {
             place_nouns: lower(&l.place_nouns),
             leading_verbs: lower(&l.leading_verbs),
             leading_agents: lower(&l.leading_agents),
+            role_taking_verbs: lower(&l.role_taking_verbs),
             role_office_words: lower(&l.role_office_words),
             former_role_words: lower(&l.former_role_words),
             lexicon: self.clone(),
@@ -2112,6 +2122,7 @@ mod tests {
             "place_nouns",
             "leading_verbs",
             "leading_agents",
+            "role_taking_verbs",
             "role_office_words",
             "former_role_words",
             "stance_verbs",

@@ -290,6 +290,27 @@ impl Engine {
         })
     }
 
+    /// True when the paragraph a person's role is written in names the party asked, in a
+    /// sentence naming them ("Dalia Renko, a former Tarvosian ambassador, will take over as
+    /// chief negotiator").
+    fn party_beside(
+        &self,
+        person: usize,
+        role: &crate::knowledge::Role,
+        party: Option<usize>,
+    ) -> bool {
+        let Some(party) = party else {
+            return false;
+        };
+        self.person_sents[person].iter().any(|&s| {
+            let rec = &self.sents[s];
+            let a = &self.knowledge.articles[rec.article];
+            a.id == role.cite.article
+                && a.paragraphs[rec.para].n == role.cite.paragraph
+                && rec.parties.contains(&party)
+        })
+    }
+
     /// A role's words up to the body it serves ("fisheries spokeswoman" of "fisheries
     /// spokeswoman for the opposition Coastal Union"): up to its first `role_inner_words` word
     /// after the start, other than "the".
@@ -332,12 +353,39 @@ impl Engine {
             .map(|w| self.stem(&w.to_lowercase()))
             .collect();
         let mut best: Option<((bool, String, usize), usize)> = None;
+        // A holder whose party the sources never gave ("Dalia Renko, a former Tarvosian
+        // ambassador, will take over as chief negotiator") is the party's when a sentence naming
+        // them names it, and only when no one of that party holds the role.
+        for unaffiliated in [false, true] {
+            if best.is_some() || unaffiliated && r.party.is_none() {
+                break;
+            }
+            self.holder_among(r, party_id, unaffiliated, &office, &mut best);
+        }
+        best.map(|b| b.1)
+    }
+
+    /// [`Engine::role_holder`]'s search: with `unaffiliated`, among the people with no party
+    /// whose sentences name the party asked.
+    fn holder_among(
+        &self,
+        r: &RoleRef,
+        party_id: Option<&str>,
+        unaffiliated: bool,
+        office: &HashSet<String>,
+        best: &mut Option<((bool, String, usize), usize)>,
+    ) {
+        let k = &self.knowledge;
         for want in &r.wants {
             for (i, p) in k.people.iter().enumerate() {
                 if !want.iter().all(|w| self.role_stems[i].contains(w)) {
                     continue;
                 }
-                if party_id.is_some() && p.affiliation.as_deref() != party_id {
+                if unaffiliated {
+                    if p.affiliation.is_some() {
+                        continue;
+                    }
+                } else if party_id.is_some() && p.affiliation.as_deref() != party_id {
                     continue;
                 }
                 if let Some(place) = &r.place {
@@ -352,8 +400,13 @@ impl Engine {
                     // Only the words before the body a role serves make another office:
                     // "fisheries spokeswoman for the opposition Coastal Union" is a
                     // spokeswoman, not an opposition one.
-                    let office_words = self.title_stems(self.role_head(&role.text));
-                    let ok = want.iter().all(|w| stems.contains(w))
+                    let head = self.role_head(&role.text);
+                    let office_words = self.title_stems(head);
+                    // Without a party of their own, a role serving a body ("president of the
+                    // Porto Salvo Fishing Cooperative") is that body's, not a country's.
+                    let ok = !(unaffiliated
+                        && (head.len() < role.text.len() || !self.party_beside(i, role, r.party)))
+                        && want.iter().all(|w| stems.contains(w))
                         && office_words
                             .iter()
                             .all(|s| !office.contains(s) || want.contains(s));
@@ -372,14 +425,13 @@ impl Engine {
                 }
                 let rank = (has_rank, newest.unwrap_or("").to_string(), p.mentions.len());
                 if best.as_ref().is_none_or(|(b, _)| rank > *b) {
-                    best = Some((rank, i));
+                    *best = Some((rank, i));
                 }
             }
             if best.is_some() {
                 break;
             }
         }
-        best.map(|b| b.1)
     }
 
     /// True when an unnamed source of the party asked fits a role's words ("a spokesperson for
@@ -565,6 +617,34 @@ mod rank_and_stand_in_tests {
             assert_eq!(holder(&e, q), ["Petra Varga"], "{q}");
         }
         let q = e.analyse("what did ostvik's foreign policy chief say", None);
+        assert!(q.people.is_empty());
+        assert!(q.unknown_role.is_some());
+    }
+
+    /// A holder the sources give no party is the party's when the paragraph of their role
+    /// names it and no one of that party holds the role; a role serving a body
+    /// ("president of the Porto Salvo Cooperative") is no country's.
+    #[test]
+    fn a_holder_without_a_party_is_the_party_named_beside_the_role() {
+        let e = engine_from(&[(
+            "gulf",
+            "2027-05-26",
+            "Aleksy Dornan, the Tarvosian fisheries minister, called it \"a provocation\".\n\n\
+             The Tarvosian prime minister's office said that Dalia Renko, a former ambassador, \
+             will take over as chief negotiator.\n\n\
+             Lucia Ferraz, president of the Porto Salvo Fishing Cooperative, said Belmora had \
+             \"waited long enough\".\n\n\
+             Belmora's chief negotiator, Joaquim Serrano, said the talks would go on.",
+        )]);
+        assert_eq!(
+            holder(&e, "what did the tarvosian chief negotiator say"),
+            ["Dalia Renko"]
+        );
+        assert_eq!(
+            holder(&e, "what did belmora's chief negotiator say"),
+            ["Joaquim Serrano"]
+        );
+        let q = e.analyse("who is belmora's president", None);
         assert!(q.people.is_empty());
         assert!(q.unknown_role.is_some());
     }

@@ -21,7 +21,7 @@ mod tests;
 pub(super) use nicknames::{nickname_aside, nickname_words};
 use nicknames::{nickname_inside_name, record_nicknames};
 pub(super) use roles::role_before;
-use roles::{affiliation_of, lead_roles, role_after, role_before_comma};
+use roles::{affiliation_of, lead_roles, role_after, role_before_comma, role_taken};
 
 pub(super) fn is_name_token(t: &Token, hay: &str, c: &Compiled, titles: bool, party: bool) -> bool {
     if !t.capital || t.numeric || titles || party {
@@ -252,6 +252,13 @@ pub fn add_people(
                         .flatten()
                 });
                 let leads = lead_roles(s, (a, b), before, c);
+                // "Dalia Renko, a former ambassador, will take over as chief negotiator".
+                // Not a place or party a role ends on ("a former minister of Osterland
+                // appointed as special envoy").
+                let taken = (parties[a..b].iter().all(Option::is_none)
+                    && (a == 0 || !c.role_inner_words.contains(&s.tokens[a - 1].norm)))
+                .then(|| role_taken(s, after.map_or(b, |r| r.1), c, titles, parties))
+                .flatten();
                 // The roles written here, and the affiliation the first one that names a party
                 // gives.
                 let roles_here = |before: Option<usize>, after: Option<(usize, usize)>| {
@@ -280,6 +287,20 @@ pub fn add_people(
                         roles.push(Role { text, cite });
                         if aff == (None, None) {
                             aff = affiliation_of(s, (r0.min(g - 1), g), c, parties);
+                        }
+                    }
+                    if let Some((r0, r1)) = taken {
+                        let text = s.hay[s.tokens[r0].start..s.tokens[r1 - 1].end].to_string();
+                        let cite = cite(
+                            &article.id,
+                            p.n,
+                            map,
+                            s.tokens[a].start,
+                            s.tokens[r1 - 1].end,
+                        );
+                        roles.push(Role { text, cite });
+                        if aff == (None, None) {
+                            aff = affiliation_of(s, (r0, r1), c, parties);
                         }
                     }
                     if let Some((r0, r1)) = after {
@@ -425,7 +446,7 @@ pub fn add_people(
                         let w = &s.tokens[k].norm;
                         e.pos(w) == crate::english::Pos::Other && !e.is_common(w, 4.0)
                     });
-                let led = !leads.is_empty();
+                let led = !leads.is_empty() || taken.is_some();
                 if before.is_none()
                     && after.is_none()
                     && !(next_is_verb || cue || opens_as_subject || multi && prev_is_verb || led)

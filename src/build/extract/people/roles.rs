@@ -317,6 +317,60 @@ pub(super) fn lead_roles(
     }
     out
 }
+/// A role the person before token `from` takes "as" ("will take over as chief negotiator", "was
+/// named as envoy", ", who serves as the mediator"): after a comma or nothing, at most a
+/// relative word and four auxiliary or adverb words, a `role_taking_verbs` word, then "as" and
+/// a role phrase. Returns the role's `(first, end)`.
+pub(super) fn role_taken(
+    s: &Sent,
+    from: usize,
+    c: &Compiled,
+    titles: &[bool],
+    parties: &[Option<usize>],
+) -> Option<(usize, usize)> {
+    let toks = &s.tokens;
+    if from == 0 || from >= toks.len() {
+        return None;
+    }
+    let gap = |k: usize| s.hay[toks[k - 1].end..toks[k].start].trim();
+    if !matches!(gap(from), "" | ",") {
+        return None;
+    }
+    let lang = &c.lexicon.language;
+    let mut j = from;
+    if c.relative_words.contains(&toks[j].norm) {
+        j += 1;
+    }
+    // "will", "has", "was", "to", "be", "formally": words that carry the verb.
+    let carries = |k: usize| {
+        let n = &toks[k].norm;
+        c.verb_fillers.contains(n)
+            || c.infinitive_markers.contains(n)
+            || lang.stance_passive_words.iter().any(|w| w == n)
+            || n.ends_with("ly")
+            || matches!(n.as_str(), "take" | "takes" | "took" | "taking" | "taken")
+    };
+    // The comma after the name (or its appositive) is the only break allowed.
+    let flows = |k: usize| k == from || gap(k).is_empty();
+    let mut steps = 0;
+    while j < toks.len() && steps < 5 && flows(j) && carries(j) {
+        j += 1;
+        steps += 1;
+    }
+    let verb = toks.get(j)?;
+    if !flows(j) || !c.role_taking_verbs.contains(&verb.norm) {
+        return None;
+    }
+    let as_at = j + 1;
+    if toks.get(as_at)?.norm != "as" || !gap(as_at).is_empty() {
+        return None;
+    }
+    if toks.get(as_at + 1).is_none() || !gap(as_at + 1).is_empty() {
+        return None;
+    }
+    RoleWords::new(s, c, titles, parties).read_forward(as_at + 1)
+}
+
 /// The role standing right before token `at`: its first token.
 pub(in crate::build::extract) fn role_before(
     s: &Sent,

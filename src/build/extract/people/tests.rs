@@ -343,3 +343,35 @@ fn a_surname_met_first_folds_into_the_one_full_name() {
     ]);
     assert_eq!(names(&reg), ["Edvin Marsh"]);
 }
+
+/// A role taken "as" is the role of the person before it, after an appositive too ("will take
+/// over as chief negotiator", "who serves as the mediator", "was named as envoy"); a place a
+/// role ends on takes no role, and "as" after another verb gives none.
+#[test]
+fn a_role_taken_as_is_the_role_of_the_person_before_it() {
+    let (roles, _) = roles_of(
+        &["Officials said Dalia Renko, a former ambassador to Osterland, will take over as chief negotiator with immediate effect."],
+        "Dalia Renko",
+    );
+    assert!(roles.contains(&"chief negotiator".to_string()), "{roles:?}");
+    let (roles, _) = roles_of(
+        &["Jan Molk, who serves as the mediator, said little."],
+        "Jan Molk",
+    );
+    assert_eq!(roles, ["mediator"]);
+    let (roles, _) = roles_of(&["Ola Brisk was named as envoy on Monday."], "Ola Brisk");
+    assert_eq!(roles, ["envoy"]);
+    let (reg, _) = read(&[
+        "Margit Olander, a former foreign minister of Osterland appointed as special envoy, spoke.",
+    ]);
+    assert!(
+        !reg.people.iter().any(|p| p.name == "Osterland"),
+        "{:?}",
+        names(&reg)
+    );
+    let (roles, _) = roles_of(
+        &["Piet Vanders, who spoke as the envoy arrived, said little."],
+        "Piet Vanders",
+    );
+    assert!(roles.is_empty(), "{roles:?}");
+}

@@ -132,7 +132,7 @@ fn own_quotes6_set() {
 
 #[test]
 fn own_multi3_set() {
-    check("own-multi3", Some("tests/eval/own-multi3/articles"), 0.52);
+    check("own-multi3", Some("tests/eval/own-multi3/articles"), 0.53);
 }
 
 // The three sets written on 2026-11-30 (third session), scored on arrival before any change made
@@ -143,9 +143,12 @@ fn own_casual4_set() {
     check("own-casual4", None, 0.71);
 }
 
+/// 0.39, one question under its 0.40 of the tenth round: its second country became a party
+/// (`77ed288`, EVALUATION.md "Eleventh round"), so its name no longer stands in for a word the
+/// articles never use.
 #[test]
 fn own_multi4_set() {
-    check("own-multi4", Some("tests/eval/own-multi4/articles"), 0.40);
+    check("own-multi4", Some("tests/eval/own-multi4/articles"), 0.39);
 }
 
 #[test]
@@ -203,12 +206,12 @@ fn own_quotes10_set() {
 
 #[test]
 fn own_casual7_set() {
-    check("own-casual7", None, 0.68);
+    check("own-casual7", None, 0.70);
 }
 
 #[test]
 fn own_multi7_set() {
-    check("own-multi7", Some("tests/eval/own-multi7/articles"), 0.42);
+    check("own-multi7", Some("tests/eval/own-multi7/articles"), 0.43);
 }
 
 #[test]
@@ -216,18 +219,18 @@ fn own_quotes11_set() {
     check(
         "own-quotes11",
         Some("tests/fixtures/attribution/articles11"),
-        0.47,
+        0.49,
     );
 }
 
 #[test]
 fn own_casual8_set() {
-    check("own-casual8", None, 0.67);
+    check("own-casual8", None, 0.68);
 }
 
 #[test]
 fn own_multi8_set() {
-    check("own-multi8", Some("tests/eval/own-multi8/articles"), 0.39);
+    check("own-multi8", Some("tests/eval/own-multi8/articles"), 0.45);
 }
 
 #[test]
@@ -235,7 +238,7 @@ fn own_quotes12_set() {
     check(
         "own-quotes12",
         Some("tests/fixtures/attribution/articles12"),
-        0.55,
+        0.56,
     );
 }
 

@@ -156,12 +156,20 @@ impl Engine {
                     .map(|t| self.stem(&t.norm))
                     .collect();
                 let mut facts = Vec::new();
+                let mut fits = false;
                 for (i, s) in k.sources.iter().enumerate() {
                     if xs.iter().all(|w| self.source_stems[i].contains(w)) {
+                        fits = true;
                         facts.extend(self.facts_by_speaker(&Speaker::Source(s.id.clone())));
                     }
                 }
-                (facts, lower_first(&x, &self.lex.lowered_openers))
+                let x = lower_first(&x, &self.lex.lowered_openers);
+                if !fits {
+                    // No unnamed source the sources mention fits "the opposition politician":
+                    // they are not "mentioned but never quoted", they are not there.
+                    return self.decline(clean, q, DeclineReason::NoWordsOf(x), Vec::new());
+                }
+                (facts, x)
             } else if let Some(x) = self.unquoted_speaker(q) {
                 // "What did the Red Lantern Society say": someone the sources have no words
                 // of; a sentence that only names them is not what they said.
@@ -437,5 +445,35 @@ mod never_used_topic_tests {
         let a = e.ask("what did svyrydenko say about crimia", None);
 
         assert!(a.answered, "{}", a.to_markdown());
+    }
+}
+
+#[cfg(test)]
+mod unnamed_speaker_tests {
+    /// "What did the opposition politician say" where no unnamed source of the sources fits the
+    /// description: declined as someone the sources have no words of, never as someone they
+    /// "mention"; a description that fits an unnamed source still finds its words.
+    #[test]
+    fn a_described_speaker_no_source_fits_is_not_said_to_be_mentioned() {
+        let e = crate::engine::intents::engine_from(&[(
+            "gulf",
+            "2027-05-11",
+            "A senior official in Velmar said the seizure was \"a provocation\".\n\n\
+             The talks resume on Monday.",
+        )]);
+        let a = e.ask("what did the opposition politician say", None);
+        assert!(!a.answered, "{}", a.to_markdown());
+        assert_eq!(
+            a.explanation.decline_reason.as_deref(),
+            Some("no words of that speaker in the sources")
+        );
+        assert!(!a.to_markdown().contains("mention"), "{}", a.to_markdown());
+        let a = e.ask("what did the official say", None);
+        assert!(a.answered, "{}", a.to_markdown());
+        assert!(
+            a.to_markdown().contains("a provocation"),
+            "{}",
+            a.to_markdown()
+        );
     }
 }

@@ -745,7 +745,7 @@ mod tests {
         );
         assert_eq!(affiliation(&with_demonym), (Some("belmora".into()), true));
         let without = format!("The boats left in 2011, when Belmora declared a zone.\n\n{serrano}");
-        assert_eq!(affiliation(&without).1, false);
+        assert!(!affiliation(&without).1);
     }
 
     #[test]

@@ -289,21 +289,8 @@ pub fn add_people(
                             aff = affiliation_of(s, (r0.min(g - 1), g), c, parties);
                         }
                     }
-                    if let Some((r0, r1)) = taken {
-                        let text = s.hay[s.tokens[r0].start..s.tokens[r1 - 1].end].to_string();
-                        let cite = cite(
-                            &article.id,
-                            p.n,
-                            map,
-                            s.tokens[a].start,
-                            s.tokens[r1 - 1].end,
-                        );
-                        roles.push(Role { text, cite });
-                        if aff == (None, None) {
-                            aff = affiliation_of(s, (r0, r1), c, parties);
-                        }
-                    }
-                    if let Some((r0, r1)) = after {
+                    // A role taken "as", then the appositive: both written after the name.
+                    for (r0, r1) in taken.into_iter().chain(after) {
                         let text = s.hay[s.tokens[r0].start..s.tokens[r1 - 1].end].to_string();
                         let cite = cite(
                             &article.id,

@@ -242,6 +242,25 @@ fn own_quotes12_set() {
     );
 }
 
+#[test]
+fn own_casual9_set() {
+    check("own-casual9", None, 0.62);
+}
+
+#[test]
+fn own_multi9_set() {
+    check("own-multi9", Some("tests/eval/own-multi9/articles"), 0.41);
+}
+
+#[test]
+fn own_quotes13_set() {
+    check(
+        "own-quotes13",
+        Some("tests/fixtures/attribution/articles13"),
+        0.54,
+    );
+}
+
 /// A report two outlets carried (the wire paragraph syndicated in own-multi) is cited once,
 /// naming both outlets, so it does not take two of the first three places.
 #[test]

@@ -30,6 +30,9 @@ SETS = {
     "own-casual8": [HERE.parent.parent / "knowledge/articles/london-talks-2025-04-23.md"],
     "own-multi8": sorted((HERE / "own-multi8/articles").glob("*.md")),
     "own-quotes12": sorted((HERE.parent / "fixtures/attribution/articles12").glob("*.md")),
+    "own-casual9": [HERE.parent.parent / "knowledge/articles/london-talks-2025-04-23.md"],
+    "own-multi9": sorted((HERE / "own-multi9/articles").glob("*.md")),
+    "own-quotes13": sorted((HERE.parent / "fixtures/attribution/articles13").glob("*.md")),
 }
 
 def norm(s):

@@ -265,6 +265,7 @@ pub fn build_from(
         p.words.len() == 1 && p.roles.is_empty() && party_words.contains(&p.words[0])
     };
     registry.retain(|p| !is_party(p));
+    registry.drop_stray_nicknames(&party_words);
     let is_place = |p: &crate::extract::PersonDraft| is_place(p) || is_party(p);
     link_affiliations(&mut registry, &lexicon);
     let compiled = lexicon.compile();

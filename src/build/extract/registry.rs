@@ -182,6 +182,25 @@ impl Registry {
         self.retain(|p| !nicknames.contains_key(&p.words));
     }
 
+    /// Forgets the nicknames that never were: a place's or a side's name (`party_words`;
+    /// "called the Norvaine approach risky"), and a name or surname someone in the articles
+    /// bears ("is also called Quell"). Call once the places are known.
+    pub fn drop_stray_nicknames(&mut self, party_words: &HashSet<String>) {
+        let (people, places) = (&self.people, &self.places);
+        let named = |words: &[String]| {
+            people
+                .iter()
+                .any(|p| p.words == words || (words.len() == 1 && p.words.last() == words.last()))
+        };
+        let place = |words: &[String]| {
+            words
+                .iter()
+                .all(|w| places.contains(w) || party_words.contains(w))
+        };
+        self.nicknames
+            .retain(|words, _| !place(words) && !named(words));
+    }
+
     /// The one person a nickname stands for: an English word before a given name ("Big Bram",
     /// "Iron Ilse") is whoever has that given name in full ("Bram Ostler"), when only one does.
     pub(super) fn nickname_of(&self, words: &[String]) -> Option<usize> {
@@ -596,10 +615,14 @@ pub fn place_words(articles: &[Article], c: &Compiled) -> HashSet<String> {
                 }
                 // The place ends where anything but a space follows ("from the Lumen Aid
                 // Alliance. Farid Osei said" names no place "Farid").
-                while let Some(x) = toks
-                    .get(j)
-                    .filter(|x| x.capital && super::adjacent(&p.text, toks[j - 1].end, x.start))
-                {
+                // A possessive before a common noun is whose the place is, not its name ("to
+                // the Bookworm's flat").
+                let owner = |x: &Token, k: usize| {
+                    x.possessive && toks.get(k + 1).is_some_and(|n| !n.capital)
+                };
+                while let Some(x) = toks.get(j).filter(|x| {
+                    x.capital && !owner(x, j) && super::adjacent(&p.text, toks[j - 1].end, x.start)
+                }) {
                     out.insert(x.norm.clone());
                     j += 1;
                 }

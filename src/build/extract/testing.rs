@@ -32,6 +32,13 @@ fn read_full(title: &str, paragraphs: &[&str], lexicon: &Lexicon) -> (Registry, 
     reg.forget_nicknames();
     reg.merge_surnames();
     reg.places = place_words(std::slice::from_ref(&a), &c);
+    let party_words: std::collections::HashSet<String> = lexicon
+        .parties
+        .iter()
+        .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases))
+        .map(|n| crate::text::normalize(n))
+        .collect();
+    reg.drop_stray_nicknames(&party_words);
     let mut facts = extract(&a, &c, &reg);
     if !facts.new_people.is_empty() {
         for p in std::mem::take(&mut facts.new_people) {

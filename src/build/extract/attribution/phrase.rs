@@ -7,7 +7,7 @@
 //! (that is `subject` and `verbs`), nor find quotation marks.
 
 use crate::build::extract::people::{describes, is_name_token};
-use crate::build::extract::registry::{name_words, Mention};
+use crate::build::extract::registry::{name_words, Mention, NICKNAME_WORDS};
 use crate::build::extract::{adjacent, cite, title_mask, PersonDraft, Sent};
 use crate::knowledge::{Cite, Speaker, UnnamedSource};
 use crate::text::{slug, stem, tokenize, CharMap};
@@ -208,6 +208,21 @@ impl Reader<'_> {
             .quotes()
             .iter()
             .any(|q| s.tokens[a].start >= q.open && s.tokens[a].start < q.close);
+        // "the Bookworm roared": a nickname made of English words, which no name is, still
+        // stands for the person the articles gave it to.
+        if !named && !quoted && lead < b && b - lead <= NICKNAME_WORDS {
+            let toks = &s.tokens[lead..b];
+            let capitals = toks.iter().enumerate().all(|(k, t)| {
+                t.capital && !t.possessive && (k == 0 || adjacent(s.hay, toks[k - 1].end, t.start))
+            });
+            let words: Vec<String> = toks.iter().map(|t| t.norm.clone()).collect();
+            if let Some(Some(pi)) = capitals
+                .then(|| self.registry.nickname_for(&words))
+                .flatten()
+            {
+                return Some(self.person_speaker(pi));
+            }
+        }
         if named && !quoted {
             if (lead..b).any(|k| self.c.body_nouns.contains(&s.tokens[k].norm)) {
                 return Some(self.add_source(s, a, b, None, None, n, map));

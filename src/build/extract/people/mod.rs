@@ -19,7 +19,7 @@ mod roles;
 mod tests;
 
 pub(super) use nicknames::{nickname_aside, nickname_words};
-use nicknames::{nickname_inside_name, record_nicknames};
+use nicknames::{nickname_inside_name, record_bare_nicknames, record_nicknames};
 pub(super) use roles::role_before;
 use roles::{affiliation_of, lead_roles, role_after, role_before_comma, role_taken};
 
@@ -190,6 +190,7 @@ pub fn add_people(
         for named in &para.sentences {
             let (s, titles, parties) = (&named.sent, &named.titles, &named.parties);
             record_nicknames(s, &named.runs, c, registry);
+            record_bare_nicknames(s, &named.runs, parties, c, registry);
             let inside: Vec<(usize, usize)> = s
                 .quotes()
                 .iter()

@@ -124,3 +124,149 @@ pub(in crate::build::extract) fn nickname_aside(
             t.norm.ends_with('s') && s.hay[t.end..].trim_start().starts_with(['-', '–', '—'])
         })
 }
+/// Records the nicknames a sentence gives without quotation marks: a cue word, for "known" a
+/// few words and "as", then a run of capitalised words, with a leading "the" or right after a
+/// name ("Mira Tolle — known to her staff as the Gardener — said", "Tomas Brant, nicknamed the
+/// Owl by reporters", "Lars Omm, 40 - known on the quay as Tugboat -", "Greta Sund, the nurse
+/// the papers call the Angel"). The nickname belongs to the name the aside holding the cue
+/// opens after, or to the sentence's first name when a form of "be" comes right before the
+/// cue ("Greta Sund, a nurse, is known here as the Angel"). A nickname after "the" that no name
+/// owns is recorded for no one, so it never becomes a person of its own.
+pub(super) fn record_bare_nicknames(
+    s: &Sent,
+    runs: &[(usize, usize)],
+    parties: &[Option<usize>],
+    c: &Compiled,
+    registry: &mut Registry,
+) {
+    let toks = &s.tokens;
+    let quoted = |k: usize| {
+        s.quotes()
+            .iter()
+            .any(|q| q.start <= toks[k].start && toks[k].start < q.end)
+    };
+    for cue in 0..toks.len() {
+        if !c.nickname_cues.contains(&toks[cue].norm) || quoted(cue) {
+            continue;
+        }
+        // Where the nickname opens: after "as" for "known", else right after the cue; a
+        // clause break before it ends the search.
+        let mut n = cue + 1;
+        if toks[cue].norm == "known" {
+            let Some(k) = (cue + 1..toks.len().min(cue + 9)).find(|&k| toks[k].norm == "as") else {
+                continue;
+            };
+            if s.hay[toks[cue].end..toks[k].start].contains([',', ';', ':', '.', '-', '–', '—'])
+            {
+                continue;
+            }
+            n = k + 1;
+        }
+        let the = toks
+            .get(n)
+            .is_some_and(|t| c.role_articles.contains(&t.norm));
+        n += usize::from(the);
+        let mut m = n;
+        while m < toks.len()
+            && m - n < NICKNAME_WORDS
+            && toks[m].capital
+            && !toks[m].numeric
+            && !toks[m].possessive
+            && (m == n || adjacent(s.hay, toks[m - 1].end, toks[m].start))
+            && !quoted(m)
+        {
+            m += 1;
+        }
+        // The run must end there: no longer capitalised run, no possessive right after.
+        let ends = toks.get(m).is_none_or(|t| {
+            !(t.capital || t.possessive) || !adjacent(s.hay, toks[m - 1].end, t.start)
+        });
+        if m == n || !ends {
+            continue;
+        }
+        // The nickname closes its clause: a break after it, or a word that is no article, noun
+        // or adjective ("by the press", "for her years"), not an object's complement ("called
+        // the Accord a betrayal", "called the Board unfair").
+        // Without "the" only a break closes it ("calls Tarrow “ours”" names a place's
+        // standing, not a person).
+        let closes = toks.get(m).is_none_or(|t| {
+            s.hay[toks[m - 1].end..t.start].contains([',', ';', ':', '.', '-', '–', '—', ')'])
+                || !(!the
+                    || quoted(m)
+                    || c.role_articles.contains(&t.norm)
+                    || matches!(
+                        crate::english::english().pos(&t.norm),
+                        crate::english::Pos::Noun | crate::english::Pos::Adjective
+                    )
+                    // A word that may be a noun makes the capitals its modifier ("called
+                    // the Norvaine approach risky").
+                    || crate::english::english().noun_class(&t.norm).is_some())
+        });
+        let titles = s.titles(c);
+        // "called the Prime Minister": an office is no nickname, though one may end on a
+        // title ("the Quarry King"); nor is a body's or a place's name.
+        let named_thing = (n..m).all(|k| titles[k])
+            || (n..m).any(|k| {
+                c.body_nouns.contains(&toks[k].norm) || c.place_nouns.contains(&toks[k].norm)
+            });
+        if !closes || named_thing {
+            continue;
+        }
+        // Without "the", only ordinary words make a nickname ("known as Anchor"); a word
+        // English does not know is a name being given ("calls Tarrow “ours”").
+        let e = crate::english::english();
+        if !the
+            && (n..m).any(|k| {
+                matches!(
+                    e.pos(&toks[k].norm),
+                    crate::english::Pos::Other | crate::english::Pos::Adverb
+                )
+            })
+        {
+            continue;
+        }
+        let nick = words_of(s, n, m);
+        // A side's name is no nickname ("called the Norvaine approach ..."); places and the
+        // names people bear are dropped once all are known (`Registry::drop_nicknames`).
+        if (n..m).any(|k| parties[k].is_some()) {
+            continue;
+        }
+        let copula = cue > 0 && c.stances.passive.contains(&toks[cue - 1].norm);
+        let owner = if copula {
+            // "Greta Sund, a nurse, is known here as ...": the name that opens the sentence;
+            // not "In Orlen he is known as ...", whose subject is a pronoun.
+            let pronoun = toks[..cue - 1]
+                .iter()
+                .any(|t| c.person_pronouns.contains(&t.norm));
+            runs.first().filter(|&&(_, b)| b < cue && !pronoun).copied()
+        } else {
+            runs.iter()
+                .rev()
+                .filter(|&&(_, b)| b <= cue && cue - b <= 8)
+                // "Oddly, ...": one word that is no one's name is no owner.
+                .filter(|&&(a, b)| {
+                    b - a > 1
+                        || (given_name_like(&toks[a].norm)
+                            && registry.find_words(&words_of(s, a, b)).is_some())
+                })
+                .find(|&&(_, b)| {
+                    let next = toks.get(b).map_or(s.end, |t| t.start);
+                    s.hay[toks[b - 1].end..next]
+                        .trim_start()
+                        .starts_with([',', '-', '–', '—'])
+                })
+                .copied()
+        };
+        match owner {
+            Some((a, b)) => registry.add_nickname(nick, words_of(s, a, b)),
+            // "The boss - known locally as the Owl - left": an aside of no one named.
+            None if the
+                && cue > 0
+                && s.hay[toks[cue - 1].end..toks[cue].start].contains([',', '-', '–', '—']) =>
+            {
+                registry.add_nickname(nick, Vec::new())
+            }
+            None => {}
+        }
+    }
+}

@@ -375,3 +375,77 @@ fn a_role_taken_as_is_the_role_of_the_person_before_it() {
     );
     assert!(roles.is_empty(), "{roles:?}");
 }
+
+#[test]
+fn a_nickname_given_without_quotation_marks_is_the_person_it_names() {
+    use super::super::testing::speaker;
+    let (reg, f) = read(&[
+        "Harbour chief Mira Tolle — known to the dockers as the Gardener for her rose beds — met the crews.",
+        "Ferry owner Ida Brun, nicknamed the Night Owl by reporters, met them too.",
+        "“We will sail at dawn,” the Gardener told them.",
+        "Pilot Lars Omm, 40 - known on the quay as Anchor - waited.",
+        "“Nobody pays me to wait,” Anchor said.",
+    ]);
+    assert_eq!(names(&reg), ["Mira Tolle", "Lars Omm"]);
+    assert_eq!(speaker(&reg, &f, "sail at dawn"), "person: Mira Tolle");
+    assert_eq!(speaker(&reg, &f, "pays me to wait"), "person: Lars Omm");
+}
+
+#[test]
+fn a_bare_nickname_after_be_or_call_belongs_to_the_sentence_s_name() {
+    use super::super::testing::speaker;
+    let (reg, f) = read(&[
+        "Greta Sund, the owner of a fish farm, is known on the coast as the Net Queen.",
+        "Olaf Brekk, the skipper the harbour papers call the Compass, sailed late.",
+        "“Prices will rise,” the Net Queen said. “We stay,” the Compass said.",
+    ]);
+    assert_eq!(names(&reg), ["Greta Sund", "Olaf Brekk"]);
+    assert_eq!(speaker(&reg, &f, "Prices will rise"), "person: Greta Sund");
+    assert_eq!(speaker(&reg, &f, "We stay"), "person: Olaf Brekk");
+}
+
+#[test]
+fn a_bare_nickname_no_name_owns_is_no_person_and_a_verb_s_object_no_nickname() {
+    let (reg, _) = read(&[
+        "The grey-haired boss - known in the valley as the Mill Lord - walked out.",
+        "“I want my money,” the Mill Lord said.",
+        "Minister Ada Kell called the Harbour Pact a mistake.",
+        "Mayor Rolf Ekdal, the host, calls Lindhavn “our shared harbour”.",
+        "Oddly, the other envoy is also called Ekdal.",
+    ]);
+    assert!(!names(&reg).iter().any(|n| n.contains("Lord")));
+    assert!(!reg
+        .nicknames
+        .contains_key(&vec!["harbour".to_string(), "pact".to_string()]));
+    assert!(!reg.nicknames.contains_key(&vec!["lindhavn".to_string()]));
+    assert!(!reg.nicknames.contains_key(&vec!["ekdal".to_string()]));
+}
+
+#[test]
+fn a_shared_surname_a_side_s_name_or_a_pronoun_s_place_is_no_bare_nickname() {
+    use super::super::testing::speaker;
+    let (reg, f) = read(&[
+        "Envoy Piet Marrow arrived on Monday. Oddly, the other side's negotiator is also called Marrow. Ilse Marrow, no relation, leads their team.",
+        "Professor Kai Dunne, who has advised three governments, called the Velmark approach too slow. He flew to Velmark twice.",
+        "In Tessby he is known simply as the Tinker.",
+        "“We will wait,” Ilse Marrow said.",
+    ]);
+    assert!(!reg.nicknames.contains_key(&vec!["marrow".to_string()]));
+    assert!(!reg.nicknames.contains_key(&vec!["velmark".to_string()]));
+    assert!(reg
+        .nicknames
+        .get(&vec!["tinker".to_string()])
+        .is_none_or(|of| of.iter().all(Vec::is_empty)));
+    assert_eq!(speaker(&reg, &f, "We will wait"), "person: Ilse Marrow");
+}
+
+#[test]
+fn a_nickname_of_english_words_given_elsewhere_names_its_person() {
+    use super::super::testing::speaker;
+    let (reg, f) = read(&[
+        "The old clockmaker, known across Tessby as the Tinker, wrote to the minister.",
+        "Ole Varga, the 88-year-old clockmaker everyone in Tessby calls the Tinker, said little.",
+        "“They never asked us,” the Tinker said.",
+    ]);
+    assert_eq!(speaker(&reg, &f, "never asked us"), "person: Ole Varga");
+}

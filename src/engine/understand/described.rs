@@ -4,7 +4,7 @@
 //! around it) and the one person whose sentences it fits clearly better than anyone else's;
 //! when no one does, the question is left as it was. Must not rank sentences.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{push_unique_usize, Query};
 use crate::engine::Engine;
@@ -59,27 +59,36 @@ impl Engine {
         let noun_stems = self.stand_ins(q.tokens[noun].norm.as_str());
         // Who each word is said of: the people of the sentences holding it (read from the
         // index's postings, so a large corpus costs its matches, not its people).
-        let said_of = |stems: &[String]| -> HashSet<usize> {
-            stems
-                .iter()
-                .flat_map(|st| self.index.docs(st).iter())
-                .flat_map(|&s| self.sents[s as usize].people.iter().copied())
-                .collect()
+        // With how closely: a sentence naming one person says its words of them, one naming
+        // several says them of each only in part ("Sheep farmer Marta Brenn ... was having none
+        // of the Quarry King's tantrum").
+        let said_of = |stems: &[String]| -> HashMap<usize, f32> {
+            let mut who: HashMap<usize, f32> = HashMap::default();
+            for &s in stems.iter().flat_map(|st| self.index.docs(st).iter()) {
+                let people = &self.sents[s as usize].people;
+                let share = 1.0 / people.len().max(1) as f32;
+                for &p in people {
+                    let best = who.entry(p).or_default();
+                    *best = best.max(share);
+                }
+            }
+            who
         };
-        let holders: Vec<HashSet<usize>> = words.iter().map(|(stems, _)| said_of(stems)).collect();
+        let holders: Vec<HashMap<usize, f32>> =
+            words.iter().map(|(stems, _)| said_of(stems)).collect();
         let noun_holders = said_of(&noun_stems);
         // Each person's score: the weight of the description's words their sentences hold, a
         // word said of several people counting for a share ("kelby", said of everyone in the
         // village, tells little; "grandson", said of one, tells who).
         let mut score: HashMap<usize, f32> = HashMap::default();
         for ((_, w), who) in words.iter().zip(&holders) {
-            for &p in who {
-                *score.entry(p).or_default() += w / who.len() as f32;
+            for (&p, &share) in who {
+                *score.entry(p).or_default() += w * share / who.len() as f32;
             }
         }
         let mut scored: Vec<(f32, usize, bool)> = score
             .into_iter()
-            .map(|(p, sc)| (sc, p, noun_holders.contains(&p)))
+            .map(|(p, sc)| (sc, p, noun_holders.contains_key(&p)))
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let Some(&(best, p, anchored)) = scored.first() else {
@@ -89,7 +98,7 @@ impl Engine {
         let margin = self.settings.tuning.terms.described_margin;
         // The noun itself found beside the person, more than one word of the description, or
         // a word no one else's sentences hold.
-        let words_held = holders.iter().filter(|who| who.contains(&p)).count();
+        let words_held = holders.iter().filter(|who| who.contains_key(&p)).count();
         if best < second * margin || !(anchored || words_held >= 2 || second == 0.0) {
             return;
         }

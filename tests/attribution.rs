@@ -506,12 +506,14 @@ fn attribution_on_the_tenth_set_keeps_its_last_measurement() {
 /// labels are speaker-tagged transcript turns, which the builder did not read as quotations).
 /// Reading transcript turns ("PELL: ...", "MINISTER DORRIK: ...", "QUESTION (Name, Outlet): ...")
 /// as their speaker's words took it to 91.1% and 84.8% (one turn the labels had left out, a
-/// moderator's, labelled then). The floors are the last measurement: a change can raise them but not lose them.
+/// moderator's, labelled then). Unquoted nicknames read as their person's (twelfth session)
+/// took precision to 93.7%. The floors are the last measurement: a change can raise them but
+/// not lose them.
 #[test]
 fn attribution_on_the_eleventh_set_keeps_its_last_measurement() {
     let (precision, recall, with_speaker, wrong) = measure_all("articles11", "labels11.toml");
     assert!(
-        precision >= 0.911,
+        precision >= 0.936,
         "precision {:.1}% fell under its floor: {wrong:#?}",
         precision * 100.0
     );
@@ -527,18 +529,19 @@ fn attribution_on_the_eleventh_set_keeps_its_last_measurement() {
 /// in eight house styles: a wire in straight quotes, a British and a US paper, a tabloid with
 /// nicknames, a podcast transcript with a host and speaker tags, a present-tense magazine
 /// profile, a live blog, a ministry statement), scored on arrival at `292b7f8` before any change
-/// made for it: precision 88.1% (118 of 134 speakers given), recall 75.9% (132 of 174). The
-/// floors are the last measurement: a change can raise them but not lose them.
+/// made for it: precision 88.1% (118 of 134 speakers given), recall 75.9% (132 of 174).
+/// Unquoted nicknames read as their person's took it to 90.8% and 79.9%. The floors are the
+/// last measurement: a change can raise them but not lose them.
 #[test]
 fn attribution_on_the_twelfth_set_keeps_its_last_measurement() {
     let (precision, recall, with_speaker, wrong) = measure_all("articles12", "labels12.toml");
     assert!(
-        precision >= 0.880,
+        precision >= 0.907,
         "precision {:.1}% fell under its floor: {wrong:#?}",
         precision * 100.0
     );
     assert!(
-        recall >= 0.758,
+        recall >= 0.798,
         "recall {:.1}% fell under its floor",
         recall * 100.0
     );
@@ -549,18 +552,19 @@ fn attribution_on_the_twelfth_set_keeps_its_last_measurement() {
 /// house styles: a wire in straight quotes, a British and a US paper, a tabloid with nicknames, a
 /// radio transcript with speaker tags and callers, a present-tense magazine profile, a live blog,
 /// an official statement), scored on arrival at `77d12c5` before any change made for it:
-/// precision 87.8% (108 of 123 speakers given), recall 76.6% (121 of 158). The floors are the last measurement: a change can raise them
-/// but not lose them.
+/// precision 87.8% (108 of 123 speakers given), recall 76.6% (121 of 158). Unquoted nicknames
+/// read as their person's took it to 90.8% and 81.0%. The floors are the last measurement: a
+/// change can raise them but not lose them.
 #[test]
 fn attribution_on_the_thirteenth_set_keeps_its_last_measurement() {
     let (precision, recall, with_speaker, wrong) = measure_all("articles13", "labels13.toml");
     assert!(
-        precision >= 0.878,
+        precision >= 0.907,
         "precision {:.1}% fell under its floor: {wrong:#?}",
         precision * 100.0
     );
     assert!(
-        recall >= 0.766,
+        recall >= 0.810,
         "recall {:.1}% fell under its floor",
         recall * 100.0
     );

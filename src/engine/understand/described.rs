@@ -246,6 +246,26 @@ mod tests {
         );
     }
 
+    /// A description's words in a sentence that also names someone else say less of that other
+    /// person than a sentence naming the described one alone: the sheep farmer is the farmer,
+    /// not the mine owner whose row the sentence names too.
+    #[test]
+    fn a_description_in_a_sentence_naming_two_is_mostly_of_the_one_named_alone() {
+        let e = crate::engine::intents::engine_from(&[(
+            "valley",
+            "2026-10-09",
+            "One farmer, Marit Oddsen, who keeps two hundred sheep below the dam, said the              water was bad.
+
+             Sheep farmer Marit Oddsen was having none of Hakon Brue's excuses.
+
+             Hakon Brue, who owns the dam, said the water was clean.",
+        )]);
+        assert_eq!(
+            person(&e, "what did the sheep farmer say about the water"),
+            ["Marit Oddsen"]
+        );
+    }
+
     /// A description the sentences of no one, or of several alike, hold is no one: the
     /// question keeps its words.
     #[test]

@@ -315,6 +315,10 @@ pub struct Language {
     /// Tags that open a reporter's question in a transcript ("QUESTION (Name, Outlet):", "Q:").
     #[serde(default = "builtin_question_tags")]
     pub question_tags: Vec<String>,
+    /// Parts someone plays in a broadcast transcript: a tag word, then the words introducing its
+    /// holder ("HOST:" and "presented by Oskar Lindt"; "CALLER AGNETA:").
+    #[serde(default = "builtin_programme_parts")]
+    pub programme_parts: Vec<Vec<String>>,
     /// The speaker's own "I": in a transcript turn it is whoever the turn's tag names.
     #[serde(default = "builtin_first_person_subjects")]
     pub first_person_subjects: Vec<String>,
@@ -645,6 +649,10 @@ fn builtin_nickname_cues() -> Vec<String> {
 
 fn builtin_question_tags() -> Vec<String> {
     builtin_language().question_tags.clone()
+}
+
+fn builtin_programme_parts() -> Vec<Vec<String>> {
+    builtin_language().programme_parts.clone()
 }
 
 fn builtin_first_person_subjects() -> Vec<String> {
@@ -1407,6 +1415,8 @@ pub struct Compiled {
     pub nickname_cues: HashSet<String>,
     /// Transcript tags for a reporter's question ("question", "q"), lowercase.
     pub question_tags: HashSet<String>,
+    /// Programme parts, lowercase: the tag word, then the words introducing its holder.
+    pub programme_parts: Vec<Vec<String>>,
     /// First-person subjects ("i"), lowercase.
     pub first_person_subjects: HashSet<String>,
     /// Pronouns that stand for a man ("he", "his"), lowercase.
@@ -1725,6 +1735,12 @@ impl Lexicon {
             term_cues: lower(&l.term_cues),
             nickname_cues: lower(&l.nickname_cues),
             question_tags: lower(&l.question_tags),
+            programme_parts: l
+                .programme_parts
+                .iter()
+                .filter(|part| !part.is_empty())
+                .map(|part| part.iter().map(|w| w.to_lowercase()).collect())
+                .collect(),
             first_person_subjects: lower(&l.first_person_subjects),
             masculine_pronouns: lower(&l.masculine_pronouns),
             feminine_pronouns: lower(&l.feminine_pronouns),
@@ -2074,6 +2090,7 @@ mod tests {
             "term_cues",
             "nickname_cues",
             "question_tags",
+            "programme_parts",
             "first_person_subjects",
             "masculine_pronouns",
             "feminine_pronouns",

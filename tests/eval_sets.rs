@@ -255,15 +255,15 @@ fn own_multi9_set() {
     check("own-multi9", Some("tests/eval/own-multi9/articles"), 0.41);
 }
 
-/// 0.54 on arrival; one question lower since unquoted nicknames name their person: "did the
-/// professor ever actually say sorry in public" (to decline) now finds the minister and is
-/// answered with his words that share only "public".
+/// 0.54 on arrival. Unquoted nicknames cost one should-decline question ("did the professor
+/// ever actually say sorry in public" now finds the minister and is answered with his words that
+/// share only "public"); the host's turns, read as the host's, won one back.
 #[test]
 fn own_quotes13_set() {
     check(
         "own-quotes13",
         Some("tests/fixtures/attribution/articles13"),
-        0.53,
+        0.54,
     );
 }
 

@@ -94,7 +94,89 @@ pub(super) enum TagWho {
 /// True when `word` (as written in a tag) is a title, a word of a role, or an honorific.
 fn title_word(word: &str, c: &Compiled) -> bool {
     let lower = word.trim_end_matches('.').to_lowercase();
-    c.role_modifiers.contains(&lower) || honorific(word, c).is_some() || a_title(word, c)
+    c.role_modifiers.contains(&lower)
+        || honorific(word, c).is_some()
+        || a_title(word, c)
+        || programme_part(&lower, c).is_some()
+}
+
+/// The programme part a tag word names ("host", "caller"), with the words introducing its
+/// holder.
+fn programme_part<'c>(lower: &str, c: &'c Compiled) -> Option<&'c [String]> {
+    c.programme_parts
+        .iter()
+        .find(|part| part[0] == lower)
+        .map(Vec::as_slice)
+}
+
+/// "HOST: ...": the one person of `here` the article introduces in that part ("presented by
+/// Oskar Lindt", "host Oskar Lindt", "Oskar Lindt, the host"), in the lowercase `text`; or the
+/// name written after "presented by" when the registry does not know it.
+fn part_holder(
+    tag: &str,
+    part: &[String],
+    registry: &Registry,
+    here: &[usize],
+    text: &str,
+    c: &Compiled,
+) -> TagWho {
+    let holders: Vec<usize> = here
+        .iter()
+        .copied()
+        .filter(|&pi| {
+            let name = registry.people[pi].name.to_lowercase();
+            part[1..].iter().any(|cue| {
+                text.contains(&format!("{cue} {name}"))
+                    || text.contains(&format!("{name}, the {cue}"))
+                    || text.contains(&format!("{name}, {cue}"))
+            })
+        })
+        .collect();
+    // One the registry does not know: the name the text gives right after "presented by".
+    let written: Vec<String> = if holders.is_empty() {
+        let mut found: Vec<String> = part[1..]
+            .iter()
+            .filter(|cue| cue.contains(' '))
+            .flat_map(|cue| {
+                let starts: Vec<usize> = text
+                    .match_indices(&format!("{cue} "))
+                    .map(|(at, _)| at + cue.len() + 1)
+                    .collect();
+                starts
+            })
+            .filter_map(|at| {
+                let words: Vec<&str> = text[at..]
+                    .split(|ch: char| !(ch.is_alphabetic() || ch == '-' || ch == ' '))
+                    .next()?
+                    .split_whitespace()
+                    .take(3)
+                    .take_while(|w| !c.stopwords.contains(*w))
+                    .collect();
+                (words.len() >= 2 && super::people::given_name_like(words[0])).then(|| {
+                    words
+                        .iter()
+                        .map(|w| written_as_name(w))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+            })
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    } else {
+        Vec::new()
+    };
+    match (&holders[..], &written[..]) {
+        ([one], _) => TagWho::Person(*one),
+        ([], [name]) => TagWho::Named(name.clone()),
+        ([], []) => TagWho::Unsettled(format!(
+            "the transcript tag “{tag}” names a part the text introduces no one in"
+        )),
+        _ => TagWho::Unsettled(format!(
+            "the transcript tag “{tag}” names a part the text gives several people"
+        )),
+    }
 }
 
 /// True when `word` alone is a title ("MINISTER", "ENVOY"), not only a word inside one.
@@ -141,6 +223,11 @@ pub(super) fn tag_speaker(
     if lower.len() == 1 && c.question_tags.contains(&lower[0]) {
         return question_speaker(tag.bracket?, registry, here, named);
     }
+    if let [word] = &lower[..] {
+        if let Some(part) = programme_part(word, c).filter(|part| part.len() > 1) {
+            return Some(part_holder(tag.words[0], part, registry, here, text, c));
+        }
+    }
     // The words of the name: those after the last title word.
     let first_name = tag
         .words
@@ -182,6 +269,15 @@ pub(super) fn tag_speaker(
                     .collect::<Vec<_>>()
                     .join(" "),
             ));
+        }
+        // "CALLER AGNETA (ORLEN):": a listener on the line, known by the one name.
+        if !also_named
+            && name.len() == 1
+            && titles
+                .iter()
+                .any(|w| programme_part(&w.to_lowercase(), c).is_some())
+        {
+            return Some(TagWho::Named(written_as_name(tag.words[first_name])));
         }
         if also_named {
             let full = named
@@ -332,6 +428,29 @@ mod tests {
         assert!(turn_tag("BAD LIRREN, March 3 (CPA) - The talks: a start.").is_none());
         assert!(turn_tag("The minister said: “No.”").is_none());
         assert!(turn_tag("SUMMARY:").is_none());
+    }
+
+    /// "HOST:" is the one person the article introduces as its host, by name after "presented
+    /// by" even when no one else names them; "CALLER MILA (BRASK):" is the caller Mila; a part
+    /// the text gives no one is nobody's, and still a turn.
+    #[test]
+    fn a_tag_naming_a_programme_part_is_the_one_who_plays_it() {
+        let (reg, facts) = read(&[
+            "An edited transcript of The Late Desk, presented by Jorun Vestby. The minister, Ada Vollmer, joined by telephone.",
+            "HOST: Minister, are the talks over?",
+            "MINISTER VOLLMER: Not yet, and not tonight.",
+            "CALLER MILA (BRASK): My husband drives that road every day.",
+            "MODERATOR: We have run out of time.",
+        ]);
+        assert_eq!(
+            speaker(&reg, &facts, "Minister, are the talks over?"),
+            "Jorun Vestby"
+        );
+        assert_eq!(speaker(&reg, &facts, "My husband drives"), "Mila");
+        assert_eq!(
+            speaker(&reg, &facts, "We have run out of time."),
+            "unattributed"
+        );
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub(super) fn is_name_token(t: &Token, hay: &str, c: &Compiled, titles: bool, pa
     {
         return false;
     }
-    if describes(t, hay) {
+    if describes(t, hay) || contraction(base, c) {
         return false;
     }
     // Long all-capital words are acronyms of bodies, not names ("NATO"); "JD" is a name.
@@ -48,6 +48,20 @@ pub(super) fn is_name_token(t: &Token, hay: &str, c: &Compiled, titles: bool, pa
         return false;
     }
     true
+}
+/// "I'll", "We've", "I'm" opening a sentence: an English word and a contracted verb (the
+/// `contractions` of config/language.toml that open with an apostrophe), no name ("O'Neill"
+/// and "D'Arcy" are names).
+fn contraction(base: &str, c: &Compiled) -> bool {
+    let lower = base.to_lowercase().replace('’', "'");
+    c.contractions.iter().any(|(short, _)| {
+        short.starts_with('\'')
+            && lower.strip_suffix(short.as_str()).is_some_and(|head| {
+                c.stopwords.contains(head)
+                    || !head.is_empty()
+                        && crate::english::english().pos(head) != crate::english::Pos::Other
+            })
+    })
 }
 /// "Mum-of-three", "Father-of-two": a capitalised word joined by hyphens to lowercase ones
 /// describes a person and is no name ("Jean-Luc" is one).

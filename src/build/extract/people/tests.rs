@@ -449,3 +449,18 @@ fn a_nickname_of_english_words_given_elsewhere_names_its_person() {
     ]);
     assert_eq!(speaker(&reg, &f, "never asked us"), "person: Ole Varga");
 }
+
+#[test]
+fn a_capitalised_contraction_is_no_person() {
+    use super::super::testing::speaker;
+    let (reg, f) = read(&[
+        "The mayor, Hanne Molt, spoke on air.",
+        "MOLT: Osric says a lot of things. I've told him so. He told me, “You will thank me.”",
+    ]);
+    assert!(
+        !names(&reg).iter().any(|n| n.contains('\'')),
+        "{:?}",
+        names(&reg)
+    );
+    assert_ne!(speaker(&reg, &f, "You will thank me"), "person: I've");
+}

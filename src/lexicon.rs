@@ -129,6 +129,10 @@ pub struct Language {
     pub synonyms: Vec<Vec<String>>,
     /// Number words ("one" = 1, "three" = 3).
     pub number_words: Vec<(String, f64)>,
+    /// Ordinal words ("first" = 1, "third" = 3): a figure typed where the sources write the
+    /// word ("round 3") reaches it.
+    #[serde(default = "builtin_ordinal_words")]
+    pub ordinal_words: Vec<(String, f64)>,
     /// Capitalised words that are never names (days, months, common sentence openers).
     pub not_names: Vec<String>,
     /// Chat shorthand and title abbreviations in questions, with what they stand for
@@ -649,6 +653,10 @@ fn builtin_nickname_cues() -> Vec<String> {
 
 fn builtin_question_tags() -> Vec<String> {
     builtin_language().question_tags.clone()
+}
+
+fn builtin_ordinal_words() -> Vec<(String, f64)> {
+    builtin_language().ordinal_words.clone()
 }
 
 fn builtin_programme_parts() -> Vec<Vec<String>> {
@@ -1337,6 +1345,8 @@ pub struct Compiled {
     pub stances: StanceWords,
     /// Number words.
     pub number_words: HashMap<String, f64>,
+    /// Ordinal words ("third" = 3), lowercase.
+    pub ordinal_words: HashMap<String, f64>,
     /// Synonym groups by stem: each stem -> the stems of its groups' members.
     pub synonyms: HashMap<String, Vec<String>>,
     /// Question shorthand, lowercase, -> what it stands for.
@@ -1699,6 +1709,11 @@ impl Lexicon {
             },
             number_words: l
                 .number_words
+                .iter()
+                .map(|(w, v)| (normalize(w), *v))
+                .collect(),
+            ordinal_words: l
+                .ordinal_words
                 .iter()
                 .map(|(w, v)| (normalize(w), *v))
                 .collect(),
@@ -2091,6 +2106,7 @@ mod tests {
             "nickname_cues",
             "question_tags",
             "programme_parts",
+            "ordinal_words",
             "first_person_subjects",
             "masculine_pronouns",
             "feminine_pronouns",

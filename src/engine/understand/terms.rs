@@ -196,6 +196,23 @@ impl Engine {
                     }
                 }
             }
+            // A figure the sources never write as a figure ("round 3", "day 1", "the 2nd
+            // round"): the words they write for it ("third", "three", "first", "one").
+            if !self.index.contains(&s) && !slot && !filler {
+                let figure = ["st", "nd", "rd", "th"]
+                    .iter()
+                    .find_map(|x| t.norm.strip_suffix(x))
+                    .unwrap_or(&t.norm);
+                if let Ok(n) = figure.parse::<u32>() {
+                    let words = self.lex.ordinal_words.iter().chain(&self.lex.number_words);
+                    for (word, _) in words.filter(|(_, v)| **v == f64::from(n)) {
+                        let st = self.stem(word);
+                        if self.index.contains(&st) {
+                            push(&mut terms, st, w.typed, false, TermOrigin::Corrected);
+                        }
+                    }
+                }
+            }
             // Words a reader would accept in its place (WordNet synonyms and derived forms),
             // weaker than the word typed and than the lexicon's own synonyms.
             if !slot && !filler {
@@ -688,5 +705,37 @@ mod prefix_tests {
             .terms
             .iter()
             .all(|t| t.origin != super::TermOrigin::HyphenPart));
+    }
+}
+
+#[cfg(test)]
+mod figure_tests {
+    /// A figure the sources write as a word ("round 3" for "the third round", "day 1" for "the
+    /// first day") reaches that word; a figure the sources write as a figure stays as typed.
+    #[test]
+    fn a_figure_reaches_the_word_the_sources_write() {
+        let e = crate::engine::intents::engine_from(&[(
+            "talks",
+            "2026-10-09",
+            "The third round of talks has been put back to April 5.\n\n\
+             On the first day, the delegations met for only an hour.\n\n\
+             The deal reserves 30 places for local firms.",
+        )]);
+        let a = e.ask("round 3 got pushed, to when?", None);
+        assert!(a.answered, "{}", a.to_markdown());
+        assert!(a
+            .citations()
+            .next()
+            .is_some_and(|c| c.quote.contains("put back to April 5")));
+        let q = e.analyse("what happened on day 1", None);
+        assert!(q
+            .terms
+            .iter()
+            .any(|t| t.stem == e.stem("first") && t.origin == super::TermOrigin::Corrected));
+        let q = e.analyse("how many places are there for 30 firms", None);
+        assert!(q
+            .terms
+            .iter()
+            .all(|t| t.origin != super::TermOrigin::Corrected));
     }
 }

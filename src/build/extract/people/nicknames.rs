@@ -197,10 +197,7 @@ pub(super) fn record_bare_nicknames(
                     || matches!(
                         crate::english::english().pos(&t.norm),
                         crate::english::Pos::Noun | crate::english::Pos::Adjective
-                    )
-                    // A word that may be a noun makes the capitals its modifier ("called
-                    // the Norvaine approach risky").
-                    || crate::english::english().noun_class(&t.norm).is_some())
+                    ))
         });
         let titles = s.titles(c);
         // "called the Prime Minister": an office is no nickname, though one may end on a
@@ -227,7 +224,7 @@ pub(super) fn record_bare_nicknames(
         }
         let nick = words_of(s, n, m);
         // A side's name is no nickname ("called the Norvaine approach ..."); places and the
-        // names people bear are dropped once all are known (`Registry::drop_nicknames`).
+        // names people bear are dropped once all are known (`Registry::drop_stray_nicknames`).
         if (n..m).any(|k| parties[k].is_some()) {
             continue;
         }

@@ -128,56 +128,57 @@ impl Engine {
         }
         let has_topic = !q.topics.is_empty() || !topic_terms.is_empty();
         // Who: a person, else an unnamed source, else a party.
-        let (facts, who): (Vec<(FactRef, f32)>, String) =
-            if let (Some(&p), false) = (q.people.first(), q.subject_is_party) {
-                (self.facts_of_person(p), k.people[p].name.clone())
-            } else if !q.unknown_names.is_empty() {
-                return self.absent(clean, q);
-            } else if let Some(&p) = q.parties.first() {
-                let party = &k.lexicon.parties[p];
-                let mut facts = Vec::new();
-                for &i in self.people_by_party.get(&party.id).into_iter().flatten() {
-                    facts.extend(self.facts_of_person(i));
-                }
-                for s in k.sources.iter().filter(|s| {
-                    s.affiliation.as_deref() == Some(party.id.as_str()) && s.on_behalf_of.is_none()
-                }) {
+        let (facts, who): (Vec<(FactRef, f32)>, String) = if let (Some(&p), false, false) =
+            (q.people.first(), q.subject_is_party, q.subject_not_found)
+        {
+            (self.facts_of_person(p), k.people[p].name.clone())
+        } else if !q.unknown_names.is_empty() {
+            return self.absent(clean, q);
+        } else if let (Some(&p), false) = (q.parties.first(), q.subject_not_found) {
+            let party = &k.lexicon.parties[p];
+            let mut facts = Vec::new();
+            for &i in self.people_by_party.get(&party.id).into_iter().flatten() {
+                facts.extend(self.facts_of_person(i));
+            }
+            for s in k.sources.iter().filter(|s| {
+                s.affiliation.as_deref() == Some(party.id.as_str()) && s.on_behalf_of.is_none()
+            }) {
+                facts.extend(self.facts_by_speaker(&Speaker::Source(s.id.clone())));
+            }
+            (facts, party.name.clone())
+        } else if let Some(x) = q.intent.x.clone().filter(|x| {
+            tokenize(x)
+                .iter()
+                .any(|t| self.lex.source_nouns.contains(&t.norm))
+        }) {
+            let xs: HashSet<String> = tokenize(&x)
+                .iter()
+                .filter(|t| !self.lex.stopwords.contains(&t.norm))
+                .map(|t| self.stem(&t.norm))
+                .collect();
+            let mut facts = Vec::new();
+            let mut fits = false;
+            for (i, s) in k.sources.iter().enumerate() {
+                if xs.iter().all(|w| self.source_stems[i].contains(w)) {
+                    fits = true;
                     facts.extend(self.facts_by_speaker(&Speaker::Source(s.id.clone())));
                 }
-                (facts, party.name.clone())
-            } else if let Some(x) = q.intent.x.clone().filter(|x| {
-                tokenize(x)
-                    .iter()
-                    .any(|t| self.lex.source_nouns.contains(&t.norm))
-            }) {
-                let xs: HashSet<String> = tokenize(&x)
-                    .iter()
-                    .filter(|t| !self.lex.stopwords.contains(&t.norm))
-                    .map(|t| self.stem(&t.norm))
-                    .collect();
-                let mut facts = Vec::new();
-                let mut fits = false;
-                for (i, s) in k.sources.iter().enumerate() {
-                    if xs.iter().all(|w| self.source_stems[i].contains(w)) {
-                        fits = true;
-                        facts.extend(self.facts_by_speaker(&Speaker::Source(s.id.clone())));
-                    }
-                }
-                let x = lower_first(&x, &self.lex.lowered_openers);
-                if !fits {
-                    // No unnamed source the sources mention fits "the opposition politician":
-                    // they are not "mentioned but never quoted", they are not there.
-                    return self.decline(clean, q, DeclineReason::NoWordsOf(x), Vec::new());
-                }
-                (facts, x)
-            } else if let Some(x) = self.unquoted_speaker(q) {
-                // "What did the Red Lantern Society say": someone the sources have no words
-                // of; a sentence that only names them is not what they said.
+            }
+            let x = lower_first(&x, &self.lex.lowered_openers);
+            if !fits {
+                // No unnamed source the sources mention fits "the opposition politician":
+                // they are not "mentioned but never quoted", they are not there.
                 return self.decline(clean, q, DeclineReason::NoWordsOf(x), Vec::new());
-            } else {
-                // "What does the plan say about X": a document's words are searched for.
-                return self.search_answer(clean, q);
-            };
+            }
+            (facts, x)
+        } else if let Some(x) = self.unquoted_speaker(q) {
+            // "What did the Red Lantern Society say": someone the sources have no words
+            // of; a sentence that only names them is not what they said.
+            return self.decline(clean, q, DeclineReason::NoWordsOf(x), Vec::new());
+        } else {
+            // "What does the plan say about X": a document's words are searched for.
+            return self.search_answer(clean, q);
+        };
         let party_subject = q.subject_is_party || q.people.is_empty() && !q.parties.is_empty();
         if facts.is_empty() && party_subject {
             // A country speaks through its officials and its stated positions.
@@ -475,5 +476,43 @@ mod unnamed_speaker_tests {
             "{}",
             a.to_markdown()
         );
+    }
+}
+
+#[cfg(test)]
+mod speaker_in_topic_tests {
+    /// "What did the senator say about Kovaly's troops": the person named in the topic is what
+    /// is asked about, not who is asked; with no senator in the sources the question is
+    /// declined, never answered with Kovaly's words. Asked of Kovaly himself, or of a role
+    /// that finds him, it is answered.
+    #[test]
+    fn a_person_named_only_in_the_topic_is_not_the_speaker() {
+        let e = crate::engine::intents::engine_from(&[(
+            "dam",
+            "2027-05-11",
+            "General Piotr Kovaly, the army chief, said the troops were \"there for the \
+             concrete, not for the neighbours\".\n\n\
+             The talks resume on Monday.",
+        )]);
+        for q in [
+            "what did the senator say about kovaly's troops",
+            "what did the fisherman think of general kovaly",
+        ] {
+            let a = e.ask(q, None);
+            assert!(!a.answered, "{q}: {}", a.to_markdown());
+            assert_eq!(
+                a.explanation.decline_reason.as_deref(),
+                Some("no words of that speaker in the sources"),
+                "{q}"
+            );
+        }
+        for q in [
+            "what did kovaly say about the troops",
+            "what did the army chief say about the troops",
+        ] {
+            let a = e.ask(q, None);
+            assert!(a.answered, "{q}: {}", a.to_markdown());
+            assert!(a.to_markdown().contains("for the concrete"), "{q}");
+        }
     }
 }

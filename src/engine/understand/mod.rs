@@ -50,6 +50,10 @@ pub(crate) struct Query {
     pub(crate) corrected: Vec<String>,
     pub(crate) from_context: bool,
     pub(crate) subject_is_party: bool,
+    /// The question names who it asks about in its `x` capture ("what did *the senator* say
+    /// about Kovaly's troops") and no person or party was found there: anyone found elsewhere
+    /// in the question is what it is about, not who.
+    pub(crate) subject_not_found: bool,
     /// A role the question names that no one in the sources holds ("Morvany's president").
     pub(crate) unknown_role: Option<String>,
     /// Which report the question wants first when several articles give one.

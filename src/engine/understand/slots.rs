@@ -120,6 +120,17 @@ impl Engine {
                     q.parties.retain(|&p| p != idx);
                     q.parties.insert(0, idx);
                     q.subject_is_party = true;
+                } else {
+                    // Not "what did he say" (a follow-up's person), "what was said", a name
+                    // several people share ("Hadek's wife", told apart later), nor a person
+                    // whose name runs past the capture ("the secretary of | state").
+                    q.subject_not_found = q.ambiguous.is_empty()
+                        && !q.spans.iter().any(|sp| sp.2 < end && sp.3 > start)
+                        && tokenize(x).iter().any(|t| {
+                            !self.lex.stopwords.contains(&t.norm)
+                                && !self.lex.followup_pronouns.contains(&t.norm)
+                                && !self.filler.contains(&t.norm)
+                        });
                 }
             }
         }

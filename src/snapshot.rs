@@ -365,8 +365,20 @@ const CODE_SOURCES: &[(&str, &str)] = &[
         include_str!("engine/intents/said.rs"),
     ),
     (
-        "engine/intents/search.rs",
-        include_str!("engine/intents/search.rs"),
+        "engine/intents/search/asked.rs",
+        include_str!("engine/intents/search/asked.rs"),
+    ),
+    (
+        "engine/intents/search/mod.rs",
+        include_str!("engine/intents/search/mod.rs"),
+    ),
+    (
+        "engine/intents/search/numbers.rs",
+        include_str!("engine/intents/search/numbers.rs"),
+    ),
+    (
+        "engine/intents/search/tests.rs",
+        include_str!("engine/intents/search/tests.rs"),
     ),
     (
         "engine/intents/summary.rs",

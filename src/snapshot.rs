@@ -442,6 +442,10 @@ const CODE_SOURCES: &[(&str, &str)] = &[
         include_str!("engine/understand/roles.rs"),
     ),
     (
+        "engine/understand/roles/tests.rs",
+        include_str!("engine/understand/roles/tests.rs"),
+    ),
+    (
         "engine/understand/salience.rs",
         include_str!("engine/understand/salience.rs"),
     ),
@@ -456,6 +460,10 @@ const CODE_SOURCES: &[(&str, &str)] = &[
     (
         "engine/understand/terms.rs",
         include_str!("engine/understand/terms.rs"),
+    ),
+    (
+        "engine/understand/terms/tests.rs",
+        include_str!("engine/understand/terms/tests.rs"),
     ),
     ("index.rs", include_str!("index.rs")),
     ("knowledge.rs", include_str!("knowledge.rs")),

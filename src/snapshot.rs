@@ -365,8 +365,20 @@ const CODE_SOURCES: &[(&str, &str)] = &[
         include_str!("engine/intents/said.rs"),
     ),
     (
-        "engine/intents/search.rs",
-        include_str!("engine/intents/search.rs"),
+        "engine/intents/search/asked.rs",
+        include_str!("engine/intents/search/asked.rs"),
+    ),
+    (
+        "engine/intents/search/mod.rs",
+        include_str!("engine/intents/search/mod.rs"),
+    ),
+    (
+        "engine/intents/search/numbers.rs",
+        include_str!("engine/intents/search/numbers.rs"),
+    ),
+    (
+        "engine/intents/search/tests.rs",
+        include_str!("engine/intents/search/tests.rs"),
     ),
     (
         "engine/intents/summary.rs",
@@ -430,6 +442,10 @@ const CODE_SOURCES: &[(&str, &str)] = &[
         include_str!("engine/understand/roles.rs"),
     ),
     (
+        "engine/understand/roles/tests.rs",
+        include_str!("engine/understand/roles/tests.rs"),
+    ),
+    (
         "engine/understand/salience.rs",
         include_str!("engine/understand/salience.rs"),
     ),
@@ -444,6 +460,10 @@ const CODE_SOURCES: &[(&str, &str)] = &[
     (
         "engine/understand/terms.rs",
         include_str!("engine/understand/terms.rs"),
+    ),
+    (
+        "engine/understand/terms/tests.rs",
+        include_str!("engine/understand/terms/tests.rs"),
     ),
     ("index.rs", include_str!("index.rs")),
     ("knowledge.rs", include_str!("knowledge.rs")),

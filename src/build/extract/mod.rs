@@ -23,10 +23,13 @@ mod quotes;
 mod references;
 mod registry;
 mod sentence;
+mod sentence_subject;
 mod turns;
+mod words;
 
 pub use people::{add_people, find_people, named_sentences, NamedSentences};
-pub use registry::{name_words, place_words, PersonDraft, Registry};
+pub use registry::{PersonDraft, Registry};
+pub use words::{name_words, place_words};
 
 use attribution::{channel_after, Reader, Said};
 use dates::events_in;
@@ -34,11 +37,12 @@ use numbers::numbers_in;
 use people::unknown_names;
 use positions::positions_in;
 use quotes::{find_quotes, inner_quotes, names_a_term, names_a_thing, trim_quote, QuoteSpan};
-use references::{subject_mention, viewpoint_person, Named};
+use references::Named;
 use registry::{person_mentions, Mention};
 use sentence::{
     adjacent, adjacent_or_soft, cite, party_mask, sentences_of, surname_alone, title_mask, Sent,
 };
+use sentence_subject::{subject_mention, viewpoint_person};
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -249,7 +253,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
         }) {
             let whose = match &who {
                 turns::TagWho::Person(pi) => Some(registry.people[*pi].words.clone()),
-                turns::TagWho::Named(name) => Some(registry::name_words(name)),
+                turns::TagWho::Named(name) => Some(name_words(name)),
                 turns::TagWho::Unsettled(_) => None,
             };
             if let Some(words) = whose {
@@ -264,7 +268,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                     if registry.get(&id).is_none() {
                         r.new_people.entry(id.clone()).or_insert(PersonDraft {
                             id: id.clone(),
-                            words: registry::name_words(&name),
+                            words: name_words(&name),
                             name: name.clone(),
                             roles: vec![],
                             affiliation: None,
@@ -273,7 +277,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                         });
                     }
                     if !tag_named.iter().any(|(n, _)| *n == name) {
-                        tag_named.push((name.clone(), registry::name_words(&name)));
+                        tag_named.push((name.clone(), name_words(&name)));
                     }
                     (Speaker::Person(id), None)
                 }
@@ -730,7 +734,7 @@ pub fn extract(article: &Article, c: &Compiled, registry: &Registry) -> ArticleF
                             if registry.get(&id).is_none() {
                                 r.new_people.entry(id.clone()).or_insert(PersonDraft {
                                     id: id.clone(),
-                                    words: registry::name_words(name),
+                                    words: name_words(name),
                                     name: name.clone(),
                                     roles: vec![],
                                     affiliation: None,

@@ -144,9 +144,9 @@ pub(super) fn quote_speakers(
         if after.is_none() && q.close > s.end {
             if let Some(end_sentence) = sents.iter().find(|o| o.start < q.close && q.close <= o.end)
             {
-                let mut end_mentions = person_mentions(end_sentence, registry, &in_full, c);
-                r.settle_by_courtesy(end_sentence, &mut end_mentions, &in_full);
-                let end_saids = r.said_in(end_sentence, &end_mentions, p.n, &map);
+                let mut end_mentions = person_mentions(end_sentence, registry, in_full, c);
+                r.settle_by_courtesy(end_sentence, &mut end_mentions, in_full);
+                let end_saids = r.said_in(end_sentence, &end_mentions, p.n, map);
                 // Only when the sentence before names several known people, one of
                 // whom might be taken for the speaker continuing.
                 let several = r.last_named.as_ref().is_some_and(|n| n.persons.len() > 1);
@@ -211,7 +211,7 @@ pub(super) fn quote_speakers(
         } else if let Some(sd) = before {
             reason = sd.reason.clone();
             (sd.speaker.clone(), Some(s.tokens[sd.verb].norm.clone()))
-        } else if let Some(sd) = closing_tag(s, &saids, q, c) {
+        } else if let Some(sd) = closing_tag(s, saids, q, c) {
             (sd.speaker.clone(), Some(s.tokens[sd.verb].norm.clone()))
         } else if whole_quote && after_question && spoke.is_none() {
             // An answer to the question before it: the interview's, or nobody's.
@@ -231,7 +231,7 @@ pub(super) fn quote_speakers(
                 .filter(|n| n.start >= q.close)
                 .filter(|n| !quotes.iter().any(|o| o.open >= n.start && o.open < n.end))
                 .map(|n| {
-                    let ms = person_mentions(n, registry, &in_full, c);
+                    let ms = person_mentions(n, registry, in_full, c);
                     let runs = unknown_names(n, c, registry, &ms);
                     let unknown = !runs.is_empty();
                     // "That was the verdict of Noreen Tully, 44, whose ...": the full
@@ -289,10 +289,10 @@ pub(super) fn quote_speakers(
                         .filter(|n| n.start >= q.close)
                         .filter(|n| !quotes.iter().any(|o| o.open >= n.start && o.open < n.end))
                         .and_then(|n| {
-                            let mut ms = person_mentions(n, registry, &in_full, c);
-                            r.settle_by_courtesy(n, &mut ms, &in_full);
+                            let mut ms = person_mentions(n, registry, in_full, c);
+                            r.settle_by_courtesy(n, &mut ms, in_full);
                             let why = r.reason.take();
-                            let sds = r.said_in(n, &ms, p.n, &map);
+                            let sds = r.said_in(n, &ms, p.n, map);
                             r.reason = why;
                             sds.into_iter().find_map(|sd| {
                                 let vt = &n.tokens[sd.verb];
@@ -379,7 +379,7 @@ pub(super) fn quote_speakers(
             (None, Some(s.tokens[sd.verb].norm.clone()))
         } else if let Some(sp) = r.owner_of_words(s, q.open, q.close) {
             (Some(sp), None)
-        } else if let Some(sp) = r.colon_speaker(s, q.open, p.n, &map) {
+        } else if let Some(sp) = r.colon_speaker(s, q.open, p.n, map) {
             (Some(sp), None)
         } else if let Some(pi) = viewpoint_person(s, &r.here, r.here_unknown.is_some(), c) {
             // "For Brandt, the formula is “a test of good faith”."
@@ -413,7 +413,7 @@ pub(super) fn quote_speakers(
             continuation,
             reason,
             sentence: sid.to_string(),
-            cite: cite(&article.id, p.n, &map, qs, qe),
+            cite: cite(&article.id, p.n, map, qs, qe),
         });
         // Quotations inside this one: the words of whom the speaker names as saying
         // them right before ("Aldane told us, ‘Sign or wait,’"), else nobody's (a word

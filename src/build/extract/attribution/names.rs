@@ -8,7 +8,8 @@
 //! (that is `references`).
 
 use crate::build::extract::people::{given_name_like, is_name_token, unknown_names};
-use crate::build::extract::registry::{name_words, Mention};
+use crate::build::extract::registry::Mention;
+use crate::build::extract::words::name_words;
 use crate::build::extract::{adjacent, party_mask, title_mask, PersonDraft, Sent};
 use crate::knowledge::Speaker;
 use crate::text::{slug, tokenize};
@@ -419,8 +420,8 @@ impl Reader<'_> {
             return;
         };
         let first = (0..toks.len()).find(|&i| !toks[i].numeric);
-        let subject =
-            Some(a) == first || crate::build::extract::references::after_an_aside(s, a, self.c);
+        let subject = Some(a) == first
+            || crate::build::extract::sentence_subject::after_an_aside(s, a, self.c);
         let ends = b == toks.len()
             || s.hay[toks[b - 1].end..toks[b].start].contains(',')
             || (!toks[b].capital && !self.c.title_joiners.contains(&toks[b].norm));

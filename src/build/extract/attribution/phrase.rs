@@ -7,7 +7,8 @@
 //! (that is `subject` and `verbs`), nor find quotation marks.
 
 use crate::build::extract::people::{describes, is_name_token};
-use crate::build::extract::registry::{name_words, Mention, NICKNAME_WORDS};
+use crate::build::extract::registry::{Mention, NICKNAME_WORDS};
+use crate::build::extract::words::name_words;
 use crate::build::extract::{adjacent, cite, title_mask, PersonDraft, Sent};
 use crate::knowledge::{Cite, Speaker, UnnamedSource};
 use crate::text::{slug, stem, tokenize, CharMap};

@@ -106,7 +106,9 @@ impl Reader<'_> {
             return None;
         }
         let before: Vec<Mention> = self.here.iter().copied().filter(|m| m.end <= v).collect();
-        if let Some(m) = crate::build::extract::references::subject_mention(s, &before, self.c) {
+        if let Some(m) =
+            crate::build::extract::sentence_subject::subject_mention(s, &before, self.c)
+        {
             let pi = m.person?;
             return before
                 .iter()
@@ -309,7 +311,8 @@ impl Reader<'_> {
         // "Vilk was blunt:": the one person named, as the subject, and not as an owner
         // ("Vilk’s spokesman was blunt:" is the spokesman's).
         if let [m] = before[..] {
-            let subject = crate::build::extract::references::subject_mention(s, &before, self.c);
+            let subject =
+                crate::build::extract::sentence_subject::subject_mention(s, &before, self.c);
             if let (Some(pi), Some(sub)) = (m.person, subject) {
                 if sub.person == Some(pi) && !toks[m.end - 1].possessive {
                     return Some(Speaker::Person(self.person_id(pi)));
@@ -519,7 +522,7 @@ impl Reader<'_> {
         // after the owner's role is ("Vask's deputy, Hanne Solberg, ...").
         let first = mentions.first().copied().and_then(|m| {
             if toks[m.end - 1].possessive {
-                crate::build::extract::references::subject_mention(s, mentions, self.c)
+                crate::build::extract::sentence_subject::subject_mention(s, mentions, self.c)
             } else {
                 Some(m)
             }

@@ -1,7 +1,7 @@
 //! Unit tests of the registry's name matching on short passages.
 
 use super::super::testing::{read, speaker};
-use super::name_words;
+use super::super::words::name_words;
 
 #[test]
 fn a_place_ends_at_the_end_of_its_sentence() {

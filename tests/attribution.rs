@@ -456,8 +456,9 @@ fn attribution_on_the_eighth_set_keeps_its_last_measurement() {
 /// a relative beside a name tells that person's sex, a sentence inside the same quotation is no
 /// sentence after it; and in this comparison a labeller's bracketed note and "a"/"an"/"one"
 /// reading alike), 100% (85 of 85) and 79.4% (85 of 107): no wrong speaker, recall still under
-/// the 90% bar. The floors are the last measurement: a
-/// change can raise them but not lose them.
+/// the 90% bar. A bare title after an opening clause read as the sentence's subject ("Asked
+/// what a fair share would look like, the deputy minister would not give a figure"): 80.4%.
+/// The floors are the last measurement: a change can raise them but not lose them.
 #[test]
 fn attribution_on_the_ninth_set_keeps_its_last_measurement() {
     let (precision, recall, with_speaker, wrong) = measure_all("articles9", "labels9.toml");
@@ -467,7 +468,7 @@ fn attribution_on_the_ninth_set_keeps_its_last_measurement() {
         precision * 100.0
     );
     assert!(
-        recall >= 0.794,
+        recall >= 0.803,
         "recall {:.1}% fell under its floor",
         recall * 100.0
     );
@@ -532,18 +533,20 @@ fn attribution_on_the_eleventh_set_keeps_its_last_measurement() {
 /// made for it: precision 88.1% (118 of 134 speakers given), recall 75.9% (132 of 174).
 /// Unquoted nicknames read as their person's took it to 90.8% and 79.9%; a capitalised
 /// contraction no longer a person ("I've told him") left a quote unattributed that it had
-/// taken (91.4%, 79.3%). The floors are the
+/// taken (91.4%, 79.3%). "The Accord" no longer a person, and a bare title after an opening
+/// clause ("Asked whether ..., the Special Envoy said") read as the sentence's subject: 92.3%,
+/// 81.0%. The floors are the
 /// last measurement: a change can raise them but not lose them.
 #[test]
 fn attribution_on_the_twelfth_set_keeps_its_last_measurement() {
     let (precision, recall, with_speaker, wrong) = measure_all("articles12", "labels12.toml");
     assert!(
-        precision >= 0.913,
+        precision >= 0.922,
         "precision {:.1}% fell under its floor: {wrong:#?}",
         precision * 100.0
     );
     assert!(
-        recall >= 0.793,
+        recall >= 0.810,
         "recall {:.1}% fell under its floor",
         recall * 100.0
     );

@@ -121,9 +121,23 @@ impl Reader<'_> {
             .quotes()
             .iter()
             .any(|q| toks[a].start >= q.open && toks[a].start < q.close);
-        if quoted || toks[a].norm != "the" {
+        if quoted {
             return None;
         }
+        // "Asked whether the Accord settled it, the Special Envoy said ...": after an opening
+        // clause set off by a comma, the bare title there is the subject.
+        let a = if toks[a].norm == "the" {
+            a
+        } else {
+            (a + 1..toks.len()).find(|&i| {
+                toks[i].norm == "the"
+                    && s.hay[toks[i - 1].end..toks[i].start].contains(',')
+                    && !s
+                        .quotes()
+                        .iter()
+                        .any(|q| toks[i].start >= q.open && toks[i].start < q.close)
+            })?
+        };
         let mut b = a + 1;
         while b < toks.len() && b - a < 6 && super::adjacent(s.hay, toks[b - 1].end, toks[b].start)
         {

@@ -409,6 +409,16 @@ pub fn add_people(
                 // preposition (and "the") with no role are a place, unless the first looks like
                 // a given name ("turned to Noor Sallis").
                 let the = a > 0 && c.role_articles.contains(&s.tokens[a - 1].norm);
+                // "The Accord will be submitted", "the Commission said": one common English
+                // word after "the", with no role or title, is a thing or a body, not a name (a
+                // word for a person, "the Bookworm", may be a nickname, read elsewhere).
+                if b - a == 1 && the && before.is_none() && after.is_none() && !cue {
+                    let e = crate::english::english();
+                    let w = &s.tokens[a].norm;
+                    if e.is_common(w, 3.0) && e.noun_class(w) != Some("person") {
+                        continue;
+                    }
+                }
                 let prep = a.checked_sub(1 + usize::from(the));
                 if b - a >= 2
                     && before.is_none()

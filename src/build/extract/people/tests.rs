@@ -464,3 +464,12 @@ fn a_capitalised_contraction_is_no_person() {
     );
     assert_ne!(speaker(&reg, &f, "You will thank me"), "person: I've");
 }
+
+#[test]
+fn one_common_word_after_the_is_a_thing_not_a_person() {
+    let (reg, _) = read(&[
+        "The Accord was signed at 10:00 by Minister Teodor Marek. The Accord will be submitted to parliament.",
+        "Article 1 of the Accord says it plainly. The Commission met on Monday.",
+    ]);
+    assert_eq!(names(&reg), ["Teodor Marek"]);
+}

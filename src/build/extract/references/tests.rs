@@ -369,3 +369,22 @@ fn a_courtesy_title_settles_nothing_when_the_text_never_told_a_sex() {
         assert!(who.starts_with("unattributed: "), "{who}");
     }
 }
+
+#[test]
+fn a_bare_title_after_an_opening_clause_is_the_subject_the_next_pronoun_stands_for() {
+    let (reg, f) = read(&[
+        "Special Envoy Ines Calloway opened the session. Minister Sabine Lorr said: “Ostmarra came for its river.”",
+        "Asked whether the Accord settled the boundary, the Special Envoy said it did not. “The line on the map can wait,” she said.",
+    ]);
+    assert_eq!(
+        speaker(&reg, &f, "line on the map"),
+        "person: Ines Calloway"
+    );
+    // A title no one settled still stops the pronoun reaching back to the minister.
+    let (reg, f) = read(&[
+        "Minister Sabine Lorr said: “Ostmarra came for its river.”",
+        "Asked about the boundary, the chief negotiator said it could wait. “The water could not,” she said.",
+    ]);
+    let who = speaker(&reg, &f, "water could not");
+    assert!(who.starts_with("unattributed: "), "{who}");
+}

@@ -410,6 +410,13 @@ fn opinions_and_predictions_are_declined_with_what_the_sources_report() {
     for q in [
         "honestly who is right here, kyiv or washington",
         "will the war end this year u think",
+        "who's in the right here, kyiv or moscow",
+        "who was the better negotiator, vance or rubio",
+        "is witkoff doing a good job as envoy",
+        "is the american plan actually fair to ukraine",
+        "will the london talks really make a difference",
+        "will the us walk away or not",
+        "is trump going to win this",
     ] {
         let a = e.ask(q, None);
         assert!(!a.answered, "{q}");

@@ -26,7 +26,7 @@ impl Engine {
         let in_list = |list: &[String], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
         let mut when_words = vec![false; q.tokens.len()];
         for (k, t) in q.tokens.iter().enumerate() {
-            if in_list(&lang.recency_words, &t.norm) {
+            if in_list(&lang.recency_words, &t.norm) && !self.names_an_event(q, k) {
                 q.when_reported = Recency::Latest;
                 when_words[k] = true;
             } else if in_list(&lang.earliness_words, &t.norm) && !self.names_an_event(q, k) {
@@ -37,9 +37,9 @@ impl Engine {
         when_words
     }
 
-    /// True when the earliness word at `k` is an ordinal the sources use with the word after
-    /// it ("the first swap", "the first batch"): it says which event is asked about, not which
-    /// report, and stays a word to look for.
+    /// True when the recency or earliness word at `k` is one the sources use with the word
+    /// after it ("the first swap", "the final round"): it says which event is asked about, not
+    /// which report, and stays a word to look for.
     fn names_an_event(&self, q: &Query, k: usize) -> bool {
         let Some(next) = q.tokens.get(k + 1) else {
             return false;
@@ -74,5 +74,41 @@ impl Engine {
             v[a] = weight * tuning.step.powi(steps.min(60) as i32);
         }
         (v, weight)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Recency;
+
+    /// "final" and "recent" ask for the newest report and are no words to look for, unless the
+    /// sources write them before the next word ("the final round" names an event).
+    #[test]
+    fn final_asks_for_the_newest_report_unless_it_names_an_event() {
+        let e = crate::engine::intents::engine_from(&[
+            (
+                "fund-draft",
+                "2027-05-01",
+                "The compensation fund in the draft stood at 40 million euros.",
+            ),
+            (
+                "fund-signed",
+                "2027-06-01",
+                "The compensation fund stands at 55 million euros. The final round opened in Vell.",
+            ),
+        ]);
+        let q = e.analyse("how big is the compensation fund, final number pls", None);
+        assert_eq!(q.when_reported, Recency::Latest);
+        assert!(!q.terms.iter().any(|t| t.stem == "final"), "{:?}", q.terms);
+        let q = e.analyse("where did the final round open", None);
+        assert_eq!(q.when_reported, Recency::Any);
+        assert!(q.terms.iter().any(|t| t.stem == "final"), "{:?}", q.terms);
+        let a = e.ask("how big is the compensation fund, most recent", None);
+        assert!(a.answered, "{}", a.to_markdown());
+        assert!(
+            a.to_markdown().contains("55 million"),
+            "{}",
+            a.to_markdown()
+        );
     }
 }

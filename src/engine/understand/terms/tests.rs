@@ -43,6 +43,29 @@ mod chat_person_words_tests {
         let a = e.ask("wat did the vp guy say about land swaps", None);
         assert!(a.answered, "{}", a.to_markdown());
     }
+
+    /// Chat hedges ("ngl", "tbh", "fwiw", "iirc") say how a question is put, not what about:
+    /// no term, and no reason to decline.
+    #[test]
+    fn chat_hedges_are_no_terms() {
+        let e = crate::engine::intents::seed();
+        for q in [
+            "ngl did vance say land swaps are on the cards",
+            "tbh what did vance say about land swaps",
+            "fwiw iirc vance talked about territorial swaps",
+        ] {
+            let query = e.analyse(q, None);
+            for hedge in ["ngl", "honest", "fwiw", "iirc"] {
+                assert!(
+                    !query.terms.iter().any(|t| t.stem == e.stem(hedge)),
+                    "{q}: {:?}",
+                    query.terms
+                );
+            }
+            let a = e.ask(q, None);
+            assert!(a.answered, "{q}: {}", a.to_markdown());
+        }
+    }
 }
 
 mod spelling_tests {

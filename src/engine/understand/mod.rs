@@ -126,7 +126,7 @@ impl Engine {
         self.find_unknown_words(clean, &intent, &keys, &mut q, &mut used);
         self.mark_name_titles(&q, &mut used);
         self.apply_context(folded, context, &mut intent, &mut q);
-        let when_words = self.find_recency(&mut q);
+        let when_words = self.find_recency(&mut q, clean, intent.name == Intent::When);
         let mut terms = self.question_terms(&keys, &used, &when_words, &mut q);
         self.pick_subject(&intent, &keys, &mut q);
         self.balance_synonyms(&mut terms);

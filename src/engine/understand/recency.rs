@@ -21,7 +21,10 @@ pub(crate) enum Recency {
 impl Engine {
     /// Reads the question's recency words into `q.when_reported`; returns which tokens they are
     /// (they are not content words).
-    pub(crate) fn find_recency(&self, q: &mut Query) -> Vec<bool> {
+    /// `asks_when`: the question asks when; then a verb of beginning in its own clause ("when
+    /// do they start building") is what it asks about, not which report ("When the talks
+    /// began, how many ...", after which a comma comes, still is).
+    pub(crate) fn find_recency(&self, q: &mut Query, clean: &str, asks_when: bool) -> Vec<bool> {
         let lang = &self.knowledge.lexicon.language;
         let in_list = |list: &[String], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
         let mut when_words = vec![false; q.tokens.len()];
@@ -29,12 +32,24 @@ impl Engine {
             if in_list(&lang.recency_words, &t.norm) && !self.names_an_event(q, k) {
                 q.when_reported = Recency::Latest;
                 when_words[k] = true;
-            } else if in_list(&lang.earliness_words, &t.norm) && !self.names_an_event(q, k) {
+            } else if in_list(&lang.earliness_words, &t.norm)
+                && !self.names_an_event(q, k)
+                && !(asks_when && self.asked_beginning(q, clean, k))
+            {
                 q.when_reported = Recency::Earliest;
                 when_words[k] = true;
             }
         }
         when_words
+    }
+
+    /// True when the earliness word at `k` is a verb ("start", "began") with no comma after it
+    /// in the question: the beginning is what a "when" question asks the time of.
+    fn asked_beginning(&self, q: &Query, clean: &str, k: usize) -> bool {
+        crate::english::english().pos(&q.tokens[k].norm) == crate::english::Pos::Verb
+            && !clean
+                .get(q.tokens[k].end..)
+                .is_some_and(|rest| rest.contains(','))
     }
 
     /// True when the recency or earliness word at `k` is one the sources use with the word
@@ -109,6 +124,27 @@ mod tests {
             a.to_markdown().contains("55 million"),
             "{}",
             a.to_markdown()
+        );
+    }
+
+    /// "At the start", "when the talks began, how many ...": a beginning asks for the earliest
+    /// report; "when do they start building" asks when the beginning is, and "start" stays a
+    /// word to look for.
+    #[test]
+    fn a_beginning_asks_for_the_earliest_report_unless_its_time_is_asked() {
+        let e = crate::engine::intents::seed();
+        for q in [
+            "how far apart were the sides at the start",
+            "when the talks began, what did the us propose",
+        ] {
+            assert_eq!(e.analyse(q, None).when_reported, Recency::Earliest, "{q}");
+        }
+        let q = e.analyse("when do they start building the road", None);
+        assert_eq!(q.when_reported, Recency::Any);
+        assert!(
+            q.terms.iter().any(|t| t.stem == e.stem("start")),
+            "{:?}",
+            q.terms
         );
     }
 }

@@ -68,7 +68,7 @@ fn external_fiction_set() {
 
 #[test]
 fn own_casual_set() {
-    check("own-casual", None, 0.91);
+    check("own-casual", None, 0.92);
 }
 
 #[test]
@@ -96,12 +96,12 @@ fn own_quotes3_set() {
 
 #[test]
 fn own_casual2_set() {
-    check("own-casual2", None, 0.81);
+    check("own-casual2", None, 0.82);
 }
 
 #[test]
 fn own_multi2_set() {
-    check("own-multi2", Some("tests/eval/own-multi2/articles"), 0.77);
+    check("own-multi2", Some("tests/eval/own-multi2/articles"), 0.80);
 }
 
 // The four sets written on 2026-11-30 (second session), scored on arrival before any change made for them (at
@@ -109,7 +109,7 @@ fn own_multi2_set() {
 
 #[test]
 fn own_casual3_set() {
-    check("own-casual3", None, 0.77);
+    check("own-casual3", None, 0.78);
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn own_quotes5_set() {
     check(
         "own-quotes5",
         Some("tests/fixtures/attribution/articles5"),
-        0.47,
+        0.50,
     );
 }
 
@@ -148,7 +148,7 @@ fn own_casual4_set() {
 /// articles never use.
 #[test]
 fn own_multi4_set() {
-    check("own-multi4", Some("tests/eval/own-multi4/articles"), 0.39);
+    check("own-multi4", Some("tests/eval/own-multi4/articles"), 0.41);
 }
 
 #[test]
@@ -156,7 +156,7 @@ fn own_quotes8_set() {
     check(
         "own-quotes8",
         Some("tests/fixtures/attribution/articles8"),
-        0.48,
+        0.51,
     );
 }
 
@@ -206,12 +206,12 @@ fn own_quotes10_set() {
 
 #[test]
 fn own_casual7_set() {
-    check("own-casual7", None, 0.70);
+    check("own-casual7", None, 0.71);
 }
 
 #[test]
 fn own_multi7_set() {
-    check("own-multi7", Some("tests/eval/own-multi7/articles"), 0.43);
+    check("own-multi7", Some("tests/eval/own-multi7/articles"), 0.45);
 }
 
 #[test]
@@ -219,18 +219,18 @@ fn own_quotes11_set() {
     check(
         "own-quotes11",
         Some("tests/fixtures/attribution/articles11"),
-        0.52,
+        0.53,
     );
 }
 
 #[test]
 fn own_casual8_set() {
-    check("own-casual8", None, 0.68);
+    check("own-casual8", None, 0.70);
 }
 
 #[test]
 fn own_multi8_set() {
-    check("own-multi8", Some("tests/eval/own-multi8/articles"), 0.45);
+    check("own-multi8", Some("tests/eval/own-multi8/articles"), 0.48);
 }
 
 /// Lowered from 0.56 by one question in the twelfth session: "what did the quarry king say about
@@ -241,18 +241,18 @@ fn own_quotes12_set() {
     check(
         "own-quotes12",
         Some("tests/fixtures/attribution/articles12"),
-        0.55,
+        0.57,
     );
 }
 
 #[test]
 fn own_casual9_set() {
-    check("own-casual9", None, 0.62);
+    check("own-casual9", None, 0.66);
 }
 
 #[test]
 fn own_multi9_set() {
-    check("own-multi9", Some("tests/eval/own-multi9/articles"), 0.42);
+    check("own-multi9", Some("tests/eval/own-multi9/articles"), 0.43);
 }
 
 /// 0.54 on arrival. Unquoted nicknames cost one should-decline question ("did the professor
@@ -263,7 +263,7 @@ fn own_quotes13_set() {
     check(
         "own-quotes13",
         Some("tests/fixtures/attribution/articles13"),
-        0.54,
+        0.56,
     );
 }
 

@@ -177,6 +177,14 @@ pub struct Language {
     /// Units of time and distance a number is given in ("three-year", "12 km").
     #[serde(default = "builtin_measure_units")]
     pub measure_units: Vec<String>,
+    /// Words that, in a "how much" question not followed by "of", ask for an amount of money
+    /// ("how much did the building cost"): only a number given as money answers them.
+    #[serde(default = "builtin_money_questions")]
+    pub money_questions: Vec<String>,
+    /// What gives a number as money: currency names, the scale words money is written with
+    /// ("120 million crowns"), and currency signs, matched anywhere in the sentence.
+    #[serde(default = "builtin_money_units")]
+    pub money_units: Vec<String>,
     /// What gives an age before the number ("aged 58").
     #[serde(default)]
     pub age_before: Vec<String>,
@@ -841,6 +849,14 @@ fn builtin_measure_questions() -> Vec<String> {
 
 fn builtin_measure_units() -> Vec<String> {
     builtin_language().measure_units.clone()
+}
+
+fn builtin_money_questions() -> Vec<String> {
+    builtin_language().money_questions.clone()
+}
+
+fn builtin_money_units() -> Vec<String> {
+    builtin_language().money_units.clone()
 }
 
 fn builtin_opener_rewrites() -> Vec<(String, String)> {
@@ -2152,6 +2168,8 @@ mod tests {
             "opener_rewrites",
             "measure_questions",
             "measure_units",
+            "money_questions",
+            "money_units",
             "place_nouns",
             "leading_verbs",
             "leading_agents",

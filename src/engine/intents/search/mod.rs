@@ -129,6 +129,10 @@ impl Engine {
             // and "how long" or "how far" wants one given in a unit of time or distance: one
             // of the sentences shown must hold such a number.
             let shown = self.settings.max_quotes.max(1);
+            // "How much did the building cost": only a sentence giving money answers.
+            if self.asks_money(q) && !kept.iter().take(shown).any(|&(s, _)| self.gives_money(s)) {
+                return self.decline(clean, q, DeclineReason::NumberNotGiven, Vec::new());
+            }
             let measured = self.asks_measure(q);
             let gives = |s: usize| {
                 self.numbers_by_sent

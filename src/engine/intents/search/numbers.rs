@@ -93,6 +93,49 @@ impl Engine {
             })
     }
 
+    /// True when the question asks for an amount of money: "how much" (not "how much of")
+    /// with one of `money_questions` ("how much did the building cost").
+    pub(super) fn asks_money(&self, q: &Query) -> bool {
+        let lang = &self.knowledge.lexicon.language;
+        let how_much = q
+            .tokens
+            .windows(3)
+            .any(|w| w[0].norm == "how" && w[1].norm == "much" && w[2].norm != "of")
+            || q.tokens.last().is_some_and(|t| t.norm == "much")
+                && q.tokens.len() >= 2
+                && q.tokens[q.tokens.len() - 2].norm == "how";
+        how_much
+            && q.tokens.iter().any(|t| {
+                let w = self.stem(&t.norm);
+                lang.money_questions
+                    .iter()
+                    .any(|m| self.stem_ref(m) == w.as_str())
+            })
+    }
+
+    /// True when sentence `s` gives a number as money: a number there with one of
+    /// `money_units` in what it measures ("120 million crowns"), or a currency sign in the
+    /// sentence.
+    pub(super) fn gives_money(&self, s: usize) -> bool {
+        let units = &self.knowledge.lexicon.language.money_units;
+        let Some(ns) = self.numbers_by_sent.get(&s) else {
+            return false;
+        };
+        let text = self.sentence_text(s);
+        let sign = units
+            .iter()
+            .filter(|u| !u.chars().any(char::is_alphanumeric))
+            .any(|u| text.contains(u.as_str()));
+        sign || ns.iter().any(|&n| {
+            tokenize(&self.knowledge.numbers[n].measures)
+                .iter()
+                .any(|t| {
+                    let w = self.stem(&t.norm);
+                    units.iter().any(|u| self.stem_ref(u) == w.as_str())
+                })
+        })
+    }
+
     pub(super) fn counted_at(&self, q: &Query) -> Option<(usize, Vec<String>)> {
         // The first count phrase ("how many", `count_phrases`) and the word after it.
         let after = (0..q.tokens.len()).find_map(|at| {

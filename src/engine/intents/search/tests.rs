@@ -584,3 +584,44 @@ fn a_compound_noun_counted_is_counted_by_its_head_too() {
     assert!(a.answered, "{}", a.to_markdown());
     assert!(a.citations().any(|c| c.quote.contains("14 trips")));
 }
+
+/// "How much did the building cost": an amount of money is asked, and a sentence with "thirty
+/// years" or "38 hectares" in it does not give one; a sentence with "5 million crowns" or a
+/// currency sign does. "How much of the cost" asks a share, not money.
+#[test]
+fn a_money_question_is_answered_only_by_a_sentence_giving_money() {
+    let e = crate::engine::intents::engine_from(&[(
+        "checkpoint",
+        "2027-06-10",
+        "The new checkpoint building will need 38 hectares of land near the ridge.\n\n\
+         The guard has worked at the checkpoint for thirty years.\n\n\
+         Varkesh will pay 60 percent of the cost of the road.",
+    )]);
+    for q in [
+        "how much did the new checkpoint building cost",
+        "how much is the guard paid at the checkpoint",
+    ] {
+        let a = e.ask(q, None);
+        assert!(!a.answered, "{q}: {}", a.to_markdown());
+        assert_eq!(
+            a.explanation.decline_reason.as_deref(),
+            Some("no sentence gives the number asked for"),
+            "{q}"
+        );
+    }
+    let a = e.ask("how much of the road's cost will varkesh pay", None);
+    assert!(a.answered, "{}", a.to_markdown());
+    let e = crate::engine::intents::engine_from(&[(
+        "checkpoint",
+        "2027-06-10",
+        "The new checkpoint building cost 5 million crowns.\n\n\
+         The guard hut on the ridge cost $40,000 to build.",
+    )]);
+    for q in [
+        "how much did the new checkpoint building cost",
+        "how much did the guard hut cost",
+    ] {
+        let a = e.ask(q, None);
+        assert!(a.answered, "{q}: {}", a.to_markdown());
+    }
+}

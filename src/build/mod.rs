@@ -155,6 +155,21 @@ pub fn digest(bytes: &[u8]) -> String {
     format!("{h:016x}")
 }
 
+/// Times the build's phases for `PARLEY_TIMINGS` (a debug line each; nothing when it is off).
+struct Clock(std::time::Instant);
+
+impl Clock {
+    fn start() -> Self {
+        Clock(std::time::Instant::now())
+    }
+
+    fn lap(&mut self, phase: &'static str) {
+        let elapsed = self.0.elapsed();
+        tracing::debug!(target: "parley::timing", phase, ?elapsed, "timing");
+        self.0 = std::time::Instant::now();
+    }
+}
+
 /// Articles whose named sentences are read before the registry takes their people: enough to
 /// keep both cores busy, few enough that their tokens take a few megabytes.
 const PEOPLE_BLOCK: usize = 256;
@@ -170,6 +185,7 @@ pub fn build_from(
     let mut warnings = Vec::new();
     let mut digests = Vec::new();
     let mut ids = BTreeSet::new();
+    let mut clock = Clock::start();
     // Articles parse independently: in parallel, then checked in input order.
     let parsed = crate::par::map(inputs, 64, |(file, id, bytes)| {
         (
@@ -201,6 +217,7 @@ pub fn build_from(
     sorted.sort_by(|a, b| a.0.id.cmp(&b.0.id));
     let (articles, digests): (Vec<Article>, Vec<String>) = sorted.into_iter().unzip();
 
+    clock.lap("parse");
     // Pass one: people across the set, then parties the lexicon does not know.
     let base = lexicon.compile();
     let mut registry = Registry::default();
@@ -237,6 +254,7 @@ pub fn build_from(
             spent = Some(named);
         }
     });
+    clock.lap("people");
     registry.forget_nicknames();
     registry.merge_surnames();
     registry.resolve_affiliations();
@@ -269,6 +287,7 @@ pub fn build_from(
     let is_place = |p: &crate::extract::PersonDraft| is_place(p) || is_party(p);
     link_affiliations(&mut registry, &lexicon);
     let compiled = lexicon.compile();
+    clock.lap("places and parties");
 
     // Pass two: each article's facts.
     let mut all_facts: Vec<ArticleFacts> =
@@ -277,6 +296,7 @@ pub fn build_from(
         .iter_mut()
         .flat_map(|f| std::mem::take(&mut f.new_people))
         .collect();
+    clock.lap("extract");
     if !new_people.is_empty() {
         // People first met by a single name ("Ostrav said") are read again only in the
         // articles that use that name, so the build stays linear.
@@ -314,10 +334,12 @@ pub fn build_from(
             facts.new_people.clear();
             all_facts[i] = facts;
         }
+        clock.lap("extract again");
     }
 
     forget_unregistered_people(&registry, &mut all_facts);
     crate::intake::forget_guessed_dates(&articles, &mut all_facts);
+    clock.lap("forget");
     let mut k = Knowledge {
         schema_version: SCHEMA_VERSION,
         lexicon: lexicon.clone(),
@@ -383,7 +405,9 @@ pub fn build_from(
             mentions: mentions.remove(&p.id).unwrap_or_default(),
         });
     }
+    clock.lap("assemble");
     crate::intake::dedup::mark_same_reports(&mut k);
+    clock.lap("same reports");
     let per_article = if opts.summary_sentences == 0 {
         4
     } else {
@@ -392,6 +416,7 @@ pub fn build_from(
     // Summarised on one core while the facts are checked on the other.
     let (summaries, problems) = k.validate_summarised(|| summarise(&k, per_article));
     k.summaries = summaries;
+    clock.lap("summaries and checks");
     if !problems.is_empty() {
         return Err(BuildError::Unsound(
             problems.into_iter().take(5).collect::<Vec<_>>().join("; "),

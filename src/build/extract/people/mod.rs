@@ -247,9 +247,18 @@ pub fn add_people(
                 let owned = a > 0
                     && s.tokens[a - 1].possessive
                     && adjacent(s.hay, s.tokens[a - 1].end, s.tokens[a].start);
+                // "The bishop of the diocese, Monsignor Lucan Weir,": the comma's role reaches over
+                // an honorific written right before the name.
+                let honorific_at = a.checked_sub(1).filter(|&h| {
+                    c.honorifics.contains_key(s.tokens[h].base(s.hay))
+                        && matches!(s.hay[s.tokens[h].end..s.tokens[a].start].trim(), "" | ".")
+                });
                 let before = role_before(s, a, c, titles, parties)
                     .filter(|_| !owned)
-                    .or_else(|| role_before_comma(s, a, b, c, titles, parties));
+                    .or_else(|| role_before_comma(s, a, b, c, titles, parties))
+                    .or_else(|| {
+                        honorific_at.and_then(|h| role_before_comma(s, h, b, c, titles, parties))
+                    });
                 // "Emil Tork, 52, ...": an age set off by commas after a full name makes it a
                 // person's, and a role may follow it (", 47, a former ambassador to Velmar,").
                 let aged = s.tokens.get(b).is_some_and(|t| {
@@ -280,8 +289,14 @@ pub fn add_people(
                     let mut roles = Vec::new();
                     let mut aff = (None, None);
                     if let Some(r) = before {
-                        roles.extend(role_from(s, map, article, p.n, r, a, (a, b)));
-                        aff = affiliation_of(s, (r, a), c, parties);
+                        // The role set off by a comma ends at that comma, not at the honorific.
+                        let end = honorific_at
+                            .filter(|&h| {
+                                h > r && s.hay[s.tokens[h - 1].end..s.tokens[h].start].contains(',')
+                            })
+                            .unwrap_or(a);
+                        roles.extend(role_from(s, map, article, p.n, r, end, (a, b)));
+                        aff = affiliation_of(s, (r, end), c, parties);
                         // "Halvark's army chief, General Henrik Brandt", "The mediator,
                         // Thessmoor's envoy Oona Castell": a role before the name, and another
                         // set off by a comma before it.

@@ -76,6 +76,21 @@ impl<'a, 's> RoleWords<'a, 's> {
         self.parties[k].is_some() || self.s.tokens[k].possessive || self.named(k)
     }
 
+    /// A lowercase noun or adjective of English that may describe the body a role serves ("the
+    /// bishop of *the diocese*", "the head of *the monitoring mission*"); `Some(true)` for a noun,
+    /// which may end the role.
+    fn common(&self, k: usize) -> Option<bool> {
+        let t = &self.s.tokens[k];
+        if t.capital || t.numeric || self.c.stopwords.contains(&t.norm) {
+            return None;
+        }
+        match crate::english::english().pos(&t.norm) {
+            crate::english::Pos::Noun => Some(true),
+            crate::english::Pos::Adjective => Some(false),
+            _ => None,
+        }
+    }
+
     /// Nothing but spaces between token `k` and the next.
     fn joined(&self, k: usize) -> bool {
         adjacent(self.s.hay, self.s.tokens[k].end, self.s.tokens[k + 1].start)
@@ -83,8 +98,9 @@ impl<'a, 's> RoleWords<'a, 's> {
 
     /// Reads a role phrase forward from token `start` (an article there is no part of it) and
     /// returns `(first, end)`: the role's first token and one past its last, where the phrase may
-    /// end (after a head, or after the body a joiner names). `None` when no head is read.
-    fn read_forward(&self, start: usize) -> Option<(usize, usize)> {
+    /// end (after a head, or after the body a joiner names). `None` when no head is read. With
+    /// `common_tail`, the body may be named in common words ("the mayor of the town").
+    fn read_forward(&self, start: usize, common_tail: bool) -> Option<(usize, usize)> {
         let toks = &self.s.tokens;
         let mut j = start;
         if toks
@@ -114,6 +130,10 @@ impl<'a, 's> RoleWords<'a, 's> {
                 in_tail = true;
             } else if in_tail && (self.owner(j) || self.office(j) || self.head(j)) {
                 end = Some(j + 1);
+            } else if let (true, true, Some(noun)) = (in_tail, common_tail, self.common(j)) {
+                if noun {
+                    end = Some(j + 1);
+                }
             } else if seen_head || !(self.office(j) || self.owner(j)) {
                 break;
             }
@@ -174,7 +194,11 @@ impl<'a, 's> RoleWords<'a, 's> {
         let mut j = a - 1;
         while j > 0
             && self.joined(j - 1)
-            && (self.head(j - 1) || self.office(j - 1) || self.owner(j - 1) || self.joiner(j - 1))
+            && (self.head(j - 1)
+                || self.office(j - 1)
+                || self.owner(j - 1)
+                || self.joiner(j - 1)
+                || self.common(j - 1).is_some())
         {
             j -= 1;
         }
@@ -183,7 +207,7 @@ impl<'a, 's> RoleWords<'a, 's> {
         }
         (j..a)
             .find_map(|from| {
-                self.read_forward(from)
+                self.read_forward(from, true)
                     .filter(|&(first, end)| end == a && first == from)
             })
             .map(|(first, _)| first)
@@ -200,7 +224,7 @@ impl<'a, 's> RoleWords<'a, 's> {
         if s.hay[s.tokens[end - 1].end..s.tokens[end].start].trim() != "," {
             return None;
         }
-        let (first, last) = self.read_forward(end)?;
+        let (first, last) = self.read_forward(end, false)?;
         // A relative clause after the role closes it too (", a former deputy foreign minister
         // who spent six years ..."), and so does a second role joined to it (", Velmar's
         // special envoy and a former foreign minister,").
@@ -220,7 +244,7 @@ impl<'a, 's> RoleWords<'a, 's> {
                 && !s.tokens[last].capital
                 && self.c.role_articles.contains(&s.tokens[last + 1].norm)
                 && self
-                    .read_forward(last + 1)
+                    .read_forward(last + 1, false)
                     .is_some_and(|(_, end)| closes(end))
         };
         ((closes(last) || second_role()) && last > first).then_some((first, last))
@@ -368,7 +392,7 @@ pub(super) fn role_taken(
     if toks.get(as_at + 1).is_none() || !gap(as_at + 1).is_empty() {
         return None;
     }
-    RoleWords::new(s, c, titles, parties).read_forward(as_at + 1)
+    RoleWords::new(s, c, titles, parties).read_forward(as_at + 1, false)
 }
 
 /// The role standing right before token `at`: its first token.

@@ -194,6 +194,33 @@ fn a_role_set_off_by_commas_before_a_name_is_read_back_to_its_start() {
     assert_eq!(aff.as_deref(), Some("Teravian"));
 }
 
+/// The body a role serves may be named in common words ("the mayor of the town"), and the
+/// role reaches the comma over an honorific before the name ("Monsignor", "Dr."), which is
+/// no part of the role; a common word in a sentence that is no role is not read as one.
+#[test]
+fn a_comma_role_may_name_its_body_in_common_words_and_stand_before_an_honorific() {
+    let (roles, _) = roles_of(
+        &["The mayor of the town, Anna Holt, said the plan was late."],
+        "Anna Holt",
+    );
+    assert_eq!(roles, ["mayor of the town"]);
+    let (roles, _) = roles_of(
+        &["The bishop of the diocese, Monsignor Lucan Weir, has been less restrained."],
+        "Lucan Weir",
+    );
+    assert_eq!(roles, ["bishop of the diocese"]);
+    let (roles, _) = roles_of(
+        &["The institute's director, Dr. Oona Paskevic, said the figures had changed."],
+        "Oona Paskevic",
+    );
+    assert_eq!(roles, ["institute's director"]);
+    let (roles, _) = roles_of(
+        &["After a long night of talks in the town, Anna Holt said the plan was late."],
+        "Anna Holt",
+    );
+    assert!(roles.is_empty(), "{roles:?}");
+}
+
 /// A role right before the name does not hide another set off before it: "Velmar's army
 /// chief, General Ada Korr" and "The mediator, Velmar's envoy Ada Korr" hold both, and
 /// the one naming a party gives hers.

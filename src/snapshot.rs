@@ -388,6 +388,7 @@ const CODE_SOURCES: &[(&str, &str)] = &[
         "engine/intents/who.rs",
         include_str!("engine/intents/who.rs"),
     ),
+    ("engine/mend.rs", include_str!("engine/mend.rs")),
     ("engine/mod.rs", include_str!("engine/mod.rs")),
     ("engine/restore.rs", include_str!("engine/restore.rs")),
     (

@@ -381,6 +381,10 @@ const CODE_SOURCES: &[(&str, &str)] = &[
         include_str!("engine/intents/search/tests.rs"),
     ),
     (
+        "engine/intents/search/tests/numbers.rs",
+        include_str!("engine/intents/search/tests/numbers.rs"),
+    ),
+    (
         "engine/intents/summary.rs",
         include_str!("engine/intents/summary.rs"),
     ),

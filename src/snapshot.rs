@@ -381,6 +381,10 @@ const CODE_SOURCES: &[(&str, &str)] = &[
         include_str!("engine/intents/search/tests.rs"),
     ),
     (
+        "engine/intents/search/tests/numbers.rs",
+        include_str!("engine/intents/search/tests/numbers.rs"),
+    ),
+    (
         "engine/intents/summary.rs",
         include_str!("engine/intents/summary.rs"),
     ),
@@ -388,6 +392,7 @@ const CODE_SOURCES: &[(&str, &str)] = &[
         "engine/intents/who.rs",
         include_str!("engine/intents/who.rs"),
     ),
+    ("engine/mend.rs", include_str!("engine/mend.rs")),
     ("engine/mod.rs", include_str!("engine/mod.rs")),
     ("engine/restore.rs", include_str!("engine/restore.rs")),
     (
@@ -467,7 +472,14 @@ const CODE_SOURCES: &[(&str, &str)] = &[
     ),
     ("index.rs", include_str!("index.rs")),
     ("knowledge.rs", include_str!("knowledge.rs")),
-    ("lexicon.rs", include_str!("lexicon.rs")),
+    ("lexicon/aliases.rs", include_str!("lexicon/aliases.rs")),
+    ("lexicon/compiled.rs", include_str!("lexicon/compiled.rs")),
+    ("lexicon/defaults.rs", include_str!("lexicon/defaults.rs")),
+    ("lexicon/language.rs", include_str!("lexicon/language.rs")),
+    ("lexicon/mod.rs", include_str!("lexicon/mod.rs")),
+    ("lexicon/questions.rs", include_str!("lexicon/questions.rs")),
+    ("lexicon/stance.rs", include_str!("lexicon/stance.rs")),
+    ("lexicon/tests.rs", include_str!("lexicon/tests.rs")),
     ("text.rs", include_str!("text.rs")),
     // The stemmer reads it: a stem in the snapshot's index depends on it.
     (

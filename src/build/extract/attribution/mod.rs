@@ -6,9 +6,9 @@
 //! verb belongs to (that is `quotes` and the sentence walk in `extract/mod.rs`).
 //!
 //! This file holds the `Reader` that carries one article's reading state and the channel after
-//! a verb; `verbs` finds the reporting verbs and their speakers, `subject` a clause's subject,
-//! `phrase` what a noun phrase names, and `names` the people the article introduces as it
-//! goes.
+//! a verb; `verbs` finds the reporting verbs and their speakers, `aside` the subject before an
+//! aside set off by commas, `subject` a clause's subject, `phrase` what a noun phrase names, and
+//! `names` the people the article introduces as it goes.
 
 use std::collections::HashMap;
 
@@ -19,6 +19,7 @@ use crate::article::Article;
 use crate::knowledge::Speaker;
 use crate::lexicon::Compiled;
 
+mod aside;
 mod names;
 mod phrase;
 mod subject;

@@ -2,3 +2,4 @@
 
 mod people;
 mod speakers;
+mod statements;

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
 use crate::knowledge::Knowledge;
-use crate::text::{char_slice, tokenize};
+use crate::text::{char_slice, for_each_norm};
 
 /// Words per shingle.
 const SHINGLE_WORDS: usize = 3;
@@ -29,16 +29,25 @@ const MAX_GROUP: usize = 16;
 
 /// The hashed word 3-grams of a sentence, sorted, without repeats; empty for a short sentence.
 pub fn shingles(sentence: &str) -> Vec<u64> {
-    let words: Vec<String> = tokenize(sentence).into_iter().map(|t| t.norm).collect();
-    if words.len() < MIN_WORDS {
+    // The words one after another in one buffer, with where each ends: no string per word (every
+    // sentence of a build is shingled, most of them twice).
+    let mut all = String::with_capacity(sentence.len());
+    let mut ends: Vec<usize> = Vec::new();
+    for_each_norm(sentence, |w| {
+        all.push_str(w);
+        ends.push(all.len());
+    });
+    if ends.len() < MIN_WORDS {
         return Vec::new();
     }
-    let mut out: Vec<u64> = words
-        .windows(SHINGLE_WORDS)
-        .map(|w| {
-            // SipHash with fixed keys: the same words give the same number on every run.
+    let word = |k: usize| &all[if k == 0 { 0 } else { ends[k - 1] }..ends[k]];
+    let mut out: Vec<u64> = (0..=ends.len() - SHINGLE_WORDS)
+        .map(|k| {
+            // SipHash with fixed keys: the same words give the same number on every run. A
+            // slice of `&str` hashes as the same words held as `String`s.
+            let w: [&str; SHINGLE_WORDS] = std::array::from_fn(|j| word(k + j));
             let mut h = std::hash::DefaultHasher::new();
-            w.hash(&mut h);
+            w[..].hash(&mut h);
             h.finish()
         })
         .collect();
@@ -288,6 +297,45 @@ mod tests {
     const WIRE: &str = "The foreign ministers agreed on Tuesday to meet again in Geneva next month to discuss a ceasefire.";
     const REWRITTEN: &str = "The foreign ministers agreed on Tuesday to meet again in Geneva next month to discuss the ceasefire.";
     const OTHER: &str = "Fighting continued along the eastern front as the delegations left the hotel late at night.";
+
+    /// Shingles as they were made before words were read without tokens: each word a
+    /// `String`, each window of them hashed.
+    fn shingles_reference(sentence: &str) -> Vec<u64> {
+        let words: Vec<String> = crate::text::tokenize(sentence)
+            .into_iter()
+            .map(|t| t.norm)
+            .collect();
+        if words.len() < MIN_WORDS {
+            return Vec::new();
+        }
+        let mut out: Vec<u64> = words
+            .windows(SHINGLE_WORDS)
+            .map(|w| {
+                let mut h = std::hash::DefaultHasher::new();
+                w.hash(&mut h);
+                h.finish()
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn shingles_are_the_hashes_they_were() {
+        for text in [
+            WIRE,
+            REWRITTEN,
+            OTHER,
+            "He declined to comment.",
+            "Aldström’s envoy said the U.S. plan — 20% of 1,500 troops — was “dead,” in São Paulo.",
+            "one two three four five six",
+            "one two three four five",
+        ] {
+            assert_eq!(shingles(text), shingles_reference(text), "{text}");
+        }
+        assert_eq!(shingles(WIRE).len(), 15);
+    }
 
     #[test]
     fn a_lightly_edited_sentence_is_the_same_report() {

@@ -61,6 +61,68 @@ fn is_joiner(c: char) -> bool {
 /// Splits text into words. Joiners (`-`, `’`, `.`, `&`) stay inside a word when letters or
 /// digits follow them (`Vice-President`, `U.S`, `Rubio’s`); digits keep `,` `.` `%` inside.
 pub fn tokenize(hay: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(hay.len() / 6 + 1);
+    scan_words(hay, |start, end, possessive, numeric, base| {
+        let (capital, all_caps, ascii) = if base.is_ascii() {
+            // One pass: the first letter's case and whether every letter is a capital.
+            let b = base.as_bytes();
+            let (mut letters, mut upper) = (false, true);
+            for &c in b {
+                if c.is_ascii_alphabetic() {
+                    letters = true;
+                    upper &= c.is_ascii_uppercase();
+                }
+            }
+            (
+                b.first().is_some_and(|c| c.is_ascii_uppercase()),
+                letters && upper,
+                true,
+            )
+        } else {
+            let mut letters = base.chars().filter(|c| c.is_alphabetic()).peekable();
+            (
+                base.chars().next().is_some_and(|c| c.is_uppercase()),
+                letters.peek().is_some() && letters.all(|c| c.is_uppercase()),
+                false,
+            )
+        };
+        tokens.push(Token {
+            start,
+            end,
+            norm: if ascii {
+                base.to_ascii_lowercase()
+            } else {
+                normalize(base)
+            },
+            possessive,
+            capital,
+            all_caps,
+            numeric,
+        });
+    });
+    tokens
+}
+
+/// Calls `each` with the normalised form ([`Token::norm`]) of every word [`tokenize`] finds,
+/// in order, without making tokens: for a caller that reads only the words. The `&str` is
+/// only valid during the call.
+pub fn for_each_norm(hay: &str, mut each: impl FnMut(&str)) {
+    let mut buf = String::new();
+    scan_words(hay, |_, _, _, _, base| {
+        buf.clear();
+        if base.is_ascii() {
+            buf.push_str(base);
+            buf.make_ascii_lowercase();
+        } else {
+            normalize_into(base, &mut buf);
+        }
+        each(&buf);
+    });
+}
+
+/// The words of [`tokenize`]: `each(start, end, possessive, numeric, base)` for every word,
+/// left to right, `base` being the word without a possessive ending.
+fn scan_words(hay: &str, mut each: impl FnMut(usize, usize, bool, bool, &str)) {
     // Every sentence is tokenised several times over a build: ASCII bytes are read as bytes,
     // and only other characters are decoded.
     let bytes = hay.as_bytes();
@@ -71,7 +133,6 @@ pub fn tokenize(hay: &str) -> Vec<Token> {
             Some(_) => hay[i..].chars().next().map(|c| (c, c.len_utf8())),
         }
     };
-    let mut tokens = Vec::with_capacity(hay.len() / 6 + 1);
     let mut pos = 0;
     while let Some((c, clen)) = char_at(pos) {
         let start = pos;
@@ -81,7 +142,14 @@ pub fn tokenize(hay: &str) -> Vec<Token> {
         }
         let mut end = pos;
         let numeric = c.is_ascii_digit();
-        while let Some((ch, chlen)) = char_at(end) {
+        loop {
+            // A run of ASCII letters and digits, the most of every word, byte by byte.
+            while bytes.get(end).is_some_and(|b| b.is_ascii_alphanumeric()) {
+                end += 1;
+            }
+            let Some((ch, chlen)) = char_at(end) else {
+                break;
+            };
             if ch.is_alphanumeric() {
                 end += chlen;
                 continue;
@@ -124,31 +192,8 @@ pub fn tokenize(hay: &str) -> Vec<Token> {
         } else {
             text
         };
-        let (capital, all_caps) = if base.is_ascii() {
-            let b = base.as_bytes();
-            let mut letters = b.iter().filter(|c| c.is_ascii_alphabetic()).peekable();
-            (
-                b.first().is_some_and(|c| c.is_ascii_uppercase()),
-                letters.peek().is_some() && letters.all(|c| c.is_ascii_uppercase()),
-            )
-        } else {
-            let mut letters = base.chars().filter(|c| c.is_alphabetic()).peekable();
-            (
-                base.chars().next().is_some_and(|c| c.is_uppercase()),
-                letters.peek().is_some() && letters.all(|c| c.is_uppercase()),
-            )
-        };
-        tokens.push(Token {
-            start,
-            end,
-            norm: normalize(base),
-            possessive,
-            capital,
-            all_caps,
-            numeric,
-        });
+        each(start, end, possessive, numeric, base);
     }
-    tokens
 }
 
 /// Lowercase with typographic apostrophes and dashes folded.
@@ -156,14 +201,22 @@ pub fn normalize(word: &str) -> String {
     if word.is_ascii() {
         return word.to_ascii_lowercase();
     }
-    word.chars()
-        .map(|c| match c {
-            '’' | '‘' => '\'',
-            '‑' => '-',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(word.len());
+    normalize_into(word, &mut out);
+    out
+}
+
+/// [`normalize`] appended to `out`.
+fn normalize_into(word: &str, out: &mut String) {
+    out.extend(
+        word.chars()
+            .map(|c| match c {
+                '’' | '‘' => '\'',
+                '‑' => '-',
+                c => c,
+            })
+            .flat_map(char::to_lowercase),
+    );
 }
 
 /// The English stem of a normalised word.
@@ -592,6 +645,14 @@ mod tests {
         #[test]
         fn tokenize_agrees_with_its_reference(text in mixed_text()) {
             proptest::prop_assert_eq!(tokenize(&text), tokenize_reference(&text));
+        }
+
+        #[test]
+        fn for_each_norm_gives_the_tokens_norms(text in mixed_text()) {
+            let mut norms = Vec::new();
+            for_each_norm(&text, |n| norms.push(n.to_string()));
+            let tokens: Vec<String> = tokenize_reference(&text).into_iter().map(|t| t.norm).collect();
+            proptest::prop_assert_eq!(norms, tokens);
         }
 
         #[test]

@@ -260,7 +260,10 @@ pub fn build_from(
     registry.resolve_affiliations();
     // A single name with no title that the articles also use as a place ("Mirren said", "talks
     // in Mirren") is a city speaking for its government, not a person.
-    registry.places = in_parallel(&articles, |part| crate::extract::place_words(part, &base));
+    // The capitalised words of every article are gathered on the same reading, for
+    // `with_discovered_parties`.
+    let (places, capitals) = place_and_capital_words(&articles, &base);
+    registry.places = places;
     let places = registry.places.clone();
     // Likewise a name of several words, each used as a place, with no role or honorific ("talks
     // in Port Severin", "said Port Severin had been chosen").
@@ -270,7 +273,8 @@ pub fn build_from(
             && p.words.iter().all(|w| places.contains(w))
     };
     registry.retain(|p| !is_place(p));
-    let lexicon = with_discovered_parties(lexicon, &registry, &articles);
+    let lexicon = with_discovered_parties(lexicon, &registry, &capitals);
+    drop(capitals);
     // Likewise a single name with no title that is a party's name or alias ("Ruvenna said",
     // "Ruvenna accused Tolmira"): the country speaking, not a person.
     let party_words: std::collections::HashSet<String> = lexicon
@@ -498,10 +502,37 @@ fn assemble(a: Article, mut facts: ArticleFacts, digest: String) -> Assembled {
     }
 }
 
+/// [`crate::extract::place_words`] of every article, on all cores, with the capitalised words
+/// (not all capitals, without a possessive) the articles use.
+fn place_and_capital_words<'a>(
+    articles: &'a [Article],
+    c: &Compiled,
+) -> (
+    std::collections::HashSet<String>,
+    std::collections::HashSet<&'a str>,
+) {
+    let runs: Vec<&[Article]> = articles.chunks(64).collect();
+    let parts = crate::par::map(&runs, 4, |run| {
+        let mut capitals = std::collections::HashSet::new();
+        let places = crate::extract::place_words(run, c, &mut capitals);
+        (places, capitals)
+    });
+    let (mut places, mut capitals) = (
+        std::collections::HashSet::new(),
+        std::collections::HashSet::new(),
+    );
+    for (p, caps) in parts {
+        places.extend(p);
+        capitals.extend(caps);
+    }
+    (places, capitals)
+}
+
+/// `capitals`: the capitalised words of the articles ([`place_and_capital_words`]).
 fn with_discovered_parties(
     lexicon: &Lexicon,
     registry: &Registry,
-    articles: &[Article],
+    capitals: &std::collections::HashSet<&str>,
 ) -> Lexicon {
     let mut lex = lexicon.clone();
     let known: BTreeSet<String> = lex.parties.iter().map(|p| p.id.clone()).collect();
@@ -524,19 +555,7 @@ fn with_discovered_parties(
     if names.is_empty() && possessives.is_empty() {
         return lex;
     }
-    let capitals: BTreeSet<String> = in_parallel(articles, |part| {
-        let mut capitals = BTreeSet::new();
-        for a in part {
-            for p in &a.paragraphs {
-                for t in tokenize(&p.text) {
-                    if t.capital && !t.all_caps {
-                        capitals.insert(t.base(&p.text).to_string());
-                    }
-                }
-            }
-        }
-        capitals
-    });
+    let capitals: BTreeSet<String> = capitals.iter().map(|c| c.to_string()).collect();
     for via in possessives {
         if capitals
             .iter()
@@ -572,20 +591,6 @@ fn with_discovered_parties(
     }
     lex.parties.extend(added);
     lex
-}
-
-/// A set gathered from every article, on all cores: `gather` runs on runs of articles and the
-/// sets are joined (a set, so the result does not depend on how the articles were split).
-fn in_parallel<S, F>(articles: &[Article], gather: F) -> S
-where
-    S: IntoIterator + FromIterator<S::Item> + Send,
-    F: Fn(&[Article]) -> S + Sync,
-{
-    let runs: Vec<&[Article]> = articles.chunks(64).collect();
-    crate::par::map(&runs, 4, |run| gather(run))
-        .into_iter()
-        .flatten()
-        .collect()
 }
 
 /// Affiliations written as words ("Orthenian", "Valdoria’s") become party ids.

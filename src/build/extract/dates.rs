@@ -51,7 +51,8 @@ pub(super) fn events_in(
         let t = &toks[i];
         let prev = i.checked_sub(1).map(|p| toks[p].norm.as_str());
         let mut found: Option<(usize, usize, Option<String>)> = None;
-        if let Some(wd) = weekday_index(&t.norm, c).filter(|_| t.capital) {
+        // Only a capitalised word is a weekday: the others need no look in the list.
+        if let Some(wd) = t.capital.then(|| weekday_index(&t.norm, c)).flatten() {
             let start = if prev.is_some_and(|p| c.weekday_lead_words.contains(p)) {
                 i - 1
             } else {

@@ -181,10 +181,12 @@ impl Reader<'_> {
         let toks = &s.tokens;
         let a = (0..toks.len())
             .find(|&i| !toks[i].numeric && !self.c.sentence_connectives.contains(&toks[i].norm))?;
-        let quoted = super::quotes::find_quotes(s.hay)
-            .iter()
-            .any(|q| toks[a].start >= q.open && toks[a].start < q.close);
-        if quoted || !self.c.indefinite_openers.contains(&toks[a].norm) {
+        // The word list first, then the paragraph's quotations (worked out once per paragraph).
+        if !self.c.indefinite_openers.contains(&toks[a].norm)
+            || s.quotes()
+                .iter()
+                .any(|q| toks[a].start >= q.open && toks[a].start < q.close)
+        {
             return None;
         }
         let person_noun = |k: usize| {

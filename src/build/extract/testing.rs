@@ -31,7 +31,7 @@ fn read_full(title: &str, paragraphs: &[&str], lexicon: &Lexicon) -> (Registry, 
     find_people(&a, &c, &mut reg);
     reg.forget_nicknames();
     reg.merge_surnames();
-    reg.places = place_words(std::slice::from_ref(&a), &c);
+    reg.places = place_words(std::slice::from_ref(&a), &c, &mut Default::default());
     let party_words: std::collections::HashSet<String> = lexicon
         .parties
         .iter()

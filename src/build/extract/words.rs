@@ -11,12 +11,24 @@ use crate::article::Article;
 use crate::lexicon::Compiled;
 use crate::text::{normalize, tokenize, Token};
 
-/// Capitalised words the articles use as places ("in Mirren", "to Brask"), lowercase.
-pub fn place_words(articles: &[Article], c: &Compiled) -> HashSet<String> {
+/// Capitalised words the articles use as places ("in Mirren", "to Brask"), lowercase. On the
+/// same reading, every capitalised word that is not all capitals, as written without a
+/// possessive ("Valdoria" of "Valdoria’s"), joins `capitals`: the builder needs both, and a
+/// paragraph is tokenised once for them.
+pub fn place_words<'a>(
+    articles: &'a [Article],
+    c: &Compiled,
+    capitals: &mut HashSet<&'a str>,
+) -> HashSet<String> {
     let mut out = HashSet::new();
     for a in articles {
         for p in &a.paragraphs {
             let toks = tokenize(&p.text);
+            for t in &toks {
+                if t.capital && !t.all_caps {
+                    capitals.insert(t.base(&p.text));
+                }
+            }
             let place_word = |t: &Token| c.place_prepositions.contains(&t.norm);
             for (i, t) in toks.iter().enumerate() {
                 if !place_word(t) {

@@ -53,6 +53,11 @@ pub(super) fn is_name_token(t: &Token, hay: &str, c: &Compiled, titles: bool, pa
 /// `contractions` of config/language.toml that open with an apostrophe), no name ("O'Neill"
 /// and "D'Arcy" are names).
 fn contraction(base: &str, c: &Compiled) -> bool {
+    // Every contraction checked opens with an apostrophe: a word without one is none (most
+    // capitalised words, read here once each on every pass).
+    if !base.contains(['\'', '’']) {
+        return false;
+    }
     let lower = base.to_lowercase().replace('’', "'");
     c.contractions.iter().any(|(short, _)| {
         short.starts_with('\'')

@@ -500,3 +500,13 @@ fn one_common_word_after_the_is_a_thing_not_a_person() {
     ]);
     assert_eq!(names(&reg), ["Teodor Marek"]);
 }
+
+#[test]
+fn a_contraction_needs_an_apostrophe() {
+    let c = crate::lexicon::Lexicon::builtin().compile();
+    assert!(super::contraction("I’ll", &c));
+    assert!(super::contraction("We've", &c));
+    assert!(!super::contraction("O'Neill", &c));
+    assert!(!super::contraction("Ill", &c));
+    assert!(!super::contraction("Weve", &c));
+}
